@@ -1,0 +1,43 @@
+# The two commands of the README: `make run` and `make test`.  Each sets up what it needs.
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+RUN := $(UV) run --frozen --no-sync
+export UV_COMPILE_BYTECODE := 1
+export UV_LINK_MODE := copy
+
+.PHONY: setup run test lint typecheck pytest docs bench clean
+
+setup: .venv/.synced
+
+.venv/.synced: pyproject.toml uv.lock
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv>=0.5"
+	$(UV) sync --frozen
+	@touch $@
+
+## Start a guided check in the terminal (the web app arrives with a later release).
+run: setup
+	$(RUN) twitchwise check
+
+## Lint, type-check and run the whole test suite.
+test: setup lint typecheck pytest
+
+lint: setup
+	$(RUN) ruff check src tests bench
+	$(RUN) ruff format --check src tests bench
+
+typecheck: setup
+	$(RUN) mypy
+
+pytest: setup
+	$(RUN) pytest
+
+## Regenerate docs/triage.md from the knowledge base (a test fails when it is stale).
+docs: setup
+	$(RUN) python -m twitchwise.docs > docs/triage.md
+
+## Run the benchmarks and print their figures.
+bench: setup
+	$(RUN) python bench/check_speed.py
+
+clean:
+	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,3 @@
+from twitchwise.cli.main import run
+
+run()

@@ -1,0 +1,161 @@
+"""The guided check in the terminal: one question at a time, each answer validated in place.
+
+Works on a terminal and when piped: it reads lines, and if input ends early it shows the
+result so far with the questions still open listed as unanswered (never taken as "no").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import IO
+
+from twitchwise.answers import Answers, answers_from_builtins, to_builtins
+from twitchwise.cli.render import console_for, render_assessment
+from twitchwise.errors import InputError
+from twitchwise.interview import Step, next_step
+from twitchwise.kb.models import KnowledgeBase, Question
+from twitchwise.sites import parse_sites
+from twitchwise.triage.engine import Services, assess
+
+YES = {"y", "yes", "yeah", "yep", "true"}
+NO = {"n", "no", "nope", "none", "false"}
+UNSURE = {"?", "not sure", "unsure", "don't know", "dont know", "maybe", "skip"}
+MAX_TRIES = 5
+INTRO = (
+    "This check asks about warning signs first, then about things in your day that can "
+    "feed twitching. Answer y / n, or ? if you are not sure. Press Ctrl-D to stop at any time."
+)
+
+
+class _EndOfInput(Exception):
+    pass
+
+
+def run_guided_check(
+    kb: KnowledgeBase, *, today: dt.date, services: Services, stdin: IO[str], stdout: IO[str], as_json: bool
+) -> int:
+    prompts = _Prompter(stdin, stdout)
+    prompts.say(INTRO)
+    answers = Answers()
+    asked: set[str] = set()
+    try:
+        while (step := next_step(answers, kb)) is not None:
+            step = Step(step.level, tuple(q for q in step.questions if q.id not in asked))
+            if not step.questions:
+                break
+            asked.update(q.id for q in step.questions)
+            answers = _ask_step(step, answers, kb, prompts, today)
+    except _EndOfInput:
+        prompts.say("\n(input ended: showing the result so far)")
+    assessment = assess(answers, kb, today=today, services=services)
+    if as_json:
+        stdout.write(assessment.to_json().decode() + "\n")
+    else:
+        prompts.say("")
+        render_assessment(assessment, kb, stdout)
+    return 0
+
+
+def _ask_step(step: Step, answers: Answers, kb: KnowledgeBase, prompts: _Prompter, today: dt.date) -> Answers:
+    if not step.is_checklist:
+        return _ask_one(step.questions[0], answers, kb, prompts, today)
+    prompts.say("\nRight now, do you have any of these?")
+    for question in step.questions:
+        prompts.say(f"  • {question.label}")
+    reply = prompts.choice("Any of these? [y/n/?] ", YES | NO | UNSURE)
+    if reply in NO:
+        for question in step.questions:
+            answers = answers.with_symptom(question.id, False)
+        return answers
+    for question in step.questions:
+        answers = _ask_one(question, answers, kb, prompts, today)
+    return answers
+
+
+def _ask_one(question: Question, answers: Answers, kb: KnowledgeBase, prompts: _Prompter, today: dt.date) -> Answers:
+    if question.kind == "yes_no_unsure":
+        reply = prompts.choice(f"{question.text} [y/n/?] ", YES | NO | UNSURE)
+        return answers.with_symptom(question.id, True if reply in YES else False if reply in NO else None)
+    for _ in range(MAX_TRIES):
+        reply = prompts.ask(f"{question.text} ")
+        if reply.lower() in UNSURE:
+            return answers
+        try:
+            value = _parse_reply(question, reply)
+            data = {**to_builtins(answers), question.id: value}
+            return answers_from_builtins(data, today=today, symptom_ids=kb.symptom_ids)
+        except InputError as error:
+            prompts.say(f"  Sorry — {error.problem}. Please try again (or ? to skip).")
+    return answers
+
+
+def _parse_reply(question: Question, reply: str) -> object:
+    kind = question.kind
+    if kind == "sites":
+        return [to_builtins_site(site) for site in parse_sites(reply)]
+    if kind == "medicines":
+        if reply.strip().lower() in NO:
+            return []
+        return [name.strip() for name in reply.split(",") if name.strip()]
+    if kind == "yes_no":
+        lowered = reply.strip().lower()
+        if lowered in YES | NO:
+            return lowered in YES
+        raise InputError(question.id, "please answer y or n")
+    if kind == "choice":
+        lowered = reply.strip().lower()
+        if lowered in question.choices:
+            return lowered
+        raise InputError(question.id, "please answer one of " + ", ".join(question.choices))
+    return _number(question, reply)
+
+
+def _number(question: Question, reply: str) -> float | int:
+    text = reply.strip().lower().removesuffix(question.unit or "").strip()
+    try:
+        value = float(text.split()[0]) if text else float("nan")
+    except ValueError:
+        raise InputError(question.id, "please give a number") from None
+    if value != value:  # NaN
+        raise InputError(question.id, "please give a number")
+    if question.minimum is not None and value < question.minimum:
+        raise InputError(question.id, f"must be at least {question.minimum:g}")
+    if question.maximum is not None and value > question.maximum:
+        raise InputError(question.id, f"must be at most {question.maximum:g}")
+    if question.kind == "integer":
+        if not value.is_integer():
+            raise InputError(question.id, "please give a whole number")
+        return int(value)
+    return value
+
+
+def to_builtins_site(site: object) -> dict[str, str]:
+    region = getattr(site, "region")  # noqa: B009
+    side = getattr(site, "side")  # noqa: B009
+    return {"region": region} if side is None else {"region": region, "side": side}
+
+
+class _Prompter:
+    def __init__(self, stdin: IO[str], stdout: IO[str]) -> None:
+        self.stdin = stdin
+        self.console = console_for(stdout)
+
+    def say(self, text: str) -> None:
+        self.console.print(text, markup=False)
+
+    def ask(self, prompt: str) -> str:
+        self.console.print(prompt, end="", markup=False)
+        line = self.stdin.readline()
+        if not line:
+            raise _EndOfInput
+        if not self.stdin.isatty():
+            self.console.print(line.rstrip("\n"), markup=False)
+        return line.strip()
+
+    def choice(self, prompt: str, allowed: set[str]) -> str:
+        for _ in range(MAX_TRIES):
+            reply = self.ask(prompt).lower()
+            if reply in allowed:
+                return reply
+            self.say("  Please answer y (yes), n (no) or ? (not sure).")
+        return "?"

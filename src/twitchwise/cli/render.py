@@ -1,0 +1,102 @@
+"""Human output of a check, with Rich: the disposition first, then why, then what to do."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.text import Text
+
+from twitchwise.kb.models import KnowledgeBase
+from twitchwise.triage.assessment import Assessment
+
+STYLES = {"emergency": "bold white on red", "urgent": "bold black on yellow", "routine": "bold white on blue",
+          "self_care": "bold black on green"}  # fmt: skip
+DISCLAIMER = (
+    "twitchwise gives information and triage, not a diagnosis. If you are worried, or anything "
+    "changes, contact a doctor. In an emergency, call {number}."
+)
+
+
+def console_for(stream: IO[str]) -> Console:
+    return Console(file=stream, highlight=False, soft_wrap=False, width=_width(stream))
+
+
+def _width(stream: IO[str]) -> int | None:
+    return None if getattr(stream, "isatty", lambda: False)() else 100
+
+
+def render_assessment(assessment: Assessment, kb: KnowledgeBase, stream: IO[str]) -> None:
+    console = console_for(stream)
+    detail = assessment.detail
+    headline = Text(f" {detail.label.upper()} ", style=STYLES[assessment.disposition])
+    headline.append(f"  {detail.time_frame}", style="bold")
+    console.print(Panel(Group(headline, Text(""), Text(detail.do_now)), title="twitchwise check", expand=True))
+    _why(console, assessment, kb)
+    _factors(console, assessment)
+    _plan(console, assessment)
+    _sources(console, assessment)
+    console.print(Text(DISCLAIMER.format(number=detail.emergency_number), style="dim"))
+
+
+def _why(console: Console, assessment: Assessment, kb: KnowledgeBase) -> None:
+    if assessment.red_flags:
+        console.print(Text("Why", style="bold underline"))
+        for flag in assessment.red_flags:
+            said = ", ".join(_said(e.question, e.answer, kb) for e in flag.evidence)
+            console.print(f"• [bold]{flag.title}[/bold] — {flag.why} [dim]({_cite(flag.sources)})[/dim]")
+            if said:
+                console.print(f"  [dim]You said: {said}[/dim]")
+    for message in assessment.messages:
+        console.print(f"• {message.text} [dim]({_cite(message.sources)})[/dim]")
+    if assessment.reassuring:
+        console.print("[bold]Reassuring:[/bold] " + "; ".join(r.label for r in assessment.reassuring) + ".")
+    if assessment.unanswered:
+        labels = [kb.questions[q].label for q in assessment.unanswered[:12] if q in kb.questions]
+        more = len(assessment.unanswered) - len(labels)
+        tail = f", and {more} more" if more > 0 else ""
+        console.print(
+            f"[bold]Not asked, so not ruled out:[/bold] {', '.join(labels)}{tail}. "
+            "If any of these apply, the advice may be more urgent — run `twitchwise check` to answer them."
+        )
+    console.print()
+
+
+def _factors(console: Console, assessment: Assessment) -> None:
+    if not assessment.factors:
+        return
+    console.print(Text("What may be feeding the twitching", style="bold underline"))
+    for factor in assessment.factors:
+        console.print(f"• [bold]{factor.name}[/bold] ({factor.strength}) — {factor.why} [dim]({_cite(factor.sources)})[/dim]")
+    console.print()
+
+
+def _plan(console: Console, assessment: Assessment) -> None:
+    console.print(Text("Your plan", style="bold underline"))
+    for number, step in enumerate(assessment.plan, start=1):
+        target = f" [bold]Target:[/bold] {step.target}." if step.target and step.id != "see_a_doctor" else ""
+        console.print(f"{number}. {step.text}{target} [dim]({_cite(step.sources)})[/dim]")
+    console.print()
+
+
+def _sources(console: Console, assessment: Assessment) -> None:
+    console.print(Text("Sources", style="bold underline"))
+    for source_id, source in assessment.sources.items():
+        where = f" — {source.url}" if source.url else ""
+        console.print(f"[dim]{source_id} (tier {source.tier}) {source.publisher}: {source.title}{where}[/dim]")
+    console.print()
+
+
+def _cite(sources: list[str]) -> str:
+    return ", ".join(sources)
+
+
+def _said(question: str, answer: object, kb: KnowledgeBase) -> str:
+    label = kb.questions[question].label if question in kb.questions else question
+    if answer is True:
+        return label
+    if isinstance(answer, list):
+        shown = [f"{s['side'] + ' ' if s.get('side') else ''}{s['region']}" if isinstance(s, dict) else str(s) for s in answer]
+        return f"{label}: {', '.join(shown)}"
+    return f"{label}: {answer}"

@@ -1,0 +1,230 @@
+"""Strict shapes of the knowledge-base files, and the compiled knowledge base.
+
+The raw ``*Entry`` structs mirror the YAML files one to one and reject unknown keys; the
+loader (``twitchwise.kb.loader``) turns them into the compiled objects at the bottom, with
+conditions parsed and every cross-reference checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+from twitchwise.kb.conditions import Condition
+from twitchwise.vocabulary import Disposition
+
+Tier = Literal["A", "B", "C"]
+Strength = Literal["likely", "possible"]
+Status = Literal["verified", "unverified"]
+Id = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=60)]
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
+
+STRENGTH_ORDER: dict[str, int] = {"likely": 0, "possible": 1}
+
+
+class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    pass
+
+
+class SourceEntry(_Strict):
+    id: Id
+    tier: Tier
+    publisher: Text
+    title: Text
+    url: str | None = None
+    copy: str | None = None
+
+    def supports_rules(self) -> bool:
+        """Tier-C material corroborates; it is never the sole basis of a rule."""
+        return self.tier in ("A", "B")
+
+
+class SymptomEntry(_Strict):
+    id: Id
+    label: Text
+    question: Text
+    contract: bool = True
+
+
+class FieldEntry(_Strict):
+    id: Id
+    kind: Literal["sites", "integer", "number", "choice", "yes_no", "medicines"]
+    question: Text
+    unit: str | None = None
+    min: float | None = None
+    max: float | None = None
+    choices: list[str] | None = None
+    ask_if: dict[str, Any] | None = None
+
+
+class RedFlagEntry(_Strict):
+    id: Id
+    disposition: Disposition
+    title: Text
+    when: dict[str, Any]
+    why: Text
+    sources: list[Id]
+    status: Status = "verified"
+
+
+class DispositionEntry(_Strict):
+    id: Disposition
+    label: Text
+    time_frame: Text
+    do_now: Text
+    plan: str
+    sources: list[Id]
+
+
+class LimitEntry(_Strict):
+    value: float
+    sources: list[Id]
+
+
+class ImplicatorEntry(_Strict):
+    when: dict[str, Any]
+    strength: Strength
+    why: Text
+
+
+class FactorEntry(_Strict):
+    id: Id
+    name: Text
+    sources: list[Id]
+    actions: list[Id]
+    implicated_by: list[ImplicatorEntry]
+    status: Status = "verified"
+
+
+class ActionEntry(_Strict):
+    id: Id
+    text: Text
+    target: str
+    sources: list[Id]
+
+
+class MedicineClassEntry(_Strict):
+    id: Id
+    name: Text
+    link: Literal["twitching", "cramps", "serotonin_syndrome"]
+    note: Text
+    sources: list[Id]
+
+
+class MedicineEntry(_Strict):
+    name: Text
+    brands: list[str]
+    class_: Id = msgspec.field(name="class")
+    sources: list[Id]
+
+
+class MedicinesFile(_Strict):
+    classes: list[MedicineClassEntry]
+    medicines: list[MedicineEntry]
+
+
+class MessageEntry(_Strict):
+    id: Id
+    dispositions: list[Disposition]
+    text: Text
+    sources: list[Id]
+    show_when: dict[str, Any] | None = None
+    requires_no: list[Id] = msgspec.field(default_factory=list)
+
+
+class LocaleEntry(_Strict):
+    emergency_number: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{2,4}$")]
+    urgent_service: Text
+
+
+class LocalesFile(_Strict):
+    default: LocaleEntry
+    countries: dict[Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$")], LocaleEntry]
+
+
+# --- compiled -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    id: str
+    disposition: Disposition
+    title: str
+    condition: Condition
+    why: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Implicator:
+    condition: Condition
+    strength: Strength
+    why: str
+
+
+@dataclass(frozen=True)
+class Factor:
+    id: str
+    name: str
+    sources: tuple[str, ...]
+    actions: tuple[str, ...]
+    implicators: tuple[Implicator, ...]
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    dispositions: frozenset[Disposition]
+    text: str
+    sources: tuple[str, ...]
+    condition: Condition | None
+    requires_no: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question the guided check can ask: a symptom (yes/no/not sure) or an answers field."""
+
+    id: str
+    kind: str
+    text: str
+    label: str
+    unit: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    ask_if: Condition | None = None
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    sources: dict[str, SourceEntry]
+    symptoms: dict[str, SymptomEntry]
+    questions: dict[str, Question]
+    red_flags: tuple[RedFlag, ...]
+    dispositions: dict[Disposition, DispositionEntry]
+    limits: dict[str, LimitEntry]
+    factors: tuple[Factor, ...]
+    actions: dict[str, ActionEntry]
+    medicine_classes: dict[str, MedicineClassEntry]
+    medicines: tuple[MedicineEntry, ...]
+    locales: LocalesFile
+    messages: tuple[Message, ...] = ()
+    medicine_index: dict[str, MedicineEntry] = field(default_factory=dict)
+
+    @property
+    def symptom_ids(self) -> frozenset[str]:
+        return frozenset(self.symptoms)
+
+    def verified_class(self, class_id: str) -> bool:
+        entry = self.medicine_classes[class_id]
+        return any(self.sources[s].supports_rules() for s in entry.sources)
+
+    @property
+    def factors_by_id(self) -> dict[str, Factor]:
+        return {factor.id: factor for factor in self.factors}
+
+    def find_medicine(self, name: str) -> MedicineEntry | None:
+        return self.medicine_index.get(" ".join(name.lower().split()))

@@ -1,0 +1,254 @@
+"""The triage engine: answers in, assessment out.  Pure: no I/O, no clock, no globals.
+
+The disposition is the most urgent of the red flags that fire, and ``self_care`` when none
+does.  Because conditions cannot read an absence, more symptoms, more sites or more time
+can only fire more flags, so urgency never goes down as answers get worse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import msgspec
+
+from twitchwise.answers import Answers, to_builtins
+from twitchwise.kb.conditions import Facts
+from twitchwise.kb.models import KnowledgeBase, RedFlag
+from twitchwise.triage.assessment import (
+    Assessment,
+    DispositionDetail,
+    EvidenceOut,
+    FactorOut,
+    MedicineOut,
+    Message,
+    PlanStep,
+    RedFlagOut,
+    Reassuring,
+    SourceOut,
+)
+from twitchwise.triage.plan import build_plan
+from twitchwise.triage.targets import caffeine_limit_note, personal_targets
+from twitchwise.triage.text import fill
+from twitchwise.vocabulary import Disposition
+
+PERSISTING_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Services:
+    """Where to get help in the person's country."""
+
+    emergency_number: str = "112"
+    urgent_service: str = "an urgent care service or an out-of-hours doctor"
+
+
+@dataclass(frozen=True)
+class Screening:
+    """Which red flags fired, which are still open, and the disposition that follows."""
+
+    disposition: Disposition
+    fired: tuple[RedFlag, ...]
+    unknown: tuple[RedFlag, ...]
+
+
+def medicine_classes(answers: Answers, kb: KnowledgeBase) -> dict[str, tuple[str, ...]] | None:
+    """The person's medicines grouped by class; None when medicines were not asked."""
+    if answers.medications is None:
+        return None
+    grouped: dict[str, list[str]] = {}
+    for name in answers.medications:
+        medicine = kb.find_medicine(name)
+        if medicine is not None:
+            grouped.setdefault(medicine.class_, []).append(medicine.name)
+    return {cls: tuple(names) for cls, names in grouped.items()}
+
+
+def facts_for(answers: Answers, kb: KnowledgeBase) -> Facts:
+    return Facts(answers, personal_targets(answers, kb.limits), medicine_classes(answers, kb))
+
+
+def screen(facts: Facts, kb: KnowledgeBase) -> Screening:
+    """Evaluate every red flag; the disposition is the most urgent that fired."""
+    fired: list[RedFlag] = []
+    unknown: list[RedFlag] = []
+    for flag in kb.red_flags:
+        result = flag.condition.evaluate(facts)
+        if result:
+            fired.append(flag)
+        elif result is None:
+            unknown.append(flag)
+    disposition = max((flag.disposition for flag in fired), key=lambda d: d.rank, default=Disposition.SELF_CARE)
+    return Screening(disposition, tuple(fired), tuple(unknown))
+
+
+def is_answered(answers: Answers, question: str) -> bool:
+    if question in answers.__struct_fields__:
+        return getattr(answers, question) is not None
+    return answers.symptom(question) is not None
+
+
+def unanswered_questions(answers: Answers, flags: Iterable[RedFlag]) -> list[str]:
+    """Questions of still-open red flags that have no answer, most urgent flag first."""
+    seen: dict[str, None] = {}
+    for flag in flags:
+        for question in flag.condition.questions():
+            if not is_answered(answers, question):
+                seen.setdefault(question, None)
+    return list(seen)
+
+
+def assess(
+    answers: Answers, kb: KnowledgeBase, *, today: dt.date, services: Services | None = None
+) -> Assessment:
+    """Triage one set of answers.  Deterministic: the same input gives the same output."""
+    services = services or Services()
+    facts = facts_for(answers, kb)
+    screening = screen(facts, kb)
+    values = _text_values(facts, kb, today, services)
+    factors = _factors(facts, kb, values)
+    disposition = screening.disposition
+    plan = build_plan(disposition, factors, facts, kb, values)
+    red_flags = [_red_flag_out(flag, facts) for flag in screening.fired]
+    detail = _detail(disposition, kb, values, services)
+    messages = _messages(disposition, facts, kb)
+    cited = _cited(detail, red_flags, factors, plan, messages)
+    return Assessment(
+        disposition=disposition.value,
+        red_flags=red_flags,
+        factors=factors,
+        plan=plan,
+        unanswered=unanswered_questions(answers, screening.unknown),
+        understood=to_builtins(answers),
+        sources={sid: _source_out(kb, sid) for sid in cited},
+        detail=detail,
+        reassuring=_reassuring(answers, kb),
+        messages=messages,
+        medicines=_medicines(answers, kb),
+    )
+
+
+def _red_flag_out(flag: RedFlag, facts: Facts) -> RedFlagOut:
+    evidence = [EvidenceOut(e.question, msgspec.to_builtins(_plain(e.value))) for e in flag.condition.evidence(facts)]
+    return RedFlagOut(flag.id, flag.title, flag.disposition.value, flag.why, list(flag.sources), _dedupe(evidence))
+
+
+def _factors(facts: Facts, kb: KnowledgeBase, values: Mapping[str, object]) -> list[FactorOut]:
+    found: list[tuple[int, int, FactorOut]] = []
+    for position, factor in enumerate(kb.factors):
+        for implicator in factor.implicators:
+            if implicator.condition.evaluate(facts):
+                why = fill(implicator.why, values)
+                out = FactorOut(factor.id, factor.name, implicator.strength, why, list(factor.sources))
+                found.append((0 if implicator.strength == "likely" else 1, position, out))
+                break
+    return [out for _, _, out in sorted(found, key=lambda item: item[:2])]
+
+
+def _detail(
+    disposition: Disposition, kb: KnowledgeBase, values: Mapping[str, object], services: Services
+) -> DispositionDetail:
+    entry = kb.dispositions[disposition]
+    return DispositionDetail(
+        label=entry.label,
+        time_frame=entry.time_frame,
+        do_now=fill(entry.do_now, values),
+        emergency_number=services.emergency_number,
+        sources=list(entry.sources),
+    )
+
+
+def _messages(disposition: Disposition, facts: Facts, kb: KnowledgeBase) -> list[Message]:
+    shown = []
+    for message in kb.messages:
+        if disposition not in message.dispositions:
+            continue
+        if message.condition is not None and not message.condition.evaluate(facts):
+            continue
+        if not all(facts.answers.symptom(symptom_id) is False for symptom_id in message.requires_no):
+            continue
+        shown.append(Message(message.id, message.text, list(message.sources)))
+    return shown
+
+
+def _reassuring(answers: Answers, kb: KnowledgeBase) -> list[Reassuring]:
+    """Pertinent negatives: red-flag symptoms answered "no", and a short, single-site twitch."""
+    asked = {q for flag in kb.red_flags for q in flag.condition.questions()}
+    found = [
+        Reassuring(symptom_id, False, f"no {kb.symptoms[symptom_id].label}")
+        for symptom_id in kb.symptoms
+        if symptom_id in asked and answers.symptom(symptom_id) is False
+    ]
+    if answers.duration_days is not None and answers.duration_days <= PERSISTING_DAYS:
+        found.append(Reassuring("duration_days", answers.duration_days, "present for 2 weeks or less"))
+    return found
+
+
+def _medicines(answers: Answers, kb: KnowledgeBase) -> list[MedicineOut]:
+    result = []
+    for name in answers.medications or ():
+        medicine = kb.find_medicine(name)
+        if medicine is None:
+            result.append(MedicineOut(name, recognised=False))
+        else:
+            cls = kb.medicine_classes[medicine.class_]
+            result.append(MedicineOut(name, True, cls.id, cls.name))
+    return result
+
+
+def _text_values(facts: Facts, kb: KnowledgeBase, today: dt.date, services: Services) -> dict[str, object]:
+    answers = facts.answers
+    values: dict[str, object] = {k: _plain(v) for k, v in to_builtins(answers).items()}
+    values.update({k: _plain(v) for k, v in facts.targets.items()})
+    classes = facts.medicine_classes or {}
+    values["stimulant_medicines"] = _names(classes, ("stimulant",))
+    values["linked_medicines"] = _names(classes, ("diuretic", "corticosteroid", "estrogen", "anticholinesterase"))
+    values["cramp_medicines"] = _names(classes, ("beta2_agonist", "statin", "blood_pressure_arb"))
+    values["caffeine_limit_note"] = caffeine_limit_note(answers)
+    values["recheck_on"] = (today + dt.timedelta(days=int(facts.targets["recheck_days"]))).isoformat()
+    values["emergency_number"] = services.emergency_number
+    values["urgent_service"] = services.urgent_service
+    return values
+
+
+def _names(classes: Mapping[str, tuple[str, ...]], wanted: tuple[str, ...]) -> str:
+    names = sorted({name for cls in wanted for name in classes.get(cls, ())})
+    return " and ".join(names)
+
+
+def _plain(value: object) -> object:
+    """Whole floats print as integers: "500 mg", not "500.0 mg"."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _dedupe(evidence: list[EvidenceOut]) -> list[EvidenceOut]:
+    seen: set[str] = set()
+    unique = []
+    for item in evidence:
+        if item.question not in seen:
+            seen.add(item.question)
+            unique.append(item)
+    return unique
+
+
+def _cited(detail: DispositionDetail, *groups: list[RedFlagOut] | list[FactorOut] | list[PlanStep] | list[Message]) -> list[str]:
+    cited = set(detail.sources)
+    for group in groups:
+        for item in group:
+            cited.update(item.sources)
+    return sorted(cited, key=_source_order)
+
+
+def _source_order(source_id: str) -> tuple[int, int]:
+    digits = "".join(ch for ch in source_id if ch.isdigit())
+    return (1 if source_id.startswith("SEED") else 0, int(digits or 0))
+
+
+def _source_out(kb: KnowledgeBase, source_id: str) -> SourceOut:
+    source = kb.sources[source_id]
+    return SourceOut(source.title, source.publisher, source.url, source.tier)
