@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+import pytest
+
+from twitchwise.cli.main import main
+from twitchwise.kb import KnowledgeBase, load_knowledge_base
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+class _Stdin(io.StringIO):
+    def __init__(self, text: str, tty: bool) -> None:
+        super().__init__(text)
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def run_cli(*argv: str, stdin: str = "", environ: dict[str, str] | None = None) -> Result:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), environ or {"LANG": "en_GB.UTF-8"}, _Stdin(stdin, tty=False), out, err)
+    return Result(code, out.getvalue(), err.getvalue())
