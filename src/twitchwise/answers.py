@@ -7,7 +7,7 @@ set to ``null`` means "not sure", which is also unknown: it is asked again, neve
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -46,7 +46,7 @@ class Answers(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defa
     sites: Annotated[list[Site], msgspec.Meta(max_length=MAX_SITES)] | None = None
     duration_days: Annotated[int, msgspec.Meta(ge=0, le=36500)] | None = None
     started_on: dt.date | None = None
-    symptoms: dict[SymptomId, bool | None] = msgspec.field(default_factory=dict)
+    symptoms: dict[SymptomId, Any] = msgspec.field(default_factory=dict)  # checked in check_answers
     caffeine_mg_per_day: Annotated[float, msgspec.Meta(ge=0, le=10000)] | None = None
     water_litres_per_day: Annotated[float, msgspec.Meta(ge=0, le=20)] | None = None
     alcohol_units_per_week: Annotated[float, msgspec.Meta(ge=0, le=500)] | None = None
@@ -61,7 +61,8 @@ class Answers(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defa
 
     def symptom(self, symptom_id: str) -> bool | None:
         """True (present), False (asked, absent) or None (not asked or not sure)."""
-        return self.symptoms.get(symptom_id)
+        value = self.symptoms.get(symptom_id)
+        return value if isinstance(value, bool) else None
 
     def with_updates(self, **changes: object) -> Answers:
         return msgspec.structs.replace(self, **changes)
@@ -79,7 +80,7 @@ def parse_answers(
     except msgspec.ValidationError as error:
         raise from_validation_message(str(error)) from None
     except msgspec.DecodeError:
-        raise InputError("", "the answers are not valid JSON (expected one JSON object)") from None
+        raise InputError("answers", "not valid JSON (expected one JSON object)") from None
     return check_answers(answers, today=today, symptom_ids=symptom_ids)
 
 
@@ -98,6 +99,9 @@ def check_answers(
     answers: Answers, *, today: dt.date, symptom_ids: frozenset[str] | None = None
 ) -> Answers:
     """Cross-field checks that a schema cannot express; fills ``duration_days`` from a date."""
+    for symptom_id, value in answers.symptoms.items():
+        if value is not None and not isinstance(value, bool):
+            raise InputError(f"symptoms.{symptom_id}", "expected true, false or null (not sure)")
     if symptom_ids is not None:
         for symptom_id in answers.symptoms:
             if symptom_id not in symptom_ids:

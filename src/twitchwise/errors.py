@@ -22,13 +22,13 @@ _PATH = re.compile(r"^(?P<problem>.*?)(?: - at `(?P<path>[^`]*)`)?$", re.DOTALL)
 _UNKNOWN_FIELD = re.compile(r"Object contains unknown field `(?P<name>[^`]*)`")
 _MISSING_FIELD = re.compile(r"Object missing required field `(?P<name>[^`]*)`")
 _TYPE_WORDS = {
-    "`int`": "a whole number",
-    "`float`": "a number",
-    "`str`": "text",
-    "`bool`": "true or false",
-    "`array`": "a list",
-    "`object`": "an object",
-    "`null`": "null",
+    "int": "a whole number",
+    "float": "a number",
+    "str": "text",
+    "bool": "true or false",
+    "array": "a list",
+    "object": "an object",
+    "null": "null",
 }
 
 
@@ -60,13 +60,17 @@ def _join(*parts: str) -> str:
 
 def _plain(problem: str) -> str:
     problem = problem.replace("Invalid enum value", "not one of the allowed values")
-    for token, words in _TYPE_WORDS.items():
-        problem = problem.replace(token, words)
-    problem = re.sub(r"Expected (.*?), got (\S+)", r"expected \1, got \2", problem)
+    problem = re.sub(r"Expected `([^`]*)`, got `([^`]*)`", _type_words, problem)
     problem = re.sub(r"Expected (.*?) ([<>]=?) (\S+)", _bound_words, problem)
     # Drop any quoted value msgspec echoed back: never repeat what the person typed.
     problem = re.sub(r"\s*'[^']*'", "", problem)
     return problem.replace("`", "").strip()
+
+
+def _type_words(match: re.Match[str]) -> str:
+    expected = [t for t in match.group(1).split(" | ") if t != "null"]
+    wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+    return f"expected {wanted}, got {_TYPE_WORDS.get(match.group(2), match.group(2))}"
 
 
 def _bound_words(match: re.Match[str]) -> str:

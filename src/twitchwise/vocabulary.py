@@ -9,7 +9,10 @@ from enum import Enum
 
 
 class Disposition(str, Enum):
-    """How soon to see a doctor, least urgent first so that ``rank`` orders them."""
+    """How soon to see a doctor, least urgent first so that ``rank`` orders them.
+
+    Comparisons go by urgency: as a ``str`` enum it would otherwise compare alphabetically.
+    """
 
     SELF_CARE = "self_care"
     ROUTINE = "routine"
@@ -29,6 +32,16 @@ class Disposition(str, Enum):
         if not isinstance(other, Disposition):
             return NotImplemented
         return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Disposition):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Disposition):
+            return NotImplemented
+        return self.rank >= other.rank
 
 
 _DISPOSITION_ORDER = list(Disposition)

@@ -15,7 +15,7 @@ from twitchwise.errors import InputError
 from twitchwise.interview import Step, next_step
 from twitchwise.kb.models import KnowledgeBase, Question
 from twitchwise.sites import parse_sites
-from twitchwise.triage.engine import Services, assess
+from twitchwise.triage.engine import Services, assess, facts_for, screen
 
 YES = {"y", "yes", "yeah", "yep", "true"}
 NO = {"n", "no", "nope", "none", "false"}
@@ -34,59 +34,73 @@ class _EndOfInput(Exception):
 def run_guided_check(
     kb: KnowledgeBase, *, today: dt.date, services: Services, stdin: IO[str], stdout: IO[str], as_json: bool
 ) -> int:
-    prompts = _Prompter(stdin, stdout)
-    prompts.say(INTRO)
-    answers = Answers()
-    asked: set[str] = set()
+    session = _Session(kb, _Prompter(stdin, stdout), today)
+    session.prompts.say(INTRO)
     try:
-        while (step := next_step(answers, kb)) is not None:
-            step = Step(step.level, tuple(q for q in step.questions if q.id not in asked))
-            if not step.questions:
-                break
-            asked.update(q.id for q in step.questions)
-            answers = _ask_step(step, answers, kb, prompts, today)
+        session.run()
     except _EndOfInput:
-        prompts.say("\n(input ended: showing the result so far)")
-    assessment = assess(answers, kb, today=today, services=services)
+        session.prompts.say("\n(input ended: showing the result so far)")
+    assessment = assess(session.answers, kb, today=today, services=services)
     if as_json:
         stdout.write(assessment.to_json().decode() + "\n")
     else:
-        prompts.say("")
+        session.prompts.say("")
         render_assessment(assessment, kb, stdout)
     return 0
 
 
-def _ask_step(step: Step, answers: Answers, kb: KnowledgeBase, prompts: _Prompter, today: dt.date) -> Answers:
-    if not step.is_checklist:
-        return _ask_one(step.questions[0], answers, kb, prompts, today)
-    prompts.say("\nRight now, do you have any of these?")
-    for question in step.questions:
-        prompts.say(f"  • {question.label}")
-    reply = prompts.choice("Any of these? [y/n/?] ", YES | NO | UNSURE)
-    if reply in NO:
+class _Session:
+    """The answers so far; every reply is kept at once, so input ending early loses nothing."""
+
+    def __init__(self, kb: KnowledgeBase, prompts: _Prompter, today: dt.date) -> None:
+        self.kb = kb
+        self.prompts = prompts
+        self.today = today
+        self.answers = Answers()
+        self.asked: set[str] = set()
+
+    def run(self) -> None:
+        while (step := next_step(self.answers, self.kb)) is not None:
+            fresh = tuple(q for q in step.questions if q.id not in self.asked)
+            if not fresh:
+                return
+            self.asked.update(q.id for q in fresh)
+            if len(fresh) > 1:
+                self.checklist(Step(step.level, fresh))
+            else:
+                self.ask_one(fresh[0])
+
+    def checklist(self, step: Step) -> None:
+        self.prompts.say("\nRight now, do you have any of these?")
         for question in step.questions:
-            answers = answers.with_symptom(question.id, False)
-        return answers
-    for question in step.questions:
-        answers = _ask_one(question, answers, kb, prompts, today)
-    return answers
+            self.prompts.say(f"  • {question.label}")
+        reply = self.prompts.choice("Any of these? [y/n/?] ", YES | NO | UNSURE)
+        if reply in NO:
+            for question in step.questions:
+                self.answers = self.answers.with_symptom(question.id, False)
+            return
+        for question in step.questions:
+            self.ask_one(question)
+            if step.level is not None and screen(facts_for(self.answers, self.kb), self.kb).disposition >= step.level:
+                return  # what is left of this list can no longer change the advice
 
-
-def _ask_one(question: Question, answers: Answers, kb: KnowledgeBase, prompts: _Prompter, today: dt.date) -> Answers:
-    if question.kind == "yes_no_unsure":
-        reply = prompts.choice(f"{question.text} [y/n/?] ", YES | NO | UNSURE)
-        return answers.with_symptom(question.id, True if reply in YES else False if reply in NO else None)
-    for _ in range(MAX_TRIES):
-        reply = prompts.ask(f"{question.text} ")
-        if reply.lower() in UNSURE:
-            return answers
-        try:
-            value = _parse_reply(question, reply)
-            data = {**to_builtins(answers), question.id: value}
-            return answers_from_builtins(data, today=today, symptom_ids=kb.symptom_ids)
-        except InputError as error:
-            prompts.say(f"  Sorry — {error.problem}. Please try again (or ? to skip).")
-    return answers
+    def ask_one(self, question: Question) -> None:
+        if question.kind == "yes_no_unsure":
+            reply = self.prompts.choice(f"{question.text} [y/n/?] ", YES | NO | UNSURE)
+            value = True if reply in YES else False if reply in NO else None
+            self.answers = self.answers.with_symptom(question.id, value)
+            return
+        for _ in range(MAX_TRIES):
+            reply = self.prompts.ask(f"{question.text} ")
+            if reply.lower() in UNSURE:
+                return
+            try:
+                value = _parse_reply(question, reply)
+                data = {**to_builtins(self.answers), question.id: value}
+                self.answers = answers_from_builtins(data, today=self.today, symptom_ids=self.kb.symptom_ids)
+                return
+            except InputError as error:
+                self.prompts.say(f"  Sorry — {error.problem}. Please try again (or ? to skip).")
 
 
 def _parse_reply(question: Question, reply: str) -> object:
