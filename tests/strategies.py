@@ -11,7 +11,7 @@ from twitchwise.vocabulary import REGIONS, SIDES
 
 KB = load_knowledge_base()
 SYMPTOMS = sorted(KB.symptoms)
-MEDICINE_NAMES = sorted({m.name for m in KB.medicines}) + ["paracetamol", "ibuprofen"]
+MEDICINE_NAMES = [*sorted({m.name for m in KB.medicines}), "paracetamol", "ibuprofen"]
 
 sites = st.lists(
     st.builds(

@@ -73,7 +73,7 @@ def test_every_emergency_flag_alone_gives_emergency(data: dict[str, Any], flag: 
 @given(answers())
 def test_every_statement_carries_a_known_source(data: dict[str, Any]) -> None:
     result = run(data)
-    statements = [*result.red_flags, *result.factors, *result.plan, *result.messages, result.detail]
+    statements: list[Any] = [*result.red_flags, *result.factors, *result.plan, *result.messages, result.detail]
     for statement in statements:
         assert statement.sources, statement
         assert set(statement.sources) <= set(result.sources)
@@ -83,7 +83,8 @@ def test_every_statement_carries_a_known_source(data: dict[str, Any]) -> None:
 @given(answers())
 def test_every_red_flag_and_factor_has_a_tier_a_or_b_source(data: dict[str, Any]) -> None:
     result = run(data)
-    for statement in [*result.red_flags, *result.factors]:
+    flags_and_factors: list[Any] = [*result.red_flags, *result.factors]
+    for statement in flags_and_factors:
         assert any(result.sources[s].tier in ("A", "B") for s in statement.sources)
 
 

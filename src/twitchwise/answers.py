@@ -71,9 +71,7 @@ class Answers(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defa
         return self.with_updates(symptoms={**self.symptoms, symptom_id: value})
 
 
-def parse_answers(
-    raw: bytes | str, *, today: dt.date, symptom_ids: frozenset[str] | None = None
-) -> Answers:
+def parse_answers(raw: bytes | str, *, today: dt.date, symptom_ids: frozenset[str] | None = None) -> Answers:
     """Decode one JSON object of answers strictly, or raise ``InputError`` naming the field."""
     try:
         answers = msgspec.json.decode(raw, type=Answers, strict=True)
@@ -84,9 +82,7 @@ def parse_answers(
     return check_answers(answers, today=today, symptom_ids=symptom_ids)
 
 
-def answers_from_builtins(
-    data: object, *, today: dt.date, symptom_ids: frozenset[str] | None = None
-) -> Answers:
+def answers_from_builtins(data: object, *, today: dt.date, symptom_ids: frozenset[str] | None = None) -> Answers:
     """Validate answers that arrive as Python objects (from an interview or an API)."""
     try:
         answers = msgspec.convert(data, type=Answers, strict=True)
@@ -95,9 +91,7 @@ def answers_from_builtins(
     return check_answers(answers, today=today, symptom_ids=symptom_ids)
 
 
-def check_answers(
-    answers: Answers, *, today: dt.date, symptom_ids: frozenset[str] | None = None
-) -> Answers:
+def check_answers(answers: Answers, *, today: dt.date, symptom_ids: frozenset[str] | None = None) -> Answers:
     """Cross-field checks that a schema cannot express; fills ``duration_days`` from a date."""
     for symptom_id, value in answers.symptoms.items():
         if value is not None and not isinstance(value, bool):

@@ -5,10 +5,10 @@ Other programs rely on these strings: extend them, never rename or drop one.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Disposition(str, Enum):
+class Disposition(StrEnum):
     """How soon to see a doctor, least urgent first so that ``rank`` orders them.
 
     Comparisons go by urgency: as a ``str`` enum it would otherwise compare alphabetically.

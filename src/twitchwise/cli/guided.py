@@ -27,7 +27,7 @@ INTRO = (
 )
 
 
-class _EndOfInput(Exception):
+class _InputEndedError(Exception):
     pass
 
 
@@ -38,7 +38,7 @@ def run_guided_check(
     session.prompts.say(INTRO)
     try:
         session.run()
-    except _EndOfInput:
+    except _InputEndedError:
         session.prompts.say("\n(input ended: showing the result so far)")
     assessment = assess(session.answers, kb, today=today, services=services)
     if as_json:
@@ -87,8 +87,8 @@ class _Session:
     def ask_one(self, question: Question) -> None:
         if question.kind == "yes_no_unsure":
             reply = self.prompts.choice(f"{question.text} [y/n/?] ", YES | NO | UNSURE)
-            value = True if reply in YES else False if reply in NO else None
-            self.answers = self.answers.with_symptom(question.id, value)
+            present: bool | None = True if reply in YES else False if reply in NO else None
+            self.answers = self.answers.with_symptom(question.id, present)
             return
         for _ in range(MAX_TRIES):
             reply = self.prompts.ask(f"{question.text} ")
@@ -161,7 +161,7 @@ class _Prompter:
         self.console.print(prompt, end="", markup=False)
         line = self.stdin.readline()
         if not line:
-            raise _EndOfInput
+            raise _InputEndedError
         if not self.stdin.isatty():
             self.console.print(line.rstrip("\n"), markup=False)
         return line.strip()

@@ -44,9 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run a guided check, or assess structured answers (--answers).",
     )
     check.add_argument("--answers", metavar="FILE", help="structured answers as one JSON object; - reads stdin")
-    check.add_argument("--json", action="store_true", help="print one JSON object (the check contract) and nothing else")
+    check.add_argument(
+        "--json", action="store_true", help="print one JSON object (the check contract) and nothing else"
+    )
     check.add_argument("--today", metavar="YYYY-MM-DD", help="the date to assess on (default: today)")
-    check.add_argument("--locale", metavar="LL_CC", help="locale for emergency services, e.g. en_GB (default: from LANG)")
+    check.add_argument(
+        "--locale", metavar="LL_CC", help="locale for emergency services, e.g. en_GB (default: from LANG)"
+    )
     check.add_argument("--emergency-number", metavar="NUMBER", help="the emergency number to show (e.g. 999, 112, 911)")
 
     kb = commands.add_parser(

@@ -68,7 +68,9 @@ def _factors(console: Console, assessment: Assessment) -> None:
         return
     console.print(Text("What may be feeding the twitching", style="bold underline"))
     for factor in assessment.factors:
-        console.print(f"• [bold]{factor.name}[/bold] ({factor.strength}) — {factor.why} [dim]({_cite(factor.sources)})[/dim]")
+        console.print(
+            f"• [bold]{factor.name}[/bold] ({factor.strength}) — {factor.why} [dim]({_cite(factor.sources)})[/dim]"
+        )
     console.print()
 
 
@@ -97,6 +99,9 @@ def _said(question: str, answer: object, kb: KnowledgeBase) -> str:
     if answer is True:
         return label
     if isinstance(answer, list):
-        shown = [f"{s['side'] + ' ' if s.get('side') else ''}{s['region']}" if isinstance(s, dict) else str(s) for s in answer]
+        shown = [
+            f"{s['side'] + ' ' if s.get('side') else ''}{s['region']}" if isinstance(s, dict) else str(s)
+            for s in answer
+        ]
         return f"{label}: {', '.join(shown)}"
     return f"{label}: {answer}"

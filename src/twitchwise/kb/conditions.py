@@ -9,7 +9,7 @@ site or more time can only turn conditions on — the root of monotone urgency.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -284,11 +284,8 @@ class AllOf:
         return any(part.reads_absence() for part in self.parts)
 
 
-def _unique(items: Sequence[str] | object) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for item in items:  # type: ignore[attr-defined]
-        seen.setdefault(item, None)
-    return tuple(seen)
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
 
 
 class ConditionError(ValueError):

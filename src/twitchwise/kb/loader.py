@@ -24,8 +24,10 @@ from twitchwise.kb.conditions import Condition, ConditionError, parse_condition
 from twitchwise.kb.models import (
     ActionEntry,
     DispositionEntry,
+    Factor,
     FactorEntry,
     FieldEntry,
+    Implicator,
     KnowledgeBase,
     LimitEntry,
     LocalesFile,
@@ -38,8 +40,6 @@ from twitchwise.kb.models import (
     RedFlagEntry,
     SourceEntry,
     SymptomEntry,
-    Factor,
-    Implicator,
 )
 from twitchwise.vocabulary import CONTRACT_SYMPTOMS, REGIONS, Disposition
 
@@ -204,7 +204,9 @@ class _Builder:
             self.check_sources("red_flags.yaml", entry.id, entry.sources, sources, need_basis=True)
             condition = self.condition("red_flags.yaml", entry.id, entry.when)
             if condition.reads_absence():
-                raise self.error("red_flags.yaml", entry.id, "condition reads an absence, which breaks monotone urgency")
+                raise self.error(
+                    "red_flags.yaml", entry.id, "condition reads an absence, which breaks monotone urgency"
+                )
             flags.append(RedFlag(entry.id, entry.disposition, entry.title, condition, entry.why, tuple(entry.sources)))
         flags.sort(key=lambda flag: -flag.disposition.rank)
         return tuple(flags)
@@ -223,9 +225,7 @@ class _Builder:
                 self.check_placeholders("factors.yaml", entry.id, implicator.why)
                 condition = self.condition("factors.yaml", entry.id, implicator.when)
                 implicators.append(Implicator(condition, implicator.strength, implicator.why))
-            factors.append(
-                Factor(entry.id, entry.name, tuple(entry.sources), tuple(entry.actions), tuple(implicators))
-            )
+            factors.append(Factor(entry.id, entry.name, tuple(entry.sources), tuple(entry.actions), tuple(implicators)))
         return tuple(factors)
 
     def dispositions(self, sources: dict[str, SourceEntry]) -> dict[Disposition, DispositionEntry]:
@@ -250,16 +250,18 @@ class _Builder:
                     raise self.error("messages.yaml", entry.id, f"unknown symptom {symptom_id!r}")
             messages.append(
                 Message(
-                    entry.id, frozenset(entry.dispositions), entry.text, tuple(entry.sources),
-                    condition, tuple(entry.requires_no),
-                )  # fmt: skip
+                    entry.id,
+                    frozenset(entry.dispositions),
+                    entry.text,
+                    tuple(entry.sources),
+                    condition,
+                    tuple(entry.requires_no),
+                )
             )
         return tuple(messages)
 
     def questions(self, symptoms: dict[str, SymptomEntry]) -> dict[str, Question]:
-        questions = {
-            s.id: Question(s.id, "yes_no_unsure", s.question, s.label) for s in symptoms.values()
-        }
+        questions = {s.id: Question(s.id, "yes_no_unsure", s.question, s.label) for s in symptoms.values()}
         for entry in self.entries("fields.yaml", FieldEntry).values():
             if entry.id not in Answers.__struct_fields__:
                 raise self.error("fields.yaml", entry.id, "is not a field of the answers")

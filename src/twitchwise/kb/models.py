@@ -28,7 +28,7 @@ class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     pass
 
 
-class SourceEntry(_Strict):
+class SourceEntry(_Strict, frozen=True):
     id: Id
     tier: Tier
     publisher: Text
@@ -41,14 +41,14 @@ class SourceEntry(_Strict):
         return self.tier in ("A", "B")
 
 
-class SymptomEntry(_Strict):
+class SymptomEntry(_Strict, frozen=True):
     id: Id
     label: Text
     question: Text
     contract: bool = True
 
 
-class FieldEntry(_Strict):
+class FieldEntry(_Strict, frozen=True):
     id: Id
     kind: Literal["sites", "integer", "number", "choice", "yes_no", "medicines"]
     question: Text
@@ -59,7 +59,7 @@ class FieldEntry(_Strict):
     ask_if: dict[str, Any] | None = None
 
 
-class RedFlagEntry(_Strict):
+class RedFlagEntry(_Strict, frozen=True):
     id: Id
     disposition: Disposition
     title: Text
@@ -69,7 +69,7 @@ class RedFlagEntry(_Strict):
     status: Status = "verified"
 
 
-class DispositionEntry(_Strict):
+class DispositionEntry(_Strict, frozen=True):
     id: Disposition
     label: Text
     time_frame: Text
@@ -78,18 +78,18 @@ class DispositionEntry(_Strict):
     sources: list[Id]
 
 
-class LimitEntry(_Strict):
+class LimitEntry(_Strict, frozen=True):
     value: float
     sources: list[Id]
 
 
-class ImplicatorEntry(_Strict):
+class ImplicatorEntry(_Strict, frozen=True):
     when: dict[str, Any]
     strength: Strength
     why: Text
 
 
-class FactorEntry(_Strict):
+class FactorEntry(_Strict, frozen=True):
     id: Id
     name: Text
     sources: list[Id]
@@ -98,14 +98,14 @@ class FactorEntry(_Strict):
     status: Status = "verified"
 
 
-class ActionEntry(_Strict):
+class ActionEntry(_Strict, frozen=True):
     id: Id
     text: Text
     target: str
     sources: list[Id]
 
 
-class MedicineClassEntry(_Strict):
+class MedicineClassEntry(_Strict, frozen=True):
     id: Id
     name: Text
     link: Literal["twitching", "cramps", "serotonin_syndrome"]
@@ -113,19 +113,19 @@ class MedicineClassEntry(_Strict):
     sources: list[Id]
 
 
-class MedicineEntry(_Strict):
+class MedicineEntry(_Strict, frozen=True):
     name: Text
     brands: list[str]
     class_: Id = msgspec.field(name="class")
     sources: list[Id]
 
 
-class MedicinesFile(_Strict):
+class MedicinesFile(_Strict, frozen=True):
     classes: list[MedicineClassEntry]
     medicines: list[MedicineEntry]
 
 
-class MessageEntry(_Strict):
+class MessageEntry(_Strict, frozen=True):
     id: Id
     dispositions: list[Disposition]
     text: Text
@@ -134,12 +134,12 @@ class MessageEntry(_Strict):
     requires_no: list[Id] = msgspec.field(default_factory=list)
 
 
-class LocaleEntry(_Strict):
+class LocaleEntry(_Strict, frozen=True):
     emergency_number: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{2,4}$")]
     urgent_service: Text
 
 
-class LocalesFile(_Strict):
+class LocalesFile(_Strict, frozen=True):
     default: LocaleEntry
     countries: dict[Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$")], LocaleEntry]
 

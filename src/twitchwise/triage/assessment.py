@@ -9,7 +9,7 @@ class _Out(msgspec.Struct, frozen=True, omit_defaults=False):
     pass
 
 
-class DispositionDetail(_Out):
+class DispositionDetail(_Out, frozen=True):
     label: str
     time_frame: str
     do_now: str
@@ -17,12 +17,12 @@ class DispositionDetail(_Out):
     sources: list[str]
 
 
-class EvidenceOut(_Out):
+class EvidenceOut(_Out, frozen=True):
     question: str
     answer: object
 
 
-class RedFlagOut(_Out):
+class RedFlagOut(_Out, frozen=True):
     id: str
     title: str
     disposition: str
@@ -31,7 +31,7 @@ class RedFlagOut(_Out):
     evidence: list[EvidenceOut]
 
 
-class FactorOut(_Out):
+class FactorOut(_Out, frozen=True):
     id: str
     name: str
     strength: str
@@ -39,14 +39,14 @@ class FactorOut(_Out):
     sources: list[str]
 
 
-class PlanStep(_Out):
+class PlanStep(_Out, frozen=True):
     id: str
     text: str
     target: str
     sources: list[str]
 
 
-class Reassuring(_Out):
+class Reassuring(_Out, frozen=True):
     """A pertinent negative: an answer that lowers concern."""
 
     question: str
@@ -54,27 +54,27 @@ class Reassuring(_Out):
     label: str
 
 
-class MedicineOut(_Out):
+class MedicineOut(_Out, frozen=True):
     name: str
     recognised: bool
     class_id: str | None = None
     class_name: str | None = None
 
 
-class SourceOut(_Out):
+class SourceOut(_Out, frozen=True):
     title: str
     publisher: str
     url: str | None
     tier: str
 
 
-class Message(_Out):
+class Message(_Out, frozen=True):
     id: str
     text: str
     sources: list[str]
 
 
-class Assessment(_Out):
+class Assessment(_Out, frozen=True):
     disposition: str
     red_flags: list[RedFlagOut]
     factors: list[FactorOut]

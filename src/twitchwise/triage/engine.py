@@ -24,8 +24,8 @@ from twitchwise.triage.assessment import (
     MedicineOut,
     Message,
     PlanStep,
-    RedFlagOut,
     Reassuring,
+    RedFlagOut,
     SourceOut,
 )
 from twitchwise.triage.plan import build_plan
@@ -99,9 +99,7 @@ def unanswered_questions(answers: Answers, flags: Iterable[RedFlag]) -> list[str
     return list(seen)
 
 
-def assess(
-    answers: Answers, kb: KnowledgeBase, *, today: dt.date, services: Services | None = None
-) -> Assessment:
+def assess(answers: Answers, kb: KnowledgeBase, *, today: dt.date, services: Services | None = None) -> Assessment:
     """Triage one set of answers.  Deterministic: the same input gives the same output."""
     services = services or Services()
     facts = facts_for(answers, kb)
@@ -236,7 +234,9 @@ def _dedupe(evidence: list[EvidenceOut]) -> list[EvidenceOut]:
     return unique
 
 
-def _cited(detail: DispositionDetail, *groups: list[RedFlagOut] | list[FactorOut] | list[PlanStep] | list[Message]) -> list[str]:
+def _cited(
+    detail: DispositionDetail, *groups: list[RedFlagOut] | list[FactorOut] | list[PlanStep] | list[Message]
+) -> list[str]:
     cited = set(detail.sources)
     for group in groups:
         for item in group:

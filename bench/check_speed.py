@@ -1,0 +1,70 @@
+"""Benchmark: in-process assessments per second, and `twitchwise check --answers x.json --json`
+wall time beside a bare `python -c pass`, over repeated runs.  Run: `make bench`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from twitchwise.answers import parse_answers
+from twitchwise.kb import load_knowledge_base
+from twitchwise.triage.engine import assess
+
+TODAY = dt.date(2026, 11, 21)
+ANSWERS = {
+    "age": 34, "sex": "female", "sites": [{"region": "calf", "side": "left"}], "duration_days": 21,
+    "symptoms": {"weakness": False, "numbness": True}, "caffeine_mg_per_day": 500, "water_litres_per_day": 1.2,
+    "sleep_hours": 5.5, "stress_0_10": 8, "recent_intense_exercise": True, "medications": ["furosemide"],
+}  # fmt: skip
+RUNS = 30
+
+
+def in_process() -> tuple[float, float]:
+    kb = load_knowledge_base()
+    raw = json.dumps(ANSWERS).encode()
+    answers = parse_answers(raw, today=TODAY, symptom_ids=kb.symptom_ids)
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < 2.0:
+        assess(answers, kb, today=TODAY)
+        count += 1
+    assess_rate = count / (time.perf_counter() - start)
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < 2.0:
+        assess(parse_answers(raw, today=TODAY, symptom_ids=kb.symptom_ids), kb, today=TODAY).to_json()
+        count += 1
+    return assess_rate, count / (time.perf_counter() - start)
+
+
+def wall(command: list[str]) -> tuple[float, float]:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000, min(times) * 1000
+
+
+def main() -> None:
+    assess_rate, full_rate = in_process()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.json"
+        path.write_text(json.dumps(ANSWERS))
+        bare = wall([sys.executable, "-c", "pass"])
+        check = wall([sys.executable, "-m", "twitchwise", "check", "--answers", str(path), "--json"])
+    print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
+    print(f"assess(): {assess_rate:,.0f} per second ({1e6 / assess_rate:.0f} µs each)")
+    print(f"parse + assess + JSON: {full_rate:,.0f} per second ({1e6 / full_rate:.0f} µs each)")
+    print(f"python -c pass: median {bare[0]:.1f} ms (min {bare[1]:.1f})")
+    print(f"twitchwise check --answers x.json --json: median {check[0]:.1f} ms (min {check[1]:.1f})")
+    print(f"ratio to bare start-up: {check[0] / bare[0]:.1f}x (aim: under 5x)")
+
+
+if __name__ == "__main__":
+    main()
