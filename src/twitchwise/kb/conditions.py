@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Protocol
+
+import msgspec
 
 from twitchwise.answers import Answers, place_count
 
@@ -33,8 +34,7 @@ _COMPARISONS: dict[str, tuple[Callable[[float, float], bool], str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(msgspec.Struct, frozen=True):
     """What conditions are evaluated against: the answers and what follows from them."""
 
     answers: Answers
@@ -42,8 +42,7 @@ class Facts:
     medicine_classes: Mapping[str, tuple[str, ...]] | None  # class -> the person's medicines
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(msgspec.Struct, frozen=True):
     """One answer that made a condition true (a pertinent positive)."""
 
     question: str
@@ -58,8 +57,7 @@ class Condition(Protocol):
     def reads_absence(self) -> bool: ...
 
 
-@dataclass(frozen=True)
-class SymptomPresent:
+class SymptomPresent(msgspec.Struct, frozen=True):
     symptom: str
 
     def evaluate(self, facts: Facts) -> bool | None:
@@ -78,8 +76,7 @@ class SymptomPresent:
         return False
 
 
-@dataclass(frozen=True)
-class Compare:
+class Compare(msgspec.Struct, frozen=True):
     field: str
     op: str
     threshold: float | str  # a number, or the name of one of the person's targets
@@ -115,8 +112,7 @@ class Compare:
         return self.op in ("lt", "lte")
 
 
-@dataclass(frozen=True)
-class FieldIs:
+class FieldIs(msgspec.Struct, frozen=True):
     field: str
     expected: tuple[object, ...]
 
@@ -138,8 +134,7 @@ class FieldIs:
         return False in self.expected
 
 
-@dataclass(frozen=True)
-class PlacesAbove:
+class PlacesAbove(msgspec.Struct, frozen=True):
     count: int
 
     def evaluate(self, facts: Facts) -> bool | None:
@@ -159,8 +154,7 @@ class PlacesAbove:
         return False
 
 
-@dataclass(frozen=True)
-class OnlyRegions:
+class OnlyRegions(msgspec.Struct, frozen=True):
     regions: frozenset[str]
 
     def evaluate(self, facts: Facts) -> bool | None:
@@ -182,8 +176,7 @@ class OnlyRegions:
         return False
 
 
-@dataclass(frozen=True)
-class AnyRegion:
+class AnyRegion(msgspec.Struct, frozen=True):
     regions: frozenset[str]
 
     def evaluate(self, facts: Facts) -> bool | None:
@@ -207,8 +200,7 @@ class AnyRegion:
         return False
 
 
-@dataclass(frozen=True)
-class TakesMedicineClass:
+class TakesMedicineClass(msgspec.Struct, frozen=True):
     classes: frozenset[str]
 
     def evaluate(self, facts: Facts) -> bool | None:
@@ -232,8 +224,7 @@ class TakesMedicineClass:
         return False
 
 
-@dataclass(frozen=True)
-class AnyOf:
+class AnyOf(msgspec.Struct, frozen=True):
     parts: tuple[Condition, ...]
 
     def evaluate(self, facts: Facts) -> bool | None:
@@ -258,8 +249,7 @@ class AnyOf:
         return any(part.reads_absence() for part in self.parts)
 
 
-@dataclass(frozen=True)
-class AllOf:
+class AllOf(msgspec.Struct, frozen=True):
     parts: tuple[Condition, ...]
 
     def evaluate(self, facts: Facts) -> bool | None:

@@ -7,7 +7,6 @@ conditions parsed and every cross-reference checked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -147,8 +146,7 @@ class LocalesFile(_Strict, frozen=True):
 # --- compiled -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RedFlag:
+class RedFlag(msgspec.Struct, frozen=True):
     id: str
     disposition: Disposition
     title: str
@@ -157,15 +155,13 @@ class RedFlag:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Implicator:
+class Implicator(msgspec.Struct, frozen=True):
     condition: Condition
     strength: Strength
     why: str
 
 
-@dataclass(frozen=True)
-class Factor:
+class Factor(msgspec.Struct, frozen=True):
     id: str
     name: str
     sources: tuple[str, ...]
@@ -173,8 +169,7 @@ class Factor:
     implicators: tuple[Implicator, ...]
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(msgspec.Struct, frozen=True):
     id: str
     dispositions: frozenset[Disposition]
     text: str
@@ -183,8 +178,7 @@ class Message:
     requires_no: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(msgspec.Struct, frozen=True):
     """A question the guided check can ask: a symptom (yes/no/not sure) or an answers field."""
 
     id: str
@@ -198,8 +192,7 @@ class Question:
     ask_if: Condition | None = None
 
 
-@dataclass(frozen=True)
-class KnowledgeBase:
+class KnowledgeBase(msgspec.Struct, frozen=True):
     sources: dict[str, SourceEntry]
     symptoms: dict[str, SymptomEntry]
     questions: dict[str, Question]
@@ -212,7 +205,7 @@ class KnowledgeBase:
     medicines: tuple[MedicineEntry, ...]
     locales: LocalesFile
     messages: tuple[Message, ...] = ()
-    medicine_index: dict[str, MedicineEntry] = field(default_factory=dict)
+    medicine_index: dict[str, MedicineEntry] = msgspec.field(default_factory=dict)
 
     @property
     def symptom_ids(self) -> frozenset[str]:
