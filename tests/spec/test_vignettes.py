@@ -21,13 +21,8 @@ VIGNETTES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "vigne
 def calm_symptoms(kb: KnowledgeBase) -> dict[str, bool]:
     """'No' to every symptom of an emergency or urgent red flag."""
     serious = (Disposition.EMERGENCY, Disposition.URGENT)
-    return {
-        q: False
-        for flag in kb.red_flags
-        if flag.disposition in serious
-        for q in flag.condition.questions()
-        if q in kb.symptoms
-    }
+    questions = (q for flag in kb.red_flags if flag.disposition in serious for q in flag.condition.questions())
+    return {q: False for q in questions if q in kb.symptoms}
 
 
 def answers_for(row: dict[str, Any], kb: KnowledgeBase) -> dict[str, Any]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO
 
+import msgspec
+
 from twitchwise.answers import Answers, answers_from_builtins, to_builtins
 from twitchwise.cli.render import console_for, render_assessment
 from twitchwise.errors import InputError
@@ -65,8 +67,9 @@ class _Session:
             if not fresh:
                 return
             self.asked.update(q.id for q in fresh)
-            if len(fresh) > 1:
-                self.checklist(Step(step.level, fresh))
+            fresh_step = Step(step.level, fresh)
+            if fresh_step.is_checklist:
+                self.checklist(fresh_step)
             else:
                 self.ask_one(fresh[0])
 
@@ -106,7 +109,7 @@ class _Session:
 def _parse_reply(question: Question, reply: str) -> object:
     kind = question.kind
     if kind == "sites":
-        return [to_builtins_site(site) for site in parse_sites(reply)]
+        return [msgspec.to_builtins(site) for site in parse_sites(reply)]
     if kind == "medicines":
         if reply.strip().lower() in NO:
             return []
@@ -141,12 +144,6 @@ def _number(question: Question, reply: str) -> float | int:
             raise InputError(question.id, "please give a whole number")
         return int(value)
     return value
-
-
-def to_builtins_site(site: object) -> dict[str, str]:
-    region = getattr(site, "region")  # noqa: B009
-    side = getattr(site, "side")  # noqa: B009
-    return {"region": region} if side is None else {"region": region, "side": side}
 
 
 class _Prompter:

@@ -103,6 +103,7 @@ class _Builder:
         for action in actions.values():
             self.check_sources("actions.yaml", action.id, action.sources, sources, need_basis=False)
             self.check_placeholders("actions.yaml", action.id, action.text + action.target)
+        factors = self.factors(sources, actions)
         return KnowledgeBase(
             sources=sources,
             symptoms=symptoms,
@@ -110,13 +111,15 @@ class _Builder:
             red_flags=red_flags,
             dispositions=self.dispositions(sources),
             limits=limits,
-            factors=self.factors(sources, actions),
+            factors=factors,
             actions=actions,
             medicine_classes=classes,
             medicines=tuple(medicines_file.medicines),
             locales=self.document("locales.yaml", LocalesFile),
             messages=self.messages(sources, symptoms),
             medicine_index=_medicine_index(medicines_file.medicines),
+            factor_index={factor.id: factor for factor in factors},
+            red_flag_questions=frozenset(q for flag in red_flags for q in flag.condition.questions()),
         )
 
     # --- files ------------------------------------------------------------------------

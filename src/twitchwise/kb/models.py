@@ -206,6 +206,8 @@ class KnowledgeBase(msgspec.Struct, frozen=True):
     locales: LocalesFile
     messages: tuple[Message, ...] = ()
     medicine_index: dict[str, MedicineEntry] = msgspec.field(default_factory=dict)
+    factor_index: dict[str, Factor] = msgspec.field(default_factory=dict)
+    red_flag_questions: frozenset[str] = frozenset()  # every question some red flag reads
 
     @property
     def symptom_ids(self) -> frozenset[str]:
@@ -214,10 +216,6 @@ class KnowledgeBase(msgspec.Struct, frozen=True):
     def verified_class(self, class_id: str) -> bool:
         entry = self.medicine_classes[class_id]
         return any(self.sources[s].supports_rules() for s in entry.sources)
-
-    @property
-    def factors_by_id(self) -> dict[str, Factor]:
-        return {factor.id: factor for factor in self.factors}
 
     def find_medicine(self, name: str) -> MedicineEntry | None:
         return self.medicine_index.get(" ".join(name.lower().split()))

@@ -104,7 +104,8 @@ def assess(answers: Answers, kb: KnowledgeBase, *, today: dt.date, services: Ser
     services = services or Services()
     facts = facts_for(answers, kb)
     screening = screen(facts, kb)
-    values = _text_values(facts, kb, today, services)
+    understood = to_builtins(answers)
+    values = _text_values(facts, understood, today, services)
     factors = _factors(facts, kb, values)
     disposition = screening.disposition
     plan = build_plan(disposition, factors, facts, kb, values)
@@ -118,7 +119,7 @@ def assess(answers: Answers, kb: KnowledgeBase, *, today: dt.date, services: Ser
         factors=factors,
         plan=plan,
         unanswered=unanswered_questions(answers, screening.unknown),
-        understood=to_builtins(answers),
+        understood=understood,
         sources={sid: _source_out(kb, sid) for sid in cited},
         detail=detail,
         reassuring=_reassuring(answers, kb),
@@ -172,11 +173,10 @@ def _messages(disposition: Disposition, facts: Facts, kb: KnowledgeBase) -> list
 
 def _reassuring(answers: Answers, kb: KnowledgeBase) -> list[Reassuring]:
     """Pertinent negatives: red-flag symptoms answered "no", and a short, single-site twitch."""
-    asked = {q for flag in kb.red_flags for q in flag.condition.questions()}
     found = [
         Reassuring(symptom_id, False, f"no {kb.symptoms[symptom_id].label}")
         for symptom_id in kb.symptoms
-        if symptom_id in asked and answers.symptom(symptom_id) is False
+        if symptom_id in kb.red_flag_questions and answers.symptom(symptom_id) is False
     ]
     if answers.duration_days is not None and answers.duration_days <= PERSISTING_DAYS:
         found.append(Reassuring("duration_days", answers.duration_days, "present for 2 weeks or less"))
@@ -195,9 +195,11 @@ def _medicines(answers: Answers, kb: KnowledgeBase) -> list[MedicineOut]:
     return result
 
 
-def _text_values(facts: Facts, kb: KnowledgeBase, today: dt.date, services: Services) -> dict[str, object]:
+def _text_values(
+    facts: Facts, understood: Mapping[str, object], today: dt.date, services: Services
+) -> dict[str, object]:
     answers = facts.answers
-    values: dict[str, object] = {k: _plain(v) for k, v in to_builtins(answers).items()}
+    values: dict[str, object] = {k: _plain(v) for k, v in understood.items()}
     values.update({k: _plain(v) for k, v in facts.targets.items()})
     classes = facts.medicine_classes or {}
     values["stimulant_medicines"] = _names(classes, ("stimulant",))

@@ -30,7 +30,7 @@ def build_plan(
     if facts.answers.medications:
         steps.append("keep_medicines")
     for factor in factors:
-        steps.extend(kb.factors_by_id[factor.id].actions)
+        steps.extend(kb.factor_index[factor.id].actions)
     steps.extend(_general_steps(disposition, facts))
     for action_id in dict.fromkeys(steps):
         action = kb.actions[action_id]
