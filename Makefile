@@ -37,6 +37,7 @@ docs: setup
 
 ## Run the benchmarks and print their figures.
 bench: setup
+	$(RUN) python -m compileall -q src  # measure start-up with bytecode, as an installed copy has
 	$(RUN) python bench/check_speed.py
 
 clean:

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 
 import pytest
@@ -10,6 +13,15 @@ from twitchwise.cli.main import main
 from twitchwise.kb import KnowledgeBase, load_knowledge_base
 
 TODAY = dt.date(2026, 11, 21)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Keep a test run's knowledge-base cache out of the user's own cache folder.
+    os.environ["TWITCHWISE_CACHE_DIR"] = tempfile.mkdtemp(prefix="twitchwise-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("TWITCHWISE_CACHE_DIR", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

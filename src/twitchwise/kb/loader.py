@@ -11,12 +11,10 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
-import yaml
 
 from twitchwise.answers import Answers
 from twitchwise.errors import from_validation_message
@@ -63,13 +61,19 @@ class KnowledgeBaseError(ValueError):
 
 
 def data_dir() -> Path:
-    return Path(str(resources.files("twitchwise.kb") / "data"))
+    return Path(__file__).parent / "data"
 
 
 @cache
 def load_knowledge_base() -> KnowledgeBase:
-    """The shipped knowledge base, loaded and checked once per process."""
-    return load_from(data_dir())
+    """The shipped knowledge base, loaded and checked once per process.
+
+    A checked copy is kept in the user's cache folder, keyed by the files it came from (see
+    :mod:`twitchwise.kb.cache`), so a one-shot command skips parsing and checking YAML.
+    """
+    from twitchwise.kb.cache import cached
+
+    return cached(data_dir(), load_from)
 
 
 def load_from(directory: Path) -> KnowledgeBase:
@@ -125,6 +129,8 @@ class _Builder:
     # --- files ------------------------------------------------------------------------
 
     def raw(self, name: str) -> Any:
+        import yaml  # imported here: a cached knowledge base never needs it
+
         path = self.directory / name
         try:
             text = path.read_text(encoding="utf-8")
