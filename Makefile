@@ -5,7 +5,7 @@ RUN := $(UV) run --frozen --no-sync
 export UV_COMPILE_BYTECODE := 1
 export UV_LINK_MODE := copy
 
-.PHONY: setup run test lint typecheck pytest docs bench clean
+.PHONY: setup postgres run test lint typecheck pytest docs bench clean
 
 setup: .venv/.synced
 
@@ -14,12 +14,17 @@ setup: .venv/.synced
 	$(UV) sync --frozen
 	@touch $@
 
+## PostgreSQL from Debian's packages, for the store's tests (the tests start their own server).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql; }
+
 ## Start a guided check in the terminal (the web app arrives with a later release).
 run: setup
 	$(RUN) twitchwise check
 
 ## Lint, type-check and run the whole test suite.
-test: setup lint typecheck pytest
+test: setup postgres lint typecheck pytest
 
 lint: setup
 	$(RUN) ruff check src tests bench
@@ -28,7 +33,7 @@ lint: setup
 typecheck: setup
 	$(RUN) mypy
 
-pytest: setup
+pytest: setup postgres
 	$(RUN) pytest
 
 ## Regenerate docs/triage.md from the knowledge base (a test fails when it is stale).

@@ -18,7 +18,7 @@ SHIPPED = sorted(p.name for p in data_dir().glob("*.yaml"))
 def test_every_shipped_file_is_loaded(kb: KnowledgeBase) -> None:
     assert sorted([
         "actions.yaml", "dispositions.yaml", "factors.yaml", "fields.yaml", "limits.yaml", "locales.yaml",
-        "medicines.yaml", "messages.yaml", "red_flags.yaml", "sources.yaml", "symptoms.yaml",
+        "medicines.yaml", "messages.yaml", "red_flags.yaml", "servings.yaml", "sources.yaml", "symptoms.yaml",
     ]) == SHIPPED  # fmt: skip
     assert len(kb.sources) == 41 and len(kb.red_flags) >= 30 and len(kb.factors) == 12
 
@@ -80,6 +80,16 @@ def test_caffeine_and_fluid_targets_match_the_reference(kb: KnowledgeBase) -> No
     assert limits["caffeine_adult_max_mg"] == 400 and limits["caffeine_pregnancy_max_mg"] == 200
     assert limits["water_total_women_l"] == 2.0 and limits["water_total_men_l"] == 2.5
     assert (limits["glasses_min"], limits["glasses_max"]) == (6, 8)
+
+
+def test_servings_match_the_reference(kb: KnowledgeBase) -> None:
+    # clinical.md §5: coffee 80–100 mg per 8 oz, tea 30–50, soda 30–40, energy drinks 40–250 per 8 oz,
+    # 400 mg ≈ 2 energy shots (Mayo); 6–8 glasses ≈ 1.4–2.0 L of drinks.
+    amounts = {s.id: s.amount for s in kb.servings.values()}
+    assert 80 <= amounts["coffee"] <= 100 and 30 <= amounts["tea"] <= 50 and 30 <= amounts["cola"] <= 40
+    assert 40 <= amounts["energy_drink"] <= 250 and amounts["energy_shot"] == 200
+    assert 6 * amounts["glass"] >= 1.4 and 8 * amounts["glass"] <= 2.0
+    assert all(s.sources and s.basis for s in kb.servings.values())
 
 
 def test_medicine_lexicon_maps_names_and_brands(kb: KnowledgeBase) -> None:

@@ -12,12 +12,12 @@ from typing import IO
 import msgspec
 
 from twitchwise.answers import Answers, answers_from_builtins, to_builtins
-from twitchwise.cli.render import console_for, render_assessment
+from twitchwise.cli.render import console_for
 from twitchwise.errors import InputError
 from twitchwise.interview import Step, next_step
 from twitchwise.kb.models import KnowledgeBase, Question
 from twitchwise.sites import parse_sites
-from twitchwise.triage.engine import Services, assess, facts_for, screen
+from twitchwise.triage.engine import facts_for, screen
 
 YES = {"y", "yes", "yeah", "yep", "true"}
 NO = {"n", "no", "nope", "none", "false"}
@@ -34,31 +34,27 @@ class _InputEndedError(Exception):
 
 
 def run_guided_check(
-    kb: KnowledgeBase, *, today: dt.date, services: Services, stdin: IO[str], stdout: IO[str], as_json: bool
-) -> int:
-    session = _Session(kb, _Prompter(stdin, stdout), today)
+    kb: KnowledgeBase, *, today: dt.date, stdin: IO[str], stdout: IO[str], start: Answers | None = None
+) -> Answers:
+    """Ask until the advice is settled; return the answers (``start``: what the diary already shows)."""
+    session = _Session(kb, _Prompter(stdin, stdout), today, start or Answers())
     session.prompts.say(INTRO)
     try:
         session.run()
     except _InputEndedError:
         session.prompts.say("\n(input ended: showing the result so far)")
-    assessment = assess(session.answers, kb, today=today, services=services)
-    if as_json:
-        stdout.write(assessment.to_json().decode() + "\n")
-    else:
-        session.prompts.say("")
-        render_assessment(assessment, kb, stdout)
-    return 0
+    session.prompts.say("")
+    return session.answers
 
 
 class _Session:
     """The answers so far; every reply is kept at once, so input ending early loses nothing."""
 
-    def __init__(self, kb: KnowledgeBase, prompts: _Prompter, today: dt.date) -> None:
+    def __init__(self, kb: KnowledgeBase, prompts: _Prompter, today: dt.date, start: Answers) -> None:
         self.kb = kb
         self.prompts = prompts
         self.today = today
-        self.answers = Answers()
+        self.answers = start
         self.asked: set[str] = set()
 
     def run(self) -> None:

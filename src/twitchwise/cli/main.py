@@ -11,10 +11,13 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Mapping, Sequence
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
 from twitchwise import __version__
 from twitchwise.errors import InputError
+
+if TYPE_CHECKING:
+    from twitchwise.diary.link import DiaryLink
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -30,7 +33,8 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError("", f"{message} (see `{self.prog} --help`)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``only="check"`` builds just that command, for a quicker start."""
     parser = _Parser(
         prog="twitchwise",
         description="Triage and self-care for muscle twitching at rest. Information, not a diagnosis.",
@@ -38,8 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"twitchwise {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
+    from twitchwise.cli.diary_commands import add_parsers, store_options
+
     check = commands.add_parser(
         "check",
+        parents=[store_options(_Parser)],
         help="how soon to see a doctor, why, and what to do",
         description="Run a guided check, or assess structured answers (--answers).",
     )
@@ -52,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--locale", metavar="LL_CC", help="locale for emergency services, e.g. en_GB (default: from LANG)"
     )
     check.add_argument("--emergency-number", metavar="NUMBER", help="the emergency number to show (e.g. 999, 112, 911)")
+    check.add_argument("--no-diary", action="store_true", help="neither read the diary nor save this check in it")
+    if only == "check":
+        return parser
 
     kb = commands.add_parser(
         "kb",
@@ -61,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     kb.add_argument("section", choices=KB_SECTIONS, help="which part of the knowledge base")
     kb.add_argument("entry", nargs="?", help="an id (or a medicine name) to show in full")
     kb.add_argument("--json", action="store_true", help="print JSON")
+    add_parsers(commands, _Parser)
     return parser
 
 
@@ -75,12 +86,17 @@ def main(
     stderr: IO[str],
 ) -> int:
     try:
-        args = build_parser().parse_args(list(argv))
+        only = "check" if list(argv[:1]) == ["check"] else None
+        args = build_parser(only).parse_args(list(argv))
         if args.command == "check":
             return _check(args, environ, stdin, stdout)
-        from twitchwise.cli.kb_command import show_kb
+        if args.command == "kb":
+            from twitchwise.cli.kb_command import show_kb
 
-        return show_kb(args.section, args.entry, as_json=args.json, stdout=stdout)
+            return show_kb(args.section, args.entry, as_json=args.json, stdout=stdout)
+        from twitchwise.cli import diary_commands
+
+        return diary_commands.run(args, environ, stdin, stdout)
     except InputError as error:
         stderr.write(f"twitchwise: error: {error}\n")
         return EXIT_BAD_INPUT
@@ -89,7 +105,7 @@ def main(
 
 
 def _check(args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str], stdout: IO[str]) -> int:
-    from twitchwise.answers import parse_answers
+    from twitchwise.answers import Answers, parse_answers
     from twitchwise.kb import load_knowledge_base
     from twitchwise.services import services_for
     from twitchwise.triage.engine import assess
@@ -97,13 +113,22 @@ def _check(args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str],
     kb = load_knowledge_base()
     today = _today(args.today)
     services = services_for(kb, environ, locale=args.locale, emergency_number=args.emergency_number)
+    diary = None if args.no_diary else _open_diary(args, environ)
+    evidence = None if diary is None else diary.evidence(today)
     if args.answers is None:
         from twitchwise.cli.guided import run_guided_check
 
-        return run_guided_check(kb, today=today, services=services, stdin=stdin, stdout=stdout, as_json=args.json)
-    raw = _read_answers(args.answers, stdin)
-    answers = parse_answers(raw, today=today, symptom_ids=kb.symptom_ids)
+        given = run_guided_check(
+            kb, today=today, stdin=stdin, stdout=stdout, start=evidence.apply(Answers()) if evidence else None
+        )
+    else:
+        given = parse_answers(_read_answers(args.answers, stdin), today=today, symptom_ids=kb.symptom_ids)
+    answers = given if evidence is None else evidence.apply(given)
     assessment = assess(answers, kb, today=today, services=services)
+    if diary is not None and evidence is not None:
+        from twitchwise.cli.diary_commands import clock
+
+        assessment = diary.record(given, assessment, evidence, today=today, now=clock(environ))
     if args.json:
         stdout.write(assessment.to_json().decode() + "\n")
     else:
@@ -111,6 +136,22 @@ def _check(args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str],
 
         render_assessment(assessment, kb, stdout)
     return EXIT_OK
+
+
+def _open_diary(args: argparse.Namespace, environ: Mapping[str, str]) -> DiaryLink | None:
+    """The diary to read and save to, when there is one; a check never creates a diary."""
+    from twitchwise.diary.location import diary_exists, resolve_url
+
+    url = resolve_url(args.db, environ)
+    if not diary_exists(url):
+        if args.db:
+            raise InputError("--db", "no diary database there")
+        return None
+    from twitchwise.cli.diary_commands import check_profile
+    from twitchwise.diary.link import DiaryLink
+
+    check_profile(args.profile)
+    return DiaryLink(url, args.profile)
 
 
 def _today(text: str | None) -> dt.date:

@@ -2,7 +2,7 @@
 
 Parsing and checking the YAML files costs more than a whole assessment, and PyYAML is slow to
 import.  The compiled :class:`~twitchwise.kb.models.KnowledgeBase` is therefore pickled into the
-user's cache folder (``TWITCHWISE_CACHE_DIR``, else platformdirs' user cache dir), under a name
+user's cache folder (see :mod:`twitchwise.paths`), under a name
 derived from checksums (CRC-32 and Adler-32) of every data file and of the modules that define the compiled classes.
 Editing a file therefore gives a new name, and the stale copy is never read.
 
@@ -29,15 +29,9 @@ _MODULES = ("answers.py", "vocabulary.py", "kb/conditions.py", "kb/loader.py", "
 
 
 def cache_dir() -> Path:
-    configured = os.environ.get("TWITCHWISE_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    system: str = sys.platform  # a plain string, so type checkers keep both branches
-    if system == "linux":  # platformdirs' own answer on Linux, without its 5 ms import
-        return Path(os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache") / "twitchwise"
-    import platformdirs
+    from twitchwise.paths import user_dir
 
-    return Path(platformdirs.user_cache_dir("twitchwise", appauthor=False))
+    return user_dir("cache")
 
 
 def fingerprint(directory: Path) -> str:

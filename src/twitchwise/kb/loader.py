@@ -36,6 +36,7 @@ from twitchwise.kb.models import (
     Question,
     RedFlag,
     RedFlagEntry,
+    ServingEntry,
     SourceEntry,
     SymptomEntry,
 )
@@ -108,6 +109,9 @@ class _Builder:
             self.check_sources("actions.yaml", action.id, action.sources, sources, need_basis=False)
             self.check_placeholders("actions.yaml", action.id, action.text + action.target)
         factors = self.factors(sources, actions)
+        servings = self.entries("servings.yaml", ServingEntry)
+        for serving in servings.values():
+            self.check_sources("servings.yaml", serving.id, serving.sources, sources, need_basis=True)
         return KnowledgeBase(
             sources=sources,
             symptoms=symptoms,
@@ -121,6 +125,7 @@ class _Builder:
             medicines=tuple(medicines_file.medicines),
             locales=self.document("locales.yaml", LocalesFile),
             messages=self.messages(sources, symptoms),
+            servings=servings,
             medicine_index=_medicine_index(medicines_file.medicines),
             factor_index={factor.id: factor for factor in factors},
             red_flag_questions=frozenset(q for flag in red_flags for q in flag.condition.questions()),

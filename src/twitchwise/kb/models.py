@@ -104,6 +104,18 @@ class ActionEntry(_Strict, frozen=True):
     sources: list[Id]
 
 
+class ServingEntry(_Strict, frozen=True):
+    """What one everyday serving holds: "3 cups" of coffee in mg of caffeine, "6 glasses" in litres."""
+
+    id: Id
+    quantity: Literal["caffeine", "water"]
+    words: list[str]
+    amount: Annotated[float, msgspec.Meta(gt=0)]
+    unit: Literal["mg", "L"]
+    basis: Text
+    sources: list[Id]
+
+
 class MedicineClassEntry(_Strict, frozen=True):
     id: Id
     name: Text
@@ -205,6 +217,7 @@ class KnowledgeBase(msgspec.Struct, frozen=True):
     medicines: tuple[MedicineEntry, ...]
     locales: LocalesFile
     messages: tuple[Message, ...] = ()
+    servings: dict[str, ServingEntry] = msgspec.field(default_factory=dict)
     medicine_index: dict[str, MedicineEntry] = msgspec.field(default_factory=dict)
     factor_index: dict[str, Factor] = msgspec.field(default_factory=dict)
     red_flag_questions: frozenset[str] = frozenset()  # every question some red flag reads

@@ -74,6 +74,22 @@ class Message(_Out, frozen=True):
     sources: list[str]
 
 
+class DiaryFindingOut(_Out, frozen=True):
+    """Something the diary showed over time, the entries behind it, and the red flags it drove."""
+
+    rule: str
+    summary: str
+    entries: list[str]
+    drove: list[str]
+
+
+class DiaryOut(_Out, frozen=True):
+    profile: str
+    recorded_days: int
+    findings: list[DiaryFindingOut]
+    saved_as: str | None
+
+
 class Assessment(_Out, frozen=True):
     disposition: str
     red_flags: list[RedFlagOut]
@@ -86,6 +102,7 @@ class Assessment(_Out, frozen=True):
     reassuring: list[Reassuring]
     messages: list[Message]
     medicines: list[MedicineOut]
+    diary: DiaryOut | None = None  # what the diary added, when one was read
 
     def to_json(self) -> bytes:
         return msgspec.json.encode(self)

@@ -1,0 +1,58 @@
+"""How a check uses the diary: read the evidence that only time reveals, then keep the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+
+from twitchwise.answers import Answers, to_builtins
+from twitchwise.diary.evidence import DiaryEvidence, Finding, diary_evidence
+from twitchwise.diary.records import Check
+from twitchwise.diary.store import Store
+from twitchwise.triage.assessment import Assessment, DiaryFindingOut, DiaryOut
+
+LOOK_BACK_DAYS = 400  # a current run longer than this still shows as persisting
+
+
+class DiaryLink:
+    def __init__(self, url: str, profile: str) -> None:
+        self.url = url
+        self.profile = profile
+
+    def evidence(self, today: dt.date) -> DiaryEvidence:
+        with Store(self.url) as store:
+            entries = store.diary(self.profile).list(
+                kinds=("episode", "day", "symptom"), start=today - dt.timedelta(days=LOOK_BACK_DAYS), end=today
+            )
+        return diary_evidence(entries, today=today)
+
+    def record(
+        self, given: Answers, assessment: Assessment, evidence: DiaryEvidence, *, today: dt.date, now: dt.datetime
+    ) -> Assessment:
+        """Save the check in the diary (the answers the person gave, and the result), and say so."""
+        annotated = annotate(assessment, evidence, profile=self.profile, saved_as=None)
+        now = now.replace(microsecond=0)
+        at = now if now.date() == today else dt.datetime.combine(today, dt.time(12))
+        check = Check(
+            at=at, disposition=assessment.disposition,  # type: ignore[arg-type]
+            answers=to_builtins(given), result=msgspec.to_builtins(annotated),
+        )  # fmt: skip
+        with Store(self.url) as store:
+            stored = store.diary(self.profile).add(check)
+        return annotate(assessment, evidence, profile=self.profile, saved_as=stored.id)
+
+
+def annotate(assessment: Assessment, evidence: DiaryEvidence, *, profile: str, saved_as: str | None) -> Assessment:
+    fired = {flag.id: {e.question for e in flag.evidence} for flag in assessment.red_flags}
+    findings = [
+        DiaryFindingOut(finding.rule, finding.summary, finding.entries, _drove(finding, fired))
+        for finding in evidence.findings
+    ]
+    diary = DiaryOut(profile, evidence.recorded_days, findings, saved_as)
+    return msgspec.structs.replace(assessment, diary=diary)
+
+
+def _drove(finding: Finding, fired: dict[str, set[str]]) -> list[str]:
+    question = finding.sets.removeprefix("symptoms.")
+    return [flag_id for flag_id, questions in fired.items() if question in questions]

@@ -1,0 +1,36 @@
+"""Which database a command uses — decided without importing SQLAlchemy, so a check that has no
+diary to read starts as quickly as before the diary existed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from twitchwise.paths import user_dir
+
+DATABASE_FILE = "diary.sqlite3"
+
+
+def default_path(environ: Mapping[str, str]) -> Path:
+    return user_dir("data", environ) / DATABASE_FILE
+
+
+def resolve_url(db: str | None, environ: Mapping[str, str]) -> str:
+    """``--db`` (a URL, or a path to an SQLite file), else ``TWITCHWISE_DATABASE_URL``, else the
+    SQLite file in the user's data folder."""
+    if db and db.strip():
+        if "://" in db:
+            return db.strip()
+        return f"sqlite:///{Path(db).expanduser().resolve()}"
+    configured = environ.get("TWITCHWISE_DATABASE_URL", "").strip()
+    if configured:
+        return configured
+    return f"sqlite:///{default_path(environ)}"
+
+
+def diary_exists(url: str) -> bool:
+    """Whether there is a diary to read; a check reads one but never creates one."""
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        return bool(path) and not path.startswith(":memory:") and Path(path).exists()
+    return True

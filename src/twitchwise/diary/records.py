@@ -1,0 +1,149 @@
+"""The diary's records as strict, validated shapes, independent of the database.
+
+Every way into the diary — a CLI option, an imported file, the web API — goes through these
+structs, so a bad value is refused with the same message naming the field, before anything is
+written.  Times are the person's own wall-clock time (naive ``datetime``); a day is a local date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any, Literal, TypeVar, cast
+
+import msgspec
+
+from twitchwise.answers import Region, Side
+from twitchwise.errors import InputError, from_validation_message
+
+Context = Literal["resting", "after_exercise", "in_bed", "other"]
+ExerciseIntensity = Literal["light", "moderate", "vigorous"]
+Kind = Literal["episode", "day", "symptom", "check"]
+
+# Notes keep newlines and tabs; other control characters (NUL above all) are refused.
+_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+Note = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=_TEXT)]
+Uid = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{32}$")]
+ProfileName = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r"^[\w][\w .'-]*$")]
+MedicineName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")]
+SymptomId = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$")]
+
+PREFIX: dict[Kind, str] = {"episode": "e", "day": "d", "symptom": "s", "check": "c"}
+EARLIEST = dt.datetime(1900, 1, 1)
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+class _Record(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    uid: Uid = msgspec.field(default_factory=new_uid)
+
+
+class Episode(_Record, frozen=True, kw_only=True):
+    """One bout of twitching at one site."""
+
+    at: dt.datetime
+    region: Region
+    side: Side | None = None
+    count: Annotated[int, msgspec.Meta(ge=0, le=100_000)] | None = None
+    duration_s: Annotated[float, msgspec.Meta(ge=0, le=86_400)] | None = None
+    intensity: Annotated[int, msgspec.Meta(ge=1, le=5)] | None = None
+    context: Context | None = None
+    note: Note | None = None
+
+
+class Day(_Record, frozen=True, kw_only=True):
+    """The daily factors of one date, and whether the day was twitch-free."""
+
+    day: dt.date
+    caffeine_mg: Annotated[float, msgspec.Meta(ge=0, le=10_000)] | None = None
+    water_l: Annotated[float, msgspec.Meta(ge=0, le=20)] | None = None
+    alcohol_units: Annotated[float, msgspec.Meta(ge=0, le=100)] | None = None
+    nicotine: bool | None = None
+    exercise_min: Annotated[float, msgspec.Meta(ge=0, le=1440)] | None = None
+    exercise_intensity: ExerciseIntensity | None = None
+    sleep_h: Annotated[float, msgspec.Meta(ge=0, le=24)] | None = None
+    stress: Annotated[int, msgspec.Meta(ge=0, le=10)] | None = None
+    medicines: Annotated[list[MedicineName], msgspec.Meta(max_length=50)] | None = None
+    twitch_free: bool = False
+    note: Note | None = None
+
+
+class Symptom(_Record, frozen=True, kw_only=True):
+    """A symptom the person noticed (present) or checked for and did not have (absent)."""
+
+    symptom: SymptomId
+    present: bool
+    at: dt.datetime
+    region: Region | None = None
+    side: Side | None = None
+    note: Note | None = None
+
+
+class Check(_Record, frozen=True, kw_only=True):
+    """A past check: the answers it was given and what it said."""
+
+    at: dt.datetime
+    disposition: Literal["emergency", "urgent", "routine", "self_care"]
+    answers: dict[str, Any]
+    result: dict[str, Any]
+
+
+Record = Episode | Day | Symptom | Check
+KINDS: dict[Kind, type[Episode] | type[Day] | type[Symptom] | type[Check]] = {
+    "episode": Episode, "day": Day, "symptom": Symptom, "check": Check,
+}  # fmt: skip
+
+
+class Stored(msgspec.Struct, frozen=True):
+    """A record as the diary holds it, with its short id (``e12``, ``d3``…)."""
+
+    id: str
+    kind: Kind
+    record: Record
+
+
+R = TypeVar("R", bound=_Record)
+
+
+def build(kind: type[R], data: dict[str, Any], *, today: dt.date) -> R:
+    """Validate ``data`` as a record of ``kind``; refuse naming the field, never the value.
+
+    Strings are converted where the type is clear ("12" to 12, "true" to True), so a CSV
+    row and a JSON object go through the same door.
+    """
+    try:
+        record = msgspec.convert(data, type=kind, strict=False)
+    except msgspec.ValidationError as error:
+        raise from_validation_message(str(error), whole="record") from None
+    check_record(cast(Record, record), today=today)
+    return record
+
+
+def check_record(record: Record, *, today: dt.date, where: str = "") -> None:
+    """Rules a schema cannot express: no future entries, encodable text, consistent sides."""
+    horizon = dt.datetime.combine(today, dt.time.max)
+    moment = record.day if isinstance(record, Day) else record.at
+    field = "day" if isinstance(record, Day) else "at"
+    if isinstance(moment, dt.datetime):
+        if moment.tzinfo is not None:
+            raise InputError(f"{where}{field}", "expected a local time without a time zone")
+        if not EARLIEST <= moment <= horizon:
+            raise InputError(f"{where}{field}", "is in the future or before 1900")
+    elif not EARLIEST.date() <= moment <= today:
+        raise InputError(f"{where}{field}", "is in the future or before 1900")
+    for name in ("note",):
+        text = getattr(record, name, None)
+        if isinstance(text, str):
+            _encodable(text, f"{where}{name}")
+    if isinstance(record, Day):
+        for medicine in record.medicines or ():
+            _encodable(medicine, f"{where}medicines")
+
+
+def _encodable(text: str, field: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(field, "is not valid UTF-8 text") from None

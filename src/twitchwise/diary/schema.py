@@ -1,0 +1,112 @@
+"""The diary's tables (SQLAlchemy 2).  Alembic migrations in ``migrations/`` create them.
+
+Every row belongs to a profile, so a household (a parent logging for a teenager) or a clinic
+server holds many people in one database.  Each row has a short integer ``id`` for people
+(``twitchwise diary edit e12``) and a random ``uid`` that survives export and import, so
+importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# The Alembic revision the tables below correspond to; a test keeps the two in step.
+SCHEMA_REVISION = "0001"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ProfileRow(Base):
+    __tablename__ = "profiles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+
+
+class Entry(Base):
+    """What every diary row has: a short id, a uid that survives export, and its profile."""
+
+    __abstract__ = True
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+
+
+class EpisodeRow(Entry):
+    __tablename__ = "episodes"
+    __table_args__ = (
+        CheckConstraint("count IS NULL OR count >= 0", name="episode_count"),
+        CheckConstraint("intensity IS NULL OR intensity BETWEEN 1 AND 5", name="episode_intensity"),
+    )
+
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    region: Mapped[str] = mapped_column(String(20))
+    side: Mapped[str | None] = mapped_column(String(10))
+    count: Mapped[int | None] = mapped_column(Integer)
+    duration_s: Mapped[float | None] = mapped_column(Float)
+    intensity: Mapped[int | None] = mapped_column(Integer)
+    context: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class DayRow(Entry):
+    __tablename__ = "days"
+    __table_args__ = (
+        UniqueConstraint("profile_id", "day", name="one_record_per_day"),
+        CheckConstraint("stress IS NULL OR stress BETWEEN 0 AND 10", name="day_stress"),
+    )
+
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
+    caffeine_mg: Mapped[float | None] = mapped_column(Float)
+    water_l: Mapped[float | None] = mapped_column(Float)
+    alcohol_units: Mapped[float | None] = mapped_column(Float)
+    nicotine: Mapped[bool | None] = mapped_column(Boolean)
+    exercise_min: Mapped[float | None] = mapped_column(Float)
+    exercise_intensity: Mapped[str | None] = mapped_column(String(10))
+    sleep_h: Mapped[float | None] = mapped_column(Float)
+    stress: Mapped[int | None] = mapped_column(Integer)
+    medicines: Mapped[list[str] | None] = mapped_column(JSON)
+    twitch_free: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class SymptomRow(Entry):
+    __tablename__ = "symptoms"
+
+    symptom: Mapped[str] = mapped_column(String(60))
+    present: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    region: Mapped[str | None] = mapped_column(String(20))
+    side: Mapped[str | None] = mapped_column(String(10))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class CheckRow(Entry):
+    __tablename__ = "checks"
+
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    disposition: Mapped[str] = mapped_column(String(20))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+ROWS: dict[str, type[Entry]] = {"episode": EpisodeRow, "day": DayRow, "symptom": SymptomRow, "check": CheckRow}

@@ -1,0 +1,286 @@
+"""Export and import, lossless both ways: JSON (one file) and CSV (a file per kind of record).
+
+Import is all or nothing.  Every row is validated through :mod:`twitchwise.diary.records`
+before the first write, and a problem is reported with its file, line and column (CSV) or its
+line, column and path (JSON) — never with the value.  Records carry their ``uid``, so importing
+the same file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from twitchwise.diary.records import KINDS, Check, Day, Episode, Kind, Record, Symptom, build, check_record
+from twitchwise.diary.schema import ROWS, DayRow
+from twitchwise.diary.store import Store
+from twitchwise.errors import InputError
+
+FORMAT = "twitchwise-diary"
+VERSION = 1
+FILES: dict[Kind, str] = {
+    "episode": "episodes.csv",
+    "day": "days.csv",
+    "symptom": "symptoms.csv",
+    "check": "checks.csv",
+}
+_PLURAL: dict[Kind, str] = {"episode": "episodes", "day": "days", "symptom": "symptoms", "check": "checks"}
+_JSON_CELLS = {"medicines", "answers", "result"}
+MAX_JSON_BYTES = 256 * 1024 * 1024
+
+
+class ProfileData(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    name: str
+    episodes: list[Episode] = msgspec.field(default_factory=list)
+    days: list[Day] = msgspec.field(default_factory=list)
+    symptoms: list[Symptom] = msgspec.field(default_factory=list)
+    checks: list[Check] = msgspec.field(default_factory=list)
+
+    def records(self) -> Iterator[tuple[Kind, Record]]:
+        for kind in KINDS:
+            for record in getattr(self, _PLURAL[kind]):
+                yield kind, record
+
+
+class ExportFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    format: str
+    version: int
+    profiles: list[ProfileData]
+
+
+class ImportCounts(msgspec.Struct):
+    added: dict[str, int]
+    skipped: int
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def export_data(store: Store, profiles: Sequence[str], *, session: Session | None = None) -> ExportFile:
+    exported = []
+    for name in profiles:
+        entries = store.diary(name).list(session=session)
+        data = ProfileData(name=name)
+        for stored in sorted(entries, key=lambda s: (_moment(s.record), s.record.uid)):
+            getattr(data, _PLURAL[stored.kind]).append(stored.record)
+        exported.append(data)
+    return ExportFile(format=FORMAT, version=VERSION, profiles=exported)
+
+
+def export_json(store: Store, profiles: Sequence[str], *, session: Session | None = None) -> bytes:
+    return msgspec.json.format(msgspec.json.encode(export_data(store, profiles, session=session)), indent=1)
+
+
+def export_csv(store: Store, profile: str, folder: Path) -> list[Path]:
+    if folder.exists() and not folder.is_dir():
+        raise InputError("--out", "is a file; a CSV export needs a folder")
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    data = export_data(store, [profile]).profiles[0]
+    written = []
+    for kind, name in FILES.items():
+        buffer = io.StringIO()
+        columns = list(KINDS[kind].__struct_fields__)
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for record in getattr(data, _PLURAL[kind]):
+            values = msgspec.to_builtins(record)
+            writer.writerow([_cell(column, values.get(column)) for column in columns])
+        write_private(folder / name, buffer.getvalue().encode("utf-8"))
+        written.append(folder / name)
+    return written
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write health data readable by its owner only, replacing the file atomically."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise InputError("--out", f"cannot write the file ({error.strerror})") from None
+
+
+def _cell(column: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if column in _JSON_CELLS:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+def import_path(store: Store, path: Path, *, profile: str, today: dt.date) -> ImportCounts:
+    if path.is_dir():
+        return write(store, read_csv_folder(path, profile=profile, today=today))
+    if not path.is_file():
+        raise InputError("path", "no such file or folder")
+    for kind, name in FILES.items():
+        if path.name == name:
+            data = ProfileData(name=profile)
+            getattr(data, _PLURAL[kind]).extend(_read_csv(path, kind, today=today))
+            return write(store, [data])
+    return write(store, read_json(path, profile=profile, today=today))
+
+
+def read_json(path: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
+    if path.stat().st_size > MAX_JSON_BYTES:
+        raise InputError(path.name, "is larger than 256 MB; that is not a twitchwise export")
+    raw = path.read_bytes()
+    try:
+        data = msgspec.json.decode(raw, type=ExportFile, strict=False)
+    except msgspec.ValidationError as error:
+        raise _json_problem(path.name, raw, str(error)) from None
+    except msgspec.DecodeError as error:
+        raise _json_syntax(path.name, raw, str(error)) from None
+    if data.format != FORMAT:
+        raise InputError(f"{path.name}: format", f"expected {FORMAT!r}: this is not a twitchwise diary export")
+    if data.version != VERSION:
+        raise InputError(f"{path.name}: version", f"this twitchwise reads version {VERSION} exports")
+    for number, profile_data in enumerate(data.profiles):
+        for kind in KINDS:
+            for index, record in enumerate(getattr(profile_data, _PLURAL[kind])):
+                try:
+                    check_record(record, today=today)
+                except InputError as error:
+                    where = f"profiles[{number}].{_PLURAL[kind]}[{index}].{error.field}"
+                    raise InputError(f"{path.name}: {where}", error.problem) from None
+    if len(data.profiles) == 1:
+        data.profiles[0].name = profile
+    return data.profiles
+
+
+def read_csv_folder(folder: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
+    present = {kind: folder / name for kind, name in FILES.items() if (folder / name).is_file()}
+    if not present:
+        raise InputError(folder.name or "path", f"no {', '.join(FILES.values())} in this folder")
+    data = ProfileData(name=profile)
+    for kind, path in present.items():
+        getattr(data, _PLURAL[kind]).extend(_read_csv(path, kind, today=today))
+    return [data]
+
+
+def _read_csv(path: Path, kind: Kind, *, today: dt.date) -> Iterator[Record]:
+    columns = list(KINDS[kind].__struct_fields__)
+    line = 1
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            reader = csv.reader(handle, strict=True)
+            header = next(reader, None)
+            if header is None:
+                raise InputError(f"{path.name} line 1", "the file is empty; expected a header row")
+            for position, name in enumerate(header, start=1):
+                if name not in columns:
+                    raise InputError(f"{path.name} line 1, column {position}", "unknown column")
+            missing = [c for c in ("uid", *_required(kind)) if c not in header]
+            if missing:
+                raise InputError(f"{path.name} line 1", f"the column {missing[0]!r} is missing")
+            for row in reader:
+                line = reader.line_num
+                if not row:
+                    continue
+                if len(row) != len(header):
+                    raise InputError(f"{path.name} line {line}", f"expected {len(header)} cells, found {len(row)}")
+                yield _row_record(path.name, line, kind, header, row, today)
+    except csv.Error:
+        raise InputError(f"{path.name} line {line + 1}", "not valid CSV (an unclosed quote or a stray byte)") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path.name} line {line + 1}", "not UTF-8 text") from None
+    except OSError as error:
+        raise InputError(path.name, f"cannot be read ({error.strerror})") from None
+
+
+def _row_record(name: str, line: int, kind: Kind, header: list[str], row: list[str], today: dt.date) -> Record:
+    values: dict[str, Any] = {}
+    for column, cell in zip(header, row, strict=True):
+        if cell == "":
+            continue
+        if column in _JSON_CELLS:
+            try:
+                values[column] = json.loads(cell)
+            except ValueError:
+                raise InputError(f"{name} line {line}, column {column}", "expected JSON in this cell") from None
+        else:
+            values[column] = cell
+    try:
+        return build(KINDS[kind], values, today=today)
+    except InputError as error:
+        column = error.field.split(".")[0].split("[")[0]
+        where = f"column {column}" if column in header else "row"
+        raise InputError(f"{name} line {line}, {where}", error.problem) from None
+
+
+def _required(kind: Kind) -> list[str]:
+    cls = KINDS[kind]
+    defaults = len(cls.__struct_defaults__)
+    fields = cls.__struct_fields__
+    return [f for f in fields[: len(fields) - defaults] if f != "uid"]
+
+
+def write(store: Store, profiles: Iterable[ProfileData]) -> ImportCounts:
+    """Add every record not already present, in one transaction."""
+    added: dict[str, int] = {}
+    skipped = 0
+    with store.session() as session:
+        for data in profiles:
+            owner = store.diary(data.name).owner_id(session)
+            for kind, record in data.records():
+                table = ROWS[kind]
+                if session.scalars(select(table.id).where(table.uid == record.uid)).first() is not None:
+                    skipped += 1
+                    continue
+                if (
+                    isinstance(record, Day)
+                    and session.scalars(
+                        select(DayRow.id).where(DayRow.profile_id == owner, DayRow.day == record.day)
+                    ).first()
+                    is not None
+                ):
+                    skipped += 1
+                    continue
+                session.add(table(profile_id=owner, **msgspec.structs.asdict(record)))
+                session.flush()
+                added[kind] = added.get(kind, 0) + 1
+    return ImportCounts(added, skipped)
+
+
+def _moment(record: Record) -> dt.datetime:
+    return dt.datetime.combine(record.day, dt.time()) if isinstance(record, Day) else record.at
+
+
+def _position(raw: bytes, offset: int) -> str:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def _json_syntax(name: str, raw: bytes, message: str) -> InputError:
+    import re
+
+    match = re.search(r"byte (\d+)", message)
+    offset = int(match.group(1)) if match else 0
+    return InputError(f"{name} {_position(raw, offset)}", "not valid JSON (truncated, or not a twitchwise export)")
+
+
+def _json_problem(name: str, raw: bytes, message: str) -> InputError:
+    from twitchwise.errors import from_validation_message
+
+    problem = from_validation_message(message, whole="file")
+    return InputError(f"{name}: {problem.field}", problem.problem)
