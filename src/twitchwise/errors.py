@@ -60,6 +60,7 @@ def _join(*parts: str) -> str:
 
 def _plain(problem: str) -> str:
     problem = problem.replace("Invalid enum value", "not one of the allowed values")
+    problem = re.sub(r"Expected `str` matching regex.*", "contains characters that are not allowed here", problem)
     problem = re.sub(r"Expected `([^`]*)`, got `([^`]*)`", _type_words, problem)
     problem = re.sub(r"Expected (.*?) ([<>]=?) (\S+)", _bound_words, problem)
     # Drop any quoted value msgspec echoed back: never repeat what the person typed.

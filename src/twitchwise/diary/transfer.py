@@ -117,7 +117,7 @@ def _cell(column: str, value: Any) -> str:
     if value is None:
         return ""
     if column in _JSON_CELLS:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -178,7 +178,7 @@ def read_csv_folder(folder: Path, *, profile: str, today: dt.date) -> list[Profi
 
 def _read_csv(path: Path, kind: Kind, *, today: dt.date) -> Iterator[Record]:
     columns = list(KINDS[kind].__struct_fields__)
-    line = 1
+    reader: Any = None
     try:
         with path.open(newline="", encoding="utf-8") as handle:
             reader = csv.reader(handle, strict=True)
@@ -199,9 +199,11 @@ def _read_csv(path: Path, kind: Kind, *, today: dt.date) -> Iterator[Record]:
                     raise InputError(f"{path.name} line {line}", f"expected {len(header)} cells, found {len(row)}")
                 yield _row_record(path.name, line, kind, header, row, today)
     except csv.Error:
-        raise InputError(f"{path.name} line {line + 1}", "not valid CSV (an unclosed quote or a stray byte)") from None
+        line = max(1, reader.line_num if reader is not None else 1)
+        raise InputError(f"{path.name} line {line}", "not valid CSV (an unclosed quote or a stray byte)") from None
     except UnicodeDecodeError:
-        raise InputError(f"{path.name} line {line + 1}", "not UTF-8 text") from None
+        line = (reader.line_num if reader is not None else 0) + 1
+        raise InputError(f"{path.name} line {line}", "not UTF-8 text") from None
     except OSError as error:
         raise InputError(path.name, f"cannot be read ({error.strerror})") from None
 
@@ -222,15 +224,15 @@ def _row_record(name: str, line: int, kind: Kind, header: list[str], row: list[s
         return build(KINDS[kind], values, today=today)
     except InputError as error:
         column = error.field.split(".")[0].split("[")[0]
-        where = f"column {column}" if column in header else "row"
-        raise InputError(f"{name} line {line}, {where}", error.problem) from None
+        raise InputError(f"{name} line {line}, column {column}", error.problem) from None
 
 
 def _required(kind: Kind) -> list[str]:
-    cls = KINDS[kind]
-    defaults = len(cls.__struct_defaults__)
-    fields = cls.__struct_fields__
-    return [f for f in fields[: len(fields) - defaults] if f != "uid"]
+    import msgspec.inspect
+
+    info = msgspec.inspect.type_info(KINDS[kind])
+    assert isinstance(info, msgspec.inspect.StructType)
+    return [field.name for field in info.fields if field.required]
 
 
 def write(store: Store, profiles: Iterable[ProfileData]) -> ImportCounts:
