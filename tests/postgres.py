@@ -23,15 +23,21 @@ class PostgresServer:
         self.bin = Path(binaries[-1]).parent
         self.folder = Path(tempfile.mkdtemp(prefix="twitchwise-pg-"))
         self.data = self.folder / "data"
-        self.port = _free_port()
         self.as_root = os.geteuid() == 0
         if self.as_root:
             shutil.chown(self.folder, "postgres", "postgres")
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "twitchwise", "-E", "UTF8", "--no-sync")
-        self._run(
-            "pg_ctl", "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "start",
-            "-o", f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off -c full_page_writes=off",
-        )  # fmt: skip
+        for attempt in range(3):  # another process may take the free port first: try another
+            self.port = _free_port()
+            try:
+                self._run(
+                    "pg_ctl", "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-t", "60", "start",
+                    "-o", f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off -c full_page_writes=off",
+                )  # fmt: skip
+                break
+            except RuntimeError:
+                if attempt == 2:
+                    raise
         self.url = f"postgresql+psycopg://twitchwise@127.0.0.1:{self.port}/postgres"
         self._counter = 0
 

@@ -17,6 +17,7 @@ text = st.text(
     min_size=1,
     max_size=40,
 )
+one_line = text.filter(lambda t: not {"\n", "\t"} & set(t))
 moments = st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime.combine(TODAY, dt.time(23)))
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=TODAY)
 
@@ -38,7 +39,7 @@ day_records = st.builds(
     Day, day=days, caffeine_mg=maybe(number(0, 10_000)), water_l=maybe(number(0, 20)),
     alcohol_units=maybe(number(0, 100)), nicotine=maybe(st.booleans()), exercise_min=maybe(number(0, 1440)),
     exercise_intensity=maybe(st.sampled_from(["light", "moderate", "vigorous"])), sleep_h=maybe(number(0, 24)),
-    stress=maybe(st.integers(0, 10)), medicines=maybe(st.lists(text.filter(lambda t: not {"\n", "\t"} & set(t)), max_size=3)),
+    stress=maybe(st.integers(0, 10)), medicines=maybe(st.lists(one_line, max_size=3)),
     twitch_free=st.booleans(), note=maybe(text),
 )  # fmt: skip
 symptoms = st.builds(
