@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -42,11 +43,11 @@ def in_process() -> tuple[float, float]:
     return assess_rate, count / (time.perf_counter() - start)
 
 
-def wall(command: list[str]) -> tuple[float, float]:
+def wall(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     times = []
     for _ in range(RUNS):
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000, min(times) * 1000
 
@@ -59,7 +60,11 @@ def main() -> None:
         bare = wall([sys.executable, "-c", "pass"])
         floor = wall([sys.executable, "-c", "import msgspec, argparse"])  # what any run must import
         script = Path(sys.executable).with_name("twitchwise")  # the console script a person runs
-        check = wall([str(script), "check", "--answers", str(path), "--json"])
+        no_diary = {**os.environ, "TWITCHWISE_DATA_DIR": str(Path(folder) / "none")}
+        check = wall([str(script), "check", "--answers", str(path), "--json"], no_diary)
+        with_diary = {**os.environ, "TWITCHWISE_DATA_DIR": str(Path(folder) / "diary")}
+        entries = fill_diary(f"sqlite:///{Path(folder) / 'diary' / 'diary.sqlite3'}")
+        diary_check = wall([str(script), "check", "--answers", str(path), "--json", "--today", str(TODAY)], with_diary)
     print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
     print(f"assess(): {assess_rate:,.0f} per second ({1e6 / assess_rate:.0f} µs each)")
     print(f"parse + assess + JSON: {full_rate:,.0f} per second ({1e6 / full_rate:.0f} µs each)")
@@ -67,6 +72,31 @@ def main() -> None:
     print(f"python -c 'import msgspec, argparse': median {floor[0]:.1f} ms (min {floor[1]:.1f})")
     print(f"twitchwise check --answers x.json --json: median {check[0]:.1f} ms (min {check[1]:.1f})")
     print(f"ratio to bare start-up: {check[0] / bare[0]:.1f}x (aim: under 5x)")
+    median, least = diary_check
+    print(f"the same with a one-year diary ({entries:,} entries): median {median:.1f} ms (min {least:.1f})")
+
+
+def fill_diary(url: str) -> int:
+    """A year of diary: 1-8 episodes and one day record a day, a symptom report a week."""
+    import random
+
+    from twitchwise.diary.records import Day, Episode, Symptom
+    from twitchwise.diary.store import Store
+    from twitchwise.diary.transfer import ProfileData, write
+
+    chance = random.Random(1)
+    data = ProfileData(name="me")
+    for days_ago in range(365):
+        day = TODAY - dt.timedelta(days=days_ago)
+        for _ in range(chance.randint(1, 8)):
+            at = dt.datetime.combine(day, dt.time(chance.randint(6, 23), chance.randint(0, 59)))
+            data.episodes.append(Episode(at=at, region=chance.choice(["calf", "thigh", "eyelid"]), side="left"))
+        data.days.append(Day(day=day, caffeine_mg=chance.uniform(0, 500), sleep_h=chance.uniform(5, 9)))
+        if days_ago % 7 == 0:
+            data.symptoms.append(Symptom(symptom="weakness", present=False, at=dt.datetime.combine(day, dt.time(8))))
+    with Store(url) as store:
+        write(store, [data])
+    return len(data.episodes) + len(data.days) + len(data.symptoms)
 
 
 if __name__ == "__main__":
