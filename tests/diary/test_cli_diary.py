@@ -147,3 +147,14 @@ def test_no_diary_ignores_it(env: dict[str, str]) -> None:
     assert json.loads(cli(env, "check", "--answers", "-", "--json", stdin="{}").out)["disposition"] == "urgent"
     ignored = json.loads(cli(env, "check", "--answers", "-", "--json", "--no-diary", stdin="{}").out)
     assert ignored["disposition"] == "self_care" and ignored["diary"] is None
+
+
+def test_the_guided_check_starts_from_what_the_diary_shows(env: dict[str, str]) -> None:
+    for days_ago in (20, 10, 1):
+        cli(env, "log", "twitch", "--site", "left calf", "--at", f"{days_ago} days ago")
+    result = cli(env, "check", "--json", "--today", "2026-11-21", stdin="")  # input ends at once
+    data = json.loads(result.out.splitlines()[-1])
+    assert data["understood"]["duration_days"] == 19
+    assert data["understood"]["sites"] == [{"region": "calf", "side": "left"}]
+    assert "persisting_over_2_weeks" in {f["id"] for f in data["red_flags"]}
+    assert "Where is the twitching" not in result.out  # the diary answered it

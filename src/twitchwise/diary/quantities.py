@@ -89,6 +89,8 @@ def _physical(text: str, unit: str, field: str, example: str, *, bare_unit: str)
         return value if bare_unit == unit else float(registry.Quantity(value, bare_unit).to(unit).magnitude)
     except ValueError:
         pass
+    if not text[:1].isdigit() and not text.startswith("."):
+        raise InputError(field, f"not an amount twitchwise understands ({example})")
     try:
         quantity = registry.Quantity(text.replace("fl oz", "fluid_ounce").replace("floz", "fluid_ounce"))
         value = float(quantity.to(unit).magnitude)
