@@ -140,3 +140,31 @@ def test_short_ids(text: str) -> None:
 def test_bad_short_ids_are_refused(text: str) -> None:
     with pytest.raises(InputError, match=r"^id: "):
         parse_short_id(text)
+
+
+def test_backup_while_another_connection_writes(tmp_path: Path) -> None:
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'diary.sqlite3'}"
+    stop = threading.Event()
+
+    def writer() -> None:
+        with Store(url) as busy:
+            minute = 0
+            while not stop.is_set():
+                minute += 1
+                busy.diary().add(Episode(at=AT - dt.timedelta(minutes=minute), region="calf"))
+
+    with Store(url) as store:
+        store.diary().add(Episode(at=AT, region="thigh"))
+        thread = threading.Thread(target=writer)
+        thread.start()
+        try:
+            for round_number in range(5):
+                target = tmp_path / f"backup{round_number}"
+                store.backup(target)
+                with Store(f"sqlite:///{target}") as copy:
+                    assert copy.integrity_ok() and len(copy.diary().list()) >= 1
+        finally:
+            stop.set()
+            thread.join()
