@@ -1,0 +1,395 @@
+"""The joint negative-binomial model of daily twitch counts, with calibrated inference.
+
+log E[y_t] = b0 + sum_k b_k x_k,t + sum_(k in lag-1 list) g_k x_k,t-1 + rho log(y_t-1 + 0.5)
+             + d weekend_t + s trend_t,     y_t ~ NB2 (variance mu + alpha mu^2)
+
+Every factor goes in together (a per-factor screen flags innocent proxies of a real trigger).
+Raw Wald p-values of this model are anti-conservative on one person's autocorrelated diary, so
+they are calibrated — by a variance-inflation factor lambda estimated either from the *shift*
+null (the whole factor block rotated against the outcome) or from a *parametric bootstrap* under
+the fitted no-factor model — before Benjamini–Hochberg at q = 0.10 across every factor x lag
+term.  A fit that fails or does not converge means "not enough data", never a fallback to a
+naive correlation.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+Calibration = Literal["shift", "bootstrap", "none"]
+Array = NDArray[np.float64]
+
+Q = 0.10  # Benjamini–Hochberg false-discovery rate
+PAIRS_PER_PARAMETER = 5  # gating: usable day-pairs per model parameter (triggers.md §2.5; see bench/triggers)
+MIN_EXPOSED = 10  # a yes/no factor needs this many exposed and unexposed usable days
+MIN_COVERAGE = 0.8  # a factor must be recorded on this share of the outcome's day-pairs
+CHI2_1_MEDIAN = 0.454936  # median of chi-squared with one degree of freedom
+SHIFT_START, SHIFT_STEP, MAX_SHIFTS = 7, 3, 40
+BOOTSTRAP_DRAWS = 40
+MAX_ITERATIONS = 100
+
+
+@dataclass(frozen=True)
+class FactorSpec:
+    """A pre-declared factor: yes/no or continuous, and the lags it enters with."""
+
+    name: str
+    binary: bool = False
+    lags: tuple[int, ...] = (0,)
+
+
+@dataclass(frozen=True)
+class Term:
+    factor: str
+    lag: int
+    log_rr: float  # per 1 SD of the person's own variation (continuous) or exposed vs not
+    se: float  # calibrated
+    p: float  # calibrated, two-sided
+    low: float  # rate-ratio interval, calibrated 95 %
+    high: float
+    flagged: bool = False
+
+    @property
+    def rr(self) -> float:
+        return math.exp(self.log_rr)
+
+
+@dataclass(frozen=True)
+class FactorOutcome:
+    name: str
+    status: Literal["modelled", "not_enough_records", "not_enough_variation", "does_not_vary"]
+    terms: tuple[Term, ...] = ()
+    sd: float | None = None  # the person's SD in natural units (continuous factors)
+
+    @property
+    def flagged(self) -> bool:
+        return any(t.flagged for t in self.terms)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    status: Literal["ok", "not_enough_data", "fit_failed"]
+    usable_pairs: int
+    needed_pairs: int
+    parameters: int
+    factors: tuple[FactorOutcome, ...] = ()
+    inflation: float = 1.0  # the calibration's lambda
+    calibration: Calibration = "shift"
+    alpha: float | None = None  # NB2 dispersion
+    notes: tuple[str, ...] = field(default=())
+
+    def term(self, factor: str, lag: int) -> Term | None:
+        for outcome in self.factors:
+            for term in outcome.terms:
+                if term.factor == factor and term.lag == lag:
+                    return term
+        return None
+
+
+def analyse(
+    counts: Array,
+    factors: Mapping[str, Array],
+    specs: Sequence[FactorSpec],
+    weekend: Array,
+    *,
+    calibration: Calibration = "shift",
+    q: float = Q,
+    seed: int = 0,
+) -> Analysis:
+    """Analyse one person's daily table: ``counts[t]`` (NaN when unrecorded) and factor series."""
+    design = _Design.build(counts, factors, specs, weekend)
+    if design.usable < design.needed:
+        return Analysis("not_enough_data", design.usable, design.needed, design.parameters, tuple(design.excluded))
+    fitted = _fit(design.y, design.x)
+    if fitted is None:
+        return Analysis("fit_failed", design.usable, design.needed, design.parameters, tuple(design.excluded))
+    beta, se, alpha = fitted
+    columns = design.factor_columns
+    if calibration == "shift":
+        null_z = _shift_null(factors, design, alpha)
+    elif calibration == "bootstrap":
+        null_z = _bootstrap_null(design, alpha, np.random.default_rng(seed))
+    else:
+        null_z = np.array([])
+    inflation = 1.0
+    if columns and null_z.size >= len(columns):
+        inflation = max(1.0, float(np.median(null_z**2)) / CHI2_1_MEDIAN)
+    terms = _terms(design, beta[columns], se[columns] * math.sqrt(inflation), q)
+    outcomes = [*design.excluded]
+    for spec in design.specs:
+        mine = tuple(t for t in terms if t.factor == spec.name)
+        outcomes.append(FactorOutcome(spec.name, "modelled", mine, design.natural_sd.get(spec.name)))
+    order = {spec.name: i for i, spec in enumerate(specs)}
+    outcomes.sort(key=lambda o: order[o.name])
+    return Analysis(
+        "ok", design.usable, design.needed, design.parameters, tuple(outcomes), inflation, calibration, alpha
+    )
+
+
+# --- the design matrix ---------------------------------------------------------------------
+
+
+@dataclass
+class _Design:
+    specs: list[FactorSpec]  # the factors in the model
+    excluded: list[FactorOutcome]
+    y: Array  # outcome on usable rows
+    x: Array  # design on usable rows: intercept, factor terms, AR, weekend, trend
+    rows: NDArray[np.int64]  # day index of each usable row
+    term_names: list[tuple[str, int]]
+    natural_sd: dict[str, float]
+    scale: dict[str, tuple[float, float]]  # continuous factor -> (mean, sd) used to standardise
+    weekend: Array
+    days: int
+    needed: int
+
+    @property
+    def usable(self) -> int:
+        return int(self.rows.size)
+
+    @property
+    def parameters(self) -> int:
+        return int(self.x.shape[1]) if self.x.size else 4 + sum(len(s.lags) for s in self.specs)
+
+    @property
+    def factor_columns(self) -> list[int]:
+        return list(range(1, 1 + len(self.term_names)))
+
+    @classmethod
+    def build(cls, counts: Array, factors: Mapping[str, Array], specs: Sequence[FactorSpec], weekend: Array) -> _Design:
+        days = counts.size
+        pairs = np.zeros(days, dtype=bool)
+        pairs[1:] = np.isfinite(counts[1:]) & np.isfinite(counts[:-1])
+        excluded: list[FactorOutcome] = []
+        kept: list[FactorSpec] = []
+        for spec in specs:
+            observed = _observed(factors[spec.name], spec.lags, days)
+            if pairs.sum() == 0 or (observed & pairs).sum() < MIN_COVERAGE * pairs.sum():
+                excluded.append(FactorOutcome(spec.name, "not_enough_records"))
+            else:
+                kept.append(spec)
+        while True:  # dropping a factor can only add usable rows, so this settles
+            usable = pairs.copy()
+            for spec in kept:
+                usable &= _observed(factors[spec.name], spec.lags, days)
+            dropped = [s for s in kept if _status(factors[s.name][usable], s.binary) is not None]
+            if not dropped:
+                break
+            for spec in dropped:
+                status = _status(factors[spec.name][usable], spec.binary)
+                assert status is not None
+                excluded.append(FactorOutcome(spec.name, status))
+                kept.remove(spec)
+        rows = np.flatnonzero(usable)
+        term_names = [(s.name, lag) for s in kept for lag in s.lags]
+        needed = PAIRS_PER_PARAMETER * (4 + len(term_names))
+        scale: dict[str, tuple[float, float]] = {}
+        natural_sd: dict[str, float] = {}
+        columns: list[Array] = [np.ones(rows.size)]
+        for spec in kept if rows.size else []:
+            series = factors[spec.name]
+            if not spec.binary:
+                mean, sd = float(np.mean(series[rows])), float(np.std(series[rows], ddof=1))
+                scale[spec.name] = (mean, sd)
+                natural_sd[spec.name] = sd
+            for lag in spec.lags:
+                values = series[rows - lag]
+                columns.append(values if spec.binary else (values - scale[spec.name][0]) / scale[spec.name][1])
+        y = counts[rows] if rows.size else np.array([])
+        if rows.size:
+            columns.append(np.log(counts[rows - 1] + 0.5))
+            columns.append(weekend[rows].astype(np.float64))
+            columns.append(((rows - (days - 1) / 2) / max(1.0, (days - 1) / 2)).astype(np.float64))
+        x = np.column_stack(columns) if rows.size else np.empty((0, 0))
+        return cls(kept, excluded, y, x, rows, term_names, natural_sd, scale, weekend, days, needed)
+
+    def with_factors(self, factors: Mapping[str, Array]) -> tuple[Array, Array] | None:
+        """The same design with other factor series (a shifted copy): (y, x) on its usable rows."""
+        days = self.days
+        usable = np.zeros(days, dtype=bool)
+        usable[1:] = True
+        for spec in self.specs:
+            usable &= _observed(factors[spec.name], spec.lags, days)
+        rows = np.intersect1d(np.flatnonzero(usable), self.rows)
+        if rows.size < self.needed:
+            return None
+        index = np.searchsorted(self.rows, rows)
+        x = self.x[index].copy()
+        column = 1
+        for spec in self.specs:
+            for lag in spec.lags:
+                values = factors[spec.name][rows - lag]
+                if not spec.binary:
+                    values = (values - self.scale[spec.name][0]) / self.scale[spec.name][1]
+                x[:, column] = values
+                column += 1
+        return self.y[index], x
+
+
+def _observed(series: Array, lags: Sequence[int], days: int) -> NDArray[np.bool_]:
+    observed = np.ones(days, dtype=bool)
+    for lag in lags:
+        shifted = np.zeros(days, dtype=bool)
+        shifted[lag:] = np.isfinite(series[: days - lag]) if lag else np.isfinite(series)
+        observed &= shifted
+    return observed
+
+
+def _status(values: Array, binary: bool) -> Literal["not_enough_variation", "does_not_vary"] | None:
+    if binary:
+        exposed = int(np.sum(values > 0.5))
+        if exposed < MIN_EXPOSED or values.size - exposed < MIN_EXPOSED:
+            return "not_enough_variation"
+        return None
+    if values.size < 3 or float(np.std(values)) < 1e-9 or np.unique(values).size < 3:
+        return "does_not_vary"
+    return None
+
+
+# --- fitting ---------------------------------------------------------------------------------
+
+
+def _fit(y: Array, x: Array, alpha: float | None = None) -> tuple[Array, Array, float] | None:
+    """NB2 from a Poisson start, iterations capped; None when it fails or does not converge.
+
+    Without ``alpha`` the dispersion is estimated by maximum likelihood; when that fails (a diary
+    with little or no overdispersion drives it to zero) the moment estimate of Cameron and
+    Trivedi is used instead.  With ``alpha`` (the refits of a calibration) the model is a GLM with
+    that NB2 family.
+    """
+    import statsmodels.api as sm
+
+    if x.shape[0] <= x.shape[1] or np.linalg.matrix_rank(x) < x.shape[1]:
+        return None  # e.g. a weekend column without weekends: the effects are not identifiable
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # convergence and overflow are judged below, not by warnings
+        try:
+            poisson = sm.GLM(y, x, family=sm.families.Poisson()).fit(maxiter=MAX_ITERATIONS)
+            if alpha is None:
+                found = _maximum_likelihood(y, x, poisson.params)
+                if found is not None:
+                    return found
+                alpha = _moment_alpha(y, np.asarray(poisson.mu, dtype=float))
+            glm = sm.GLM(y, x, family=sm.families.NegativeBinomial(alpha=alpha))
+            result = glm.fit(start_params=poisson.params, maxiter=MAX_ITERATIONS)
+        except (np.linalg.LinAlgError, ValueError, OverflowError, FloatingPointError, ZeroDivisionError):
+            return None
+    params, bse = np.asarray(result.params, dtype=float), np.asarray(result.bse, dtype=float)
+    return _checked(params, bse, alpha, bool(result.converged))
+
+
+def _maximum_likelihood(y: Array, x: Array, start: Array) -> tuple[Array, Array, float] | None:
+    import statsmodels.api as sm
+
+    model = sm.NegativeBinomial(y, x, loglike_method="nb2")
+    result = model.fit(start_params=np.append(start, 0.3), method="newton", maxiter=MAX_ITERATIONS, disp=False)
+    full, full_se = np.asarray(result.params, dtype=float), np.asarray(result.bse, dtype=float)
+    converged = bool(result.mle_retvals.get("converged", False))
+    return _checked(full[:-1], full_se[:-1], float(full[-1]), converged)
+
+
+def _moment_alpha(y: Array, mu: Array) -> float:
+    """Cameron–Trivedi: regress ((y - mu)^2 - y) / mu on mu without an intercept."""
+    auxiliary = ((y - mu) ** 2 - y) / mu
+    alpha = float(np.sum(mu * auxiliary) / np.sum(mu**2))
+    return min(max(alpha, 1e-4), 50.0)
+
+
+def _checked(params: Array, bse: Array, alpha: float, converged: bool) -> tuple[Array, Array, float] | None:
+    if not converged or not np.all(np.isfinite(params)) or not np.all(np.isfinite(bse)):
+        return None
+    if not 0 < alpha < 50 or np.any(bse <= 0):
+        return None
+    return params, bse, alpha
+
+
+def _shift_null(factors: Mapping[str, Array], design: _Design, alpha: float) -> Array:
+    """Null z-scores with the whole factor block rotated against the outcome (and its AR term)."""
+    null: list[float] = []
+    shifts = list(range(SHIFT_START, design.days - SHIFT_START + 1, SHIFT_STEP))
+    if len(shifts) > MAX_SHIFTS:  # a long diary: evenly spaced shifts keep the cost bounded
+        shifts = [shifts[round(i * (len(shifts) - 1) / (MAX_SHIFTS - 1))] for i in range(MAX_SHIFTS)]
+    for shift in shifts:
+        rotated = {spec.name: np.roll(factors[spec.name], shift) for spec in design.specs}
+        refit = _refit_with(design, rotated)
+        if refit is not None:
+            null.extend(refit)
+    return np.array(null)
+
+
+def _refit_with(design: _Design, rotated: Mapping[str, Array]) -> list[float] | None:
+    built = design.with_factors(rotated)
+    if built is None:
+        return None
+    y, x = built
+    fitted = _fit(y, x)  # dispersion re-estimated: without the real effects the null fit is noisier
+    if fitted is None:
+        return None
+    beta, se, _ = fitted
+    columns = design.factor_columns
+    return list(beta[columns] / se[columns])
+
+
+def _bootstrap_null(design: _Design, alpha: float, rng: np.random.Generator) -> Array:
+    """Null z-scores from diaries simulated under the fitted no-factor model (AR, weekend, trend)."""
+    columns = design.factor_columns
+    keep = [0, *range(1 + len(columns), design.x.shape[1])]
+    fitted = _fit(design.y, design.x[:, keep], alpha)
+    if fitted is None:
+        return np.array([])
+    beta0 = fitted[0]
+    null: list[float] = []
+    for _ in range(BOOTSTRAP_DRAWS):
+        y = _simulate_null(design, beta0, alpha, rng)
+        x = design.x.copy()
+        x[:, 1 + len(columns)] = np.log(_previous(design, y) + 0.5)
+        refit = _fit(y, x, alpha)
+        if refit is not None:
+            null.extend(list(refit[0][columns] / refit[1][columns]))
+    return np.array(null)
+
+
+def _simulate_null(design: _Design, beta: Array, alpha: float, rng: np.random.Generator) -> Array:
+    """Counts day by day, each day's AR term from the previous simulated day (observed when first)."""
+    ar_column = 1 + len(design.factor_columns)
+    previous_day = -10
+    y = np.empty(design.rows.size)
+    last = 0.0
+    for i, day in enumerate(design.rows):
+        ar = math.log(last + 0.5) if day - 1 == previous_day else design.x[i, ar_column]
+        mu = math.exp(beta[0] + beta[1] * ar + beta[2] * design.x[i, ar_column + 1] + beta[3] * design.x[i, -1])
+        mu = min(mu, 1e6)
+        y[i] = rng.poisson(rng.gamma(1 / alpha, alpha * mu))
+        last, previous_day = y[i], day
+    return y
+
+
+def _previous(design: _Design, y: Array) -> Array:
+    """Yesterday's simulated count where yesterday is a usable row, else the observed count."""
+    previous = np.exp(design.x[:, 1 + len(design.factor_columns)]) - 0.5
+    for i in range(1, design.rows.size):
+        if design.rows[i] - 1 == design.rows[i - 1]:
+            previous[i] = y[i - 1]
+    return previous
+
+
+def _terms(design: _Design, beta: Array, se: Array, q: float) -> list[Term]:
+    from scipy import stats
+    from statsmodels.stats.multitest import multipletests
+
+    df = max(1, design.usable - design.parameters - 1)
+    t = np.abs(beta / se)
+    p = 2 * stats.t.sf(t, df)
+    flagged = multipletests(p, alpha=q, method="fdr_bh")[0] if p.size else np.array([], dtype=bool)
+    half = stats.t.ppf(0.975, df) * se
+    return [
+        Term(name, lag, float(b), float(s), float(pv), math.exp(b - h), math.exp(b + h), bool(f))
+        for (name, lag), b, s, pv, h, f in zip(design.term_names, beta, se, p, half, flagged, strict=True)
+    ]
