@@ -5,7 +5,7 @@ RUN := $(UV) run --frozen --no-sync
 export UV_COMPILE_BYTECODE := 1
 export UV_LINK_MODE := copy
 
-.PHONY: setup postgres run test lint typecheck pytest docs bench clean
+.PHONY: setup postgres run test lint typecheck pytest docs bench bench-triggers clean
 
 setup: .venv/.synced
 
@@ -43,7 +43,13 @@ docs: setup
 ## Run the benchmarks and print their figures.
 bench: setup
 	$(RUN) python -m compileall -q src  # measure start-up with bytecode, as an installed copy has
-	$(RUN) python bench/check_speed.py
+	$(RUN) python -m bench.check_speed
+	$(RUN) python -m bench.insights_speed
+
+## The trigger-analysis simulation harness: every method on the grid, 1,000 diaries a cell, all cores.
+## Slow (hours on two cores): `--core` runs only the 90- and 180-day cells.
+bench-triggers: setup
+	$(RUN) python -m bench.triggers.harness
 
 clean:
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -11,7 +11,7 @@ from scipy import stats
 from statsmodels.stats.multitest import multipletests
 
 from bench.triggers.dgp import LAG_ONE, PREVALENCE, Diary
-from twitchwise.insights.model import Analysis, FactorSpec, Q, Term, analyse
+from twitchwise.insights.model import Analysis, Calibration, FactorSpec, Procedure, Q, Term, analyse
 
 
 @dataclass
@@ -56,7 +56,7 @@ def per_factor(diary: Diary) -> Outcome:
     outcome = Outcome()
     terms: list[Term] = []
     for spec in specs(list(diary.factors)):
-        result = analyse(diary.counts, diary.factors, [spec], diary.weekend, calibration="none", q=1.0)
+        result = analyse(diary.counts, diary.factors, [spec], diary.weekend, calibration="none", q=1.0, procedure="bh")
         if result.status != "ok":
             continue
         for factor in result.factors:
@@ -71,11 +71,11 @@ def per_factor(diary: Diary) -> Outcome:
     return outcome
 
 
-def joint(calibration: str) -> Callable[[Diary], Outcome]:
+def joint(calibration: Calibration, procedure: Procedure = "bh") -> Callable[[Diary], Outcome]:
     def run(diary: Diary) -> Outcome:
         result = analyse(
             diary.counts, diary.factors, specs(list(diary.factors)), diary.weekend,
-            calibration=calibration, seed=int(np.nansum(diary.counts)) % 2**31,  # type: ignore[arg-type]
+            calibration=calibration, procedure=procedure, seed=int(np.nansum(diary.counts)) % 2**31,
         )  # fmt: skip
         return from_analysis(result)
 
@@ -101,7 +101,8 @@ METHODS: dict[str, Callable[[Diary], Outcome]] = {
     "naive lag scan 0-2": naive_lag_scan,
     "per-factor NB + BH": per_factor,
     "joint NB, raw Wald-t + BH": joint("none"),
-    "joint NB + shift-λ + BH": joint("shift"),
     "joint NB + bootstrap-λ + BH": joint("bootstrap"),
+    "joint NB + shift-λ + BH": joint("shift"),
+    "joint NB + shift-λ + BY": joint("shift", "by"),
 }
-SHIPPED = "joint NB + shift-λ + BH"
+SHIPPED = "joint NB + shift-λ + BY"

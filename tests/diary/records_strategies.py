@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from tests.conftest import TODAY
-from twitchwise.diary.records import Check, Day, Episode, Symptom
+from twitchwise.diary.records import Check, Day, Episode, Experiment, Symptom
 from twitchwise.vocabulary import REGIONS, SIDES
 
 # Any printable text, newlines, quotes, commas and emoji included; no other control characters.
@@ -55,9 +55,19 @@ checks = st.builds(
     Check, at=moments, disposition=st.sampled_from(["emergency", "urgent", "routine", "self_care"]),
     answers=st.dictionaries(text, json_values, max_size=4), result=st.dictionaries(text, json_values, max_size=4),
 )  # fmt: skip
+experiments = st.builds(
+    lambda day, factor, pairs, stopped, note: Experiment(
+        day=day, factor=factor, weeks=2 * len(pairs), schedule=[arm for pair in pairs for arm in pair],
+        stopped_on=stopped if stopped is None or stopped >= day else day, note=note,
+    ),
+    days, st.sampled_from(["caffeine", "alcohol", "exercise"]),
+    st.lists(st.sampled_from([("usual", "lower"), ("lower", "usual")]), min_size=2, max_size=6),
+    maybe(days), maybe(text),
+)  # fmt: skip
 diaries = st.fixed_dictionaries({
     "episodes": st.lists(episodes, max_size=6),
     "days": st.lists(day_records, max_size=4, unique_by=lambda d: d.day),
     "symptoms": st.lists(symptoms, max_size=3),
     "checks": st.lists(checks, max_size=2),
+    "experiments": st.lists(experiments, max_size=2),
 })  # fmt: skip

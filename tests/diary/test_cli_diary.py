@@ -84,7 +84,7 @@ def test_edit_and_delete(env: dict[str, str]) -> None:
         (["log", "day"], "log day"),
         (["log", "symptom", "sadness"], "symptom"),
         (["log", "twitch", "--site", "calf", "--profile", "../../etc"], "--profile"),
-        (["diary", "edit", "x9", "--count", "1"], "id"),
+        (["diary", "edit", "q9", "--count", "1"], "id"),
         (["diary", "edit", "e99", "--count", "1"], "id"),
         (["diary", "--days", "0"], "--days"),
     ],
@@ -102,7 +102,8 @@ def test_export_import_round_trip_through_the_cli(env: dict[str, str], tmp_path:
     exported = cli(env, "export").out
     folder = tmp_path / "csv"
     assert cli(env, "export", "--format", "csv", "--out", str(folder)).code == 0
-    assert sorted(p.name for p in folder.iterdir()) == ["checks.csv", "days.csv", "episodes.csv", "symptoms.csv"]
+    expected = ["checks.csv", "days.csv", "episodes.csv", "experiments.csv", "symptoms.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == expected
     other = {**env, "TWITCHWISE_DATA_DIR": str(tmp_path / "other")}
     imported = cli(other, "import", str(folder))
     assert imported.code == 0 and "1 episode, 1 day" in imported.out

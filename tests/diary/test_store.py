@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from twitchwise.diary.records import Check, Day, Episode, Symptom
+from twitchwise.diary.records import Check, Day, Episode, Experiment, Symptom
 from twitchwise.diary.schema import SCHEMA_REVISION, Base
 from twitchwise.diary.store import Store, parse_short_id
 from twitchwise.errors import InputError
@@ -136,7 +136,7 @@ def test_short_ids(text: str) -> None:
     assert kind[0] == text.strip()[0].lower() and number == int(text.strip()[1:])
 
 
-@pytest.mark.parametrize("text", ["", "x1", "e", "e-1", "e1.5", "12", "e" + "9" * 20])
+@pytest.mark.parametrize("text", ["", "q1", "e", "e-1", "e1.5", "12", "e" + "9" * 20])
 def test_bad_short_ids_are_refused(text: str) -> None:
     with pytest.raises(InputError, match=r"^id: "):
         parse_short_id(text)
@@ -168,3 +168,28 @@ def test_backup_while_another_connection_writes(tmp_path: Path) -> None:
         finally:
             stop.set()
             thread.join()
+
+
+def test_an_old_database_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parents[2] / "src/twitchwise/diary/migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql("INSERT INTO profiles (id, name) VALUES (1, 'me')")
+        connection.exec_driver_sql(
+            "INSERT INTO episodes (uid, profile_id, at, region) VALUES ('"
+            + "a" * 32
+            + "', 1, '2026-11-20 08:00:00', 'calf')"
+        )
+    engine.dispose()
+    with Store(url) as store:
+        assert [s.record.region for s in store.diary().list()] == ["calf"]  # type: ignore[union-attr]
+        store.diary().add(Experiment(day=AT.date(), factor="caffeine", weeks=4, schedule=["usual", "lower"] * 2))
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == SCHEMA_REVISION

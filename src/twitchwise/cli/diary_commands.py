@@ -120,6 +120,27 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
         "Copy the diary database safely, even while it is in use.", parents=common,
     )  # fmt: skip
     backup.add_argument("target", help="the file to write")
+    insights = command(
+        commands, "insights", "which factors go with more twitching for you, honestly",
+        "Analyse your diary: which factors go with more or less twitching, with intervals and chance allowed for.",
+        parents=common,
+    )  # fmt: skip
+    insights.add_argument("--json", action="store_true", help="print JSON")
+    insights.add_argument("--charts", metavar="FOLDER", help="also write the charts there, as PNG and SVG")
+    experiment = command(
+        commands, "experiment", "a self-experiment: random weeks of usual and lower caffeine, alcohol or exercise",
+        "Plan, follow and analyse an n-of-1 trial of one factor.",
+    )  # fmt: skip
+    steps = experiment.add_subparsers(dest="step", required=True, parser_class=parser_class)
+    start = command(steps, "start", "plan a new experiment", "Plan weeks of usual and lower exposure.", parents=common)
+    start.add_argument("factor", choices=("caffeine", "alcohol", "exercise"), help="what to try lowering")
+    start.add_argument("--weeks", metavar="N", type=int, default=6, help="how many weeks, even, 4 to 12 (default 6)")
+    start.add_argument("--start", metavar="DAY", help="the first day (default: today; up to two weeks ahead)")
+    status = command(steps, "status", "which week it is, or the result", "Show this week's plan, or the result.",
+                     parents=common)  # fmt: skip
+    status.add_argument("--json", action="store_true", help="print JSON")
+    command(steps, "stop", "stop the experiment now", "Stop early; what was logged is still analysed.",
+            parents=common)  # fmt: skip
 
 
 OPTION_OF = {
@@ -160,6 +181,7 @@ def run(args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str], st
     context = Context(args, environ, stdin, stdout)
     handler: Callable[[Context], int] = {
         "log": _log, "diary": _diary, "export": _export, "import": _import, "backup": _backup,
+        "insights": _insights, "experiment": _experiment,
     }[args.command]  # fmt: skip
     from twitchwise.diary.store import StoreError
 
@@ -300,6 +322,7 @@ def _edit(c: Context) -> int:
         "day": {*day_values, "note"},
         "symptom": {"at", "region", "side", "note", "present"},
         "check": set(),
+        "experiment": {"note"},
     }[kind]
     changes.update(episode)
     for name, (value, convert) in day_values.items():
@@ -367,6 +390,101 @@ def _import(c: Context) -> int:
     return 0
 
 
+def _insights(c: Context) -> int:
+    from twitchwise.cli.insights_view import show_insights
+    from twitchwise.insights.report import insights
+
+    with c.store() as store:
+        entries = store.diary(c.args.profile).list(kinds=("episode", "day"), end=c.today)
+    result = insights(entries, today=c.today)
+    show_insights(result, c.stdout, as_json=c.args.json)
+    if c.args.charts:
+        from twitchwise.insights import charts
+        from twitchwise.insights.table import daily_table
+
+        folder = Path(c.args.charts)
+        if folder.exists() and not folder.is_dir():
+            raise InputError("--charts", "is a file; name a folder")
+        table = daily_table(entries, today=c.today)
+        written = [] if table is None else charts.timeline(table, folder) + charts.sites(entries, folder, today=c.today)
+        if result.status == "ok":
+            written += charts.forest(result, folder)
+        if not c.args.json:
+            c.say(f"Charts: {', '.join(p.name for p in written) or 'none yet (nothing logged)'} in {folder}.")
+    return 0
+
+
+def _experiment(c: Context) -> int:
+    import random
+
+    import msgspec
+
+    from twitchwise.diary.records import Experiment
+    from twitchwise.insights import experiment as trial
+    from twitchwise.kb import load_knowledge_base
+
+    a = c.args
+    with c.store() as store:
+        diary = store.diary(a.profile)
+        current = [s for s in diary.list(kinds=("experiment",)) if isinstance(s.record, Experiment)]
+        latest = current[-1] if current else None
+        running = latest is not None and latest.record.stopped_on is None and trial.end_of(latest.record) >= c.today
+        if a.step == "start":
+            if running:
+                raise InputError("experiment", "one is already running; see `twitchwise experiment status`")
+            if a.weeks < 4 or a.weeks > 12 or a.weeks % 2:
+                raise InputError("--weeks", "must be an even number from 4 to 12")
+            first = c.today if a.start is None else _start_day(c, a.start)
+            planned = trial.plan(a.factor, a.weeks, first, random.SystemRandom())
+            stored = diary.add(planned)
+            kb = load_knowledge_base()
+            text, sources = trial.action_text(planned, kb)
+            c.say(f"Planned {stored.id}: {a.weeks} weeks from {first}, in random order by pair of weeks.")
+            for number, arm in enumerate(planned.schedule, start=1):
+                week_start = first + dt.timedelta(days=7 * (number - 1))
+                c.say(
+                    f"  week {number} (from {week_start}): {trial.LOWER[a.factor] if arm == 'lower' else trial.USUAL}"
+                )
+            c.say(f"Why lowering may help: {text} [{', '.join(sources)}]")
+            c.say("Keep logging your twitches (or `log none`) and your day every day; the result comes at the end.")
+            return 0
+        if latest is None:
+            raise InputError("experiment", "none planned; start one with `twitchwise experiment start caffeine`")
+        if a.step == "stop":
+            if not running:
+                raise InputError("experiment", "none is running")
+            diary.replace(latest.id, {"stopped_on": c.today.isoformat()}, today=c.today)
+            c.say(f"Stopped {latest.id}. What was logged is analysed by `twitchwise experiment status`.")
+            return 0
+        entries = diary.list(kinds=("episode", "day"), start=latest.record.day, end=c.today)
+    week = trial.week_of(latest.record, c.today)
+    result = trial.analyse_experiment(latest.record, entries, c.today)
+    if a.json:
+        data = {"id": latest.id, "experiment": msgspec.to_builtins(latest.record),
+                "week": msgspec.to_builtins(week), "result": msgspec.to_builtins(result)}  # fmt: skip
+        c.stdout.write(msgspec.json.encode(data).decode() + "\n")
+        return 0
+    c.say(f"{latest.id}: {latest.record.factor}, {latest.record.weeks} weeks from {latest.record.day}.")
+    c.say(week.instruction)
+    c.say(result.text)
+    if result.factor_usual is not None and result.factor_lower is not None:
+        c.say(f"Logged {latest.record.factor}: {result.factor_usual:g} a day in usual weeks, "
+              f"{result.factor_lower:g} in lower weeks.")  # fmt: skip
+    return 0
+
+
+def _start_day(c: Context, text: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        from twitchwise.diary.when import parse_day
+
+        return parse_day(text, today=c.today, field="--start")
+    if not c.today <= day <= c.today + dt.timedelta(days=14):
+        raise InputError("--start", "must be today or within the next two weeks")
+    return day
+
+
 def _backup(c: Context) -> int:
     target = Path(c.args.target)
     if target.is_dir():
@@ -384,7 +502,7 @@ def _backup(c: Context) -> int:
 
 
 def describe(stored: Any) -> str:
-    from twitchwise.diary.records import Check, Day, Episode, Symptom
+    from twitchwise.diary.records import Check, Day, Episode, Experiment, Symptom
 
     r = stored.record
     if isinstance(r, Episode):
@@ -413,8 +531,11 @@ def describe(stored: Any) -> str:
     if isinstance(r, Symptom):
         state = "present" if r.present else "absent"
         return f"{r.at:%Y-%m-%d %H:%M}, {r.symptom.replace('_', ' ')} {state}"
-    assert isinstance(r, Check)
-    return f"{r.at:%Y-%m-%d %H:%M}, check: {r.disposition.replace('_', ' ')}"
+    if isinstance(r, Check):
+        return f"{r.at:%Y-%m-%d %H:%M}, check: {r.disposition.replace('_', ' ')}"
+    assert isinstance(r, Experiment)
+    stopped = f", stopped {r.stopped_on}" if r.stopped_on else ""
+    return f"{r.day}: experiment on {r.factor}, {r.weeks} weeks{stopped}"
 
 
 def _fmt(value: float | None, unit: str) -> str | None:

@@ -18,7 +18,9 @@ from twitchwise.errors import InputError, from_validation_message
 
 Context = Literal["resting", "after_exercise", "in_bed", "other"]
 ExerciseIntensity = Literal["light", "moderate", "vigorous"]
-Kind = Literal["episode", "day", "symptom", "check"]
+Kind = Literal["episode", "day", "symptom", "check", "experiment"]
+ExperimentFactor = Literal["caffeine", "alcohol", "exercise"]
+Arm = Literal["usual", "lower"]
 
 # Notes keep newlines and tabs; other control characters (NUL above all) are refused.
 _TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
@@ -28,7 +30,8 @@ ProfileName = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r
 MedicineName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")]
 SymptomId = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$")]
 
-PREFIX: dict[Kind, str] = {"episode": "e", "day": "d", "symptom": "s", "check": "c"}
+PREFIX: dict[Kind, str] = {"episode": "e", "day": "d", "symptom": "s", "check": "c", "experiment": "x"}
+PLAN_AHEAD = dt.timedelta(days=14)  # an experiment may be planned to start within two weeks
 EARLIEST = dt.datetime(1900, 1, 1)
 
 
@@ -90,10 +93,28 @@ class Check(_Record, frozen=True, kw_only=True):
     result: dict[str, Any]
 
 
-Record = Episode | Day | Symptom | Check
-KINDS: dict[Kind, type[Episode] | type[Day] | type[Symptom] | type[Check]] = {
-    "episode": Episode, "day": Day, "symptom": Symptom, "check": Check,
+class Experiment(_Record, frozen=True, kw_only=True):
+    """A self-experiment (n-of-1 trial): weeks of usual and lower exposure, in random order by pair."""
+
+    day: dt.date  # the first day of week 1
+    factor: ExperimentFactor
+    weeks: Annotated[int, msgspec.Meta(ge=4, le=12, multiple_of=2)]
+    schedule: list[Arm]
+    stopped_on: dt.date | None = None
+    note: Note | None = None
+
+
+Record = Episode | Day | Symptom | Check | Experiment
+KINDS: dict[Kind, type[Episode] | type[Day] | type[Symptom] | type[Check] | type[Experiment]] = {
+    "episode": Episode, "day": Day, "symptom": Symptom, "check": Check, "experiment": Experiment,
 }  # fmt: skip
+
+
+def moment_of(record: Record) -> dt.datetime:
+    """When a record belongs in time: a dated record at the start of its day."""
+    if isinstance(record, Day | Experiment):
+        return dt.datetime.combine(record.day, dt.time())
+    return record.at
 
 
 class Stored(msgspec.Struct, frozen=True):
@@ -124,8 +145,11 @@ def build(kind: type[R], data: dict[str, Any], *, today: dt.date) -> R:
 def check_record(record: Record, *, today: dt.date, where: str = "") -> None:
     """Rules a schema cannot express: no future entries, encodable text, consistent sides."""
     horizon = dt.datetime.combine(today, dt.time.max)
-    moment = record.day if isinstance(record, Day) else record.at
-    field = "day" if isinstance(record, Day) else "at"
+    moment = record.day if isinstance(record, Day | Experiment) else record.at
+    field = "day" if isinstance(record, Day | Experiment) else "at"
+    if isinstance(record, Experiment):
+        _check_experiment(record, where)
+        today = today + PLAN_AHEAD
     if isinstance(moment, dt.datetime):
         if moment.tzinfo is not None:
             raise InputError(f"{where}{field}", "expected a local time without a time zone")
@@ -140,6 +164,16 @@ def check_record(record: Record, *, today: dt.date, where: str = "") -> None:
     if isinstance(record, Day):
         for medicine in record.medicines or ():
             _encodable(medicine, f"{where}medicines")
+
+
+def _check_experiment(record: Experiment, where: str) -> None:
+    if len(record.schedule) != record.weeks:
+        raise InputError(f"{where}schedule", "needs one arm (usual or lower) a week")
+    for first, second in zip(record.schedule[::2], record.schedule[1::2], strict=True):
+        if {first, second} != {"usual", "lower"}:
+            raise InputError(f"{where}schedule", "each pair of weeks must have one usual and one lower week")
+    if record.stopped_on is not None and record.stopped_on < record.day:
+        raise InputError(f"{where}stopped_on", "is before the experiment began")
 
 
 def _encodable(text: str, field: str) -> None:

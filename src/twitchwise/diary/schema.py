@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The Alembic revision the tables below correspond to; a test keeps the two in step.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 
 
 class Base(DeclarativeBase):
@@ -109,4 +109,17 @@ class CheckRow(Entry):
     result: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-ROWS: dict[str, type[Entry]] = {"episode": EpisodeRow, "day": DayRow, "symptom": SymptomRow, "check": CheckRow}
+class ExperimentRow(Entry):
+    __tablename__ = "experiments"
+
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
+    factor: Mapped[str] = mapped_column(String(20))
+    weeks: Mapped[int] = mapped_column(Integer)
+    schedule: Mapped[list[str]] = mapped_column(JSON)
+    stopped_on: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+ROWS: dict[str, type[Entry]] = {
+    "episode": EpisodeRow, "day": DayRow, "symptom": SymptomRow, "check": CheckRow, "experiment": ExperimentRow,
+}  # fmt: skip

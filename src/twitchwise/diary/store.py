@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.orm import Session
 
-from twitchwise.diary.records import KINDS, PREFIX, Day, Episode, Kind, Record, Stored
+from twitchwise.diary.records import KINDS, PREFIX, Day, Episode, Kind, Record, Stored, moment_of
 from twitchwise.diary.schema import ROWS, SCHEMA_REVISION, Base, DayRow, ProfileRow
 from twitchwise.errors import InputError
 
@@ -178,7 +178,7 @@ class Diary:
     def list(
         self,
         *,
-        kinds: Sequence[Kind] = ("episode", "day", "symptom", "check"),
+        kinds: Sequence[Kind] = ("episode", "day", "symptom", "check", "experiment"),
         start: dt.date | None = None,
         end: dt.date | None = None,
         session: Session | None = None,
@@ -194,14 +194,15 @@ class Diary:
             for kind in kinds:
                 table = ROWS[kind]
                 query = select(table).where(table.profile_id == owner)
-                column = getattr(table, "day" if kind == "day" else "at")
+                dated = kind in ("day", "experiment")
+                column = getattr(table, "day" if dated else "at")
                 if start is not None:
-                    query = query.where(column >= (start if kind == "day" else _start_of(start)))
+                    query = query.where(column >= (start if dated else _start_of(start)))
                 if end is not None:
-                    query = query.where(column < (end + dt.timedelta(days=1) if kind == "day" else _start_of(end, 1)))
+                    query = query.where(column < (end + dt.timedelta(days=1) if dated else _start_of(end, 1)))
                 for row in session.scalars(query):
                     record = _to_record(kind, row)
-                    moment = _start_of(record.day) if isinstance(record, Day) else record.at
+                    moment = moment_of(record)
                     found.append((moment, row.id, Stored(f"{PREFIX[kind]}{row.id}", kind, record)))
             found.sort(key=lambda item: (item[0], item[2].kind != "day", item[1]))
             return [stored for _, _, stored in found]

@@ -21,21 +21,30 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from twitchwise.diary.records import KINDS, Check, Day, Episode, Kind, Record, Symptom, build, check_record
+from twitchwise.diary.records import (
+    KINDS,
+    Check,
+    Day,
+    Episode,
+    Experiment,
+    Kind,
+    Record,
+    Symptom,
+    build,
+    check_record,
+    moment_of,
+)  # fmt: skip
 from twitchwise.diary.schema import ROWS, DayRow
 from twitchwise.diary.store import Store
 from twitchwise.errors import InputError
 
 FORMAT = "twitchwise-diary"
 VERSION = 1
-FILES: dict[Kind, str] = {
-    "episode": "episodes.csv",
-    "day": "days.csv",
-    "symptom": "symptoms.csv",
-    "check": "checks.csv",
-}
-_PLURAL: dict[Kind, str] = {"episode": "episodes", "day": "days", "symptom": "symptoms", "check": "checks"}
-_JSON_CELLS = {"medicines", "answers", "result"}
+_PLURAL: dict[Kind, str] = {
+    "episode": "episodes", "day": "days", "symptom": "symptoms", "check": "checks", "experiment": "experiments",
+}  # fmt: skip
+FILES: dict[Kind, str] = {kind: f"{plural}.csv" for kind, plural in _PLURAL.items()}
+_JSON_CELLS = {"medicines", "answers", "result", "schedule"}
 MAX_JSON_BYTES = 256 * 1024 * 1024
 
 
@@ -45,6 +54,7 @@ class ProfileData(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     days: list[Day] = msgspec.field(default_factory=list)
     symptoms: list[Symptom] = msgspec.field(default_factory=list)
     checks: list[Check] = msgspec.field(default_factory=list)
+    experiments: list[Experiment] = msgspec.field(default_factory=list)
 
     def records(self) -> Iterator[tuple[Kind, Record]]:
         for kind in KINDS:
@@ -71,7 +81,7 @@ def export_data(store: Store, profiles: Sequence[str], *, session: Session | Non
     for name in profiles:
         entries = store.diary(name).list(session=session)
         data = ProfileData(name=name)
-        for stored in sorted(entries, key=lambda s: (_moment(s.record), s.record.uid)):
+        for stored in sorted(entries, key=lambda s: (moment_of(s.record), s.record.uid)):
             getattr(data, _PLURAL[stored.kind]).append(stored.record)
         exported.append(data)
     return ExportFile(format=FORMAT, version=VERSION, profiles=exported)
@@ -260,10 +270,6 @@ def write(store: Store, profiles: Iterable[ProfileData]) -> ImportCounts:
                 session.flush()
                 added[kind] = added.get(kind, 0) + 1
     return ImportCounts(added, skipped)
-
-
-def _moment(record: Record) -> dt.datetime:
-    return dt.datetime.combine(record.day, dt.time()) if isinstance(record, Day) else record.at
 
 
 def _position(raw: bytes, offset: int) -> str:

@@ -1,0 +1,128 @@
+"""Charts of a diary and its insights, as PNG and SVG (matplotlib, no display needed).
+
+- ``timeline``: episodes a day as bars (unrecorded days left blank and marked, never drawn as
+  zero), with the logged factors overlaid as lines in units of the person's own SD;
+- ``forest``: each factor's rate ratio and 95 % interval on a log scale, flagged factors marked
+  by shape and label as well as colour;
+- ``sites``: episodes a week per body site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from twitchwise.diary.records import Episode, Stored
+from twitchwise.insights.report import Insights
+from twitchwise.insights.table import DailyTable
+
+OVERLAID = ("caffeine", "sleep", "stress", "exercise")
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.hashsalt": "twitchwise", "font.size": 9})  # reproducible SVG ids
+    return plt
+
+
+def save(figure: Any, folder: Path, name: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for extension, metadata in (("png", None), ("svg", {"Date": None})):
+        path = folder / f"{name}.{extension}"
+        figure.savefig(path, dpi=150, bbox_inches="tight", metadata=metadata)
+        written.append(path)
+    _pyplot().close(figure)
+    return written
+
+
+def timeline(table: DailyTable, folder: Path) -> list[Path]:
+    plt = _pyplot()
+    figure, axes = plt.subplots(figsize=(9, 3.2))
+    days = [table.date(i) for i in range(table.days)]
+    recorded = np.isfinite(table.counts)
+    axes.bar(np.array(days)[recorded], table.counts[recorded], width=1.0, color="#4a6fa5", label="episodes")
+    missing = np.array(days)[~recorded]
+    if missing.size:
+        axes.plot(missing, np.zeros(missing.size), "|", color="#999999", label="not recorded")
+    axes.set_ylabel("episodes a day")
+    overlay = axes.twinx()
+    styles = ("-", "--", ":", "-.")
+    for style, name in zip(styles, OVERLAID, strict=True):
+        series = table.factors[name]
+        if np.isfinite(series).sum() >= 3 and np.nanstd(series) > 0:
+            z = (series - np.nanmean(series)) / np.nanstd(series)
+            label = f"{name} (SD units)"
+            if table.days > 60:  # a long diary: the weekly average reads better than every day
+                z, label = _weekly_mean(z), f"{name} (SD units, 7-day mean)"
+            overlay.plot(days, z, style, linewidth=1, label=label)
+    overlay.set_ylabel("factor, in your own SDs")
+    handles = axes.get_legend_handles_labels()[0] + overlay.get_legend_handles_labels()[0]
+    labels = axes.get_legend_handles_labels()[1] + overlay.get_legend_handles_labels()[1]
+    axes.legend(handles, labels, loc="upper left", fontsize=7, ncol=3, frameon=False)
+    axes.set_title("Twitch episodes a day, with your factors")
+    figure.autofmt_xdate()
+    return save(figure, folder, "timeline")
+
+
+def _weekly_mean(values: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """A centred 7-day mean of the recorded values; a week with nothing recorded stays empty."""
+    known = np.isfinite(values)
+    window = np.ones(7)
+    total = np.convolve(np.where(known, values, 0.0), window, mode="same")
+    count = np.convolve(known.astype(float), window, mode="same")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, total / count, np.nan)
+
+
+def forest(result: Insights, folder: Path) -> list[Path]:
+    plt = _pyplot()
+    rows = [(f, t) for f in result.factors for t in f.terms]
+    figure, axes = plt.subplots(figsize=(6, 0.35 * max(3, len(rows)) + 1))
+    for i, (_, term) in enumerate(reversed(rows)):
+        marker, colour = ("D", "#b03a2e") if term.flagged else ("o", "#333333")
+        axes.plot([term.low, term.high], [i, i], color=colour, linewidth=1.5)
+        axes.plot([term.rate_ratio], [i], marker, color=colour)
+    labels = [f"{f.label}{' (next day)' if t.lag else ''}{'  ◆ flagged' if t.flagged else ''}" for f, t in rows]
+    axes.set_yticks(range(len(rows)), list(reversed(labels)))
+    axes.axvline(1.0, color="#777777", linewidth=0.8)
+    axes.set_xscale("log")
+    low = min([0.8, *(t.low for _, t in rows)])
+    high = max([1.25, *(t.high for _, t in rows)])
+    ticks = [v for v in (0.25, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0) if low * 0.9 <= v <= high * 1.1]
+    axes.set_xticks(ticks, [f"{v:g}" for v in ticks])
+    axes.minorticks_off()
+    axes.set_xlabel("rate ratio, 95% interval (per 1 SD of your own variation, or with vs without)")
+    axes.set_title("What goes with more or less twitching, for you")
+    return save(figure, folder, "forest")
+
+
+def sites(entries: Sequence[Stored], folder: Path, *, today: dt.date) -> list[Path]:
+    plt = _pyplot()
+    weekly: dict[str, Counter[dt.date]] = {}
+    for stored in entries:
+        record = stored.record
+        if isinstance(record, Episode) and record.at.date() <= today:
+            name = f"{record.side} {record.region}" if record.side else record.region
+            week = record.at.date() - dt.timedelta(days=record.at.weekday())
+            weekly.setdefault(name.replace("_", " "), Counter())[week] += 1
+    figure, axes = plt.subplots(figsize=(9, 3))
+    styles = ("-o", "--s", ":^", "-.v", "-D", "--x")
+    for style, (name, counts) in zip(styles * 5, sorted(weekly.items()), strict=False):
+        weeks = sorted(counts)
+        axes.plot(weeks, [counts[w] for w in weeks], style, markersize=3, linewidth=1, label=name)
+    axes.set_ylabel("episodes a week")
+    axes.set_title("Twitching per site over time")
+    if weekly:
+        axes.legend(fontsize=7, frameon=False)
+    figure.autofmt_xdate()
+    return save(figure, folder, "sites")

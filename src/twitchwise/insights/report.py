@@ -1,0 +1,151 @@
+"""One person's insights, worded as triggers.md §2.5 says: honest about what the data can show."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from typing import Literal
+
+import msgspec
+
+from twitchwise.diary.records import Stored
+from twitchwise.insights.model import Analysis, Calibration, FactorOutcome, Q, Term, analyse
+from twitchwise.insights.power import days_for_rr_1_5
+from twitchwise.insights.table import FACTORS, DailyTable, daily_table
+
+Verdict = Literal[
+    "more", "fewer", "cant_tell", "probably_not_large", "not_enough_records", "not_enough_variation", "does_not_vary"
+]
+SMALL = (0.8, 1.25)  # an interval inside this band rules out a large effect
+WORDS: dict[str, str] = {
+    "more": "Associated with more twitching for you. Association, not proof.",
+    "fewer": "Associated with less twitching for you. Association, not proof.",
+    "cant_tell": "Can't tell yet.",
+    "probably_not_large": "Probably not a large effect for you.",
+    "not_enough_records": "Not recorded on enough days yet.",
+    "not_enough_variation": "Not enough variation yet: it needs at least 10 days with it and 10 without.",
+    "does_not_vary": "It hardly varies in your diary, so its effect cannot be seen from observation.",
+}
+METHOD = (
+    "one negative-binomial model of daily episodes with every factor together, yesterday's count, weekends and a "
+    "slow trend; p-values calibrated by rotating the factors against the diary; false discoveries held to "
+    f"q = {Q:g} across every comparison (Benjamini–Yekutieli)"
+)
+
+
+class TermOut(msgspec.Struct, frozen=True):
+    lag: int
+    rate_ratio: float
+    low: float
+    high: float
+    p: float
+    flagged: bool
+
+
+class FactorInsight(msgspec.Struct, frozen=True):
+    id: str
+    label: str
+    verdict: Verdict
+    text: str
+    per: str  # what a rate ratio is per: "1 SD (110 mg)" or "days with it vs without"
+    terms: list[TermOut]
+    days_for_rr_1_5: int | None  # diary days the harness needs to see RR 1.5 for a factor like this
+    more_days_for_rr_1_5: int | None  # how many more than this diary has (0: already enough)
+
+
+class Insights(msgspec.Struct, frozen=True):
+    status: Literal["ok", "not_enough_data", "no_diary"]
+    message: str
+    diary_days: int
+    recorded_days: int
+    usable_pairs: int
+    needed_pairs: int
+    more_days_needed: int
+    method: str
+    inflation: float | None
+    factors: list[FactorInsight]
+
+    def to_json(self) -> bytes:
+        return msgspec.json.encode(self)
+
+
+def insights(entries: Sequence[Stored], *, today: dt.date, calibration: Calibration = "shift") -> Insights:
+    table = daily_table(entries, today=today)
+    if table is None:
+        return Insights("no_diary", "Nothing is logged yet. Log your twitches and your days to see patterns.",
+                        0, 0, 0, 0, 0, METHOD, None, [])  # fmt: skip
+    specs = [f.spec for f in FACTORS]
+    result = analyse(table.counts, table.factors, specs, table.weekend, calibration=calibration)
+    if result.status != "ok":
+        return _not_enough(table, result)
+    factors = [_factor(outcome, table) for outcome in result.factors]
+    factors.sort(key=_order)
+    flagged = sum(f.verdict in ("more", "fewer") for f in factors)
+    message = (
+        f"{flagged} factor{'s' if flagged != 1 else ''} associated with your twitching, after allowing for chance "
+        f"across all {sum(len(f.terms) for f in factors)} comparisons." if flagged else
+        "No factor stands out from chance in your diary so far."
+    )  # fmt: skip
+    return Insights(
+        "ok", message, table.days, table.recorded_days, result.usable_pairs, result.needed_pairs, 0, METHOD,
+        result.inflation, factors,
+    )  # fmt: skip
+
+
+def _not_enough(table: DailyTable, result: Analysis) -> Insights:
+    pair_rate = result.usable_pairs / table.days if table.days else 0.0
+    missing = max(1, result.needed_pairs - result.usable_pairs)
+    more = math.ceil(missing / pair_rate) if pair_rate > 0.2 else math.ceil(missing / 0.7)
+    message = (
+        f"Keep logging. About {more} more complete days are needed before comparisons mean anything: a day counts "
+        f"when it has its twitches (or 'no twitches') and its factors, and so did the day before."
+    )
+    if result.status == "fit_failed":
+        message = "Not enough data yet: the model could not be fitted reliably. " + message
+    factors = [_factor(outcome, table) for outcome in result.factors]
+    return Insights(
+        "not_enough_data", message, table.days, table.recorded_days, result.usable_pairs, result.needed_pairs,
+        more, METHOD, None, factors,
+    )  # fmt: skip
+
+
+def _factor(outcome: FactorOutcome, table: DailyTable) -> FactorInsight:
+    factor = next(f for f in FACTORS if f.spec.name == outcome.name)
+    terms = [_term(t) for t in outcome.terms]
+    verdict = _verdict(outcome)
+    if factor.spec.binary:
+        per = "days with it against days without"
+    elif outcome.sd is not None:
+        per = f"1 SD of your own variation ({outcome.sd:.3g} {factor.unit})".replace(" )", ")")
+    else:
+        per = "1 SD of your own variation"
+    text = WORDS[verdict]
+    if verdict in ("more", "fewer"):
+        strongest = min((t for t in outcome.terms if t.flagged), key=lambda t: t.p)
+        when = "the same day" if strongest.lag == 0 else "the next day"
+        text += f" Rate ratio {strongest.rr:.2f} ({strongest.low:.2f}–{strongest.high:.2f}), {when}."
+    needed = days_for_rr_1_5(factor.spec)
+    more = None if needed is None else max(0, needed - table.days)
+    return FactorInsight(outcome.name, factor.label, verdict, text, per, terms, needed, more)
+
+
+def _verdict(outcome: FactorOutcome) -> Verdict:
+    if outcome.status != "modelled":
+        return outcome.status
+    flagged = [t for t in outcome.terms if t.flagged]
+    if flagged:
+        return "more" if min(flagged, key=lambda t: t.p).log_rr > 0 else "fewer"
+    if all(SMALL[0] <= t.low and t.high <= SMALL[1] for t in outcome.terms):
+        return "probably_not_large"
+    return "cant_tell"
+
+
+def _term(term: Term) -> TermOut:
+    return TermOut(term.lag, round(term.rr, 4), round(term.low, 4), round(term.high, 4), term.p, term.flagged)
+
+
+def _order(factor: FactorInsight) -> tuple[int, float]:
+    rank = ["more", "fewer", "cant_tell", "probably_not_large", "not_enough_variation", "does_not_vary",
+            "not_enough_records"].index(factor.verdict)  # fmt: skip
+    return rank, min((t.p for t in factor.terms), default=1.0)

@@ -1,0 +1,76 @@
+"""Insights as the person sees them: verdicts worded per triggers.md §2.5, honest gating."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from pathlib import Path
+
+from bench.insights_speed import TODAY, two_year_diary
+from tests.conftest import run_cli
+from twitchwise.diary.records import Day, Episode, Stored
+from twitchwise.diary.store import Store
+from twitchwise.diary.transfer import write
+from twitchwise.insights.report import WORDS, insights
+
+
+def entries_of_two_years() -> list[Stored]:
+    data = two_year_diary()
+    return [Stored(f"e{i}", "episode", e) for i, e in enumerate(data.episodes)] + [
+        Stored(f"d{i}", "day", d) for i, d in enumerate(data.days)
+    ]
+
+
+def test_two_years_find_the_simulated_triggers_and_say_association_not_proof() -> None:
+    result = insights(entries_of_two_years(), today=TODAY)
+    assert result.status == "ok" and result.inflation is not None and result.inflation >= 1
+    verdicts = {f.id: f.verdict for f in result.factors}
+    assert verdicts["caffeine"] == verdicts["stress"] == verdicts["exercise"] == "more"  # the true triggers
+    caffeine = next(f for f in result.factors if f.id == "caffeine")
+    assert "Association, not proof" in caffeine.text and "mg" in caffeine.per
+    assert [f.verdict for f in result.factors][:3] == ["more"] * 3  # ranked first
+    assert all(f.text.startswith(WORDS[f.verdict]) for f in result.factors)
+
+
+def test_three_weeks_say_keep_logging_with_no_rankings() -> None:
+    records: list[Stored] = []
+    for days_ago in range(21):
+        day = TODAY - dt.timedelta(days=days_ago)
+        records.append(Stored(f"d{days_ago}", "day", Day(day=day, caffeine_mg=100.0 + days_ago, sleep_h=7.0)))
+        at = dt.datetime.combine(day, dt.time(9))
+        records.append(Stored(f"e{days_ago}", "episode", Episode(at=at, region="calf")))
+    result = insights(records, today=TODAY)
+    assert result.status == "not_enough_data" and result.usable_pairs == 20
+    assert result.more_days_needed == math.ceil(10 / (20 / 21))  # 10 pairs short, at this diary's pace
+    assert result.message.startswith("Keep logging. About ")
+    assert all(not f.terms for f in result.factors)
+
+
+def test_an_empty_diary() -> None:
+    assert insights([], today=TODAY).status == "no_diary"
+
+
+def test_the_command(tmp_path: Path) -> None:
+    env = {"TWITCHWISE_DATA_DIR": str(tmp_path), "TWITCHWISE_NOW": f"{TODAY}T12:00", "LANG": "en_GB.UTF-8"}
+    assert "Nothing is logged yet" in run_cli("insights", environ=env).out
+    with Store(f"sqlite:///{tmp_path / 'diary.sqlite3'}") as store:
+        write(store, [two_year_diary()])
+    data = json.loads(run_cli("insights", "--json", environ=env).out)
+    assert data["status"] == "ok" and data["usable_pairs"] > 500
+    assert {"id", "verdict", "text", "per", "terms", "days_for_rr_1_5"} <= set(data["factors"][0])
+
+
+def test_charts_are_written_as_png_and_svg(tmp_path: Path) -> None:
+    env = {"TWITCHWISE_DATA_DIR": str(tmp_path), "TWITCHWISE_NOW": f"{TODAY}T12:00", "LANG": "en_GB.UTF-8"}
+    with Store(f"sqlite:///{tmp_path / 'diary.sqlite3'}") as store:
+        write(store, [two_year_diary()])
+    folder = tmp_path / "charts"
+    result = run_cli("insights", "--charts", str(folder), environ=env)
+    assert result.code == 0 and "Charts: timeline.png" in result.out
+    for name in ("timeline", "forest", "sites"):
+        assert (folder / f"{name}.png").read_bytes().startswith(b"\x89PNG")
+        assert "<svg" in (folder / f"{name}.svg").read_text()
+    assert "flagged" in (folder / "forest.svg").read_text()  # said in words, not by colour alone
+    blocked = run_cli("insights", "--charts", str(tmp_path / "diary.sqlite3"), environ=env)
+    assert blocked.code == 2 and blocked.err.startswith("twitchwise: error: --charts: ")
