@@ -38,7 +38,10 @@ def test_sleep(text: str, hours: float) -> None:
     assert quantities.hours(text) == pytest.approx(hours)
 
 
-@pytest.mark.parametrize("text", ["2 cans", "lots", "3 litres", "-2 cups", "", "1e400 mg", "cups cups", "mg"])
+@pytest.mark.parametrize(
+    "text",
+    ["2 cans", "lots", "3 litres", "-2 cups", "", "1e400 mg", "cups cups", "mg", "NAN", "inf", "nan cups", "1e400"],
+)
 def test_unclear_caffeine_is_refused(text: str, kb: KnowledgeBase) -> None:
     with pytest.raises(InputError, match=r"^caffeine: "):
         quantities.caffeine_mg(text, kb)

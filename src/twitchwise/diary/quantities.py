@@ -84,13 +84,14 @@ def _sum(text: str, kb: KnowledgeBase, quantity: str, unit: str, field: str, exa
 
 def _physical(text: str, unit: str, field: str, example: str, *, bare_unit: str) -> float:
     registry = _registry()
-    try:
-        value = float(text.replace(",", "."))
-        return value if bare_unit == unit else float(registry.Quantity(value, bare_unit).to(unit).magnitude)
-    except ValueError:
-        pass
-    if not text[:1].isdigit() and not text.startswith("."):
+    if not text[:1].isdigit() and not text.startswith("."):  # "nan", "inf" and words are not amounts
         raise InputError(field, f"not an amount twitchwise understands ({example})")
+    bare = _number(text)
+    if bare is not None:
+        value = bare if bare_unit == unit else float(registry.Quantity(bare, bare_unit).to(unit).magnitude)
+        if not math.isfinite(value):
+            raise InputError(field, f"not an amount twitchwise understands ({example})")
+        return value
     try:
         quantity = registry.Quantity(text.replace("fl oz", "fluid_ounce").replace("floz", "fluid_ounce"))
         value = float(quantity.to(unit).magnitude)
@@ -104,10 +105,13 @@ def _physical(text: str, unit: str, field: str, example: str, *, bare_unit: str)
 def _number(text: str) -> float | None:
     if text in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[text])
+    if not text[:1].isdigit() and not text.startswith("."):
+        return None
     try:
-        return float(text.replace(",", "."))
+        value = float(text.replace(",", "."))
     except ValueError:
         return None
+    return value if math.isfinite(value) else None
 
 
 def _clean(text: str, field: str) -> str:
