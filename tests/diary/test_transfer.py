@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import os
+import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -158,12 +159,12 @@ def test_a_missing_csv_column_is_refused(store: Store, tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["junk.json", "episodes.csv"])
 def test_100_mb_of_junk_is_refused_quickly_and_writes_nothing(store: Store, tmp_path: Path, name: str) -> None:
     path = tmp_path / name
+    chance = random.Random(name)  # reproducible junk
     with path.open("wb") as handle:
-        block = os.urandom(1 << 20)
         for _ in range(100):
-            handle.write(block)
+            handle.write(chance.randbytes(1 << 20))
     message = _refused(store, path)
-    assert message.startswith(name) and "line 1" in message
+    assert message.startswith(name) and re.search(r"line \d+", message)
 
 
 def test_messages_never_echo_the_value(store: Store, tmp_path: Path) -> None:

@@ -18,6 +18,8 @@ from twitchwise.errors import InputError
 
 if TYPE_CHECKING:
     from twitchwise.diary.link import DiaryLink
+    from twitchwise.kb import KnowledgeBase
+    from twitchwise.triage.engine import Services
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -105,15 +107,27 @@ def main(
 
 
 def _check(args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str], stdout: IO[str]) -> int:
-    from twitchwise.answers import Answers, parse_answers
     from twitchwise.kb import load_knowledge_base
     from twitchwise.services import services_for
-    from twitchwise.triage.engine import assess
 
     kb = load_knowledge_base()
     today = _today(args.today)
     services = services_for(kb, environ, locale=args.locale, emergency_number=args.emergency_number)
     diary = None if args.no_diary else _open_diary(args, environ)
+    try:
+        return _assess_and_show(args, environ, stdin, stdout, kb, today, services, diary)
+    finally:
+        if diary is not None:
+            diary.close()
+
+
+def _assess_and_show(
+    args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str], stdout: IO[str],
+    kb: KnowledgeBase, today: dt.date, services: Services, diary: DiaryLink | None,
+) -> int:  # fmt: skip
+    from twitchwise.answers import Answers, parse_answers
+    from twitchwise.triage.engine import assess
+
     evidence = None if diary is None else diary.evidence(today)
     if args.answers is None:
         from twitchwise.cli.guided import run_guided_check
@@ -149,9 +163,13 @@ def _open_diary(args: argparse.Namespace, environ: Mapping[str, str]) -> DiaryLi
         return None
     from twitchwise.cli.diary_commands import check_profile
     from twitchwise.diary.link import DiaryLink
+    from twitchwise.diary.store import StoreError
 
     check_profile(args.profile)
-    return DiaryLink(url, args.profile)
+    try:
+        return DiaryLink(url, args.profile)
+    except StoreError as error:
+        raise InputError("--db", str(error)) from None
 
 
 def _today(text: str | None) -> dt.date:

@@ -16,15 +16,19 @@ LOOK_BACK_DAYS = 400  # a current run longer than this still shows as persisting
 
 
 class DiaryLink:
+    """One check's use of the diary: the database is opened once, read, written, then closed."""
+
     def __init__(self, url: str, profile: str) -> None:
-        self.url = url
+        self.store = Store(url)
         self.profile = profile
 
+    def close(self) -> None:
+        self.store.close()
+
     def evidence(self, today: dt.date) -> DiaryEvidence:
-        with Store(self.url) as store:
-            entries = store.diary(self.profile).list(
-                kinds=("episode", "day", "symptom"), start=today - dt.timedelta(days=LOOK_BACK_DAYS), end=today
-            )
+        entries = self.store.diary(self.profile).list(
+            kinds=("episode", "day", "symptom"), start=today - dt.timedelta(days=LOOK_BACK_DAYS), end=today
+        )
         return diary_evidence(entries, today=today)
 
     def record(
@@ -38,8 +42,7 @@ class DiaryLink:
             at=at, disposition=assessment.disposition,  # type: ignore[arg-type]
             answers=to_builtins(given), result=msgspec.to_builtins(annotated),
         )  # fmt: skip
-        with Store(self.url) as store:
-            stored = store.diary(self.profile).add(check)
+        stored = self.store.diary(self.profile).add(check)
         return annotate(assessment, evidence, profile=self.profile, saved_as=stored.id)
 
 

@@ -246,28 +246,22 @@ def _required(kind: Kind) -> list[str]:
 
 
 def write(store: Store, profiles: Iterable[ProfileData]) -> ImportCounts:
-    """Add every record not already present, in one transaction."""
+    """Add every record not already present (by uid, and for day records by date), in one transaction."""
     added: dict[str, int] = {}
     skipped = 0
     with store.session() as session:
+        known = {kind: set(session.scalars(select(table.uid))) for kind, table in ROWS.items()}
         for data in profiles:
             owner = store.diary(data.name).owner_id(session)
+            dated = set(session.scalars(select(DayRow.day).where(DayRow.profile_id == owner)))
             for kind, record in data.records():
-                table = ROWS[kind]
-                if session.scalars(select(table.id).where(table.uid == record.uid)).first() is not None:
+                if record.uid in known[kind] or (isinstance(record, Day) and record.day in dated):
                     skipped += 1
                     continue
-                if (
-                    isinstance(record, Day)
-                    and session.scalars(
-                        select(DayRow.id).where(DayRow.profile_id == owner, DayRow.day == record.day)
-                    ).first()
-                    is not None
-                ):
-                    skipped += 1
-                    continue
-                session.add(table(profile_id=owner, **msgspec.structs.asdict(record)))
-                session.flush()
+                known[kind].add(record.uid)
+                if isinstance(record, Day):
+                    dated.add(record.day)
+                session.add(ROWS[kind](profile_id=owner, **msgspec.structs.asdict(record)))
                 added[kind] = added.get(kind, 0) + 1
     return ImportCounts(added, skipped)
 
