@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.triggers.dgp import PROXIES, TRIGGERS, Scenario, simulate
-from bench.triggers.methods import METHODS, Outcome
+from bench.triggers.methods import METHODS, SHIPPED, Outcome
 
 
 @dataclass
@@ -172,6 +172,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="200 replicates of the default cell")
     parser.add_argument("--core", action="store_true", help="only T = 90 and 180 days at every RR (the pass cells)")
     parser.add_argument("--power", action="store_true", help="RR 1.5 at 60–730 days: write insights/data/power.json")
+    parser.add_argument("--variants", action="store_true", help="the 180-day stress cells, shipped method and baseline")
     parser.add_argument("--replicates", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--methods", nargs="*", default=list(METHODS))
@@ -182,6 +183,13 @@ def main() -> None:
         return
     if args.quick:
         cells = [Scenario(days=90, rr=1.0), Scenario(days=180, rr=1.5)]
+    elif args.variants:
+        cells = [
+            Scenario(days=180, rr=rr, **variant)
+            for variant in ({"phi_u": 0.8}, {"missing": "informative"}, {"factors": 15}, {"base": 1.0}, {"alpha": 1.0})
+            for rr in (1.0, 1.5)
+        ]
+        args.methods = [m for m in args.methods if m in ("naive same-day Pearson", SHIPPED)]
     elif args.core:
         cells = [Scenario(days=d, rr=rr) for d in (90, 180) for rr in (1.0, 1.2, 1.5, 2.0, (1.2, 1.5, 2.0, 0.67))]
     else:
@@ -199,8 +207,6 @@ def main() -> None:
 
 def write_power(replicates: int, workers: int) -> None:
     """The shipped method's power at RR 1.5 by diary length, per kind of factor, for the product."""
-    from bench.triggers.methods import SHIPPED
-
     power: dict[str, list[tuple[int, float]]] = {"continuous": [], "binary": []}
     for days in (60, 90, 120, 180, 270, 365, 730):
         scores = evaluate(Scenario(days=days, rr=1.5), replicates, [SHIPPED], workers=workers, seed=days)
