@@ -56,12 +56,47 @@ def render(kb: KnowledgeBase) -> str:
             cited = ", ".join(factor.sources)
             lines.append(f"| {factor.name} | {implicator.condition.describe()} | {implicator.strength} | {cited} |")
     lines.append("")
+    lines.append("## Red flags that only time reveals (the diary)\n")
+    lines.append(
+        "When a diary is kept, a check adds what it shows to the answers — never taking anything away — and the "
+        "red flags above judge the result (`twitchwise/diary/evidence.py`):\n"
+    )
+    lines.append("| diary rule | sets | when |")
+    lines.append("|---|---|---|")
+    for rule, sets, when in _diary_rules():
+        lines.append(f"| {rule} | `{sets}` | {when} |")
+    lines.append("")
+    lines.append("## Servings\n")
+    lines.append("How everyday amounts are counted when the diary reads `3 cups` or `6 glasses`.\n")
+    lines.append("| serving | words | counts as | basis | sources |")
+    lines.append("|---|---|---|---|---|")
+    for serving in kb.servings.values():
+        words = ", ".join(serving.words)
+        amount = f"{serving.amount:g} {serving.unit} {'caffeine' if serving.quantity == 'caffeine' else 'of fluid'}"
+        lines.append(f"| {serving.id} | {words} | {amount} | {serving.basis} | {', '.join(serving.sources)} |")
+    lines.append("")
     lines.append("## Sources\n")
     lines.append("| id | tier | publisher | title |")
     lines.append("|---|---|---|---|")
     for source in kb.sources.values():
         lines.append(f"| {source.id} | {source.tier} | {source.publisher} | {source.title} |")
     return "\n".join(lines) + "\n"
+
+
+def _diary_rules() -> list[tuple[str, str, str]]:
+    from twitchwise.diary import evidence as e
+
+    return [
+        ("persisting", "duration_days", f"the current run (twitch days less than {e.RUN_BREAK_DAYS} days apart, the "
+         f"last within {e.RUN_BREAK_DAYS} days) spans its first to last twitch day"),
+        ("more than one place", "sites", "the places of the current run"),
+        ("spread", "symptoms.spreading", f"a new place appears {e.SPREAD_AFTER_DAYS} or more days into the run"),
+        ("reported", "symptoms.<id>", f"a symptom logged present in the last {e.SYMPTOM_WINDOW_DAYS} days (absent, "
+         "and never present, answers it no)"),
+        ("worsening", "symptoms.getting_worse", f"episodes per recorded day over the last {e.TREND_DAYS} days at "
+         f"least {e.TREND_RATIO:g}x the {e.TREND_DAYS} before, at least {e.TREND_MIN_DAYS} recorded days in each, "
+         f"one-sided exact p < {e.TREND_ALPHA:g}"),
+    ]  # fmt: skip
 
 
 def _plain(text: str) -> str:
