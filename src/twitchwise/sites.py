@@ -29,6 +29,11 @@ AMBIGUOUS = {"leg": "thigh, knee, calf, shin or foot", "legs": "thigh, knee, cal
 _PLURALS = {"calves", "thighs", "shins", "feet", "knees", "hands", "forearms", "shoulders", "eyes", "eyelids"}
 
 
+def site_name(region: str, side: str | None) -> str:
+    """A site in words: "left calf", "upper arm"."""
+    return f"{side} {region}".replace("_", " ") if side else region.replace("_", " ")
+
+
 def parse_sites(text: str) -> list[Site]:
     """Parse a comma- or "and"-separated list of places; raise ``InputError`` if unclear."""
     pieces = [p.strip() for p in re.split(r",|;|\band\b|\+", text.lower()) if p.strip()]

@@ -506,8 +506,9 @@ def describe(stored: Any) -> str:
 
     r = stored.record
     if isinstance(r, Episode):
-        where = f"{r.side} {r.region}" if r.side else r.region
-        parts = [f"{r.at:%Y-%m-%d %H:%M}", where.replace("_", " ")]
+        from twitchwise.sites import site_name
+
+        parts = [f"{r.at:%Y-%m-%d %H:%M}", site_name(r.region, r.side)]
         if r.count is not None:
             parts.append(f"{r.count} twitches")
         if r.duration_s is not None:

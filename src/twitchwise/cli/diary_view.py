@@ -9,7 +9,9 @@ from typing import IO
 
 import msgspec
 
-from twitchwise.diary.records import Day, Episode, Stored
+from twitchwise.diary.evidence import recorded_days
+from twitchwise.diary.records import Episode, Stored
+from twitchwise.sites import site_name
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -27,15 +29,8 @@ class Summary(msgspec.Struct, frozen=True):
 
 
 def summarise(entries: Sequence[Stored], *, today: dt.date, days: int) -> Summary:
-    counts: dict[dt.date, int] = {}
-    by_site: Counter[str] = Counter()
-    for stored in entries:
-        record = stored.record
-        if isinstance(record, Episode):
-            counts[record.at.date()] = counts.get(record.at.date(), 0) + 1
-            by_site[site_name(record.region, record.side)] += 1
-        elif isinstance(record, Day) and record.twitch_free:
-            counts.setdefault(record.day, 0)
+    counts = recorded_days(entries, today=today)
+    by_site = Counter(site_name(s.record.region, s.record.side) for s in entries if isinstance(s.record, Episode))
     span = [today - dt.timedelta(days=n) for n in range(days - 1, -1, -1)]
     return Summary(
         days=[DaySummary(day, counts.get(day)) for day in span],
@@ -49,10 +44,6 @@ def sparkline(summary: Summary) -> str:
     """One character a day: a bar for the number of episodes, a space for an unrecorded day."""
     top = max((d.episodes or 0 for d in summary.days), default=0) or 1
     return "".join(" " if d.episodes is None else BARS[round(d.episodes / top * (len(BARS) - 1))] for d in summary.days)
-
-
-def site_name(region: str, side: str | None) -> str:
-    return f"{side} {region}".replace("_", " ") if side else region.replace("_", " ")
 
 
 def show_diary(entries: Sequence[Stored], *, today: dt.date, days: int, stdout: IO[str], as_json: bool) -> None:

@@ -30,6 +30,7 @@ import msgspec
 
 from twitchwise.answers import Answers, Site
 from twitchwise.diary.records import Day, Episode, Stored, Symptom
+from twitchwise.sites import site_name
 
 RUN_BREAK_DAYS = 14
 SPREAD_AFTER_DAYS = 7
@@ -99,7 +100,7 @@ def diary_evidence(records: Sequence[Stored], *, today: dt.date) -> DiaryEvidenc
             findings.append(spread)
     symptom_findings = _reported_symptoms(records, today, symptoms)
     findings.extend(symptom_findings)
-    recorded = _recorded_days(records, today)
+    recorded = recorded_days(records, today=today)
     trend = _trend(episodes, recorded, today)
     if trend is not None:
         symptoms["getting_worse"] = True
@@ -123,7 +124,7 @@ def _places(run: list[tuple[str, Episode]]) -> tuple[list[Site], list[Finding], 
     sites = [Site(region, side) for region, side in first_seen]  # type: ignore[arg-type]
     findings = []
     if len(first_seen) > 1:
-        names = ", ".join(_place_name(region, side) for region, side in first_seen)
+        names = ", ".join(site_name(region, side) for region, side in first_seen)
         findings.append(Finding("places", "sites", f"twitching logged in {names}", [i for i, _ in first_seen.values()]))
     begun = run[0][1].at.date()
     late = [
@@ -133,7 +134,7 @@ def _places(run: list[tuple[str, Episode]]) -> tuple[list[Site], list[Finding], 
     ]
     spread = None
     if late and len(first_seen) > len(late):
-        names = ", ".join(_place_name(e.region, e.side) for _, e in late)
+        names = ", ".join(site_name(e.region, e.side) for _, e in late)
         spread = Finding(
             "spread", "symptoms.spreading",
             f"a new place ({names}) appeared {SPREAD_AFTER_DAYS} or more days after the twitching began",
@@ -163,8 +164,9 @@ def _reported_symptoms(records: Sequence[Stored], today: dt.date, symptoms: dict
     return findings
 
 
-def _recorded_days(records: Sequence[Stored], today: dt.date) -> dict[dt.date, int]:
-    """Episodes per recorded day: days with episodes, and days marked twitch-free (0)."""
+def recorded_days(records: Sequence[Stored], *, today: dt.date) -> dict[dt.date, int]:
+    """Episodes per recorded day up to ``today``: days with episodes, and days marked twitch-free
+    (0).  Any other day is unknown and absent here — the diary's one definition of "missing"."""
     days: dict[dt.date, int] = {}
     for stored in records:
         record = stored.record
@@ -212,7 +214,3 @@ def binomial_upper_tail(k: int, n: int, p: float) -> float:
              for i in range(k, n + 1)]  # fmt: skip
     top = max(terms)
     return min(1.0, math.exp(top) * sum(math.exp(t - top) for t in terms))
-
-
-def _place_name(region: str, side: str | None) -> str:
-    return f"{side} {region.replace('_', ' ')}" if side else region.replace("_", " ")

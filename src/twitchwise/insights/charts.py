@@ -20,6 +20,7 @@ import numpy as np
 from twitchwise.diary.records import Episode, Stored
 from twitchwise.insights.report import Insights
 from twitchwise.insights.table import DailyTable
+from twitchwise.sites import site_name
 
 OVERLAID = ("caffeine", "sleep", "stress", "exercise")
 
@@ -112,9 +113,8 @@ def sites(entries: Sequence[Stored], folder: Path, *, today: dt.date) -> list[Pa
     for stored in entries:
         record = stored.record
         if isinstance(record, Episode) and record.at.date() <= today:
-            name = f"{record.side} {record.region}" if record.side else record.region
             week = record.at.date() - dt.timedelta(days=record.at.weekday())
-            weekly.setdefault(name.replace("_", " "), Counter())[week] += 1
+            weekly.setdefault(site_name(record.region, record.side), Counter())[week] += 1
     figure, axes = plt.subplots(figsize=(9, 3))
     styles = ("-o", "--s", ":^", "-.v", "-D", "--x")
     for style, (name, counts) in zip(styles * 5, sorted(weekly.items()), strict=False):

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from twitchwise.diary.records import Day, Episode, Stored
+from twitchwise.diary.evidence import recorded_days
+from twitchwise.diary.records import Day, Stored
 from twitchwise.insights.model import Array, FactorSpec
 
 
@@ -62,16 +63,8 @@ class DailyTable:
 
 def daily_table(entries: Sequence[Stored], *, today: dt.date) -> DailyTable | None:
     """The table of a diary, or None when nothing at all is recorded."""
-    counts: dict[dt.date, int] = {}
-    days: dict[dt.date, Day] = {}
-    for stored in entries:
-        record = stored.record
-        if isinstance(record, Episode) and record.at.date() <= today:
-            counts[record.at.date()] = counts.get(record.at.date(), 0) + 1
-        elif isinstance(record, Day) and record.day <= today:
-            days[record.day] = record
-            if record.twitch_free:
-                counts.setdefault(record.day, 0)
+    counts = recorded_days(entries, today=today)
+    days = {s.record.day: s.record for s in entries if isinstance(s.record, Day) and s.record.day <= today}
     known = sorted({*counts, *days})
     if not known:
         return None
