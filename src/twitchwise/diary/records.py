@@ -157,10 +157,9 @@ def check_record(record: Record, *, today: dt.date, where: str = "") -> None:
             raise InputError(f"{where}{field}", "is in the future or before 1900")
     elif not EARLIEST.date() <= moment <= today:
         raise InputError(f"{where}{field}", "is in the future or before 1900")
-    for name in ("note",):
-        text = getattr(record, name, None)
-        if isinstance(text, str):
-            _encodable(text, f"{where}{name}")
+    note = getattr(record, "note", None)  # a check record has none
+    if isinstance(note, str):
+        _encodable(note, f"{where}note")
     if isinstance(record, Day):
         for medicine in record.medicines or ():
             _encodable(medicine, f"{where}medicines")

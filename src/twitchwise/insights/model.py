@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -73,10 +73,6 @@ class FactorOutcome:
     terms: tuple[Term, ...] = ()
     sd: float | None = None  # the person's SD in natural units (continuous factors)
 
-    @property
-    def flagged(self) -> bool:
-        return any(t.flagged for t in self.terms)
-
 
 @dataclass(frozen=True)
 class Analysis:
@@ -88,7 +84,6 @@ class Analysis:
     inflation: float = 1.0  # the calibration's lambda
     calibration: Calibration = "shift"
     alpha: float | None = None  # NB2 dispersion
-    notes: tuple[str, ...] = field(default=())
 
     def term(self, factor: str, lag: int) -> Term | None:
         for outcome in self.factors:
