@@ -5,7 +5,7 @@ RUN := $(UV) run --frozen --no-sync
 export UV_COMPILE_BYTECODE := 1
 export UV_LINK_MODE := copy
 
-.PHONY: setup postgres run test lint typecheck pytest docs bench bench-triggers clean
+.PHONY: setup postgres chromium run test lint typecheck pytest docs bench bench-triggers clean
 
 setup: .venv/.synced
 
@@ -19,12 +19,17 @@ postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql; }
 
-## Start a guided check in the terminal (the web app arrives with a later release).
+## Debian's Chromium, for the browser tests (Playwright drives it; it never downloads a browser).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; }
+
+## Start the web app on http://127.0.0.1:8000 with the diary in your data folder (SQLite).
 run: setup
-	$(RUN) twitchwise check
+	$(RUN) twitchwise serve
 
 ## Lint, type-check and run the whole test suite.
-test: setup postgres lint typecheck pytest
+test: setup postgres chromium lint typecheck pytest
 
 lint: setup
 	$(RUN) ruff check src tests bench
@@ -33,7 +38,7 @@ lint: setup
 typecheck: setup
 	$(RUN) mypy
 
-pytest: setup postgres
+pytest: setup postgres chromium
 	$(RUN) pytest
 
 ## Regenerate docs/triage.md from the knowledge base (a test fails when it is stale).

@@ -6,15 +6,24 @@ still raise the disposition; then the questions that find contributing factors.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from twitchwise.answers import Answers
+import msgspec
+
+from twitchwise.answers import Answers, answers_from_builtins, to_builtins
+from twitchwise.errors import InputError
 from twitchwise.kb.conditions import AllOf, AnyOf, Condition, Facts
 from twitchwise.kb.models import KnowledgeBase, Question, RedFlag
+from twitchwise.sites import parse_sites
 from twitchwise.triage.engine import facts_for, is_answered, screen
 from twitchwise.vocabulary import Disposition
 
 CONTEXT_FIRST = ("sites", "duration_days")
+YES = {"y", "yes", "yeah", "yep", "true"}
+NO = {"n", "no", "nope", "none", "false"}
+UNSURE = {"?", "not sure", "unsure", "don't know", "dont know", "maybe", "skip"}
 
 
 @dataclass(frozen=True)
@@ -29,10 +38,14 @@ class Step:
         return len(self.questions) > 1
 
 
-def next_step(answers: Answers, kb: KnowledgeBase) -> Step | None:
-    """The next question or checklist, or None when nothing more matters."""
+def next_step(answers: Answers, kb: KnowledgeBase, asked: Collection[str] = ()) -> Step | None:
+    """The next question or checklist, or None when nothing more matters.
+
+    ``asked``: questions already put and left unanswered ("not sure" or skipped); they are not
+    put again, and the check moves on to the next question that could still matter.
+    """
     for question_id in CONTEXT_FIRST:
-        if not is_answered(answers, question_id):
+        if question_id not in asked and not is_answered(answers, question_id):
             return Step(None, (kb.questions[question_id],))
     facts = facts_for(answers, kb)
     screening = screen(facts, kb)
@@ -41,14 +54,14 @@ def next_step(answers: Answers, kb: KnowledgeBase) -> Step | None:
     for level in (Disposition.EMERGENCY, Disposition.URGENT, Disposition.ROUTINE):
         if level <= screening.disposition:
             break
-        open_questions = _open_questions(facts, kb, screening.unknown, level)
+        open_questions = [q for q in _open_questions(facts, kb, screening.unknown, level) if q.id not in asked]
         if open_questions:
             symptoms = tuple(q for q in open_questions if q.kind == "yes_no_unsure")
             if symptoms:
                 return Step(level, symptoms)
             return Step(level, (open_questions[0],))
     for question in kb.questions.values():
-        if question.kind == "yes_no_unsure" or is_answered(answers, question.id):
+        if question.kind == "yes_no_unsure" or question.id in asked or is_answered(answers, question.id):
             continue
         if question.ask_if is None or question.ask_if.evaluate(facts):
             return Step(None, (question,))
@@ -80,3 +93,67 @@ def deciding_questions(condition: Condition, facts: Facts) -> list[str]:
         first_open = next(part for part in condition.parts if part.evaluate(facts) is None)
         return deciding_questions(first_open, facts)
     return [q for q in condition.questions() if not is_answered(facts.answers, q)]
+
+
+def apply_reply(answers: Answers, question: Question, reply: str, *, today: dt.date, kb: KnowledgeBase) -> Answers:
+    """The answers with one typed reply to a non-symptom question; ``InputError`` says what to fix."""
+    try:
+        value = parse_reply(question, reply)
+    except InputError:
+        value = _amount(question, reply, kb)
+        if value is None:
+            raise
+    data = {**to_builtins(answers), question.id: value}
+    return answers_from_builtins(data, today=today, symptom_ids=kb.symptom_ids)
+
+
+def _amount(question: Question, reply: str, kb: KnowledgeBase) -> float | None:
+    """Everyday amounts for the questions that take them: "5 coffees", "6 glasses", "6h30"."""
+    from twitchwise.diary import quantities
+
+    convert = {
+        "caffeine_mg_per_day": lambda text: quantities.caffeine_mg(text, kb, question.id),
+        "water_litres_per_day": lambda text: quantities.water_litres(text, kb, question.id),
+        "sleep_hours": lambda text: quantities.hours(text, question.id),
+    }.get(question.id)
+    return None if convert is None else round(convert(reply), 2)
+
+
+def parse_reply(question: Question, reply: str) -> object:
+    kind = question.kind
+    if kind == "sites":
+        return [msgspec.to_builtins(site) for site in parse_sites(reply)]
+    if kind == "medicines":
+        if reply.strip().lower() in NO:
+            return []
+        return [name.strip() for name in reply.split(",") if name.strip()]
+    if kind == "yes_no":
+        lowered = reply.strip().lower()
+        if lowered in YES | NO:
+            return lowered in YES
+        raise InputError(question.id, "please answer y or n")
+    if kind == "choice":
+        lowered = reply.strip().lower()
+        if lowered in question.choices:
+            return lowered
+        raise InputError(question.id, "please answer one of " + ", ".join(question.choices))
+    return _number(question, reply)
+
+
+def _number(question: Question, reply: str) -> float | int:
+    text = reply.strip().lower().removesuffix(question.unit or "").strip()
+    try:  # one number, nothing else: "3 weeks" is not 3 days, "5 coffees" not 5 mg
+        value = float(text) if text else float("nan")
+    except ValueError:
+        raise InputError(question.id, "please give a number") from None
+    if value != value:  # NaN
+        raise InputError(question.id, "please give a number")
+    if question.minimum is not None and value < question.minimum:
+        raise InputError(question.id, f"must be at least {question.minimum:g}")
+    if question.maximum is not None and value > question.maximum:
+        raise InputError(question.id, f"must be at most {question.maximum:g}")
+    if question.kind == "integer":
+        if not value.is_integer():
+            raise InputError(question.id, "please give a whole number")
+        return int(value)
+    return value

@@ -12,11 +12,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from twitchwise.diary.entry_input import CONTEXTS, INTENSITIES
+from twitchwise.diary.when import clock
+from twitchwise.diary.wording import describe
 from twitchwise.errors import InputError
-
-CONTEXTS = ("resting", "after_exercise", "in_bed", "other")
-INTENSITIES = ("light", "moderate", "vigorous")
-
 
 # --- the parser -------------------------------------------------------------------------
 
@@ -143,11 +142,6 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
             parents=common)  # fmt: skip
 
 
-OPTION_OF = {
-    "region": "--site", "side": "--site", "duration_s": "--duration", "caffeine_mg": "--caffeine",
-    "water_l": "--water", "alcohol_units": "--alcohol", "exercise_min": "--exercise", "sleep_h": "--sleep",
-    "present": "--symptom-present",
-}  # fmt: skip
 EDIT_OPTIONS = {
     "--caffeine": "caffeine", "--water": "fluid", "--alcohol": "alcohol units", "--exercise": "exercise time",
     "--sleep": "sleep", "--stress": "stress, 0-10", "--symptom-present": "yes or no, for a symptom record",
@@ -192,96 +186,33 @@ def run(args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str], st
 
 
 def _log(c: Context) -> int:
-    from twitchwise.diary import records
+    from twitchwise.diary import entry_input, records
+    from twitchwise.kb import load_knowledge_base
 
-    what = c.args.what
+    what, raw = c.args.what, vars(c.args)
     with c.store() as store:
         diary = store.diary(c.args.profile)
         if what == "none":
-            stored = diary.mark_twitch_free(_day(c, c.args.date))
+            stored = diary.mark_twitch_free(entry_input.day(c.args.date, today=c.today, field="--date"))
             c.say(f"Logged {stored.id}: no twitches on {stored.record.day}.")
             return 0
         if what == "twitch":
-            record: Any = records.build(records.Episode, _episode_fields(c), today=c.today)
+            fields = entry_input.episode_fields(raw, now=c.now, label=cli_label)
+            record: Any = records.build(records.Episode, fields, today=c.today)
         elif what == "day":
-            record = records.build(records.Day, _day_fields(c), today=c.today)
+            fields = entry_input.day_fields(raw, today=c.today, kb=load_knowledge_base(), label=cli_label)
+            record = records.build(records.Day, fields, today=c.today)
         else:
-            record = records.build(records.Symptom, _symptom_fields(c), today=c.today)
+            fields = entry_input.symptom_fields(raw, now=c.now, kb=load_knowledge_base(), label=cli_label)
+            record = records.build(records.Symptom, fields, today=c.today)
         stored = diary.add(record)
     c.say(f"Logged {stored.id}: {describe(stored)}.")
     return 0
 
 
-def _episode_fields(c: Context, *, editing: bool = False) -> dict[str, Any]:
-    from twitchwise.diary.when import parse_moment
-
-    a = c.args
-    fields: dict[str, Any] = {}
-    if a.site is not None:
-        fields.update(_one_site(a.site))
-    if a.at is not None or not editing:
-        fields["at"] = parse_moment(a.at, now=c.now) if a.at else c.now.replace(microsecond=0)
-    if a.count is not None:
-        fields["count"] = _integer(a.count, "--count")
-    if a.duration is not None:
-        fields["duration_s"] = _seconds(a.duration)
-    if a.intensity is not None:
-        fields["intensity"] = _integer(a.intensity, "--intensity")
-    if a.context is not None:
-        fields["context"] = a.context
-    if a.note is not None:
-        fields["note"] = a.note
-    return fields
-
-
-def _day_fields(c: Context) -> dict[str, Any]:
-    from twitchwise.diary import quantities
-    from twitchwise.kb import load_knowledge_base
-
-    a, kb = c.args, load_knowledge_base()
-    fields: dict[str, Any] = {"day": _day(c, a.date)}
-    if a.caffeine is not None:
-        fields["caffeine_mg"] = round(quantities.caffeine_mg(a.caffeine, kb, "--caffeine"), 1)
-    if a.water is not None:
-        fields["water_l"] = round(quantities.water_litres(a.water, kb, "--water"), 3)
-    if a.alcohol is not None:
-        fields["alcohol_units"] = _number(a.alcohol, "--alcohol")
-    if a.nicotine is not None:
-        fields["nicotine"] = a.nicotine == "yes"
-    if a.exercise is not None:
-        fields["exercise_min"] = round(quantities.minutes(a.exercise, "--exercise"), 1)
-    if a.exercise_intensity is not None:
-        fields["exercise_intensity"] = a.exercise_intensity
-    if a.sleep is not None:
-        fields["sleep_h"] = round(quantities.hours(a.sleep, "--sleep"), 2)
-    if a.stress is not None:
-        fields["stress"] = _integer(a.stress, "--stress")
-    if a.medicine:
-        fields["medicines"] = [" ".join(name.split()) for name in a.medicine]
-    if a.note is not None:
-        fields["note"] = a.note
-    if len(fields) == 1:
-        raise InputError("log day", "give at least one factor, e.g. --caffeine '3 cups' --sleep 6h")
-    return fields
-
-
-def _symptom_fields(c: Context) -> dict[str, Any]:
-    from twitchwise.diary.when import parse_moment
-    from twitchwise.kb import load_knowledge_base
-
-    a = c.args
-    if a.symptom not in load_knowledge_base().symptoms:
-        raise InputError("symptom", "unknown symptom id (see `twitchwise kb symptoms`)")
-    fields: dict[str, Any] = {
-        "symptom": a.symptom,
-        "present": not a.absent,
-        "at": parse_moment(a.at, now=c.now) if a.at else c.now.replace(microsecond=0),
-    }
-    if a.site is not None:
-        fields.update(_one_site(a.site))
-    if a.note is not None:
-        fields["note"] = a.note
-    return fields
+def cli_label(name: str) -> str:
+    """A field as the CLI names it: the option to fix."""
+    return {"day": "log day", "edit": "diary edit", "symptom": "symptom"}.get(name, "--" + name.replace("_", "-"))
 
 
 def _diary(c: Context) -> int:
@@ -301,44 +232,14 @@ def _diary(c: Context) -> int:
 
 
 def _edit(c: Context) -> int:
-    from twitchwise.diary import quantities
+    from twitchwise.diary.entry_input import edit_changes
     from twitchwise.diary.store import parse_short_id
     from twitchwise.kb import load_knowledge_base
 
-    a = c.args
-    kind, _ = parse_short_id(a.id)
-    changes: dict[str, Any] = {}
-    episode = _episode_fields(c, editing=True)
-    day_values: dict[str, tuple[str | None, Callable[[str], float]]] = {
-        "caffeine_mg": (a.caffeine, lambda t: quantities.caffeine_mg(t, load_knowledge_base(), "--caffeine")),
-        "water_l": (a.water, lambda t: quantities.water_litres(t, load_knowledge_base(), "--water")),
-        "alcohol_units": (a.alcohol, lambda t: _number(t, "--alcohol")),
-        "exercise_min": (a.exercise, lambda t: quantities.minutes(t, "--exercise")),
-        "sleep_h": (a.sleep, lambda t: quantities.hours(t, "--sleep")),
-        "stress": (a.stress, lambda t: _integer(t, "--stress")),
-    }
-    allowed = {
-        "episode": {"at", "region", "side", "count", "duration_s", "intensity", "context", "note"},
-        "day": {*day_values, "note"},
-        "symptom": {"at", "region", "side", "note", "present"},
-        "check": set(),
-        "experiment": {"note"},
-    }[kind]
-    changes.update(episode)
-    for name, (value, convert) in day_values.items():
-        if value is not None:
-            changes[name] = convert(value)
-    if a.symptom_present is not None:
-        if a.symptom_present not in ("yes", "no"):
-            raise InputError("--symptom-present", "expected yes or no")
-        changes["present"] = a.symptom_present == "yes"
-    wrong = sorted(set(changes) - allowed)
-    if wrong:
-        raise InputError(OPTION_OF.get(wrong[0], f"--{wrong[0]}"), f"does not apply to a {kind} record")
-    if not changes:
-        raise InputError("diary edit", "give at least one field to change, e.g. --count 5")
+    kind, _ = parse_short_id(c.args.id)
+    changes = edit_changes(kind, vars(c.args), now=c.now, kb=load_knowledge_base(), label=cli_label)
     with c.store() as store:
-        stored = store.diary(a.profile).replace(a.id, changes, today=c.today)
+        stored = store.diary(c.args.profile).replace(c.args.id, changes, today=c.today)
     c.say(f"Changed {stored.id}: {describe(stored)}.")
     return 0
 
@@ -499,107 +400,6 @@ def _backup(c: Context) -> int:
 
 
 # --- small parsers ----------------------------------------------------------------------
-
-
-def describe(stored: Any) -> str:
-    from twitchwise.diary.records import Check, Day, Episode, Experiment, Symptom
-
-    r = stored.record
-    if isinstance(r, Episode):
-        from twitchwise.sites import site_name
-
-        parts = [f"{r.at:%Y-%m-%d %H:%M}", site_name(r.region, r.side)]
-        if r.count is not None:
-            parts.append(f"{r.count} twitches")
-        if r.duration_s is not None:
-            parts.append(f"{r.duration_s:g} s")
-        if r.intensity is not None:
-            parts.append(f"intensity {r.intensity}")
-        return ", ".join(parts)
-    if isinstance(r, Day):
-        given = [
-            f"{label} {value}" for label, value in (
-                ("caffeine", _fmt(r.caffeine_mg, " mg")), ("water", _fmt(r.water_l, " L")),
-                ("alcohol", _fmt(r.alcohol_units, " units")), ("exercise", _fmt(r.exercise_min, " min")),
-                ("sleep", _fmt(r.sleep_h, " h")), ("stress", _fmt(r.stress, "/10")),
-                ("nicotine", None if r.nicotine is None else ("yes" if r.nicotine else "no")),
-                ("medicines", ", ".join(r.medicines) if r.medicines else None),
-            ) if value is not None
-        ]  # fmt: skip
-        if r.twitch_free:
-            given.insert(0, "no twitches")
-        return f"{r.day}: " + (", ".join(given) or "no factors")
-    if isinstance(r, Symptom):
-        state = "present" if r.present else "absent"
-        return f"{r.at:%Y-%m-%d %H:%M}, {r.symptom.replace('_', ' ')} {state}"
-    if isinstance(r, Check):
-        return f"{r.at:%Y-%m-%d %H:%M}, check: {r.disposition.replace('_', ' ')}"
-    assert isinstance(r, Experiment)
-    stopped = f", stopped {r.stopped_on}" if r.stopped_on else ""
-    return f"{r.day}: experiment on {r.factor}, {r.weeks} weeks{stopped}"
-
-
-def _fmt(value: float | None, unit: str) -> str | None:
-    return None if value is None else f"{value:g}{unit}"
-
-
-def _one_site(text: str) -> dict[str, Any]:
-    from twitchwise.sites import parse_sites
-
-    try:
-        sites = parse_sites(text.replace("-", " "))
-    except InputError as error:
-        raise InputError("--site", error.problem) from None
-    if len(sites) != 1:
-        raise InputError("--site", "name one place per entry (log each place separately)")
-    return {"region": sites[0].region, "side": sites[0].side}
-
-
-def _integer(text: str, field: str) -> int:
-    try:
-        return int(text.strip())
-    except ValueError:
-        raise InputError(field, "expected a whole number") from None
-
-
-def _number(text: str, field: str) -> float:
-    try:
-        value = float(text.strip())
-    except ValueError:
-        raise InputError(field, "expected a number") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise InputError(field, "expected a number")
-    return value
-
-
-def _seconds(text: str) -> float:
-    """ "30s", "45 sec", "2 min", "1h" → seconds; a bare number is seconds."""
-    from twitchwise.diary import quantities
-
-    cleaned = text.strip().lower()
-    for suffix in ("seconds", "second", "secs", "sec", "s"):
-        if cleaned.endswith(suffix) and cleaned[: -len(suffix)].strip().replace(".", "", 1).isdigit():
-            return _number(cleaned[: -len(suffix)], "--duration")
-    if cleaned.replace(".", "", 1).isdigit():
-        return _number(cleaned, "--duration")
-    return quantities.minutes(cleaned, "--duration") * 60
-
-
-def _day(c: Context, text: str | None) -> dt.date:
-    from twitchwise.diary.when import parse_day
-
-    return c.today if text is None else parse_day(text, today=c.today, field="--date")
-
-
-def clock(environ: Mapping[str, str]) -> dt.datetime:
-    """The clock; ``TWITCHWISE_NOW`` (ISO date-time) fixes it for scripts and tests."""
-    fixed = environ.get("TWITCHWISE_NOW", "").strip()
-    if not fixed:
-        return dt.datetime.now()
-    try:
-        return dt.datetime.fromisoformat(fixed).replace(tzinfo=None)
-    except ValueError:
-        raise InputError("TWITCHWISE_NOW", "expected an ISO date and time, e.g. 2026-11-21T09:00") from None
 
 
 def check_profile(name: str) -> None:

@@ -57,7 +57,7 @@ def show_diary(entries: Sequence[Stored], *, today: dt.date, days: int, stdout: 
     from rich.table import Table
     from rich.text import Text
 
-    from twitchwise.cli.diary_commands import describe
+    from twitchwise.diary.wording import describe
 
     console = Console(file=stdout, highlight=False, soft_wrap=False, width=100)
     first = summary.days[0].day

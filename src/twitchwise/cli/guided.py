@@ -9,19 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO
 
-import msgspec
-
-from twitchwise.answers import Answers, answers_from_builtins, to_builtins
+from twitchwise.answers import Answers
 from twitchwise.cli.render import console_for
 from twitchwise.errors import InputError
-from twitchwise.interview import Step, next_step
+from twitchwise.interview import NO, UNSURE, YES, Step, apply_reply, next_step
 from twitchwise.kb.models import KnowledgeBase, Question
-from twitchwise.sites import parse_sites
 from twitchwise.triage.engine import facts_for, screen
 
-YES = {"y", "yes", "yeah", "yep", "true"}
-NO = {"n", "no", "nope", "none", "false"}
-UNSURE = {"?", "not sure", "unsure", "don't know", "dont know", "maybe", "skip"}
 MAX_TRIES = 5
 INTRO = (
     "This check asks about warning signs first, then about things in your day that can "
@@ -58,16 +52,12 @@ class _Session:
         self.asked: set[str] = set()
 
     def run(self) -> None:
-        while (step := next_step(self.answers, self.kb)) is not None:
-            fresh = tuple(q for q in step.questions if q.id not in self.asked)
-            if not fresh:
-                return
-            self.asked.update(q.id for q in fresh)
-            fresh_step = Step(step.level, fresh)
-            if fresh_step.is_checklist:
-                self.checklist(fresh_step)
+        while (step := next_step(self.answers, self.kb, self.asked)) is not None:
+            self.asked.update(q.id for q in step.questions)
+            if step.is_checklist:
+                self.checklist(step)
             else:
-                self.ask_one(fresh[0])
+                self.ask_one(step.questions[0])
 
     def checklist(self, step: Step) -> None:
         self.prompts.say("\nRight now, do you have any of these?")
@@ -94,52 +84,10 @@ class _Session:
             if reply.lower() in UNSURE:
                 return
             try:
-                value = _parse_reply(question, reply)
-                data = {**to_builtins(self.answers), question.id: value}
-                self.answers = answers_from_builtins(data, today=self.today, symptom_ids=self.kb.symptom_ids)
+                self.answers = apply_reply(self.answers, question, reply, today=self.today, kb=self.kb)
                 return
             except InputError as error:
                 self.prompts.say(f"  Sorry — {error.problem}. Please try again (or ? to skip).")
-
-
-def _parse_reply(question: Question, reply: str) -> object:
-    kind = question.kind
-    if kind == "sites":
-        return [msgspec.to_builtins(site) for site in parse_sites(reply)]
-    if kind == "medicines":
-        if reply.strip().lower() in NO:
-            return []
-        return [name.strip() for name in reply.split(",") if name.strip()]
-    if kind == "yes_no":
-        lowered = reply.strip().lower()
-        if lowered in YES | NO:
-            return lowered in YES
-        raise InputError(question.id, "please answer y or n")
-    if kind == "choice":
-        lowered = reply.strip().lower()
-        if lowered in question.choices:
-            return lowered
-        raise InputError(question.id, "please answer one of " + ", ".join(question.choices))
-    return _number(question, reply)
-
-
-def _number(question: Question, reply: str) -> float | int:
-    text = reply.strip().lower().removesuffix(question.unit or "").strip()
-    try:
-        value = float(text.split()[0]) if text else float("nan")
-    except ValueError:
-        raise InputError(question.id, "please give a number") from None
-    if value != value:  # NaN
-        raise InputError(question.id, "please give a number")
-    if question.minimum is not None and value < question.minimum:
-        raise InputError(question.id, f"must be at least {question.minimum:g}")
-    if question.maximum is not None and value > question.maximum:
-        raise InputError(question.id, f"must be at most {question.maximum:g}")
-    if question.kind == "integer":
-        if not value.is_integer():
-            raise InputError(question.id, "please give a whole number")
-        return int(value)
-    return value
 
 
 class _Prompter:

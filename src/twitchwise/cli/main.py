@@ -74,6 +74,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     kb.add_argument("entry", nargs="?", help="an id (or a medicine name) to show in full")
     kb.add_argument("--json", action="store_true", help="print JSON")
     add_parsers(commands, _Parser)
+    serve = commands.add_parser(
+        "serve",
+        help="start the web app (http://127.0.0.1:8000)",
+        description="Serve the web app and the JSON API on this computer.",
+    )
+    serve.add_argument(
+        "--host", metavar="ADDRESS", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument("--port", metavar="PORT", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--db", metavar="URL_OR_PATH", help="the diary database (default: as for every command; created if missing)"
+    )
     return parser
 
 
@@ -92,6 +104,10 @@ def main(
         args = build_parser(only).parse_args(list(argv))
         if args.command == "check":
             return _check(args, environ, stdin, stdout)
+        if args.command == "serve":
+            from twitchwise.cli.serve import serve
+
+            return serve(args.host, args.port, args.db, environ, stdout)
         if args.command == "kb":
             from twitchwise.cli.kb_command import show_kb
 
@@ -140,7 +156,7 @@ def _assess_and_show(
     answers = given if evidence is None else evidence.apply(given)
     assessment = assess(answers, kb, today=today, services=services)
     if diary is not None and evidence is not None:
-        from twitchwise.cli.diary_commands import clock
+        from twitchwise.diary.when import clock
 
         assessment = diary.record(given, assessment, evidence, today=today, now=clock(environ))
     if args.json:
@@ -167,7 +183,7 @@ def _open_diary(args: argparse.Namespace, environ: Mapping[str, str]) -> DiaryLi
 
     check_profile(args.profile)
     try:
-        return DiaryLink(url, args.profile)
+        return DiaryLink.open(url, args.profile)
     except StoreError as error:
         raise InputError("--db", str(error)) from None
 

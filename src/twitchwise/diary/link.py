@@ -16,14 +16,21 @@ LOOK_BACK_DAYS = 400  # a current run longer than this still shows as persisting
 
 
 class DiaryLink:
-    """One check's use of the diary: the database is opened once, read, written, then closed."""
+    """One check's use of the diary: read the evidence, then keep the result."""
 
-    def __init__(self, url: str, profile: str) -> None:
-        self.store = Store(url)
+    def __init__(self, store: Store, profile: str, *, owns_store: bool = False) -> None:
+        self.store = store
         self.profile = profile
+        self.owns_store = owns_store
+
+    @classmethod
+    def open(cls, url: str, profile: str) -> DiaryLink:
+        """Open the database for this one check; ``close`` closes it."""
+        return cls(Store(url), profile, owns_store=True)
 
     def close(self) -> None:
-        self.store.close()
+        if self.owns_store:
+            self.store.close()
 
     def evidence(self, today: dt.date) -> DiaryEvidence:
         entries = self.store.diary(self.profile).list(

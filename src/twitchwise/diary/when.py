@@ -7,6 +7,7 @@ and refused when it lands in the future.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from twitchwise.errors import InputError
 
@@ -59,3 +60,14 @@ def _natural(text: str, now: dt.datetime, field: str) -> dt.datetime:
     if moment is None:
         raise InputError(field, f"not a time twitchwise understands ({EXAMPLE})")
     return moment
+
+
+def clock(environ: Mapping[str, str]) -> dt.datetime:
+    """The clock; ``TWITCHWISE_NOW`` (ISO date-time) fixes it for scripts and tests."""
+    fixed = environ.get("TWITCHWISE_NOW", "").strip()
+    if not fixed:
+        return dt.datetime.now()
+    try:
+        return dt.datetime.fromisoformat(fixed).replace(tzinfo=None)
+    except ValueError:
+        raise InputError("TWITCHWISE_NOW", "expected an ISO date and time, e.g. 2026-11-21T09:00") from None

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,7 +47,19 @@ def save(figure: Any, folder: Path, name: str) -> list[Path]:
     return written
 
 
+def svg(figure: Any) -> str:
+    """A figure as SVG text, for a web page (the same drawing ``save`` writes to a file)."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    _pyplot().close(figure)
+    return buffer.getvalue()
+
+
 def timeline(table: DailyTable, folder: Path) -> list[Path]:
+    return save(timeline_figure(table), folder, "timeline")
+
+
+def timeline_figure(table: DailyTable) -> Any:
     plt = _pyplot()
     figure, axes = plt.subplots(figsize=(9, 3.2))
     days = [table.date(i) for i in range(table.days)]
@@ -72,7 +85,7 @@ def timeline(table: DailyTable, folder: Path) -> list[Path]:
     axes.legend(handles, labels, loc="upper left", fontsize=7, ncol=3, frameon=False)
     axes.set_title("Twitch episodes a day, with your factors")
     figure.autofmt_xdate()
-    return save(figure, folder, "timeline")
+    return figure
 
 
 def _weekly_mean(values: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[Any, np.dtype[np.float64]]:
@@ -86,6 +99,10 @@ def _weekly_mean(values: np.ndarray[Any, np.dtype[np.float64]]) -> np.ndarray[An
 
 
 def forest(result: Insights, folder: Path) -> list[Path]:
+    return save(forest_figure(result), folder, "forest")
+
+
+def forest_figure(result: Insights) -> Any:
     plt = _pyplot()
     rows = [(f, t) for f in result.factors for t in f.terms]
     figure, axes = plt.subplots(figsize=(6, 0.35 * max(3, len(rows)) + 1))
@@ -104,10 +121,14 @@ def forest(result: Insights, folder: Path) -> list[Path]:
     axes.minorticks_off()
     axes.set_xlabel("rate ratio, 95% interval (per 1 SD of your own variation, or with vs without)")
     axes.set_title("What goes with more or less twitching, for you")
-    return save(figure, folder, "forest")
+    return figure
 
 
 def sites(entries: Sequence[Stored], folder: Path, *, today: dt.date) -> list[Path]:
+    return save(sites_figure(entries, today=today), folder, "sites")
+
+
+def sites_figure(entries: Sequence[Stored], *, today: dt.date) -> Any:
     plt = _pyplot()
     weekly: dict[str, Counter[dt.date]] = {}
     for stored in entries:
@@ -125,4 +146,4 @@ def sites(entries: Sequence[Stored], folder: Path, *, today: dt.date) -> list[Pa
     if weekly:
         axes.legend(fontsize=7, frameon=False)
     figure.autofmt_xdate()
-    return save(figure, folder, "sites")
+    return figure

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
 
@@ -19,7 +21,7 @@ class DispositionDetail(_Out, frozen=True):
 
 class EvidenceOut(_Out, frozen=True):
     question: str
-    answer: object
+    answer: Any
 
 
 class RedFlagOut(_Out, frozen=True):
@@ -50,7 +52,7 @@ class Reassuring(_Out, frozen=True):
     """A pertinent negative: an answer that lowers concern."""
 
     question: str
-    answer: object
+    answer: Any
     label: str
 
 
@@ -96,7 +98,7 @@ class Assessment(_Out, frozen=True):
     factors: list[FactorOut]
     plan: list[PlanStep]
     unanswered: list[str]
-    understood: dict[str, object]
+    understood: dict[str, Any]
     sources: dict[str, SourceOut]
     detail: DispositionDetail
     reassuring: list[Reassuring]

@@ -1,0 +1,197 @@
+"""The services the pages and the API share: one open database, the knowledge base, the clock.
+
+Each method does one thing a person can do — check, log, list, edit, delete, analyse — through
+the same core functions the CLI calls, so a page, an API call and a command agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from twitchwise.answers import Answers
+from twitchwise.diary import entry_input, records
+from twitchwise.diary.link import DiaryLink
+from twitchwise.diary.records import Check, Stored
+from twitchwise.diary.store import Diary, Store
+from twitchwise.errors import InputError
+from twitchwise.insights.report import Insights, insights
+from twitchwise.kb import load_knowledge_base
+from twitchwise.services import services_for
+from twitchwise.triage.assessment import Assessment
+from twitchwise.triage.engine import Services, assess
+from twitchwise.web.settings import WebSettings
+
+ChartName = Literal["timeline", "forest", "sites"]
+CHARTS: tuple[ChartName, ...] = ("timeline", "sites", "forest")
+_CHART_LOCK = threading.Lock()  # matplotlib's pyplot state is not thread-safe
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What a person sets on the settings page (kept in a cookie; no health data)."""
+
+    profile: str = "me"
+    units: Literal["metric", "us"] = "metric"
+    locale: str | None = None
+    emergency_number: str | None = None
+
+
+@dataclass(frozen=True)
+class Status:
+    """The home page's summary of one profile."""
+
+    last_check: Stored | None
+    days_logged: int  # of the last 14
+    logged_today: bool
+    episodes_today: int
+
+
+class Backend:
+    def __init__(self, settings: WebSettings) -> None:
+        self.settings = settings
+        self.kb = load_knowledge_base()
+        self.store = Store(settings.database_url)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- time and place -------------------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        return self.settings.now()
+
+    def today(self) -> dt.date:
+        return self.now().date()
+
+    def services(self, preferences: Preferences) -> Services:
+        return services_for(
+            self.kb, self.settings.environ or {}, locale=preferences.locale,
+            emergency_number=preferences.emergency_number,
+        )  # fmt: skip
+
+    def diary(self, profile: str) -> Diary:
+        return self.store.diary(profile)
+
+    # --- check ----------------------------------------------------------------------------
+
+    def start_answers(self, profile: str) -> Answers:
+        """What the diary already shows, as the guided check's starting answers."""
+        return DiaryLink(self.store, profile).evidence(self.today()).apply(Answers())
+
+    def check(
+        self, given: Answers, *, preferences: Preferences, use_diary: bool = True, today: dt.date | None = None
+    ) -> Assessment:
+        """Assess; with the diary, add what it shows over time and keep the check in it."""
+        today = today or self.today()
+        services = self.services(preferences)
+        if not use_diary:
+            return assess(given, self.kb, today=today, services=services)
+        link = DiaryLink(self.store, preferences.profile)
+        evidence = link.evidence(today)
+        assessment = assess(evidence.apply(given), self.kb, today=today, services=services)
+        return link.record(given, assessment, evidence, today=today, now=self.now())
+
+    def stored_check(self, profile: str, short_id: str) -> tuple[Stored, Assessment]:
+        import msgspec
+
+        stored = self.diary(profile).get(short_id)
+        if not isinstance(stored.record, Check):
+            raise InputError("id", "not a check")
+        return stored, msgspec.convert(stored.record.result, Assessment)
+
+    # --- diary ----------------------------------------------------------------------------
+
+    def status(self, profile: str) -> Status:
+        from twitchwise.diary.evidence import recorded_days
+
+        today = self.today()
+        entries = self.diary(profile).list(start=today - dt.timedelta(days=13), end=today)
+        checks = self.diary(profile).list(kinds=("check",))
+        counts = recorded_days(entries, today=today)
+        return Status(
+            last_check=checks[-1] if checks else None,
+            days_logged=len(counts),
+            logged_today=today in counts,
+            episodes_today=counts.get(today) or 0,
+        )
+
+    def entries(self, profile: str, days: int) -> list[Stored]:
+        if not 1 <= days <= 36500:
+            raise InputError("days", "must be between 1 and 36500")
+        today = self.today()
+        return self.diary(profile).list(start=today - dt.timedelta(days=days - 1), end=today)
+
+    def log_from_form(self, kind: Literal["episode", "day", "symptom"], raw: Mapping[str, Any], profile: str) -> Stored:
+        """A diary entry from what a person typed into a form."""
+        now, today = self.now(), self.today()
+        record: records.Record
+        if kind == "episode":
+            record = records.build(records.Episode, entry_input.episode_fields(raw, now=now), today=today)
+        elif kind == "day":
+            fields = entry_input.day_fields(raw, today=today, kb=self.kb)
+            record = records.build(records.Day, fields, today=today)
+        else:
+            fields = entry_input.symptom_fields(raw, now=now, kb=self.kb)
+            record = records.build(records.Symptom, fields, today=today)
+        return self.diary(profile).add(record)
+
+    def log_record(self, kind: Literal["episode", "day", "symptom"], data: Mapping[str, Any], profile: str) -> Stored:
+        """A diary entry from a program: the record's own fields, validated strictly."""
+        record: records.Record
+        if kind == "episode":
+            record = records.build(records.Episode, dict(data), today=self.today())
+        elif kind == "day":
+            record = records.build(records.Day, dict(data), today=self.today())
+        else:
+            record = records.build(records.Symptom, dict(data), today=self.today())
+        if isinstance(record, records.Symptom) and record.symptom not in self.kb.symptoms:
+            raise InputError("symptom", "unknown symptom id (see GET /api/v1/kb/symptoms)")
+        return self.diary(profile).add(record)
+
+    def mark_twitch_free(self, profile: str, day: dt.date | None = None) -> Stored:
+        day = day or self.today()
+        if day > self.today():
+            raise InputError("day", "is in the future")
+        return self.diary(profile).mark_twitch_free(day)
+
+    def edit_from_form(self, profile: str, short_id: str, raw: Mapping[str, Any]) -> Stored:
+        kind = self.diary(profile).get(short_id).kind
+        changes = entry_input.edit_changes(kind, raw, now=self.now(), kb=self.kb)
+        return self.diary(profile).replace(short_id, changes, today=self.today())
+
+    def edit_record(self, profile: str, short_id: str, changes: Mapping[str, Any]) -> Stored:
+        stored = self.diary(profile).get(short_id)
+        allowed = entry_input.EDITABLE[stored.kind]
+        for name in changes:
+            if name not in allowed:
+                raise InputError(name, f"cannot be changed on a {stored.kind} record")
+        return self.diary(profile).replace(short_id, dict(changes), today=self.today())
+
+    def delete(self, profile: str, short_id: str) -> Stored:
+        return self.diary(profile).delete(short_id)
+
+    # --- insights -------------------------------------------------------------------------
+
+    def insights(self, profile: str) -> Insights:
+        entries = self.diary(profile).list(kinds=("episode", "day"), end=self.today())
+        return insights(entries, today=self.today())
+
+    def chart_svg(self, profile: str, name: ChartName) -> str | None:
+        """One chart as SVG text, or None when there is nothing to draw yet."""
+        from twitchwise.insights import charts
+        from twitchwise.insights.table import daily_table
+
+        today = self.today()
+        entries = self.diary(profile).list(kinds=("episode", "day"), end=today)
+        with _CHART_LOCK:
+            if name == "sites":
+                return charts.svg(charts.sites_figure(entries, today=today))
+            if name == "timeline":
+                table = daily_table(entries, today=today)
+                return None if table is None else charts.svg(charts.timeline_figure(table))
+            result = insights(entries, today=today)
+            return charts.svg(charts.forest_figure(result)) if result.status == "ok" else None

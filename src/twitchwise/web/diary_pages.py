@@ -1,0 +1,196 @@
+"""Pages of the diary: quick log on the body map, the day log, symptoms, the diary with edit and
+delete, and insights with their charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse
+
+from twitchwise.diary.evidence import recorded_days
+from twitchwise.diary.records import Episode
+from twitchwise.errors import InputError
+from twitchwise.web import bodymap
+from twitchwise.web.backend import CHARTS, ChartName
+from twitchwise.web.render import backend_of, page, preferences
+from twitchwise.web.security import CHART_POLICY, posted_form
+
+router = APIRouter(include_in_schema=False)
+Form = Annotated[dict[str, Any], Depends(posted_form)]
+QUICK_COUNTS = (1, 3, 5, 10, 20, 50)
+INTENSITY_WORDS = {1: "barely", 2: "mild", 3: "moderate", 4: "strong", 5: "very strong"}
+
+
+# --- logging ---------------------------------------------------------------------------------
+
+
+@router.get("/log")
+def log_map(request: Request) -> Response:
+    return page(request, "log_map.html", active="log", title="Log a twitch")
+
+
+@router.get("/log/twitch")
+def log_twitch_form(request: Request, site: Annotated[str | None, Query(max_length=40)] = None) -> Response:
+    return _twitch_page(request, {"site": site} if site else {})
+
+
+def _twitch_page(request: Request, values: dict[str, Any], error: InputError | None = None) -> Response:
+    site = values.get("site")
+    try:
+        region, side = bodymap.site_from_key(site) if site else (None, None)
+    except KeyError:
+        region, side, values = None, None, {k: v for k, v in values.items() if k != "site"}
+    return page(
+        request, "log_twitch.html", 422 if error else 200, values=values, region=region, side=side,
+        error=error, counts=QUICK_COUNTS, intensities=INTENSITY_WORDS, sites=bodymap.all_sites(),
+        active="log", title="Log a twitch",
+    )  # fmt: skip
+
+
+@router.post("/log/twitch")
+async def log_twitch(request: Request, form: Form) -> Response:
+    backend = backend_of(request)
+    try:
+        stored = await run_in_threadpool(backend.log_from_form, "episode", form, preferences(request).profile)
+    except InputError as error:
+        return _twitch_page(request, form, error)
+    return RedirectResponse(f"/diary?logged={stored.id}", status_code=303)
+
+
+@router.get("/log/day")
+def log_day_form(request: Request) -> Response:
+    return page(request, "log_day.html", values={}, active="log", title="Log your day")
+
+
+@router.post("/log/day")
+async def log_day(request: Request, form: Form) -> Response:
+    backend = backend_of(request)
+    form["medicine"] = [m.strip() for m in (form.get("medicines") or "").split(",") if m.strip()]
+    try:
+        stored = await run_in_threadpool(backend.log_from_form, "day", form, preferences(request).profile)
+    except InputError as error:
+        return page(request, "log_day.html", 422, values=form, error=error, active="log", title="Log your day")
+    return RedirectResponse(f"/diary?logged={stored.id}", status_code=303)
+
+
+@router.get("/log/symptom")
+def log_symptom_form(request: Request) -> Response:
+    return _symptom_page(request, {})
+
+
+def _symptom_page(request: Request, values: dict[str, Any], error: InputError | None = None) -> Response:
+    symptoms = backend_of(request).kb.symptoms
+    return page(request, "log_symptom.html", 422 if error else 200, values=values, error=error, symptoms=symptoms,
+                sites=bodymap.all_sites(), active="log", title="Log a symptom")  # fmt: skip
+
+
+@router.post("/log/symptom")
+async def log_symptom(request: Request, form: Form) -> Response:
+    backend = backend_of(request)
+    form["absent"] = form.get("state") == "absent"
+    try:
+        stored = await run_in_threadpool(backend.log_from_form, "symptom", form, preferences(request).profile)
+    except InputError as error:
+        return _symptom_page(request, form, error)
+    return RedirectResponse(f"/diary?logged={stored.id}", status_code=303)
+
+
+@router.post("/log/none")
+async def log_none(request: Request, form: Form) -> Response:
+    backend = backend_of(request)
+    stored = await run_in_threadpool(backend.mark_twitch_free, preferences(request).profile, None)
+    return RedirectResponse(f"/diary?logged={stored.id}", status_code=303)
+
+
+# --- the diary -------------------------------------------------------------------------------
+
+
+@router.get("/diary")
+def diary(
+    request: Request,
+    days: Annotated[int, Query(ge=1, le=3650)] = 14,
+    logged: Annotated[str | None, Query(max_length=14)] = None,
+    deleted: Annotated[str | None, Query(max_length=14)] = None,
+) -> Response:
+    backend = backend_of(request)
+    profile = preferences(request).profile
+    entries = backend.entries(profile, days)
+    today = backend.today()
+    counts = recorded_days(entries, today=today)
+    span = [today - dt.timedelta(days=n) for n in range(days - 1, -1, -1)]
+    sites_by_day: dict[dt.date, list[str]] = {}
+    for stored in entries:
+        if isinstance(stored.record, Episode):
+            sites_by_day.setdefault(stored.record.at.date(), []).append(stored.record.region)
+    just_logged = _find(backend, profile, logged)
+    return page(
+        request, "diary.html", entries=list(reversed(entries)), days=days, span=span, counts=counts,
+        top=max([1, *(v or 0 for v in counts.values())]), sites_by_day=sites_by_day, logged=just_logged,
+        deleted=deleted if deleted and deleted.isalnum() else None, active="diary", title="Diary",
+    )  # fmt: skip
+
+
+def _find(backend: Any, profile: str, short_id: str | None) -> Any:
+    if not short_id:
+        return None
+    try:
+        return backend.diary(profile).get(short_id)
+    except InputError:
+        return None
+
+
+@router.get("/diary/{entry_id}/edit")
+def edit_form(request: Request, entry_id: str) -> Response:
+    stored = backend_of(request).diary(preferences(request).profile).get(entry_id)
+    return page(request, "edit.html", stored=stored, values={}, sites=bodymap.all_sites(), active="diary",
+                title=f"Change {stored.id}")  # fmt: skip
+
+
+@router.post("/diary/{entry_id}/edit")
+async def edit(request: Request, entry_id: str, form: Form) -> Response:
+    backend = backend_of(request)
+    profile = preferences(request).profile
+    stored = backend.diary(profile).get(entry_id)
+    given = {k: v for k, v in form.items() if v is not None and k != "csrf_token"}
+    try:
+        changed = await run_in_threadpool(backend.edit_from_form, profile, entry_id, given)
+    except InputError as error:
+        return page(request, "edit.html", 422, stored=stored, values=form, error=error, sites=bodymap.all_sites(),
+                    active="diary", title=f"Change {stored.id}")  # fmt: skip
+    return RedirectResponse(f"/diary?logged={changed.id}", status_code=303)
+
+
+@router.get("/diary/{entry_id}/delete")
+def delete_form(request: Request, entry_id: str) -> Response:
+    stored = backend_of(request).diary(preferences(request).profile).get(entry_id)
+    return page(request, "delete.html", stored=stored, active="diary", title=f"Delete {stored.id}")
+
+
+@router.post("/diary/{entry_id}/delete")
+async def delete(request: Request, entry_id: str, form: Form) -> Response:
+    backend = backend_of(request)
+    stored = await run_in_threadpool(backend.delete, preferences(request).profile, entry_id)
+    return RedirectResponse(f"/diary?deleted={stored.id}", status_code=303)
+
+
+# --- insights --------------------------------------------------------------------------------
+
+
+@router.get("/insights")
+async def insights_page(request: Request) -> Response:
+    backend = backend_of(request)
+    result = await run_in_threadpool(backend.insights, preferences(request).profile)
+    return page(request, "insights.html", result=result, charts=CHARTS, active="insights", title="Insights")
+
+
+@router.get("/charts/{name}.svg")
+async def chart(request: Request, name: Literal["timeline", "forest", "sites"]) -> Response:
+    backend = backend_of(request)
+    chart_name: ChartName = name
+    svg = await run_in_threadpool(backend.chart_svg, preferences(request).profile, chart_name)
+    if svg is None:
+        raise InputError("chart", "nothing to draw yet")
+    return Response(svg, media_type="image/svg+xml", headers={"content-security-policy": CHART_POLICY})

@@ -1,0 +1,118 @@
+"""Pages: home, the guided check and its result, and settings.  Forms post back here with a
+CSRF token; every refusal re-shows the form with what to fix, and nothing is written."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse
+
+from twitchwise.errors import InputError
+from twitchwise.interview import Step
+from twitchwise.web import guided
+from twitchwise.web.render import ONE_YEAR, PREFERENCE_COOKIES, backend_of, page, preferences
+from twitchwise.web.security import posted_form
+
+router = APIRouter(include_in_schema=False)
+Form = Annotated[dict[str, Any], Depends(posted_form)]
+DISPOSITION_ICON = {"emergency": "‼", "urgent": "!", "routine": "◆", "self_care": "✓"}
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    backend = backend_of(request)
+    status = backend.status(preferences(request).profile)
+    last = None
+    if status.last_check is not None:
+        last = status.last_check
+    return page(request, "home.html", status=status, last=last, icons=DISPOSITION_ICON, active="home",
+                title="Today")  # fmt: skip
+
+
+# --- the guided check ------------------------------------------------------------------------
+
+
+@router.get("/check")
+def check_start(request: Request) -> Response:
+    backend = backend_of(request)
+    answers = backend.start_answers(preferences(request).profile)
+    return _step_page(request, answers, set())
+
+
+@router.post("/check")
+async def check_step(request: Request, form: Form) -> Response:
+    backend = backend_of(request)
+    today, kb = backend.today(), backend.kb
+    answers, asked = guided.decode(form.get("state"), today=today, kb=kb)
+    step = guided.current_step(answers, asked, kb)
+    if step is not None:
+        try:
+            answers = guided.apply(answers, step, form, action=form.get("action") or "next", today=today, kb=kb)
+        except InputError as error:
+            return _step_page(request, answers, asked, step=step, error=error, values=form, status_code=422)
+        asked |= {q.id for q in step.questions}
+    if guided.current_step(answers, asked, kb) is not None:
+        return _step_page(request, answers, asked)
+    assessment = await run_in_threadpool(backend.check, answers, preferences=preferences(request))
+    saved = assessment.diary.saved_as if assessment.diary else None
+    return RedirectResponse(f"/checks/{saved}", status_code=303)
+
+
+def _step_page(
+    request: Request, answers: Any, asked: set[str], *, step: Step | None = None, error: InputError | None = None,
+    values: dict[str, Any] | None = None, status_code: int = 200,
+) -> Response:  # fmt: skip
+    backend = backend_of(request)
+    step = step or guided.current_step(answers, asked, backend.kb)
+    return page(
+        request, "check_step.html", status_code, step=step, state=guided.encode(answers, asked),
+        error=error, values=values or {}, answered=len(asked), active="check", title="Check",
+        chosen_sites={f"{s.side}_{s.region}" if s.side else s.region for s in answers.sites or ()},
+    )  # fmt: skip
+
+
+@router.get("/checks/{entry_id}")
+def check_result(request: Request, entry_id: str) -> Response:
+    backend = backend_of(request)
+    stored, assessment = backend.stored_check(preferences(request).profile, entry_id)
+    return page(request, "result.html", stored=stored, a=assessment, icons=DISPOSITION_ICON, active="check",
+                title="Your result")  # fmt: skip
+
+
+# --- settings --------------------------------------------------------------------------------
+
+
+@router.get("/settings")
+def settings_page(request: Request) -> Response:
+    backend = backend_of(request)
+    return page(request, "settings.html", profiles=backend.store.profiles(), countries=sorted(
+        backend.kb.locales.countries), active="settings", title="Settings")  # fmt: skip
+
+
+@router.post("/settings")
+def save_settings(request: Request, form: Form) -> Response:
+    from twitchwise.web.render import LOCALE, NUMBER, PROFILE
+
+    profile = (form.get("profile") or "me").strip()
+    locale = form.get("locale") or ""
+    number = form.get("emergency") or ""
+    problems = [
+        ("profile", "a short name: letters, digits, spaces, . ' -") if not PROFILE.fullmatch(profile) else None,
+        ("locale", "choose one from the list") if locale and not LOCALE.fullmatch(locale) else None,
+        ("emergency", "2 to 4 digits") if number and not NUMBER.fullmatch(number) else None,
+        ("units", "choose metric or US") if form.get("units") not in ("metric", "us") else None,
+    ]
+    problem = next((p for p in problems if p), None)
+    if problem is not None:
+        backend = backend_of(request)
+        return page(request, "settings.html", 422, error=InputError(*problem), profiles=backend.store.profiles(),
+                    countries=sorted(backend.kb.locales.countries), active="settings", title="Settings")  # fmt: skip
+    response = RedirectResponse("/settings?saved=1", status_code=303)
+    for key, value in (("profile", profile), ("units", form["units"]), ("locale", locale), ("emergency", number)):
+        if value:
+            response.set_cookie(PREFERENCE_COOKIES[key], value, max_age=ONE_YEAR, httponly=True, samesite="strict")
+        else:
+            response.delete_cookie(PREFERENCE_COOKIES[key])
+    return response

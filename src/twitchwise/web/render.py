@@ -1,0 +1,74 @@
+"""Rendering pages: the templates, the person's preferences (cookies), and the shared context."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.templating import Jinja2Templates
+
+from twitchwise.diary.wording import describe
+from twitchwise.sites import site_name
+from twitchwise.web import bodymap
+from twitchwise.web.backend import Backend, Preferences
+from twitchwise.web.security import CSRF_FIELD, csrf_token
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+TEMPLATES.env.globals.update(site_name=site_name, describe=describe, bodymap=bodymap, csrf_field=CSRF_FIELD)
+TEMPLATES.env.filters["words"] = lambda value: str(value).replace("_", " ")
+
+PREFERENCE_COOKIES = {"profile": "tw_profile", "units": "tw_units", "locale": "tw_locale", "emergency": "tw_emergency"}
+PROFILE = re.compile(r"^[\w][\w .'-]{0,59}$")
+LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
+NUMBER = re.compile(r"^[0-9]{2,4}$")
+ONE_YEAR = 365 * 24 * 3600
+
+
+def backend_of(request: Request) -> Backend:
+    backend: Backend = request.app.state.backend
+    return backend
+
+
+def preferences(request: Request) -> Preferences:
+    """The preferences in the cookies; a value that does not fit is ignored, not trusted."""
+    cookies = request.cookies
+    profile = cookies.get(PREFERENCE_COOKIES["profile"], "")
+    locale = cookies.get(PREFERENCE_COOKIES["locale"], "")
+    number = cookies.get(PREFERENCE_COOKIES["emergency"], "")
+    return Preferences(
+        profile=profile if PROFILE.fullmatch(profile) else "me",
+        units="us" if cookies.get(PREFERENCE_COOKIES["units"]) == "us" else "metric",
+        locale=locale if LOCALE.fullmatch(locale) else None,
+        emergency_number=number if NUMBER.fullmatch(number) else None,
+    )
+
+
+def page(request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
+    prefs = preferences(request)
+    backend = backend_of(request)
+    base = {
+        "csrf_token": csrf_token(request),
+        "prefs": prefs,
+        "emergency_number": backend.services(prefs).emergency_number,
+        "today": backend.today(),
+        "active": context.pop("active", ""),
+    }
+    return TEMPLATES.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
+
+
+def error_page(request: Request, status_code: int, message: str) -> Response:
+    try:
+        return page(request, "error.html", status_code, message=message, title="Something is not right")
+    except Exception:  # the error page itself must never fail
+        return Response(message, status_code=status_code, media_type="text/plain")
+
+
+def water(litres: float | None, units: str) -> str:
+    if litres is None:
+        return ""
+    return f"{litres * 33.814:.0f} fl oz" if units == "us" else f"{litres:g} L"
+
+
+TEMPLATES.env.globals["water"] = water

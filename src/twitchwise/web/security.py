@@ -1,0 +1,194 @@
+"""Safety even on localhost: strict headers, CSRF tokens on forms, same-origin API writes, and a
+request log that holds no health data.
+
+- Every response carries a Content-Security-Policy that allows only this app's own scripts,
+  styles and images (no inline script), and refuses framing.
+- A page form must return the random token from its ``tw_csrf`` cookie (SameSite=Strict).
+- An API write must be ``application/json`` (which a cross-site form cannot send without a
+  preflight the app never grants), and an ``Origin`` header, when sent, must be this app's.
+- The log line of a request is its method, its route *template* and its status: never a
+  query string, a body or an id-bearing path.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from starlette.datastructures import FormData, MutableHeaders
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from twitchwise.errors import InputError
+
+CSRF_COOKIE = "tw_csrf"
+CSRF_FIELD = "csrf_token"
+MAX_FORM_FIELDS = 200
+MAX_FORM_PART = 64_000
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+PAGE_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+# A chart is an SVG image whose drawing uses style attributes; it can hold no script.
+CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "cache-control": "no-store",
+}
+
+log = logging.getLogger("twitchwise.web")
+
+
+class CsrfError(Exception):
+    """A form or write that did not come from this app's own pages."""
+
+
+class SecurityHeaders:
+    """Adds the policy headers to every response, and a CSRF cookie when there is none yet."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        token = request.cookies.get(CSRF_COOKIE)
+        new_token = None if token and len(token) >= 32 else secrets.token_urlsafe(32)
+        if new_token is not None:
+            scope.setdefault("state", {})["csrf_token"] = new_token
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers.setdefault(name, value)
+                headers.setdefault("content-security-policy", PAGE_POLICY)
+                if new_token is not None:
+                    headers.append("set-cookie", _cookie(new_token))
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _cookie(token: str) -> str:
+    return f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
+
+
+def csrf_token(request: Request) -> str:
+    """The token a page puts in its forms (the cookie's, or the one being set now)."""
+    return str(request.cookies.get(CSRF_COOKIE) or request.state.csrf_token)
+
+
+async def posted_form(request: Request) -> dict[str, Any]:
+    """A page form's fields, after checking its CSRF token; blank fields read as not given."""
+    try:
+        form = await request.form(max_fields=MAX_FORM_FIELDS, max_part_size=MAX_FORM_PART)
+    except Exception:  # python-multipart and Starlette raise several kinds for a malformed body
+        raise InputError("form", "the form could not be read; reload the page and try again") from None
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    sent = form.get(CSRF_FIELD)
+    if not cookie or not isinstance(sent, str) or not secrets.compare_digest(cookie, sent):
+        raise CsrfError
+    return _fields(form)
+
+
+def _fields(form: FormData) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for name in form:
+        values = [v for v in form.getlist(name) if isinstance(v, str)]
+        cleaned = [v for v in (value.strip() for value in values) if v]
+        if name.endswith("[]"):
+            fields[name[:-2]] = cleaned
+        else:
+            fields[name] = values[-1] if values and values[-1].strip() else None
+    return fields
+
+
+def check_origin(request: Request, allowed_hosts: tuple[str, ...]) -> None:
+    """An API write from another web origin is refused (a browser always sends Origin on one)."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return
+    host = urlsplit(origin).hostname or ""
+    if origin == "null" or host.lower() not in {h.strip("[]") for h in allowed_hosts}:
+        raise CsrfError
+
+
+class RequestLog:
+    """One line a request: method, route template, status, milliseconds — nothing the person sent."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status: dict[str, int] = {}
+
+        async def send_and_note(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_note)
+        finally:
+            route = _route_template(scope)
+            elapsed = (time.perf_counter() - started) * 1000
+            log.info("%s %s %s %.0fms", scope["method"], route, status.get("code", 500), elapsed)
+
+
+def _route_template(scope: Mapping[str, Any]) -> str:
+    route = scope.get("route")
+    path = getattr(route, "path", None)
+    return str(path) if path else "(unmatched)"
+
+
+class ContainErrors:
+    """An unexpected error becomes a plain 500 and one log line with its type and route only:
+    its message or traceback could carry what the person typed, so neither is logged."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_and_note(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_note)
+        except Exception as error:
+            log.error("unexpected %s on %s %s", type(error).__name__, scope["method"], _route_template(scope))
+            if started:
+                return
+            is_api = str(scope.get("path", "")).startswith("/api/")
+            body, media = (
+                (b'{"field":"server","problem":"something went wrong; nothing was changed"}', b"application/json")
+                if is_api
+                else (b"<!doctype html><title>Error</title><p>Something went wrong; nothing was changed.</p>",
+                      b"text/html; charset=utf-8")
+            )  # fmt: skip
+            await send({"type": "http.response.start", "status": 500, "headers": [(b"content-type", media)]})
+            await send({"type": "http.response.body", "body": body})

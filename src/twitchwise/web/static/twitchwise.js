@@ -1,0 +1,44 @@
+// Progressive enhancement only: every page works without this file.
+// The body map of the check toggles the matching checkbox in the list of places.
+"use strict";
+(function () {
+  function boxFor(key) {
+    return document.querySelector('input[type="checkbox"][data-site="' + key + '"]');
+  }
+  function show() {
+    var chosen = Array.prototype.map.call(
+      document.querySelectorAll('input[type="checkbox"][data-site]:checked'),
+      function (box) { return box.value; });
+    var out = document.getElementById("chosen-sites");
+    if (out) { out.textContent = chosen.length ? chosen.join(", ") : "none yet"; }
+  }
+  function sync(key) {
+    var box = boxFor(key);
+    document.querySelectorAll('[data-toggle-site="' + key + '"]').forEach(function (area) {
+      area.classList.toggle("chosen", !!(box && box.checked));
+      area.setAttribute("aria-checked", box && box.checked ? "true" : "false");
+    });
+  }
+  function toggle(key) {
+    var box = boxFor(key);
+    if (!box) { return; }
+    box.checked = !box.checked;
+    sync(key);
+    show();
+  }
+  document.addEventListener("click", function (event) {
+    var area = event.target.closest && event.target.closest("[data-toggle-site]");
+    if (area) { toggle(area.getAttribute("data-toggle-site")); }
+  });
+  document.addEventListener("keydown", function (event) {
+    var area = event.target.closest && event.target.closest("[data-toggle-site]");
+    if (area && (event.key === " " || event.key === "Enter")) {
+      event.preventDefault();
+      toggle(area.getAttribute("data-toggle-site"));
+    }
+  });
+  document.addEventListener("change", function (event) {
+    var key = event.target.getAttribute && event.target.getAttribute("data-site");
+    if (key) { sync(key); show(); }
+  });
+})();

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from twitchwise.web.app import create_app
+from twitchwise.web.settings import web_settings
+
+NOW = "2026-11-21T10:00:00"
+BASE = "http://127.0.0.1:8000"
+
+
+def make_app(tmp_path: Path, **environ: str) -> FastAPI:
+    settings = web_settings({"TWITCHWISE_NOW": NOW, "LANG": "en_GB.UTF-8", **environ}, db=str(tmp_path / "d.sqlite3"))
+    return create_app(settings)
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[FastAPI]:
+    created = make_app(tmp_path)
+    yield created
+    created.state.backend.close()
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, base_url=BASE) as test_client:
+        test_client.get("/")  # receive the CSRF cookie, as a browser does on its first page
+        yield test_client
+
+
+def token(client: TestClient) -> str:
+    value = client.cookies.get("tw_csrf")
+    assert value
+    return value
+
+
+def post_form(client: TestClient, path: str, data: dict[str, Any], **kwargs: Any) -> Any:
+    return client.post(path, data={"csrf_token": token(client), **data}, follow_redirects=False, **kwargs)
+
+
+def flash(html: str) -> list[str]:
+    return re.findall(r'class="flash"[^>]*>([^<]*)', html)
+
+
+class LiveServer:
+    """The app served by uvicorn on a free loopback port, in a thread of the test process."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", access_log=False, lifespan="off")
+        )
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        port = self.server.servers[0].sockets[0].getsockname()[1]
+        return f"http://127.0.0.1:{port}"
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
