@@ -10,6 +10,7 @@ from rich.text import Text
 
 from twitchwise.kb.models import KnowledgeBase
 from twitchwise.triage.assessment import Assessment
+from twitchwise.triage.wording import question_label, said
 
 STYLES = {"emergency": "bold white on red", "urgent": "bold black on yellow", "routine": "bold white on blue",
           "self_care": "bold black on green"}  # fmt: skip
@@ -44,16 +45,16 @@ def _why(console: Console, assessment: Assessment, kb: KnowledgeBase) -> None:
     if assessment.red_flags:
         console.print(Text("Why", style="bold underline"))
         for flag in assessment.red_flags:
-            said = ", ".join(_said(e.question, e.answer, kb) for e in flag.evidence)
+            you_said = ", ".join(said(e.question, e.answer, kb) for e in flag.evidence)
             console.print(f"• [bold]{flag.title}[/bold] — {flag.why} [dim]({_cite(flag.sources)})[/dim]")
-            if said:
-                console.print(f"  [dim]You said: {said}[/dim]")
+            if you_said:
+                console.print(f"  [dim]You said: {you_said}[/dim]")
     for message in assessment.messages:
         console.print(f"• {message.text} [dim]({_cite(message.sources)})[/dim]")
     if assessment.reassuring:
         console.print("[bold]Reassuring:[/bold] " + "; ".join(r.label for r in assessment.reassuring) + ".")
     if assessment.unanswered:
-        labels = [kb.questions[q].label for q in assessment.unanswered[:12] if q in kb.questions]
+        labels = [question_label(q, kb) for q in assessment.unanswered[:12]]
         more = len(assessment.unanswered) - len(labels)
         tail = f", and {more} more" if more > 0 else ""
         console.print(
@@ -92,16 +93,3 @@ def _sources(console: Console, assessment: Assessment) -> None:
 
 def _cite(sources: list[str]) -> str:
     return ", ".join(sources)
-
-
-def _said(question: str, answer: object, kb: KnowledgeBase) -> str:
-    label = kb.questions[question].label if question in kb.questions else question
-    if answer is True:
-        return label
-    if isinstance(answer, list):
-        shown = [
-            f"{s['side'] + ' ' if s.get('side') else ''}{s['region']}" if isinstance(s, dict) else str(s)
-            for s in answer
-        ]
-        return f"{label}: {', '.join(shown)}"
-    return f"{label}: {answer}"

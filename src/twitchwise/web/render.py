@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from twitchwise.diary.wording import describe
 from twitchwise.sites import site_name
+from twitchwise.triage.wording import question_label, said
 from twitchwise.web import bodymap
 from twitchwise.web.backend import Backend, Preferences
 from twitchwise.web.security import CSRF_FIELD, csrf_token
@@ -54,6 +55,8 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
         "emergency_number": backend.services(prefs).emergency_number,
         "today": backend.today(),
         "active": context.pop("active", ""),
+        "said": lambda question, answer: said(question, answer, backend.kb),
+        "question_label": lambda question: question_label(question, backend.kb),
     }
     return TEMPLATES.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
 

@@ -1,0 +1,190 @@
+"""The pages, in-process: forms, refusals, and the safety rules that hold even on localhost."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import flash, post_form, token
+
+
+def state_of(page: str) -> str:
+    found = re.search(r'name="state" value="([^"]*)"', page)
+    assert found, "no check step on the page"
+    return html.unescape(found.group(1))
+
+
+def listed(client: TestClient) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = client.get("/api/v1/diary", params={"days": 365}).json()["entries"]
+    return entries
+
+
+@pytest.mark.parametrize("path", ["/", "/check", "/log", "/log/twitch", "/log/day", "/log/symptom", "/diary",
+                                  "/insights", "/settings"])  # fmt: skip
+def test_every_page_renders_with_a_strict_policy(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert '<html lang="en">' in response.text and '<main id="main">' in response.text
+
+
+def test_quick_log_from_the_body_map_then_edit_and_delete(client: TestClient) -> None:
+    log_map = client.get("/log").text
+    assert 'href="/log/twitch?site=left_calf"' in log_map and 'aria-label="left calf"' in log_map
+    form = client.get("/log/twitch", params={"site": "left_calf"}).text
+    assert "Log a twitch: left calf" in form
+    saved = post_form(client, "/log/twitch", {"site": "left_calf", "count": "5", "intensity": "2"})
+    assert saved.status_code == 303 and saved.headers["location"] == "/diary?logged=e1"
+    diary = client.get(saved.headers["location"]).text
+    assert flash(diary) == ["Saved e1: 2026-11-21 10:00, left calf, 5 twitches, intensity 2."]
+    assert 'data-day="2026-11-21" data-episodes="1"' in diary
+    edited = post_form(client, "/diary/e1/edit", {"count": "7"})
+    assert edited.status_code == 303
+    assert listed(client)[0]["count"] == 7
+    assert "Delete e1?" in client.get("/diary/e1/delete").text
+    deleted = post_form(client, "/diary/e1/delete", {})
+    assert deleted.status_code == 303 and listed(client) == []
+
+
+def test_day_log_understands_everyday_amounts(client: TestClient) -> None:
+    fields = {"caffeine": "3 cups", "water": "6 glasses", "sleep": "6h30", "stress": "7", "medicines": "salbutamol"}
+    response = post_form(client, "/log/day", fields)
+    assert response.status_code == 303
+    (day,) = listed(client)
+    assert (day["caffeine_mg"], day["water_l"], day["sleep_h"], day["stress"]) == (285, 1.5, 6.5, 7)
+    assert day["medicines"] == ["salbutamol"]
+
+
+@pytest.mark.parametrize(
+    ("path", "fields", "named"),
+    [
+        ("/log/twitch", {"site": "left_calf", "count": "lots"}, "count"),
+        ("/log/twitch", {"site": "elbow", "count": "3"}, "site"),
+        ("/log/twitch", {"site": "left_calf", "count": "3", "at": "tomorrow 9am"}, "at"),
+        ("/log/twitch", {"site": "left_calf", "count": "3", "intensity": "9"}, "intensity"),
+        ("/log/day", {"caffeine": "a bucket"}, "caffeine"),
+        ("/log/day", {"stress": "11"}, "stress"),
+        ("/log/day", {}, "day"),
+        ("/log/symptom", {"symptom": "dragons"}, "symptom"),
+    ],
+)
+def test_a_bad_form_is_shown_again_naming_the_field_and_nothing_is_written(
+    client: TestClient, path: str, fields: dict[str, str], named: str
+) -> None:
+    response = post_form(client, path, fields)
+    assert response.status_code == 422
+    alert = re.search(r'role="alert"[^>]*>(.*?)</div>', response.text, re.S)
+    assert alert and named in alert.group(1)
+    assert listed(client) == []
+
+
+def test_a_form_without_its_csrf_token_is_refused(client: TestClient) -> None:
+    missing = client.post("/log/twitch", data={"site": "left_calf", "count": "5"}, follow_redirects=False)
+    assert missing.status_code == 403
+    forged = client.post("/log/twitch", data={"site": "left_calf", "count": "5", "csrf_token": "x" * 43})
+    assert forged.status_code == 403
+    assert listed(client) == []
+    cookie = client.get("/").headers.get("set-cookie")
+    assert cookie is None  # the token is set once, and kept
+    first = TestClient(client.app, base_url="http://127.0.0.1:8000").get("/").headers["set-cookie"]
+    assert "HttpOnly" in first and "SameSite=Strict" in first
+
+
+def test_a_note_with_script_stays_inert(client: TestClient) -> None:
+    note = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    post_form(client, "/log/twitch", {"site": "left_calf", "count": "2", "note": note})
+    diary = client.get("/diary").text
+    assert "<script>alert" not in diary and "<img src=x" not in diary
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in diary
+
+
+@pytest.mark.parametrize("host", ["evil.example", "attacker.test:8000", "127.0.0.1.nip.io"])
+def test_a_foreign_host_header_is_refused(client: TestClient, host: str) -> None:
+    response = client.get("/api/v1/diary", headers={"host": host})
+    assert response.status_code == 400
+    assert client.get("/api/v1/diary", headers={"host": "localhost:8000"}).status_code == 200
+
+
+def test_no_health_data_reaches_the_log(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    post_form(client, "/log/twitch", {"site": "left_calf", "count": "5", "note": "secret-note-7731"})
+    client.get("/log/twitch", params={"site": "right_thigh"})
+    client.post("/api/v1/check", json={"symptoms": {"weakness": True}, "medications": ["sertraline-7731"]})
+    client.post("/api/v1/diary/episodes", json={"region": "calf", "at": "nonsense-7731"})
+    text = "\n".join(
+        record.getMessage() for record in caplog.records if not record.name.startswith(("httpx", "httpcore"))
+    )  # the test client's own log of its requests is not the app's
+    assert "POST /log/twitch 303" in text and "GET /log/twitch 200" in text
+    for private in ("7731", "left_calf", "right_thigh", "weakness", "sertraline", "site="):
+        assert private not in text
+
+
+def test_guided_check_one_step_a_page_to_a_saved_result(client: TestClient) -> None:
+    page = client.get("/check").text
+    assert "Where is the twitching?" in page and 'data-toggle-site="left_calf"' in page
+    response = post_form(client, "/check", {"state": state_of(page), "sites[]": "left calf"})
+    page = response.text
+    assert "For how many days" in page
+    response = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "30"})
+    for _ in range(40):  # answer "none of these" to each checklist and skip the rest
+        if response.status_code == 303:
+            break
+        page = response.text
+        action = "none" if "None of these" in page else "skip"
+        response = post_form(client, "/check", {"state": state_of(page), "action": action})
+    assert response.status_code == 303
+    result = client.get(response.headers["location"]).text
+    assert "Routine" in result or "routine" in result
+    assert "Twitching for more than two weeks" in result or "2 weeks" in result or "two weeks" in result
+    assert 'id="src-' in result
+
+
+def test_an_emergency_answer_ends_the_check_at_once(client: TestClient) -> None:
+    page = client.get("/check").text
+    page = post_form(client, "/check", {"state": state_of(page), "sites_text": "right hand"}).text
+    page = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "2"}).text
+    assert "Right now, do you have any of these?" in page
+    done = post_form(client, "/check", {"state": state_of(page), "q.breathing_difficulty": "yes"})
+    assert done.status_code == 303
+    result = client.get(done.headers["location"]).text
+    assert "banner-emergency" in result and 'href="tel:999"' in result
+
+
+def test_a_bad_answer_is_asked_again_with_the_reason(client: TestClient) -> None:
+    page = client.get("/check").text
+    page = post_form(client, "/check", {"state": state_of(page), "sites_text": "left calf"}).text
+    again = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "three weeks"})
+    assert again.status_code == 422
+    assert "please give a number" in again.text and "For how many days" in again.text
+    tampered = post_form(client, "/check", {"state": '{"answers": {"age": 999}}'})
+    assert tampered.status_code == 422
+
+
+def test_settings_choose_profile_units_and_emergency_number(client: TestClient) -> None:
+    saved = post_form(client, "/settings", {"profile": "dad", "units": "us", "locale": "en_US", "emergency": ""})
+    assert saved.status_code == 303
+    page = client.get("/log/day").text
+    assert "fl oz" in page and 'href="tel:911"' in page
+    post_form(client, "/log/twitch", {"site": "left_calf", "count": "1"})
+    assert client.get("/api/v1/diary", params={"profile": "dad"}).json()["episodes"] == 1
+    assert listed(client) == []
+    refused = post_form(client, "/settings", {"profile": "<b>", "units": "metric"})
+    assert refused.status_code == 422
+
+
+def test_insights_page_is_honest_with_little_data(client: TestClient) -> None:
+    post_form(client, "/log/twitch", {"site": "left_calf", "count": "1"})
+    page = client.get("/insights").text
+    assert "more complete days are needed" in page
+    assert "◆ flagged" not in page
+    chart = client.get("/charts/timeline.svg")
+    assert chart.status_code == 200 and chart.headers["content-type"].startswith("image/svg+xml")
+    assert "<script" not in chart.text and "script-src" not in chart.headers["content-security-policy"]
+    assert token(client)
