@@ -175,6 +175,17 @@ def test_guided_check_reasks_bad_answers_with_a_reason() -> None:
     assert "Sorry — must be at least 0" in result.out
 
 
+def test_a_skipped_question_does_not_end_the_guided_check() -> None:
+    # "?" to the medicines question: the check goes on to the next one instead of stopping there.
+    replies = "\n".join(["left calf", "3", "n", "n", "5 coffees", "n", "?", "40", "male", "6 glasses"]) + "\n"
+    result = run_cli("check", "--json", "--today", "2026-11-21", stdin=replies)
+    output = json.loads(result.out.splitlines()[-1])
+    assert "How old are you" in result.out and output["understood"]["age"] == 40  # asked after the skip
+    assert "medications" not in output["understood"]
+    assert output["understood"]["caffeine_mg_per_day"] == 475  # five cups of coffee, not 5 mg
+    assert output["understood"]["water_litres_per_day"] == 1.5
+
+
 def test_guided_check_input_ending_early_lists_unanswered() -> None:
     result = run_cli("check", "--json", "--today", "2026-11-21", stdin="left calf\n")
     output = json.loads(result.out.splitlines()[-1])

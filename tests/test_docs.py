@@ -32,3 +32,12 @@ def test_every_command_and_option_has_help_and_a_readme_entry() -> None:
             if action.option_strings and action.dest != "help":
                 assert action.help, (name, action.dest)
                 assert action.option_strings[-1] in readme, (name, action.option_strings)
+
+
+def test_every_api_route_is_in_the_readme() -> None:
+    from twitchwise.web.api import router
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for route in router.routes:
+        for method in getattr(route, "methods", ()):
+            assert f"`{method} {route.path}`" in readme, (method, route.path)  # type: ignore[attr-defined]
