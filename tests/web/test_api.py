@@ -170,3 +170,13 @@ def test_the_openapi_schema_documents_every_route_with_its_shapes(client: TestCl
     for path in paths.values():
         for operation in path.values():
             assert "4XX" in operation["responses"]
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [(["--host", "0.0.0.0"], "--host"), (["--port", "70000"], "--port"), (["--port", "eighty"], "--port")],
+)
+def test_serve_refuses_unsafe_or_bad_options_before_starting(options: list[str], named: str) -> None:
+    result = run_cli("serve", *options)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and named in result.err

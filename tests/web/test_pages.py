@@ -188,3 +188,24 @@ def test_insights_page_is_honest_with_little_data(client: TestClient) -> None:
     assert chart.status_code == 200 and chart.headers["content-type"].startswith("image/svg+xml")
     assert "<script" not in chart.text and "script-src" not in chart.headers["content-security-policy"]
     assert token(client)
+
+
+def test_an_unexpected_error_is_a_plain_500_logged_by_type_alone(
+    client: TestClient, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("weakness in left calf, secret-4411")
+
+    monkeypatch.setattr(client.app.state.backend, "entries", broken)  # type: ignore[attr-defined]
+    caplog.set_level(logging.INFO)
+    page = client.get("/diary")
+    api = client.get("/api/v1/diary")
+    assert page.status_code == 500 and "nothing was changed" in page.text
+    assert api.status_code == 500 and api.json() == {
+        "field": "server",
+        "problem": "something went wrong; nothing was changed",
+    }
+    assert "content-security-policy" in page.headers
+    logged = "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith(("httpx", "httpcore")))
+    assert "unexpected RuntimeError on GET /diary" in logged
+    assert "secret-4411" not in logged and "weakness" not in logged
