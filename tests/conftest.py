@@ -5,10 +5,12 @@ import io
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 
+from tests.postgres import PostgresServer
 from twitchwise.cli.main import main
 from twitchwise.kb import KnowledgeBase, load_knowledge_base
 
@@ -22,6 +24,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(os.environ.pop("TWITCHWISE_CACHE_DIR", ""), ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server (Debian's), started on loopback for this test session."""
+    server = PostgresServer()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from tests.postgres import PostgresServer
 from twitchwise.web.app import create_app
 from twitchwise.web.settings import web_settings
 
@@ -19,15 +20,35 @@ NOW = "2026-11-21T10:00:00"
 BASE = "http://127.0.0.1:8000"
 
 
-def make_app(tmp_path: Path, **environ: str) -> FastAPI:
-    settings = web_settings({"TWITCHWISE_NOW": NOW, "LANG": "en_GB.UTF-8", **environ}, db=str(tmp_path / "d.sqlite3"))
+def make_app(tmp_path: Path, *, db: str | None = None, **environ: str) -> FastAPI:
+    settings = web_settings(
+        {"TWITCHWISE_NOW": NOW, "LANG": "en_GB.UTF-8", **environ}, db=db or str(tmp_path / "d.sqlite3")
+    )
     return create_app(settings)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The app's diary: an SQLite file (the default) or a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "d.sqlite3")
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.new_database()
 
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[FastAPI]:
     created = make_app(tmp_path)
     yield created
+    created.state.backend.close()
+
+
+@pytest.fixture
+def any_client(tmp_path: Path, database: str) -> Iterator[TestClient]:
+    """A client of the app on each supported database."""
+    created = make_app(tmp_path, db=database)
+    with TestClient(created, base_url=BASE) as test_client:
+        yield test_client
     created.state.backend.close()
 
 

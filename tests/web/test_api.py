@@ -45,7 +45,8 @@ def test_check_gives_exactly_what_the_cli_gives(client: TestClient, tmp_path: An
     assert api.json() == json.loads(cli.out)
 
 
-def test_a_check_reads_the_diary_and_is_kept_in_it(client: TestClient) -> None:
+def test_a_check_reads_the_diary_and_is_kept_in_it(any_client: TestClient) -> None:
+    client = any_client
     for day in ("2026-11-01", "2026-11-10", "2026-11-20"):
         logged = client.post("/api/v1/diary/episodes", json={**EPISODE, "at": f"{day}T09:00:00"})
         assert logged.status_code == 201
@@ -55,7 +56,8 @@ def test_a_check_reads_the_diary_and_is_kept_in_it(client: TestClient) -> None:
     assert [e["kind"] for e in entries(client)].count("check") == 1
 
 
-def test_episode_round_trip_edit_and_delete(client: TestClient) -> None:
+def test_episode_round_trip_edit_and_delete(any_client: TestClient) -> None:
+    client = any_client
     created = client.post("/api/v1/diary/episodes", json=EPISODE)
     assert created.status_code == 201
     body = created.json()
@@ -69,7 +71,8 @@ def test_episode_round_trip_edit_and_delete(client: TestClient) -> None:
     assert entries(client) == []
 
 
-def test_day_symptom_and_twitch_free_day(client: TestClient) -> None:
+def test_day_symptom_and_twitch_free_day(any_client: TestClient) -> None:
+    client = any_client
     day = client.post("/api/v1/diary/days", json={"day": "2026-11-20", "caffeine_mg": 380, "sleep_h": 5.5})
     assert day.status_code == 201 and day.json()["kind"] == "day"
     symptom = client.post(
@@ -133,7 +136,8 @@ def test_unknown_ids_and_bad_queries(client: TestClient) -> None:
     assert client.get("/api/v1/diary", params={"days": 0}).status_code == 422
 
 
-def test_profiles_are_kept_apart(client: TestClient) -> None:
+def test_profiles_are_kept_apart(any_client: TestClient) -> None:
+    client = any_client
     client.post("/api/v1/diary/episodes", params={"profile": "dad"}, json=EPISODE)
     assert entries(client, "me") == []
     assert len(entries(client, "dad")) == 1
