@@ -4,6 +4,7 @@ delete, and insights with their charts."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -52,11 +53,19 @@ def _twitch_page(request: Request, values: dict[str, Any], error: InputError | N
 
 @router.post("/log/twitch")
 async def log_twitch(request: Request, form: Form) -> Response:
+    return await _log(request, "episode", form, lambda error: _twitch_page(request, form, error))
+
+
+async def _log(
+    request: Request, kind: Literal["episode", "day", "symptom"], form: dict[str, Any],
+    shown_again: Callable[[InputError], Response],
+) -> Response:  # fmt: skip
+    """Save one entry from a form and show it in the diary, or show the form again saying what to fix."""
     backend = backend_of(request)
     try:
-        stored = await run_in_threadpool(backend.log_from_form, "episode", form, preferences(request).profile)
+        stored = await run_in_threadpool(backend.log_from_form, kind, form, preferences(request).profile)
     except InputError as error:
-        return _twitch_page(request, form, error)
+        return shown_again(error)
     return RedirectResponse(f"/diary?logged={stored.id}", status_code=303)
 
 
@@ -67,13 +76,11 @@ def log_day_form(request: Request) -> Response:
 
 @router.post("/log/day")
 async def log_day(request: Request, form: Form) -> Response:
-    backend = backend_of(request)
     form["medicine"] = [m.strip() for m in (form.get("medicines") or "").split(",") if m.strip()]
-    try:
-        stored = await run_in_threadpool(backend.log_from_form, "day", form, preferences(request).profile)
-    except InputError as error:
-        return page(request, "log_day.html", 422, values=form, error=error, active="log", title="Log your day")
-    return RedirectResponse(f"/diary?logged={stored.id}", status_code=303)
+    return await _log(
+        request, "day", form,
+        lambda error: page(request, "log_day.html", 422, values=form, error=error, active="log", title="Log your day"),
+    )  # fmt: skip
 
 
 @router.get("/log/symptom")
@@ -89,13 +96,8 @@ def _symptom_page(request: Request, values: dict[str, Any], error: InputError | 
 
 @router.post("/log/symptom")
 async def log_symptom(request: Request, form: Form) -> Response:
-    backend = backend_of(request)
     form["absent"] = form.get("state") == "absent"
-    try:
-        stored = await run_in_threadpool(backend.log_from_form, "symptom", form, preferences(request).profile)
-    except InputError as error:
-        return _symptom_page(request, form, error)
-    return RedirectResponse(f"/diary?logged={stored.id}", status_code=303)
+    return await _log(request, "symptom", form, lambda error: _symptom_page(request, form, error))
 
 
 @router.post("/log/none")

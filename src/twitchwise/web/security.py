@@ -54,16 +54,26 @@ class CsrfError(Exception):
     """A form or write that did not come from this app's own pages."""
 
 
-class SecurityHeaders:
-    """Adds the policy headers to every response, and a CSRF cookie when there is none yet."""
+class _HttpMiddleware:
+    """An ASGI middleware that acts on HTTP requests and passes anything else straight through."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] == "http":
+            await self.http(scope, receive, send)
+        else:
             await self.app(scope, receive, send)
-            return
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class SecurityHeaders(_HttpMiddleware):
+    """Adds the policy headers to every response, and a CSRF cookie when there is none yet."""
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope)
         token = request.cookies.get(CSRF_COOKIE)
         new_token = None if token and len(token) >= 32 else secrets.token_urlsafe(32)
@@ -127,16 +137,10 @@ def check_origin(request: Request, allowed_hosts: tuple[str, ...]) -> None:
         raise CsrfError
 
 
-class RequestLog:
+class RequestLog(_HttpMiddleware):
     """One line a request: method, route template, status, milliseconds — nothing the person sent."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         status: dict[str, int] = {}
 
@@ -159,17 +163,11 @@ def _route_template(scope: Mapping[str, Any]) -> str:
     return str(path) if path else "(unmatched)"
 
 
-class ContainErrors:
+class ContainErrors(_HttpMiddleware):
     """An unexpected error becomes a plain 500 and one log line with its type and route only:
     its message or traceback could carry what the person typed, so neither is logged."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
 
         async def send_and_note(message: Message) -> None:
