@@ -8,7 +8,7 @@ One code path for every surface: each function takes the raw text keyed by field
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from twitchwise.errors import InputError
@@ -127,12 +127,17 @@ def edit_changes(kind: str, raw: Raw, *, now: dt.datetime, kb: KnowledgeBase, la
         changes["nicotine"] = choice(raw["nicotine"], ("yes", "no"), label("nicotine")) == "yes"
     if _given(raw, "symptom_present"):
         changes["present"] = choice(raw["symptom_present"], ("yes", "no"), label("symptom_present")) == "yes"
-    wrong = sorted(set(changes) - EDITABLE[kind])
-    if wrong:
-        raise InputError(label(RECORD_FIELD_INPUT.get(wrong[0], wrong[0])), f"does not apply to a {kind} record")
+    refuse_uneditable(kind, changes, lambda field: label(RECORD_FIELD_INPUT.get(field, field)))
     if not changes:
         raise InputError(label("edit"), "give at least one field to change, for example a count of 5")
     return changes
+
+
+def refuse_uneditable(kind: str, fields: Iterable[str], label: Label = plain) -> None:
+    """Refuse, naming it, the first field that a record of ``kind`` does not have or cannot change."""
+    wrong = sorted(set(fields) - EDITABLE[kind])
+    if wrong:
+        raise InputError(label(wrong[0]), f"does not apply to a {kind} record")
 
 
 # --- the small parsers ---------------------------------------------------------------------

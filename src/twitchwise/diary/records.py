@@ -26,7 +26,9 @@ Arm = Literal["usual", "lower"]
 _TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 Note = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=_TEXT)]
 Uid = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{32}$")]
-ProfileName = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r"^[\w][\w .'-]*$")]
+PROFILE_PATTERN = r"^[\w][\w .'-]*$"
+MAX_PROFILE = 60
+ProfileName = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_PROFILE, pattern=PROFILE_PATTERN)]
 MedicineName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")]
 SymptomId = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$")]
 

@@ -7,7 +7,6 @@ naming the field; nothing is written when a request is refused.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -16,29 +15,22 @@ from fastapi.concurrency import run_in_threadpool
 
 from twitchwise import __version__
 from twitchwise.answers import Answers, check_answers
-from twitchwise.diary.evidence import recorded_days
-from twitchwise.diary.records import Episode
+from twitchwise.diary.records import MAX_PROFILE, PROFILE_PATTERN
+from twitchwise.diary.summary import summarise
 from twitchwise.errors import InputError, from_validation_message
-from twitchwise.sites import site_name
 from twitchwise.web import schemas
-from twitchwise.web.backend import Backend, Preferences
-from twitchwise.web.schemas import DayCount, DiaryListing, EntryChanges, Health, TwitchFreeIn
+from twitchwise.web.backend import Preferences, backend_of
+from twitchwise.web.schemas import DiaryListing, EntryChanges, Health, TwitchFreeIn
 
 MAX_BODY = 1_000_000
-PROFILE_PATTERN = r"^[\w][\w .'-]*$"
 ProfileQuery = Annotated[
-    str, Query(min_length=1, max_length=60, pattern=PROFILE_PATTERN, description="whose diary (default: me)")
+    str, Query(min_length=1, max_length=MAX_PROFILE, pattern=PROFILE_PATTERN, description="whose diary (default: me)")
 ]
 REFUSED: dict[int | str, dict[str, Any]] = {
     "4XX": schemas.json_response("ErrorOut", "Refused: the field and the problem, never the value sent")
 }
 
 router = APIRouter(prefix="/api/v1", responses=REFUSED)
-
-
-def _backend(request: Request) -> Backend:
-    backend: Backend = request.app.state.backend
-    return backend
 
 
 def _json(value: Any, status_code: int = 200) -> Response:
@@ -79,7 +71,7 @@ async def check(
     diary: Annotated[bool, Query(description="read the diary and keep the check in it")] = True,
     locale: Annotated[str | None, Query(max_length=20, description="e.g. en_GB, for the emergency number")] = None,
 ) -> Response:
-    backend = _backend(request)
+    backend = backend_of(request)
     answers = await _body(request, Answers, "answers")
     answers = check_answers(answers, today=backend.today(), symptom_ids=backend.kb.symptom_ids)
     preferences = Preferences(profile=profile, locale=locale)
@@ -93,29 +85,19 @@ async def check(
     responses={200: schemas.json_response("DiaryListing", "Entries in time order, with episodes a day")},
 )
 def diary(request: Request, profile: ProfileQuery = "me", days: Annotated[int, Query(ge=1, le=36500)] = 14) -> Response:
-    backend = _backend(request)
+    backend = backend_of(request)
     entries = backend.entries(profile, days)
-    today = backend.today()
-    counts = recorded_days(entries, today=today)
-    span = [today - dt.timedelta(days=n) for n in range(days - 1, -1, -1)]
-    by_site: dict[str, int] = {}
-    for stored in entries:
-        if isinstance(stored.record, Episode):
-            name = site_name(stored.record.region, stored.record.side)
-            by_site[name] = by_site.get(name, 0) + 1
+    summary = summarise(entries, today=backend.today(), days=days)
     listing = DiaryListing(
-        entries=[schemas.entry(s) for s in entries],
-        days=[DayCount(day, counts.get(day)) for day in span],
-        recorded_days=sum(1 for day in span if day in counts),
-        episodes=sum(counts.values()),
-        by_site=by_site,
-    )
+        entries=[schemas.entry(s) for s in entries], days=summary.days, recorded_days=summary.recorded_days,
+        episodes=summary.episodes, by_site=summary.by_site,
+    )  # fmt: skip
     return _json(listing)
 
 
 def _logger(kind: Literal["episode", "day", "symptom"], shape: type[Any], name: str, summary: str) -> None:
     async def log(request: Request, profile: ProfileQuery = "me") -> Response:
-        backend = _backend(request)
+        backend = backend_of(request)
         record = await _body(request, shape, kind)
         stored = await run_in_threadpool(backend.log_record, kind, msgspec.structs.asdict(record), profile)
         return _json(schemas.entry(stored), 201)
@@ -140,7 +122,7 @@ _logger("symptom", schemas.SymptomIn, "symptoms", "Log a symptom, present or abs
     responses={201: schemas.entry_response("Logged")},
 )
 async def twitch_free(request: Request, profile: ProfileQuery = "me") -> Response:
-    backend = _backend(request)
+    backend = backend_of(request)
     body = await _body(request, TwitchFreeIn, "body")
     stored = await run_in_threadpool(backend.mark_twitch_free, profile, body.day)
     return _json(schemas.entry(stored), 201)
@@ -148,7 +130,7 @@ async def twitch_free(request: Request, profile: ProfileQuery = "me") -> Respons
 
 @router.get("/diary/{entry_id}", summary="One entry", responses={200: schemas.entry_response("The entry")})
 def get_entry(request: Request, entry_id: str, profile: ProfileQuery = "me") -> Response:
-    return _json(schemas.entry(_backend(request).diary(profile).get(entry_id)))
+    return _json(schemas.entry(backend_of(request).diary(profile).get(entry_id)))
 
 
 @router.patch(
@@ -158,7 +140,7 @@ def get_entry(request: Request, entry_id: str, profile: ProfileQuery = "me") -> 
     responses={200: schemas.entry_response("The entry as changed")},
 )
 async def edit_entry(request: Request, entry_id: str, profile: ProfileQuery = "me") -> Response:
-    backend = _backend(request)
+    backend = backend_of(request)
     changes = await _body(request, EntryChanges, "changes")
     given = msgspec.to_builtins(changes)
     if not given:
@@ -169,7 +151,7 @@ async def edit_entry(request: Request, entry_id: str, profile: ProfileQuery = "m
 
 @router.delete("/diary/{entry_id}", summary="Delete an entry", responses={200: schemas.entry_response("Deleted")})
 def delete_entry(request: Request, entry_id: str, profile: ProfileQuery = "me") -> Response:
-    return _json(schemas.entry(_backend(request).delete(profile, entry_id)))
+    return _json(schemas.entry(backend_of(request).delete(profile, entry_id)))
 
 
 @router.get(
@@ -178,4 +160,4 @@ def delete_entry(request: Request, entry_id: str, profile: ProfileQuery = "me") 
     responses={200: schemas.json_response("Insights", "The analysis, or why there is not enough data yet")},
 )
 def get_insights(request: Request, profile: ProfileQuery = "me") -> Response:
-    return _json(_backend(request).insights(profile))
+    return _json(backend_of(request).insights(profile))

@@ -50,6 +50,12 @@ class Status:
     episodes_today: int
 
 
+def backend_of(request: Any) -> Backend:
+    """The app's backend, from a request (FastAPI keeps it in ``app.state``)."""
+    backend: Backend = request.app.state.backend
+    return backend
+
+
 class Backend:
     def __init__(self, settings: WebSettings) -> None:
         self.settings = settings
@@ -82,11 +88,9 @@ class Backend:
         """What the diary already shows, as the guided check's starting answers."""
         return DiaryLink(self.store, profile).evidence(self.today()).apply(Answers())
 
-    def check(
-        self, given: Answers, *, preferences: Preferences, use_diary: bool = True, today: dt.date | None = None
-    ) -> Assessment:
+    def check(self, given: Answers, *, preferences: Preferences, use_diary: bool = True) -> Assessment:
         """Assess; with the diary, add what it shows over time and keep the check in it."""
-        today = today or self.today()
+        today = self.today()
         services = self.services(preferences)
         if not use_diary:
             return assess(given, self.kb, today=today, services=services)
@@ -164,11 +168,7 @@ class Backend:
         return self.diary(profile).replace(short_id, changes, today=self.today())
 
     def edit_record(self, profile: str, short_id: str, changes: Mapping[str, Any]) -> Stored:
-        stored = self.diary(profile).get(short_id)
-        allowed = entry_input.EDITABLE[stored.kind]
-        for name in changes:
-            if name not in allowed:
-                raise InputError(name, f"cannot be changed on a {stored.kind} record")
+        entry_input.refuse_uneditable(self.diary(profile).get(short_id).kind, changes)
         return self.diary(profile).replace(short_id, dict(changes), today=self.today())
 
     def delete(self, profile: str, short_id: str) -> Stored:

@@ -11,12 +11,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
-from twitchwise.diary.evidence import recorded_days
 from twitchwise.diary.records import Episode
+from twitchwise.diary.summary import summarise
 from twitchwise.errors import InputError
 from twitchwise.web import bodymap
-from twitchwise.web.backend import CHARTS, ChartName
-from twitchwise.web.render import backend_of, page, preferences
+from twitchwise.web.backend import CHARTS, ChartName, backend_of
+from twitchwise.web.render import page, preferences
 from twitchwise.web.security import CHART_POLICY, posted_form
 
 router = APIRouter(include_in_schema=False)
@@ -120,17 +120,15 @@ def diary(
     backend = backend_of(request)
     profile = preferences(request).profile
     entries = backend.entries(profile, days)
-    today = backend.today()
-    counts = recorded_days(entries, today=today)
-    span = [today - dt.timedelta(days=n) for n in range(days - 1, -1, -1)]
+    summary = summarise(entries, today=backend.today(), days=days)
     sites_by_day: dict[dt.date, list[str]] = {}
     for stored in entries:
         if isinstance(stored.record, Episode):
             sites_by_day.setdefault(stored.record.at.date(), []).append(stored.record.region)
     just_logged = _find(backend, profile, logged)
     return page(
-        request, "diary.html", entries=list(reversed(entries)), days=days, span=span, counts=counts,
-        top=max([1, *(v or 0 for v in counts.values())]), sites_by_day=sites_by_day, logged=just_logged,
+        request, "diary.html", entries=list(reversed(entries)), days=days, summary=summary,
+        top=max([1, *(d.episodes or 0 for d in summary.days)]), sites_by_day=sites_by_day, logged=just_logged,
         deleted=deleted if deleted and deleted.isalnum() else None, active="diary", title="Diary",
     )  # fmt: skip
 

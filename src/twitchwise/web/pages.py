@@ -9,10 +9,20 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
+from twitchwise.diary.records import MAX_PROFILE
 from twitchwise.errors import InputError
 from twitchwise.interview import Step
 from twitchwise.web import guided
-from twitchwise.web.render import ONE_YEAR, PREFERENCE_COOKIES, backend_of, page, preferences
+from twitchwise.web.backend import backend_of
+from twitchwise.web.render import (
+    LOCALE,
+    NUMBER,
+    ONE_YEAR,
+    PREFERENCE_COOKIES,
+    PROFILE,
+    page,
+    preferences,
+)
 from twitchwise.web.security import posted_form
 
 router = APIRouter(include_in_schema=False)
@@ -24,10 +34,7 @@ DISPOSITION_ICON = {"emergency": "‼", "urgent": "!", "routine": "◆", "self_c
 def home(request: Request) -> Response:
     backend = backend_of(request)
     status = backend.status(preferences(request).profile)
-    last = None
-    if status.last_check is not None:
-        last = status.last_check
-    return page(request, "home.html", status=status, last=last, icons=DISPOSITION_ICON, active="home",
+    return page(request, "home.html", status=status, last=status.last_check, icons=DISPOSITION_ICON, active="home",
                 title="Today")  # fmt: skip
 
 
@@ -93,13 +100,13 @@ def settings_page(request: Request) -> Response:
 
 @router.post("/settings")
 def save_settings(request: Request, form: Form) -> Response:
-    from twitchwise.web.render import LOCALE, NUMBER, PROFILE
-
     profile = (form.get("profile") or "me").strip()
     locale = form.get("locale") or ""
     number = form.get("emergency") or ""
     problems = [
-        ("profile", "a short name: letters, digits, spaces, . ' -") if not PROFILE.fullmatch(profile) else None,
+        ("profile", "a short name: letters, digits, spaces, . ' -")
+        if not PROFILE.fullmatch(profile) or len(profile) > MAX_PROFILE
+        else None,
         ("locale", "choose one from the list") if locale and not LOCALE.fullmatch(locale) else None,
         ("emergency", "2 to 4 digits") if number and not NUMBER.fullmatch(number) else None,
         ("units", "choose metric or US") if form.get("units") not in ("metric", "us") else None,

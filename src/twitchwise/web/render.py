@@ -9,11 +9,12 @@ from typing import Any
 from fastapi import Request, Response
 from fastapi.templating import Jinja2Templates
 
+from twitchwise.diary.records import MAX_PROFILE, PROFILE_PATTERN
 from twitchwise.diary.wording import describe
 from twitchwise.sites import site_name
 from twitchwise.triage.wording import question_label, said
 from twitchwise.web import bodymap
-from twitchwise.web.backend import Backend, Preferences
+from twitchwise.web.backend import Preferences, backend_of
 from twitchwise.web.security import CSRF_FIELD, csrf_token
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -21,15 +22,10 @@ TEMPLATES.env.globals.update(site_name=site_name, describe=describe, bodymap=bod
 TEMPLATES.env.filters["words"] = lambda value: str(value).replace("_", " ")
 
 PREFERENCE_COOKIES = {"profile": "tw_profile", "units": "tw_units", "locale": "tw_locale", "emergency": "tw_emergency"}
-PROFILE = re.compile(r"^[\w][\w .'-]{0,59}$")
+PROFILE = re.compile(PROFILE_PATTERN)
 LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 NUMBER = re.compile(r"^[0-9]{2,4}$")
 ONE_YEAR = 365 * 24 * 3600
-
-
-def backend_of(request: Request) -> Backend:
-    backend: Backend = request.app.state.backend
-    return backend
 
 
 def preferences(request: Request) -> Preferences:
@@ -39,7 +35,7 @@ def preferences(request: Request) -> Preferences:
     locale = cookies.get(PREFERENCE_COOKIES["locale"], "")
     number = cookies.get(PREFERENCE_COOKIES["emergency"], "")
     return Preferences(
-        profile=profile if PROFILE.fullmatch(profile) else "me",
+        profile=profile if PROFILE.fullmatch(profile) and len(profile) <= MAX_PROFILE else "me",
         units="us" if cookies.get(PREFERENCE_COOKIES["units"]) == "us" else "metric",
         locale=locale if LOCALE.fullmatch(locale) else None,
         emergency_number=number if NUMBER.fullmatch(number) else None,
@@ -66,12 +62,3 @@ def error_page(request: Request, status_code: int, message: str) -> Response:
         return page(request, "error.html", status_code, message=message, title="Something is not right")
     except Exception:  # the error page itself must never fail
         return Response(message, status_code=status_code, media_type="text/plain")
-
-
-def water(litres: float | None, units: str) -> str:
-    if litres is None:
-        return ""
-    return f"{litres * 33.814:.0f} fl oz" if units == "us" else f"{litres:g} L"
-
-
-TEMPLATES.env.globals["water"] = water

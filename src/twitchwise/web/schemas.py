@@ -11,7 +11,7 @@ import msgspec
 from twitchwise.answers import Answers
 from twitchwise.diary import records
 from twitchwise.diary.records import Stored
-from twitchwise.diary.store import parse_short_id
+from twitchwise.diary.summary import DaySummary
 from twitchwise.insights.report import Insights
 from twitchwise.triage.assessment import Assessment
 
@@ -57,14 +57,9 @@ _ENTRY_TYPES = {
 }  # fmt: skip
 
 
-class DayCount(msgspec.Struct, frozen=True):
-    day: dt.date
-    episodes: int | None  # null: nothing recorded that day (unknown, not zero)
-
-
 class DiaryListing(msgspec.Struct, frozen=True):
     entries: list[Entry]
-    days: list[DayCount]
+    days: list[DaySummary]  # episodes null: nothing recorded that day (unknown, not zero)
     recorded_days: int
     episodes: int
     by_site: dict[str, int]
@@ -140,7 +135,3 @@ def entry_response(description: str) -> dict[str, Any]:
     mapping = {kind: REF.format(name=name) for kind, name in zip(_ENTRY_TYPES, names, strict=True)}
     schema = {"oneOf": [ref(n) for n in names], "discriminator": {"propertyName": "kind", "mapping": mapping}}
     return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
-def short_id_kind(short_id: str) -> str:
-    return parse_short_id(short_id)[0]
