@@ -5,7 +5,7 @@ RUN := $(UV) run --frozen --no-sync
 export UV_COMPILE_BYTECODE := 1
 export UV_LINK_MODE := copy
 
-.PHONY: setup postgres chromium run test lint typecheck pytest docs bench bench-triggers clean
+.PHONY: setup postgres chromium poppler run test lint typecheck pytest docs bench bench-triggers clean
 
 setup: .venv/.synced
 
@@ -24,12 +24,17 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || \
 		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; }
 
+## Poppler's pdfinfo, pdftotext and pdftoppm, for the tests that read the PDF report back.
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 || \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends poppler-utils fonts-dejavu-core; }
+
 ## Start the web app on http://127.0.0.1:8000 with the diary in your data folder (SQLite).
 run: setup
 	$(RUN) twitchwise serve
 
 ## Lint, type-check and run the whole test suite.
-test: setup postgres chromium lint typecheck pytest
+test: setup postgres chromium poppler lint typecheck pytest
 
 lint: setup
 	$(RUN) ruff check src tests bench
@@ -38,7 +43,7 @@ lint: setup
 typecheck: setup
 	$(RUN) mypy
 
-pytest: setup postgres chromium
+pytest: setup postgres chromium poppler
 	$(RUN) pytest
 
 ## Regenerate docs/triage.md from the knowledge base (a test fails when it is stale).

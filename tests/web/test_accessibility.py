@@ -82,7 +82,7 @@ class _Controls(HTMLParser):
 
 
 PAGES = ["/", "/check", "/log", "/log/twitch", "/log/twitch?site=left_calf", "/log/day", "/log/symptom",
-         "/diary", "/diary/e1/edit", "/diary/e1/delete", "/insights", "/settings"]  # fmt: skip
+         "/diary", "/diary/e1/edit", "/diary/e1/delete", "/insights", "/report", "/settings"]  # fmt: skip
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -25,7 +25,7 @@ def listed(client: TestClient) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("path", ["/", "/check", "/log", "/log/twitch", "/log/day", "/log/symptom", "/diary",
-                                  "/insights", "/settings"])  # fmt: skip
+                                  "/insights", "/report", "/settings"])  # fmt: skip
 def test_every_page_renders_with_a_strict_policy(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200
@@ -188,6 +188,21 @@ def test_insights_page_is_honest_with_little_data(client: TestClient) -> None:
     assert chart.status_code == 200 and chart.headers["content-type"].startswith("image/svg+xml")
     assert "<script" not in chart.text and "script-src" not in chart.headers["content-security-policy"]
     assert token(client)
+
+
+def test_the_report_downloads_as_pdf_and_html_and_refuses_bad_dates(client: TestClient) -> None:
+    post_form(client, "/log/twitch", {"site": "left_calf", "count": "3", "note": "<script>x()</script>"})
+    assert 'action="/report/download"' in client.get("/report").text
+    pdf = client.get("/report/download", params={"format": "pdf", "start": "", "end": ""})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.headers["content-disposition"] == 'attachment; filename="twitchwise-report-2026-11-21.pdf"'
+    html = client.get("/report/download", params={"format": "html", "start": "2026-11-01"})
+    assert html.status_code == 200 and "Twitching in the left calf since 21 November 2026." in html.text
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html.text and "<script>" not in html.text
+    for params, field in (({"start": "2026-11-21", "end": "2026-11-20"}, "from"), ({"end": "2027-01-01"}, "to"),
+                          ({"start": "soon"}, "from"), ({"format": "docx"}, "format")):  # fmt: skip
+        refused = client.get("/report/download", params=params)
+        assert refused.status_code == 422 and field in refused.text, params
 
 
 def test_an_unexpected_error_is_a_plain_500_logged_by_type_alone(

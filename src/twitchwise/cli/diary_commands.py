@@ -126,6 +126,9 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
     )  # fmt: skip
     insights.add_argument("--json", action="store_true", help="print JSON")
     insights.add_argument("--charts", metavar="FOLDER", help="also write the charts there, as PNG and SVG")
+    from twitchwise.cli import report_command
+
+    report_command.add_parser(commands, common)
     experiment = command(
         commands, "experiment", "a self-experiment: random weeks of usual and lower caffeine, alcohol or exercise",
         "Plan, follow and analyse an n-of-1 trial of one factor.",
@@ -175,7 +178,7 @@ def run(args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str], st
     context = Context(args, environ, stdin, stdout)
     handler: Callable[[Context], int] = {
         "log": _log, "diary": _diary, "export": _export, "import": _import, "backup": _backup,
-        "insights": _insights, "experiment": _experiment,
+        "insights": _insights, "experiment": _experiment, "report": _report,
     }[args.command]  # fmt: skip
     from twitchwise.diary.store import StoreError
 
@@ -313,6 +316,12 @@ def _insights(c: Context) -> int:
         if not c.args.json:
             c.say(f"Charts: {', '.join(p.name for p in written) or 'none yet (nothing logged)'} in {folder}.")
     return 0
+
+
+def _report(c: Context) -> int:
+    from twitchwise.cli import report_command
+
+    return report_command.run(c)
 
 
 def _experiment(c: Context) -> int:

@@ -180,6 +180,21 @@ class Backend:
         entries = self.diary(profile).list(kinds=("episode", "day"), end=self.today())
         return insights(entries, today=self.today())
 
+    def report(self, profile: str, *, start: dt.date | None, end: dt.date | None, fmt: Literal["pdf", "html"]) -> bytes:
+        """The doctor's report of this profile's diary, as PDF or HTML bytes."""
+        from twitchwise.report import content, render
+
+        today = self.today()
+        end = end or today
+        if end > today:
+            raise InputError("to", "is in the future")
+        if start is not None and start > end:
+            raise InputError("from", "is after the last day")
+        entries = self.diary(profile).list(end=end)
+        with _CHART_LOCK:
+            report = content.build_report(entries, self.kb, today=today, start=start, end=end)
+            return render.pdf(report) if fmt == "pdf" else render.html(report).encode("utf-8")
+
     def chart_svg(self, profile: str, name: ChartName) -> str | None:
         """One chart as SVG text, or None when there is nothing to draw yet."""
         from twitchwise.insights import charts

@@ -186,6 +186,32 @@ async def insights_page(request: Request) -> Response:
     return page(request, "insights.html", result=result, charts=CHARTS, active="insights", title="Insights")
 
 
+@router.get("/report")
+async def report_page(request: Request) -> Response:
+    return page(request, "report.html", today=backend_of(request).today(), active="report", title="Report")
+
+
+@router.get("/report/download")
+async def report_download(
+    request: Request, format: Literal["pdf", "html"] = "pdf", start: str = "", end: str = ""
+) -> Response:
+    backend = backend_of(request)
+    first, last = _optional_day(start, "from"), _optional_day(end, "to")
+    data = await run_in_threadpool(backend.report, preferences(request).profile, start=first, end=last, fmt=format)
+    name = f"twitchwise-report-{backend.today()}.{format}"
+    media = "application/pdf" if format == "pdf" else "text/html; charset=utf-8"
+    return Response(data, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+def _optional_day(text: str, field: str) -> dt.date | None:
+    if not text.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(field, "expected a date as YYYY-MM-DD") from None
+
+
 @router.get("/charts/{name}.svg")
 async def chart(request: Request, name: Literal["timeline", "forest", "sites"]) -> Response:
     backend = backend_of(request)

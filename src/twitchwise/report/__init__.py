@@ -1,0 +1,1 @@
+"""The doctor-ready report: what a GP can read in a minute, as HTML or PDF."""
