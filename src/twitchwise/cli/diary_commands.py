@@ -107,11 +107,16 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
         commands, "export", "export the diary as JSON or CSV", "Export one profile's diary, losslessly.",
         parents=common,
     )  # fmt: skip
-    export.add_argument("--format", choices=("json", "csv"), default="json", help="json (default) or csv")
-    export.add_argument("--out", metavar="PATH", help="a file (json) or a folder (csv); json defaults to stdout")
+    export.add_argument(
+        "--format", choices=("json", "csv", "fhir"), default="json",
+        help="json (default, twitchwise's own), csv, or fhir (a FHIR R4 Bundle for health records)",
+    )  # fmt: skip
+    export.add_argument(
+        "--out", metavar="PATH", help="a file (json, fhir) or a folder (csv); a file defaults to stdout"
+    )
     importer = command(
         commands, "import", "import a diary exported as JSON or CSV",
-        "Import a JSON file or a folder of CSV files; all or nothing.", parents=common,
+        "Import a twitchwise JSON export, a FHIR Bundle, or a folder of CSV files; all or nothing.", parents=common,
     )  # fmt: skip
     importer.add_argument("path", help="the JSON file or CSV folder")
     backup = command(
@@ -268,8 +273,11 @@ def _export(c: Context) -> int:
     from twitchwise.diary import transfer
 
     with c.store() as store:
-        if c.args.format == "json":
-            data = transfer.export_json(store, [c.args.profile])
+        if c.args.format in ("json", "fhir"):
+            if c.args.format == "fhir":
+                data = transfer.export_fhir(store, c.args.profile, now=c.now)
+            else:
+                data = transfer.export_json(store, [c.args.profile])
             if c.args.out:
                 transfer.write_private(Path(c.args.out), data)
                 c.say(f"Exported to {c.args.out}.")

@@ -91,6 +91,15 @@ def export_json(store: Store, profiles: Sequence[str], *, session: Session | Non
     return msgspec.json.format(msgspec.json.encode(export_data(store, profiles, session=session)), indent=1)
 
 
+def export_fhir(store: Store, profile: str, *, now: dt.datetime) -> bytes:
+    """One profile's diary as a FHIR R4 Bundle (JSON), checked against FHIR and the symptom profile first."""
+    from twitchwise.diary.fhir import to_bundle, validate
+
+    bundle = to_bundle(export_data(store, [profile]).profiles[0], now=now)
+    validate(bundle)
+    return msgspec.json.format(msgspec.json.encode(bundle), indent=1)
+
+
 def export_csv(store: Store, profile: str, folder: Path) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise InputError("--out", "is a file; a CSV export needs a folder")
@@ -153,6 +162,10 @@ def read_json(path: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
     if path.stat().st_size > MAX_JSON_BYTES:
         raise InputError(path.name, "is larger than 256 MB; that is not a twitchwise export")
     raw = path.read_bytes()
+    if _is_fhir_bundle(raw):
+        from twitchwise.diary.fhir import from_bundle
+
+        return [from_bundle(msgspec.json.decode(raw), profile=profile, today=today, name=path.name).data]
     try:
         data = msgspec.json.decode(raw, type=ExportFile, strict=False)
     except msgspec.ValidationError as error:
@@ -174,6 +187,18 @@ def read_json(path: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
     if len(data.profiles) == 1:
         data.profiles[0].name = profile
     return data.profiles
+
+
+def _is_fhir_bundle(raw: bytes) -> bool:
+    """A FHIR Bundle (``"resourceType": "Bundle"`` at the top), told apart without a second full parse."""
+
+    class Sniff(msgspec.Struct):
+        resourceType: str | None = None  # noqa: N815 - FHIR's own key
+
+    try:
+        return msgspec.json.decode(raw, type=Sniff).resourceType == "Bundle"
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return False
 
 
 def read_csv_folder(folder: Path, *, profile: str, today: dt.date) -> list[ProfileData]:

@@ -1,0 +1,464 @@
+"""The diary as a FHIR R4 Bundle, and back.
+
+- each twitch episode is an Observation following the HL7 Symptoms IG's SymptomObservation
+  profile: code LOINC 75325-1 ("Symptom"), value ICD-10 R25.3 ("Fasciculation"), the body site,
+  a severity component (SNOMED CT mild / moderate / severe, from the 1–5 intensity), and when;
+- a symptom logged as absent, and a twitch-free day, is a SymptomObservation whose severity is
+  SNOMED CT "Absent" (the pertinent negatives);
+- a day's factors are one Observation with a component per factor (UCUM units);
+- each check is a QuestionnaireResponse of its answers; a self-experiment is a Basic resource.
+
+Every resource twitchwise writes carries the record's ``uid`` as an identifier, so importing a
+bundle back reproduces the diary and importing it twice adds nothing.  Structure is validated
+with fhir.resources (its R4B models, which for these five resources match R4 4.0.1); the profile's
+required elements and codes are checked by :func:`profile_problems`.
+
+FHIR times need a UTC offset and the diary's are wall-clock times: export adds this computer's
+offset for that moment, import keeps the wall-clock time as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from twitchwise.diary.records import (
+    KINDS,
+    Check,
+    Day,
+    Episode,
+    Experiment,
+    Kind,
+    Record,
+    Symptom,
+    build,
+)  # fmt: skip
+from twitchwise.diary.transfer import ProfileData
+from twitchwise.errors import InputError
+from twitchwise.sites import site_name
+
+SYMPTOM_PROFILE = "http://hl7.org/fhir/uv/symptoms/StructureDefinition/SymptomObservation"
+SYMPTOM_CATEGORY = {"system": "http://hl7.org/fhir/uv/symptoms/CodeSystem/SymptomTemporary", "code": "symptom",
+                    "display": "Symptom"}  # fmt: skip
+SYMPTOM_CODE = {"system": "http://loinc.org", "code": "75325-1", "display": "Symptom"}
+FASCICULATION = {"system": "http://hl7.org/fhir/sid/icd-10", "code": "R25.3", "display": "Fasciculation"}
+SNOMED = "http://snomed.info/sct"
+SEVERITY = {"system": SNOMED, "code": "162408000", "display": "Symptom severity"}
+MILD = {"system": SNOMED, "code": "255604002", "display": "Mild"}
+MODERATE = {"system": SNOMED, "code": "6736007", "display": "Moderate"}
+SEVERE = {"system": SNOMED, "code": "24484000", "display": "Severe"}
+ABSENT = {"system": SNOMED, "code": "2667000", "display": "Absent"}
+CATEGORIES = "http://terminology.hl7.org/CodeSystem/observation-category"
+UCUM = "http://unitsofmeasure.org"
+# twitchwise's own codes (diary fields, sites, symptom ids) and record identifiers.
+CODES = "urn:twitchwise:code"
+UID = "urn:twitchwise:uid"
+DERIVED = "urn:twitchwise:derived"  # resources made from another record (a twitch-free day): not imported
+RESULT = "urn:twitchwise:check-result"
+ANSWERS = "urn:twitchwise:check-answers"  # the answers exactly, beside the items FHIR readers use
+DISPOSITION = "urn:twitchwise:disposition"
+EXPERIMENT = "urn:twitchwise:experiment"
+SIDES = ("left", "right", "both", "midline")
+_FIELD = re.compile(r"^[a-z][a-z0-9_]{0,59}$")  # answer names shown as items (all of them, in real checks)
+
+# Day fields as components: (field, code, display, UCUM unit or None for a non-quantity).
+_DAY_QUANTITIES = (
+    ("caffeine_mg", "caffeine", "Caffeine", "mg"), ("water_l", "water", "Fluid drunk", "L"),
+    ("alcohol_units", "alcohol", "Alcohol units", "{unit}"), ("exercise_min", "exercise", "Exercise", "min"),
+    ("sleep_h", "sleep", "Sleep the night before", "h"),
+)  # fmt: skip
+_EPISODE_NUMBERS = (("count", "count", "Twitches counted"), ("intensity", "intensity", "Intensity, 1 (barely) to 5"))
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def to_bundle(data: ProfileData, *, now: dt.datetime) -> dict[str, Any]:
+    """One profile's diary as a FHIR R4 ``collection`` Bundle (a plain JSON-ready dict)."""
+    patient_url = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'twitchwise:' + data.name)}"
+    latest = max(data.checks, key=lambda c: c.at, default=None)
+    patient: dict[str, Any] = {"resourceType": "Patient", "active": True}
+    if latest is not None and latest.answers.get("sex") in ("female", "male", "other"):
+        patient["gender"] = latest.answers["sex"]
+    entries = [{"fullUrl": patient_url, "resource": patient}]
+    subject = {"reference": patient_url}
+    for resource in _resources(data, subject):
+        entries.append({"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": resource})
+    return {"resourceType": "Bundle", "type": "collection", "timestamp": _instant(now), "entry": entries}
+
+
+def _resources(data: ProfileData, subject: dict[str, str]) -> Iterator[dict[str, Any]]:
+    for episode in data.episodes:
+        yield _episode(episode, subject)
+    for symptom in data.symptoms:
+        yield _symptom(symptom, subject)
+    for day in data.days:
+        yield _day(day, subject)
+        if day.twitch_free:
+            yield _twitch_free(day, subject)
+    for check in data.checks:
+        yield _check(check, subject)
+    for experiment in data.experiments:
+        yield _experiment(experiment, subject)
+
+
+def _symptom_observation(uid: str, subject: dict[str, str], when: str, value: dict[str, Any], *,
+                         system: str = UID) -> dict[str, Any]:  # fmt: skip
+    return {
+        "resourceType": "Observation",
+        "meta": {"profile": [SYMPTOM_PROFILE]},
+        "identifier": [{"system": system, "value": uid}],
+        "status": "final",
+        "category": [{"coding": [SYMPTOM_CATEGORY]}],
+        "code": {"coding": [SYMPTOM_CODE], "text": "Symptom"},
+        "subject": subject,
+        "effectiveDateTime": when,
+        "performer": [subject],
+        "valueCodeableConcept": value,
+    }
+
+
+def _twitching() -> dict[str, Any]:
+    return {"coding": [FASCICULATION], "text": "Muscle twitching (fasciculation)"}
+
+
+def _site(region: str | None, side: str | None) -> dict[str, Any]:
+    if region is None:  # a side alone ("left side")
+        return {"coding": [{"system": CODES, "code": str(side)}], "text": f"{side} side"}
+    code = f"{side}_{region}" if side else region
+    return {"coding": [{"system": CODES, "code": code, "display": site_name(region, side)}],
+            "text": site_name(region, side)}  # fmt: skip
+
+
+def _component(code: str, display: str, **value: Any) -> dict[str, Any]:
+    return {"code": {"coding": [{"system": CODES, "code": code, "display": display}], "text": display}, **value}
+
+
+def _quantity(value: float, unit: str) -> dict[str, Any]:
+    return {"value": value, "unit": unit.strip("{}"), "system": UCUM, "code": unit}
+
+
+def _episode(episode: Episode, subject: dict[str, str]) -> dict[str, Any]:
+    resource = _symptom_observation(episode.uid, subject, _moment(episode.at), _twitching())
+    resource["bodySite"] = _site(episode.region, episode.side)
+    components = []
+    if episode.intensity is not None:
+        grade = MILD if episode.intensity <= 2 else MODERATE if episode.intensity == 3 else SEVERE
+        components.append({"code": {"coding": [SEVERITY]}, "valueCodeableConcept": {"coding": [grade]}})
+    for field, code, display in _EPISODE_NUMBERS:
+        value = getattr(episode, field)
+        if value is not None:
+            components.append(_component(code, display, valueInteger=value))
+    if episode.duration_s is not None:
+        components.append(
+            _component("duration", "How long it went on", valueQuantity=_quantity(episode.duration_s, "s"))
+        )
+    if episode.context is not None:
+        concept = {"coding": [{"system": CODES, "code": episode.context}], "text": episode.context.replace("_", " ")}
+        components.append(_component("context", "What the person was doing", valueCodeableConcept=concept))
+    if components:
+        resource["component"] = components
+    if episode.note:
+        resource["note"] = [{"text": episode.note}]
+    return resource
+
+
+def _symptom(symptom: Symptom, subject: dict[str, str]) -> dict[str, Any]:
+    label = symptom.symptom.replace("_", " ")
+    value = {"coding": [{"system": CODES, "code": symptom.symptom, "display": label}], "text": label}
+    resource = _symptom_observation(symptom.uid, subject, _moment(symptom.at), value)
+    if symptom.region is not None or symptom.side is not None:
+        resource["bodySite"] = _site(symptom.region, symptom.side)
+    if not symptom.present:
+        resource["component"] = [{"code": {"coding": [SEVERITY]}, "valueCodeableConcept": {"coding": [ABSENT]}}]
+    if symptom.note:
+        resource["note"] = [{"text": symptom.note}]
+    return resource
+
+
+def _twitch_free(day: Day, subject: dict[str, str]) -> dict[str, Any]:
+    """A twitch-free day as an absent-symptom observation (derived from the day record)."""
+    resource = _symptom_observation(f"{day.uid}-twitch-free", subject, day.day.isoformat(), _twitching(),
+                                    system=DERIVED)  # fmt: skip
+    resource["component"] = [{"code": {"coding": [SEVERITY]}, "valueCodeableConcept": {"coding": [ABSENT]}}]
+    return resource
+
+
+def _day(day: Day, subject: dict[str, str]) -> dict[str, Any]:
+    components = []
+    for field, code, display, unit in _DAY_QUANTITIES:
+        value = getattr(day, field)
+        if value is not None:
+            components.append(_component(code, display, valueQuantity=_quantity(value, unit)))
+    if day.nicotine is not None:
+        components.append(_component("nicotine", "Any nicotine", valueBoolean=day.nicotine))
+    if day.exercise_intensity is not None:
+        concept = {"coding": [{"system": CODES, "code": day.exercise_intensity}], "text": day.exercise_intensity}
+        components.append(_component("exercise_intensity", "How hard the exercise was", valueCodeableConcept=concept))
+    if day.stress is not None:
+        components.append(_component("stress", "Stress, 0 to 10", valueInteger=day.stress))
+    if day.medicines is not None:  # an empty list is "none taken", not "not logged"
+        components.append(_component("medicines", "Medicines taken (how many)", valueInteger=len(day.medicines)))
+    for medicine in day.medicines or ():
+        components.append(_component("medicine", "A medicine taken", valueString=medicine))
+    components.append(_component("twitch_free", "A day without twitching", valueBoolean=day.twitch_free))
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "identifier": [{"system": UID, "value": day.uid}],
+        "status": "final",
+        "category": [{"coding": [{"system": CATEGORIES, "code": "social-history", "display": "Social History"}]}],
+        "code": {
+            "coding": [{"system": CODES, "code": "daily_factors", "display": "Daily factors"}],
+            "text": "Daily factors",
+        },
+        "subject": subject,
+        "effectiveDateTime": day.day.isoformat(),
+        "component": components,
+    }
+    if day.note:
+        resource["note"] = [{"text": day.note}]
+    return resource
+
+
+def _check(check: Check, subject: dict[str, str]) -> dict[str, Any]:
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "identifier": {"system": UID, "value": check.uid},
+        "status": "completed",
+        "subject": subject,
+        "authored": _moment(check.at),
+        "author": subject,
+        "extension": [
+            {"url": DISPOSITION, "valueCode": check.disposition},
+            {"url": RESULT, "valueString": json.dumps(check.result, ensure_ascii=False)},
+            {"url": ANSWERS, "valueString": json.dumps(check.answers, ensure_ascii=False)},
+        ],
+        "item": [_item(key, value) for key, value in check.answers.items() if _FIELD.match(key)],
+    }
+
+
+def _item(key: str, value: Any) -> dict[str, Any]:
+    """One answer as a QuestionnaireResponse item: symptoms as a group, sites as codes."""
+    if isinstance(value, dict):
+        inner = [_item(name, present) for name, present in value.items() if _FIELD.match(name)]
+        return {"linkId": key, "item": inner} if inner else {"linkId": key}
+    if key == "sites" and isinstance(value, list) and all(isinstance(s, dict) and "region" in s for s in value):
+        codings = [{"valueCoding": {"system": CODES, "code": f"{s['side']}_{s['region']}" if s.get("side")
+                                    else s["region"]}} for s in value]  # fmt: skip
+        return {"linkId": key, "answer": codings}
+    values = value if isinstance(value, list) else [value]
+    return {"linkId": key, "answer": [_answer(v) for v in values]} if values else {"linkId": key}
+
+
+def _answer(value: Any) -> dict[str, Any]:
+    if value is None or isinstance(value, list | dict):
+        return {"valueString": json.dumps(value, ensure_ascii=False)}
+    if isinstance(value, bool):
+        return {"valueBoolean": value}
+    if isinstance(value, int):
+        return {"valueInteger": value} if -(2**31) <= value < 2**31 else {"valueDecimal": value}
+    if isinstance(value, float):
+        return {"valueDecimal": value}
+    return {"valueString": str(value)}
+
+
+def _experiment(experiment: Experiment, subject: dict[str, str]) -> dict[str, Any]:
+    import msgspec
+
+    return {
+        "resourceType": "Basic",
+        "identifier": [{"system": UID, "value": experiment.uid}],
+        "code": {"coding": [{"system": CODES, "code": "self_experiment", "display": "Self-experiment (n-of-1)"}]},
+        "subject": subject,
+        "created": experiment.day.isoformat(),
+        "extension": [{"url": EXPERIMENT, "valueString": msgspec.json.encode(experiment).decode()}],
+    }
+
+
+def _moment(at: dt.datetime) -> str:
+    """The wall-clock time as written, with this computer's UTC offset at that moment."""
+    offset = at.astimezone().utcoffset() or dt.timedelta()
+    return at.replace(tzinfo=dt.timezone(offset)).isoformat()
+
+
+def _instant(at: dt.datetime) -> str:
+    return at.astimezone().isoformat(timespec="seconds")
+
+
+# --- checks of structure and profile --------------------------------------------------
+
+
+def validate(bundle: Any, *, name: str = "bundle") -> None:
+    """Refuse a bundle that is not valid FHIR, or whose symptom observations break the profile."""
+    from fhir.resources.R4B.bundle import Bundle
+    from pydantic import ValidationError
+
+    if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
+        raise InputError(f"{name}: resourceType", "expected a FHIR Bundle")
+    try:
+        Bundle.model_validate(bundle)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in first["loc"]).replace(".[", "[")
+        raise InputError(f"{name}: {where}", "is not valid FHIR R4 here") from None
+    except (KeyError, TypeError, ValueError):
+        raise InputError(f"{name}: entry", "holds a resource type that FHIR R4 does not define") from None
+    for index, entry in enumerate(bundle.get("entry", [])):
+        problems = profile_problems(entry.get("resource", {}), bundle)
+        if problems:
+            raise InputError(
+                f"{name}: entry[{index}].resource", f"breaks the SymptomObservation profile ({problems[0]})"
+            )
+
+
+def profile_problems(resource: dict[str, Any], bundle: dict[str, Any]) -> list[str]:
+    """What a resource claiming the SymptomObservation profile lacks (empty when it conforms)."""
+    if SYMPTOM_PROFILE not in resource.get("meta", {}).get("profile", []):
+        return []
+    problems = []
+    if resource.get("status") not in ("registered", "preliminary", "final", "amended", "corrected", "cancelled",
+                                      "entered-in-error", "unknown"):  # fmt: skip
+        problems.append("status is missing or not an Observation status")
+    if not any(_has(c, SYMPTOM_CATEGORY) for c in resource.get("category", [])):
+        problems.append("no category 'symptom'")
+    if not _has(resource.get("code", {}), SYMPTOM_CODE):
+        problems.append("code is not LOINC 75325-1")
+    patients = {
+        e.get("fullUrl") for e in bundle.get("entry", []) if e.get("resource", {}).get("resourceType") == "Patient"
+    }
+    if resource.get("subject", {}).get("reference") not in patients:
+        problems.append("subject is not the bundle's Patient")
+    if not any(k in resource for k in ("effectiveDateTime", "effectivePeriod")):
+        problems.append("no effective time")
+    if not any(p.get("reference") in patients for p in resource.get("performer", [])):
+        problems.append("no performer (the Patient)")
+    if not resource.get("valueCodeableConcept", {}).get("coding"):
+        problems.append("no coded value")
+    for forbidden in ("dataAbsentReason", "interpretation", "referenceRange", "specimen", "device"):
+        if forbidden in resource:
+            problems.append(f"{forbidden} is not allowed")
+    return problems
+
+
+def _has(concept: dict[str, Any], coding: dict[str, str]) -> bool:
+    return any(c.get("system") == coding["system"] and c.get("code") == coding["code"]
+               for c in concept.get("coding", []))  # fmt: skip
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+class Read:
+    """The records read from a bundle, and how many resources were not twitchwise's."""
+
+    def __init__(self, data: ProfileData, foreign: int) -> None:
+        self.data = data
+        self.foreign = foreign
+
+
+def from_bundle(bundle: dict[str, Any], *, profile: str, today: dt.date, name: str = "bundle") -> Read:
+    """The diary records in a validated bundle that twitchwise wrote (matched by their uid)."""
+    validate(bundle, name=name)
+    data = ProfileData(name=profile)
+    plural: dict[Kind, list[Any]] = {
+        "episode": data.episodes, "day": data.days, "symptom": data.symptoms, "check": data.checks,
+        "experiment": data.experiments,
+    }  # fmt: skip
+    foreign = 0
+    for index, entry in enumerate(bundle.get("entry", [])):
+        resource = entry["resource"]
+        if resource["resourceType"] == "Patient" or _identifier(resource, DERIVED):
+            continue
+        uid = _identifier(resource, UID)
+        if uid is None:
+            foreign += 1
+            continue
+        try:
+            kind, fields = _record_fields(resource, uid)
+            record: Record = build(KINDS[kind], fields, today=today)
+        except InputError as error:
+            raise InputError(f"{name}: entry[{index}].resource ({error.field})", error.problem) from None
+        except (KeyError, TypeError, ValueError, IndexError):
+            raise InputError(f"{name}: entry[{index}].resource", "is not a diary record twitchwise can read") from None
+        plural[kind].append(record)
+    return Read(data, foreign)
+
+
+def _identifier(resource: dict[str, Any], system: str) -> str | None:
+    found = resource.get("identifier")
+    for identifier in found if isinstance(found, list) else [found] if found else []:
+        if identifier.get("system") == system:
+            return str(identifier.get("value"))
+    return None
+
+
+def _record_fields(resource: dict[str, Any], uid: str) -> tuple[Kind, dict[str, Any]]:
+    kind = resource["resourceType"]
+    if kind == "QuestionnaireResponse":
+        extensions = {e["url"]: e for e in resource.get("extension", [])}
+        return "check", {
+            "uid": uid, "at": _wall_clock(resource["authored"]), "disposition": extensions[DISPOSITION]["valueCode"],
+            "result": json.loads(extensions[RESULT]["valueString"]),
+            "answers": json.loads(extensions[ANSWERS]["valueString"]),
+        }  # fmt: skip
+    if kind == "Basic":
+        extension = next(e for e in resource["extension"] if e["url"] == EXPERIMENT)
+        return "experiment", {**json.loads(extension["valueString"]), "uid": uid}
+    components = {c["code"]["coding"][0].get("code"): c for c in resource.get("component", [])}
+    note = resource.get("note", [{}])[0].get("text")
+    if _has(resource["code"], {"system": CODES, "code": "daily_factors"}):
+        fields: dict[str, Any] = {"uid": uid, "day": resource["effectiveDateTime"][:10], "note": note}
+        for field, code, _, _ in _DAY_QUANTITIES:
+            if code in components:
+                fields[field] = components[code]["valueQuantity"]["value"]
+        for field in ("nicotine", "twitch_free"):
+            if field in components:
+                fields[field] = components[field]["valueBoolean"]
+        if "stress" in components:
+            fields["stress"] = components["stress"]["valueInteger"]
+        if "exercise_intensity" in components:
+            fields["exercise_intensity"] = components["exercise_intensity"]["valueCodeableConcept"]["coding"][0]["code"]
+        medicines = [
+            c["valueString"] for c in resource.get("component", []) if c["code"]["coding"][0]["code"] == "medicine"
+        ]
+        fields["medicines"] = medicines if "medicines" in components else None
+        return "day", _present(fields)
+    region, side = _site_of(resource.get("bodySite"))
+    common = {"uid": uid, "at": _wall_clock(resource["effectiveDateTime"]), "region": region, "side": side,
+              "note": note}  # fmt: skip
+    if _has(resource["valueCodeableConcept"], FASCICULATION):
+        fields = dict(common)
+        for field, code, _ in _EPISODE_NUMBERS:
+            if code in components:
+                fields[field] = components[code]["valueInteger"]
+        if "duration" in components:
+            fields["duration_s"] = components["duration"]["valueQuantity"]["value"]
+        if "context" in components:
+            fields["context"] = components["context"]["valueCodeableConcept"]["coding"][0]["code"]
+        return "episode", _present(fields)
+    absent = any(_has(c.get("valueCodeableConcept", {}), ABSENT) for c in resource.get("component", []))
+    symptom = resource["valueCodeableConcept"]["coding"][0]["code"]
+    return "symptom", _present({**common, "symptom": symptom, "present": not absent})
+
+
+def _present(fields: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _site_of(concept: dict[str, Any] | None) -> tuple[str | None, str | None]:
+    if not concept:
+        return None, None
+    code = next(c["code"] for c in concept["coding"] if c.get("system") == CODES)
+    if code in SIDES:
+        return None, code
+    side, _, region = code.partition("_")
+    return (region, side) if side in SIDES else (code, None)
+
+
+def _wall_clock(text: str) -> str:
+    """A FHIR dateTime as the diary's wall-clock time: the time as written, its offset dropped."""
+    return dt.datetime.fromisoformat(text).replace(tzinfo=None).isoformat()
