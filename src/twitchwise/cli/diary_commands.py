@@ -116,9 +116,15 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
     )
     importer = command(
         commands, "import", "import a diary exported as JSON or CSV",
-        "Import a twitchwise JSON export, a FHIR Bundle, or a folder of CSV files; all or nothing.", parents=common,
+        "Import a twitchwise JSON export, a FHIR Bundle, or a folder of CSV files; or, with `import apple-health "
+        "export.zip`, daily caffeine, water, sleep, exercise and mindful minutes from Apple Health. All or nothing.",
+        parents=common,
     )  # fmt: skip
-    importer.add_argument("path", help="the JSON file or CSV folder")
+    importer.add_argument(
+        "path", metavar="PATH | apple-health",
+        help="the JSON file (twitchwise or FHIR) or CSV folder; or apple-health, then the export",
+    )  # fmt: skip
+    importer.add_argument("export", nargs="?", metavar="EXPORT", help="with apple-health: export.zip or export.xml")
     backup = command(
         commands, "backup", "write a consistent copy of the database",
         "Copy the diary database safely, even while it is in use.", parents=common,
@@ -294,11 +300,43 @@ def _export(c: Context) -> int:
 def _import(c: Context) -> int:
     from twitchwise.diary import transfer
 
+    if c.args.path == "apple-health":
+        return _import_apple_health(c)
+    if c.args.export is not None:
+        raise InputError("import", "takes one file or folder (or: import apple-health EXPORT)")
     path = Path(c.args.path)
     with c.store() as store:
         counts = transfer.import_path(store, path, profile=c.args.profile, today=c.today)
     summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.added.items())
     c.say(f"Imported {summary or 'nothing new'}; {counts.skipped} already in the diary.")
+    return 0
+
+
+def _import_apple_health(c: Context) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from twitchwise.diary.apple_health import import_export
+
+    if c.args.export is None:
+        raise InputError("export", "name the Apple Health export: import apple-health export.zip")
+    path = Path(c.args.export)
+    console = Console(file=c.stdout)
+    columns = (TextColumn("Reading"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[records]:,} records"),
+               TimeRemainingColumn())  # fmt: skip
+    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
+        task = bar.add_task("export", total=None, records=0)
+
+        def progress(done: int, total: int, records: int) -> None:
+            bar.update(task, completed=done, total=total, records=records)
+
+        with c.store() as store:
+            result = import_export(store, path, profile=c.args.profile, today=c.today, progress=progress)
+    c.say(f"Read {result.records:,} records ({result.used:,} about caffeine, water, sleep, exercise or mindfulness).")
+    c.say(f"Added {result.days_added} days; filled {result.fields_filled} empty fields on {result.days_filled} days "
+          f"already in the diary; kept {result.fields_kept} values you had logged.")  # fmt: skip
+    if result.unknown_units:
+        c.say(f"Skipped {result.unknown_units} records in units twitchwise does not know.")
     return 0
 
 

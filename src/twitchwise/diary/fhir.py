@@ -69,7 +69,7 @@ _FIELD = re.compile(r"^[a-z][a-z0-9_]{0,59}$")  # answer names shown as items (a
 _DAY_QUANTITIES = (
     ("caffeine_mg", "caffeine", "Caffeine", "mg"), ("water_l", "water", "Fluid drunk", "L"),
     ("alcohol_units", "alcohol", "Alcohol units", "{unit}"), ("exercise_min", "exercise", "Exercise", "min"),
-    ("sleep_h", "sleep", "Sleep the night before", "h"),
+    ("sleep_h", "sleep", "Sleep the night before", "h"), ("mindful_min", "mindful", "Mindful minutes", "min"),
 )  # fmt: skip
 _EPISODE_NUMBERS = (("count", "count", "Twitches counted"), ("intensity", "intensity", "Intensity, 1 (barely) to 5"))
 

@@ -70,6 +70,7 @@ class Day(_Record, frozen=True, kw_only=True):
     exercise_intensity: ExerciseIntensity | None = None
     sleep_h: Annotated[float, msgspec.Meta(ge=0, le=24)] | None = None
     stress: Annotated[int, msgspec.Meta(ge=0, le=10)] | None = None
+    mindful_min: Annotated[float, msgspec.Meta(ge=0, le=1440)] | None = None  # meditation, breathing
     medicines: Annotated[list[MedicineName], msgspec.Meta(max_length=50)] | None = None
     twitch_free: bool = False
     note: Note | None = None

@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The Alembic revision the tables below correspond to; a test keeps the two in step.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 
 class Base(DeclarativeBase):
@@ -84,6 +84,7 @@ class DayRow(Entry):
     exercise_intensity: Mapped[str | None] = mapped_column(String(10))
     sleep_h: Mapped[float | None] = mapped_column(Float)
     stress: Mapped[int | None] = mapped_column(Integer)
+    mindful_min: Mapped[float | None] = mapped_column(Float)
     medicines: Mapped[list[str] | None] = mapped_column(JSON)
     twitch_free: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str | None] = mapped_column(Text)

@@ -23,6 +23,7 @@ def describe(stored: Stored) -> str:
                 ("caffeine", _fmt(r.caffeine_mg, " mg")), ("water", _fmt(r.water_l, " L")),
                 ("alcohol", _fmt(r.alcohol_units, " units")), ("exercise", _fmt(r.exercise_min, " min")),
                 ("sleep", _fmt(r.sleep_h, " h")), ("stress", _fmt(r.stress, "/10")),
+                ("mindful", _fmt(r.mindful_min, " min")),
                 ("nicotine", None if r.nicotine is None else ("yes" if r.nicotine else "no")),
                 ("medicines", ", ".join(r.medicines) if r.medicines else None),
             ) if value is not None

@@ -217,6 +217,7 @@ def _positives(checks: Sequence[Check], symptoms: Sequence[Symptom], kb: Knowled
 _NUMERIC = (
     ("caffeine_mg", "Caffeine", "mg"), ("water_l", "Fluid", "L"), ("alcohol_units", "Alcohol", "units"),
     ("exercise_min", "Exercise", "min"), ("sleep_h", "Sleep", "h"), ("stress", "Stress (0–10)", ""),
+    ("mindful_min", "Mindful minutes", "min"),
 )  # fmt: skip
 
 
