@@ -205,6 +205,19 @@ def test_the_report_downloads_as_pdf_and_html_and_refuses_bad_dates(client: Test
         assert refused.status_code == 422 and field in refused.text, params
 
 
+def test_the_whole_diary_downloads_as_json_and_as_a_fhir_bundle(client: TestClient) -> None:
+    post_form(client, "/log/twitch", {"site": "left_calf", "count": "3"})
+    assert 'href="/export?format=fhir"' in client.get("/report").text
+    own = client.get("/export", params={"format": "json"})
+    assert own.status_code == 200 and own.json()["profiles"][0]["episodes"][0]["count"] == 3
+    bundle = client.get("/export", params={"format": "fhir"})
+    assert bundle.headers["content-type"].startswith("application/fhir+json")
+    assert bundle.headers["content-disposition"] == 'attachment; filename="twitchwise-fhir-bundle-2026-11-21.json"'
+    observations = [e["resource"] for e in bundle.json()["entry"] if e["resource"]["resourceType"] == "Observation"]
+    assert [o["valueCodeableConcept"]["coding"][0]["code"] for o in observations] == ["R25.3"]
+    assert client.get("/export", params={"format": "xml"}).status_code == 422
+
+
 def test_an_unexpected_error_is_a_plain_500_logged_by_type_alone(
     client: TestClient, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -195,6 +195,14 @@ class Backend:
             report = content.build_report(entries, self.kb, today=today, start=start, end=end)
             return render.pdf(report) if fmt == "pdf" else render.html(report).encode("utf-8")
 
+    def export(self, profile: str, fmt: Literal["json", "fhir"]) -> bytes:
+        """The whole diary of this profile: twitchwise's own JSON, or a FHIR R4 Bundle."""
+        from twitchwise.diary import transfer
+
+        if fmt == "fhir":
+            return transfer.export_fhir(self.store, profile, now=self.now())
+        return transfer.export_json(self.store, [profile])
+
     def chart_svg(self, profile: str, name: ChartName) -> str | None:
         """One chart as SVG text, or None when there is nothing to draw yet."""
         from twitchwise.insights import charts

@@ -203,6 +203,15 @@ async def report_download(
     return Response(data, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
+@router.get("/export")
+async def export_download(request: Request, format: Literal["json", "fhir"] = "json") -> Response:
+    backend = backend_of(request)
+    data = await run_in_threadpool(backend.export, preferences(request).profile, format)
+    name = f"twitchwise-{'fhir-bundle' if format == 'fhir' else 'diary'}-{backend.today()}.json"
+    media = "application/fhir+json" if format == "fhir" else "application/json"
+    return Response(data, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
 def _optional_day(text: str, field: str) -> dt.date | None:
     if not text.strip():
         return None
