@@ -54,6 +54,7 @@ LITRES = {"mL": 0.001, "L": 1.0, "dL": 0.1, "cL": 0.01, "fl_oz_us": 0.0295735295
 MINUTES = {"min": 1.0, "s": 1 / 60, "hr": 60.0, "h": 60.0}
 FIELDS = ("caffeine_mg", "water_l", "sleep_h", "exercise_min", "mindful_min")
 Progress = Callable[[int, int, int], None]  # (bytes read, bytes in all, records seen)
+Handler = Callable[[dict[str, str], dict[str, "Totals"], dict[str, int]], None]
 
 
 @dataclass
@@ -228,31 +229,18 @@ def _converted(attrs: dict[str, str], table: dict[str, float], counts: dict[str,
     return _number(attrs) * factor
 
 
-def _caffeine(attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
-    value = _converted(attrs, MG, counts)
-    if value is not None:
-        totals = _totals(days, _day_of(attrs))
-        totals.caffeine_mg += value
-        totals.seen.add("caffeine")
-        counts["used"] += 1
+def _summed(table: dict[str, float], total: str, seen: str) -> Handler:
+    """A handler that adds a quantity record, converted by ``table``, to its day's ``total``."""
 
+    def handle(attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
+        value = _converted(attrs, table, counts)
+        if value is not None:
+            totals = _totals(days, _day_of(attrs))
+            setattr(totals, total, getattr(totals, total) + value)
+            totals.seen.add(seen)
+            counts["used"] += 1
 
-def _water(attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
-    value = _converted(attrs, LITRES, counts)
-    if value is not None:
-        totals = _totals(days, _day_of(attrs))
-        totals.water_l += value
-        totals.seen.add("water")
-        counts["used"] += 1
-
-
-def _exercise(attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
-    value = _converted(attrs, MINUTES, counts)
-    if value is not None:
-        totals = _totals(days, _day_of(attrs))
-        totals.exercise_min += value
-        totals.seen.add("exercise")
-        counts["used"] += 1
+    return handle
 
 
 def _sleep(attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
@@ -288,8 +276,9 @@ def _workout(attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, i
     counts["used"] += 1
 
 
-_HANDLERS: dict[str, Callable[[dict[str, str], dict[str, Totals], dict[str, int]], None]] = {
-    CAFFEINE: _caffeine, WATER: _water, EXERCISE: _exercise, SLEEP: _sleep, MINDFUL: _mindful,
+_HANDLERS: dict[str, Handler] = {
+    CAFFEINE: _summed(MG, "caffeine_mg", "caffeine"), WATER: _summed(LITRES, "water_l", "water"),
+    EXERCISE: _summed(MINUTES, "exercise_min", "exercise"), SLEEP: _sleep, MINDFUL: _mindful,
 }  # fmt: skip
 
 

@@ -118,6 +118,7 @@ def build_report(
     free_days = {d.day for d in days if d.twitch_free and d.day not in episode_days}
     sites = _sites(episodes)
     latest_answers = checks[0].answers if checks else {}
+    notes = _notes(inside)
     return ReportContent(
         generated=today, start=start, end=end,
         who=_who(latest_answers),
@@ -129,7 +130,7 @@ def build_report(
         negatives=_negatives(checks, symptoms, kb), positives=_positives(checks, symptoms, kb),
         factors=_factors(days), insights=insights(inside, today=end),
         medicines=_medicines(days, latest_answers),
-        notes=_notes(inside)[:MAX_NOTES], more_notes=max(0, len(_notes(inside)) - MAX_NOTES),
+        notes=notes[:MAX_NOTES], more_notes=max(0, len(notes) - MAX_NOTES),
         sources=_sources(checks, kb), entries=inside,
     )  # fmt: skip
 
