@@ -136,7 +136,7 @@ def test_short_ids(text: str) -> None:
     assert kind[0] == text.strip()[0].lower() and number == int(text.strip()[1:])
 
 
-@pytest.mark.parametrize("text", ["", "q1", "e", "e-1", "e1.5", "12", "e" + "9" * 20])
+@pytest.mark.parametrize("text", ["", "q1", "e", "e-1", "e1.5", "12", "e" + "9" * 20, "d³", "e٣", "e１"])
 def test_bad_short_ids_are_refused(text: str) -> None:
     with pytest.raises(InputError, match=r"^id: "):
         parse_short_id(text)

@@ -244,9 +244,10 @@ def parse_short_id(short_id: str) -> tuple[Kind, int]:
     kinds = {prefix: kind for kind, prefix in PREFIX.items()}
     text_id = short_id.strip().lower()
     kind = kinds.get(text_id[:1])
-    if kind is None or not text_id[1:].isdigit() or len(text_id) > 12:
+    number = text_id[1:]
+    if kind is None or not (number.isascii() and number.isdigit()) or len(text_id) > 12:  # not "³" or "٣"
         raise InputError("id", "expected an id such as e12 (episode), d3 (day), s2 (symptom) or c1 (check)")
-    return kind, int(text_id[1:])
+    return kind, int(number)
 
 
 def _kind_of(record: Record) -> Kind:
