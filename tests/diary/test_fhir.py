@@ -123,7 +123,7 @@ def test_importing_the_bundle_reproduces_the_diary_and_twice_adds_nothing(
 def test_any_diary_survives_the_round_trip(data: dict[str, Any]) -> None:
     profile = ProfileData(name="me", **data)
     bundle = json.loads(msgspec.json.encode(fhir.to_bundle(profile, now=NOW)))
-    back = fhir.from_bundle(bundle, profile="me", today=TODAY).data
+    back = fhir.from_bundle(bundle, profile="me", today=TODAY)
     for kind in ("episodes", "days", "symptoms", "checks", "experiments"):
         assert sorted(getattr(back, kind), key=lambda r: r.uid) == sorted(data[kind], key=lambda r: r.uid), kind
 

@@ -352,30 +352,20 @@ def _has(concept: dict[str, Any], coding: dict[str, str]) -> bool:
 # --- import -----------------------------------------------------------------------------
 
 
-class Read:
-    """The records read from a bundle, and how many resources were not twitchwise's."""
-
-    def __init__(self, data: ProfileData, foreign: int) -> None:
-        self.data = data
-        self.foreign = foreign
-
-
-def from_bundle(bundle: dict[str, Any], *, profile: str, today: dt.date, name: str = "bundle") -> Read:
-    """The diary records in a validated bundle that twitchwise wrote (matched by their uid)."""
+def from_bundle(bundle: dict[str, Any], *, profile: str, today: dt.date, name: str = "bundle") -> ProfileData:
+    """The diary records in a validated bundle that twitchwise wrote (matched by their uid); others are skipped."""
     validate(bundle, name=name)
     data = ProfileData(name=profile)
     plural: dict[Kind, list[Any]] = {
         "episode": data.episodes, "day": data.days, "symptom": data.symptoms, "check": data.checks,
         "experiment": data.experiments,
     }  # fmt: skip
-    foreign = 0
     for index, entry in enumerate(bundle.get("entry", [])):
         resource = entry["resource"]
         if resource["resourceType"] == "Patient" or _identifier(resource, DERIVED):
             continue
         uid = _identifier(resource, UID)
-        if uid is None:
-            foreign += 1
+        if uid is None:  # not written by twitchwise
             continue
         try:
             kind, fields = _record_fields(resource, uid)
@@ -385,7 +375,7 @@ def from_bundle(bundle: dict[str, Any], *, profile: str, today: dt.date, name: s
         except (KeyError, TypeError, ValueError, IndexError):
             raise InputError(f"{name}: entry[{index}].resource", "is not a diary record twitchwise can read") from None
         plural[kind].append(record)
-    return Read(data, foreign)
+    return data
 
 
 def _identifier(resource: dict[str, Any], system: str) -> str | None:

@@ -165,7 +165,7 @@ def read_json(path: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
     if _is_fhir_bundle(raw):
         from twitchwise.diary.fhir import from_bundle
 
-        return [from_bundle(msgspec.json.decode(raw), profile=profile, today=today, name=path.name).data]
+        return [from_bundle(msgspec.json.decode(raw), profile=profile, today=today, name=path.name)]
     try:
         data = msgspec.json.decode(raw, type=ExportFile, strict=False)
     except msgspec.ValidationError as error:
