@@ -1,0 +1,137 @@
+"""Negation, uncertainty and other people, ConText-style (Harkema et al., 2009).
+
+A trigger ("no", "don't", "maybe", "my dad had") modifies the phrases it reaches: forward
+triggers reach phrases after them, backward ones ("weakness: none", "weak?") phrases before.
+A reach is at most ``window`` tokens and stops at a terminator ("but", "though", ";"), at
+the end of a sentence, and — for other people — at the writer's own "I" or "my".
+Pseudo-triggers ("not sure", "won't stop") look like negations and are not.
+
+This takes the place of negspacy, whose reach is the whole sentence and whose boundary loop
+grows with the square of the text, and of medspaCy, which pins an older spaCy; the corpus
+and the fuzzing tests hold it to the same standard.
+
+Each phrase gets ``span._.negated``, ``span._.uncertain`` and ``span._.other_person``.  Work
+is linear in the length of the text: trigger matching is one pass, and each phrase looks
+only at triggers within its window (found by bisection).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from twitchwise.understand.lexicon import Lexicon, load_lexicon
+
+CATEGORIES = ("negated", "uncertain", "other_person")
+MODIFIED = frozenset(
+    {"SYMPTOM", "SITE", "CAFFEINE", "CAFFEINE_WORD", "WATER", "NICOTINE", "ALCOHOL", "STRESS", "EXERCISE",
+     "ILLNESS", "PREGNANT", "BACK_PAIN", "MEDICINE", "TWITCH", "CONTEXT", "SLEEP"}
+)  # fmt: skip
+for _name in CATEGORIES:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=False)
+
+
+@dataclass(frozen=True)
+class _Found:
+    forward_ends: list[int]  # sorted token index just after each forward trigger
+    backward_starts: list[int]  # sorted token index of each backward trigger
+
+
+class ConText:
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        context = lexicon.context
+        self.window = context.window
+        self.backward_window = {
+            "negated": context.negated.backward_window,
+            "uncertain": context.uncertain.backward_window,
+            "other_person": 0,
+        }
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+
+        def add(key: str, phrases: list[str]) -> None:
+            if phrases:
+                self.matcher.add(key, [nlp.make_doc(p.lower()) for p in phrases])
+
+        for category in CATEGORIES:
+            triggers = getattr(context, category)
+            add(f"{category}:forward", triggers.forward)
+            add(f"{category}:backward", triggers.backward)
+            add(f"{category}:pseudo", triggers.pseudo)
+            add(f"{category}:terminator", triggers.terminators)
+        add("terminator", context.terminators)
+        add("first_person", context.first_person)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = [ent for ent in doc.ents if ent.label_ in MODIFIED]
+        if not ents:
+            return doc
+        strings = doc.vocab.strings
+        matches = [(strings[key], start, end) for key, start, end in self.matcher(doc)]
+        pseudo: dict[str, set[int]] = {c: set() for c in CATEGORIES}
+        for key, start, end in matches:
+            if key.endswith(":pseudo"):
+                pseudo[key.split(":")[0]].update(range(start, end))
+        boundary = [0] * (len(doc) + 1)  # running count of sentence starts and terminators
+        person_boundary = [0] * (len(doc) + 1)
+        breaks = {token.i for token in doc if token.i > 0 and (token.is_sent_start or token.like_num)}
+        person_breaks = {token.i for token in doc if token.is_sent_start and token.i > 0}
+        found: dict[str, _Found] = {c: _Found([], []) for c in CATEGORIES}
+        negation_breaks: set[int] = set()
+        for key, start, end in matches:
+            if key == "negated:terminator":
+                negation_breaks.add(start)
+            elif key == "terminator":
+                breaks.add(start)
+                person_breaks.add(start)
+            elif key == "first_person":
+                person_breaks.add(start)
+            else:
+                category, direction = key.split(":")
+                if direction in {"pseudo", "terminator"} or start in pseudo[category]:
+                    continue
+                if direction == "forward":
+                    found[category].forward_ends.append(end)
+                else:
+                    found[category].backward_starts.append(start)
+        negation_boundary = [0] * (len(doc) + 1)
+        comma_boundary = [0] * (len(doc) + 1)
+        for i in range(len(doc)):
+            comma_boundary[i + 1] = comma_boundary[i] + (i in breaks or doc[i].norm_ in {",", "-", "–", "and"})
+            boundary[i + 1] = boundary[i] + (i in breaks)
+            negation_boundary[i + 1] = negation_boundary[i] + (i in breaks or i in negation_breaks)
+            person_boundary[i + 1] = person_boundary[i] + (i in person_breaks)
+        for category in CATEGORIES:
+            found[category].forward_ends.sort()
+            found[category].backward_starts.sort()
+        for ent in ents:
+            for category in CATEGORIES:
+                counts = {"negated": negation_boundary, "other_person": person_boundary}.get(category, boundary)
+                if self._reaches(ent, found[category], counts, comma_boundary, self.backward_window[category]):
+                    ent._.set(category, True)
+        return doc
+
+    def _reaches(
+        self, ent: Span, found: _Found, counts: list[int], clause_counts: list[int], backward_window: int
+    ) -> bool:
+        # forward: a trigger ending at most `window` tokens before the phrase, nothing in between
+        ends = found.forward_ends
+        for index in range(bisect_left(ends, ent.start - self.window), bisect_right(ends, ent.start)):
+            end = ends[index]
+            if counts[ent.start + 1] == counts[end]:  # no sentence start or terminator in [end, start]
+                return True
+        starts = found.backward_starts
+        for index in range(bisect_left(starts, ent.end), bisect_right(starts, ent.end + backward_window)):
+            start = starts[index]
+            if clause_counts[start + 1] == clause_counts[ent.end]:  # backward reach stays in the clause
+                return True
+        return False
+
+
+@Language.factory("twitchwise_context")
+def make_context(nlp: Language, name: str) -> ConText:
+    return ConText(nlp, load_lexicon())

@@ -1,0 +1,905 @@
+"""From a parsed description to the structured answers of the check contract.
+
+Every value read comes with the words it came from, and every assumption (a coffee is
+95 mg, "legs" are the calves, "very stressed" is 8 out of 10) is kept so the person sees it.
+A red-flag symptom mentioned with doubt ("maybe a bit weak?") is read as "not sure", which
+the check asks about or lists as unanswered — never as "no".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from twitchwise.answers import Answers, answers_from_builtins
+from twitchwise.errors import InputError
+from twitchwise.understand.lexicon import Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from twitchwise.kb.models import KnowledgeBase
+
+About = Literal["self", "someone_else"]
+
+MAX_TEXT = 1_000_000
+"""Characters read; the rest of a longer text is ignored (and the reading says so)."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_TIGHT_COMMA = re.compile(r"(?<=[^\W\d_]),(?=\w)|(?<=\d),(?=[^\W\d_])")
+_NUMBER_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)([a-z/]+)$")
+_FILLERS = frozenset(
+    {"of", "about", "around", "roughly", "approx", "approximately", "like", "~", "maybe", "prob", "probably",
+     "at", "least", "over", "than", "more", "up", "to", "nearly", "almost", "only", "just", "drink", "have",
+     "x", "or", "so", "ish", "usually", "normally", "typically"}
+)  # fmt: skip
+_RANGE = frozenset({"-", "–", "to", "or", "/"})
+_PER_WEEK = frozenset({"week", "weekly", "wk"})
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+_MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9}
+_EVENT_SYMPTOMS = frozenset({"recent_fluid_loss", "new_medication", "fever", "weight_loss", "insecticide_exposure"})
+_DURATION_LEAD = frozenset(
+    {"for", "about", "around", "over", "under", "than", "almost", "nearly", "just", "only", "maybe", "roughly",
+     "within", "since", "been", "past", "last", "like", "least", "after", "in", "ago", "already", ",", "(", "half",
+     "of", "started", "began"}
+)  # fmt: skip
+_SINCE = frozenset({"since", "started", "start", "began", "begun", "from", "starting", "beginning", "ago"})
+_TOPICAL = frozenset(
+    {"MEDICINE", "NICOTINE", "NICOTINE_QUIT", "CAFFEINE", "CAFFEINE_NONE", "ALCOHOL", "ALCOHOL_NONE", "EXERCISE",
+     "ILLNESS", "PREGNANT", "SLEEP", "STRESS", "PERSON"}
+)  # fmt: skip
+_ABOUT_TWITCH = frozenset({"TWITCH", "SITE", "SYMPTOM", "CONTEXT"})
+_SENSORY = frozenset({"numbness", "tingling", "pain", "lip_or_fingertip_tingling", "weakness"})
+_VAGUE = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
+_SIDE_GAP = frozenset(
+    {"my", "the", "his", "her", "of", "and", "&", "upper", "lower", "inner", "outer", "front", "back", "side", "in",
+     "on", "a", "whole", "entire", "both", "-", "pinky", "index", "little", "ring", "middle", "big", "small", "top",
+     "bottom", "muscle", "muscles", "part", "area", "outside", "inside", "your"}
+)  # fmt: skip
+_HOUR_WORDS = frozenset({"hours", "hour", "h", "hrs", "hr"})
+_LITRE_WORDS = {"liter": 1.0, "liters": 1.0, "l": 1.0, "ml": 0.001, "milliliters": 0.001, "millilitres": 0.001}
+_QUESTION_OPENERS = frozenset(
+    {("why",), ("what", "causes"), ("what", "cause"), ("what", "is"), ("what", "are"), ("what", "does"),
+     ("when", "should"), ("when", "to"), ("when", "do"), ("how", "do"), ("how", "can"), ("how", "to"),
+     ("how", "long"), ("how", "worried"), ("should", "i"), ("is", "it"), ("is", "this"), ("is", "that"),
+     ("are", "these"), ("are", "twitches"), ("can", "stress"), ("can", "caffeine"), ("could", "it"),
+     ("could", "this"), ("do", "i"), ("does", "this"), ("does", "twitching")}
+)  # fmt: skip
+
+
+@dataclass
+class Reading:
+    """What a description says, as answers, with how it was read."""
+
+    answers: Answers
+    assumptions: list[str] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
+    about: About = "self"
+    question: str | None = None
+    uncertain: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    @property
+    def understood_anything(self) -> bool:
+        from twitchwise.answers import to_builtins
+
+        return bool(to_builtins(self.answers))
+
+
+def read(text: str, kb: KnowledgeBase, *, today: dt.date) -> Reading:
+    """Read a description; never raises on any text (values it cannot use are left out)."""
+    from twitchwise.understand.pipeline import read_doc
+
+    cleaned, truncated = clean(text)
+    doc = read_doc(cleaned, kb)
+    reader = _Reader(doc, kb, load_lexicon(), today)
+    reading = reader.reading()
+    reading.truncated = truncated
+    return reading
+
+
+def clean(text: str) -> tuple[str, bool]:
+    """NFKC, control characters as spaces, at most ``MAX_TEXT`` characters."""
+    truncated = len(text) > MAX_TEXT
+    text = unicodedata.normalize("NFKC", text[:MAX_TEXT])
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = _CONTROL.sub(" ", text.encode("utf-8", "replace").decode("utf-8"))
+    text = _SPACES.sub(" ", _TIGHT_COMMA.sub(", ", text))
+    return text[:MAX_TEXT], truncated
+
+
+class _Reader:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, today: dt.date) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.lexicon = lexicon
+        self.today = today
+        self.ents = [ent for ent in doc.ents if ent.label_ != "IGNORE"]
+        self.assumptions: list[str] = []
+        self.data: dict[str, object] = {}
+
+    def by_label(self, *labels: str, others: bool = False) -> list[Span]:
+        return [e for e in self.ents if e.label_ in labels and (others or not e._.other_person)]
+
+    def assume(self, text: str) -> None:
+        if text not in self.assumptions:
+            self.assumptions.append(text)
+
+    # --- the whole reading -------------------------------------------------------------
+
+    def reading(self) -> Reading:
+        about, person = self.about()
+        self.sites()
+        symptoms, uncertain = self.symptoms()
+        self.duration()
+        self.flags()
+        self.age_and_sex(about, person)
+        self.caffeine()
+        self.water()
+        self.alcohol()
+        self.nicotine()
+        self.sleep()
+        self.stress()
+        self.medicines(symptoms)
+        if self.data.get("sites") and any(s["region"] == "tongue" for s in self.data["sites"]):  # type: ignore[attr-defined]
+            symptoms.setdefault("tongue_twitching", True)
+        if symptoms:
+            self.data["symptoms"] = symptoms
+        answers = self.validated()
+        contexts = list(dict.fromkeys(e.ent_id_ for e in self.by_label("CONTEXT") if not e._.negated))
+        return Reading(
+            answers=answers,
+            assumptions=self.assumptions,
+            contexts=contexts,
+            about=about,
+            question=self.question(),
+            uncertain=uncertain,
+        )
+
+    def validated(self) -> Answers:
+        """The answers, dropping any value the contract's limits refuse (and saying so)."""
+        data = dict(self.data)
+        for _ in range(len(data) + 1):
+            try:
+                return answers_from_builtins(data, today=self.today, symptom_ids=self.kb.symptom_ids)
+            except InputError as error:
+                name = error.field.split(".")[0].split("[")[0]
+                if name not in data:
+                    break
+                data.pop(name)
+                self.assume(f"{name.replace('_', ' ')}: the value read is outside what a check accepts, so it is left out")
+        return Answers()
+
+    # --- who ---------------------------------------------------------------------------
+
+    def about(self) -> tuple[About, Span | None]:
+        people = [e for e in self.by_label("PERSON", others=True) if _previous_norm(e) in {"my", "our"}]
+        if not people:
+            return "self", None
+        person = people[0]
+        norms = [t.norm_ for t in self.doc]
+        third = sum(n in {"he", "him", "his", "she", "her", "he's", "she's"} for n in norms)
+        mine = sum(1 for e in self.by_label("SITE", others=True) if _previous_norm(e, skip_sides=True) == "my")
+        first = sum(n in {"i", "i'm", "me"} for n in norms)
+        owner = person.end < len(self.doc) and self.doc[person.end].norm_ in {"'s", "’s"}
+        if third > mine or (owner and mine == 0) or (mine == 0 and first == 0):
+            return "someone_else", person
+        return "self", None
+
+    def age_and_sex(self, about: About, person: Span | None) -> None:
+        doc = self.doc
+        sex: str | None = None
+        age: int | None = None
+        if about == "someone_else" and person is not None:
+            if person.ent_id_ in {"male", "female"}:
+                sex = person.ent_id_
+            age = self._age_near(person) or self._pronoun_age()
+            if sex is None:
+                norms = {t.norm_ for t in doc}
+                if norms & {"he", "him", "his"} and not norms & {"she", "her"}:
+                    sex = "male"
+                elif norms & {"she", "her"} and not norms & {"he", "him", "his"}:
+                    sex = "female"
+        else:
+            age, sex = self._own_age_and_sex()
+        if self.by_label("PREGNANT") and self.data.get("pregnant"):
+            sex = sex or "female"
+        if sex is not None:
+            self.data["sex"] = sex
+        if age is not None and 0 < age <= 120:
+            self.data["age"] = age
+
+    def _own_age_and_sex(self) -> tuple[int | None, str | None]:
+        doc = self.doc
+        age: int | None = None
+        sex: str | None = None
+        for token in doc:
+            if age is not None and sex is not None:
+                break
+            text = token.lower_
+            if match := re.fullmatch(r"(\d{1,3})\s*(m|f|male|female|yo|y/o|yr|yrs|y)", text):
+                value = int(match[1])
+                if 0 < value <= 120 and not _followed_by_unit(doc, token.i + 1):
+                    age = age or value
+                    sex = sex or {"m": "male", "f": "female", "male": "male", "female": "female"}.get(match[2])
+                continue
+            if match := re.fullmatch(r"(m|f)(\d{1,3})", text):
+                age, sex = age or int(match[2]), sex or ("male" if match[1] == "m" else "female")
+                continue
+            if not token.like_num or not token.text.isdigit():
+                continue
+            value = int(token.text)
+            if not 0 < value <= 120 or _followed_by_unit(doc, token.i + 1):
+                continue
+            before = [t.norm_ for t in doc[max(0, token.i - 3) : token.i]]
+            after = [t.norm_ for t in doc[token.i + 1 : token.i + 4]]
+            aged = (
+                after[:1] in (["year-old"], ["yo"], ["y/o"])
+                or after[:2] in (["year", "old"], ["years", "old"], ["yr", "old"], ["yrs", "old"], ["year", "-"])
+                or (before[-1:] in (["aged"], ["age"], ["age:"]))
+                or before[-2:] in (["age", ":"], ["age", "is"], ["i", "am"], ["i", "'m"], ["i", "m"], ["me", ","])
+                or (before[-1:] == ["("] and after[:1] == [")"])
+            )
+            lone_sex = _sex_letter(before[-2:]) or _sex_letter(after[:2])
+            if aged and after[:3] != ["year", "old", "son"] and not self._names_person(token.i):
+                age = age or value
+                sex = sex or lone_sex
+            elif lone_sex and token.i <= 4:
+                age, sex = age or value, sex or lone_sex
+        for ent in self.by_label("SEX"):
+            after = [t for t in doc[ent.end : ent.end + 2]]
+            if age is None and after and after[0].norm_ == "," and len(after) > 1 and after[1].text.isdigit():
+                if 0 < int(after[1].text) <= 120 and not _followed_by_unit(doc, after[1].i + 1):
+                    age = int(after[1].text)
+            if _previous_norm(ent) not in {"my", "the", "this", "that", "other", "a", "an"} or _previous_norm(ent, 2) in {
+                "i'm",
+                "am",
+                "'m",
+                "m",
+            }:
+                sex = sex or ent.ent_id_
+        if age is None:
+            age = self._decade()
+        return age, sex
+
+    def _decade(self) -> int | None:
+        doc = self.doc
+        for token in doc:
+            match = re.fullmatch(r"(\d)0'?s", token.lower_)
+            words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8}
+            decade = int(match[1]) if match else words.get(token.lower_)
+            if decade is None and token.text.isdigit() and len(token.text) == 2 and token.text.endswith("0"):
+                nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+                decade = int(token.text[0]) if nxt in {"s", "'s"} else None
+            if decade is None:
+                continue
+            before = [t.lower_ for t in doc[max(0, token.i - 3) : token.i]]
+            if "my" not in before and "his" not in before and "her" not in before:
+                continue
+            offset = {"early": 2, "mid": 5, "late": 8}.get(before[-1] if before else "", 5)
+            age = decade * 10 + offset
+            self.assume(f"'{doc[token.i - (1 if offset != 5 else 0)].text} {token.text}' read as age {age}")
+            return age
+        return None
+
+    def _age_near(self, person: Span) -> int | None:
+        doc = self.doc
+        lo, hi = max(0, person.start - 4), min(len(doc), person.end + 6)
+        for token in doc[lo:hi]:
+            if token.text.isdigit() and 0 < int(token.text) <= 120 and not _followed_by_unit(doc, token.i + 1):
+                after = [t.norm_ for t in doc[token.i + 1 : token.i + 3]]
+                if after[:1] in (["year-old"],) or after[:2] in (["year", "old"], ["years", "old"]) or True:
+                    return int(token.text)
+        return None
+
+    def _pronoun_age(self) -> int | None:
+        """ "he is 52", "she's 66", "He's 35 and runs marathons"."""
+        doc = self.doc
+        for token in doc:
+            if token.norm_ in {"he", "she"}:
+                rest = [t for t in doc[token.i + 1 : token.i + 3]]
+                if rest and rest[0].norm_ in {"is", "'s", "am"} and len(rest) > 1 and rest[1].text.isdigit():
+                    value = int(rest[1].text)
+                    if 0 < value <= 120 and not _followed_by_unit(doc, rest[1].i + 1):
+                        return value
+        return None
+
+    def _names_person(self, index: int) -> bool:
+        """Whether an age at ``index`` belongs to someone named next to it ("my 5 year old son")."""
+        for ent in self.by_label("PERSON", others=True):
+            if 0 < ent.start - index <= 4 or 0 < index - ent.end < 1:
+                return True
+        return False
+
+    # --- where, how long ---------------------------------------------------------------
+
+    def sites(self) -> None:
+        lexicon = self.lexicon
+        plural = set(lexicon.plural_sites)
+        found: list[tuple[str, str | None, bool]] = []  # region, side, side was named
+        previous: tuple[Span, str | None, bool] | None = None
+        twitches = [e for e in self.ents if e.label_ == "TWITCH"]
+        for ent in self.by_label("SITE"):
+            if self._site_negated(ent) or not self._twitches_there(ent, twitches, previous):
+                continue
+            region = ent.ent_id_
+            phrase = " ".join(t.norm_ for t in ent)
+            side, named = self._side(ent)
+            if previous is not None and previous[2] and self._joined(previous[0], ent):
+                if found and found[-1][0] == region and side is None:
+                    continue  # "right foot and toes": the same place
+                if side is None and phrase not in plural and _previous_norm(ent) not in {"my", "his", "her", "the"}:
+                    side, named = previous[1], True
+            if side is None and phrase in plural:
+                side = "both"
+            if phrase in lexicon.site_assumptions:
+                self.assume(lexicon.site_assumptions[phrase])
+            if region == "widespread":
+                side, named = None, False
+            found.append((region, side, named))
+            previous = (ent, side, named)
+        symptoms = self.by_label("SYMPTOM")
+        if any(e.ent_id_ == "tongue_twitching" and self._state(e) for e in symptoms):
+            found.append(("tongue", None, False))
+        found += self._listed_backs()
+        if found and any(t.norm_ == "both" and _norm(self.doc, t.i + 1) in {"sides", "side"} for t in self.doc):
+            found = [(region, "both" if side is None and region not in {"widespread"} else side, named)
+                     for region, side, named in found]  # fmt: skip
+        if found:
+            self.data["sites"] = _merge_sites(found)
+
+    def _listed_backs(self) -> list[tuple[str, str | None, bool]]:
+        """A bare "back" in a list of places ("calves, arms, back")."""
+        doc = self.doc
+        sites = {e.end: e for e in self.by_label("SITE")}
+        found: list[tuple[str, str | None, bool]] = []
+        for token in doc:
+            if token.norm_ == "back" and token.ent_type_ == "" and _norm(doc, token.i - 1) in {",", "and"}:
+                if token.i - 1 in sites:
+                    found.append(("back", None, False))
+        return found
+
+    def _twitches_there(self, ent: Span, twitches: list[Span], previous: tuple[Span, str | None, bool] | None) -> bool:
+        """Whether a place named is where the twitching is ("her hand feels numb" is not)."""
+        doc = self.doc
+        after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
+        if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
+            described = doc[ent.end : ent.end + 4].ents
+            if any(e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY for e in described) or "tight" in after:
+                return False
+        if previous is not None and self._joined(previous[0], ent):
+            return True
+        sentence = ent.sent
+        near_twitch = min((_distance(ent, e) for e in twitches if e.sent == sentence), default=None)
+        symptom_distances = [
+            _distance(ent, e) for e in self.ents
+            if e.label_ == "SYMPTOM" and e.sent == sentence and e.ent_id_ in _SENSORY and self._state(e)
+        ]  # fmt: skip
+        near_symptom = min(symptom_distances, default=None)
+        if near_symptom is not None and near_symptom <= 5 and (near_twitch is None or near_symptom < near_twitch):
+            return False
+        if near_twitch is not None:
+            return near_twitch <= 10
+        return near_symptom is None
+
+    def _site_negated(self, ent: Span) -> bool:
+        doc = self.doc
+        for token in doc[max(0, ent.start - 5) : ent.start]:
+            if token.norm_ in {"not", "no", "never", "nothing"}:
+                between = doc[token.i + 1 : ent.start]
+                if not any(e.label_ in {"SYMPTOM", "SITE"} or e.label_ == "TWITCH" and e.text.lower() not in _VAGUE
+                           for e in between.ents):  # fmt: skip
+                    return True
+        return False
+
+    def _side(self, ent: Span) -> tuple[str | None, bool]:
+        doc = self.doc
+        sides = self.lexicon.sides
+        named: set[str] = set()
+        index = ent.start - 1
+        steps = 0
+        while index >= 0 and steps < 5:
+            norm = doc[index].norm_
+            if norm in sides:
+                named.add(sides[norm])
+            elif norm not in _SIDE_GAP:
+                break
+            index -= 1
+            steps += 1
+        after = [t.norm_ for t in doc[ent.end : ent.end + 6]]
+        for i, word in enumerate(after[:4]):
+            if word in {"left", "right"} and (i == 0 or after[i - 1] in {"on", "the", "my", "(", "-"}):
+                named.add(word)
+            if word == "both" and after[i + 1 : i + 2] in (["sides"], ["side"], ["legs"], ["of"]):
+                named.add("both")
+            if word in {".", ";", "and", ","}:
+                break
+        if not named:
+            return None, False
+        if "both" in named or {"left", "right"} <= named:
+            return "both", True
+        return sorted(named)[0], True
+
+    def _joined(self, first: Span, second: Span) -> bool:
+        between = [t.norm_ for t in self.doc[first.end : second.start]]
+        return 0 < len(between) <= 2 and between[0] in {"and", ",", "&", "or", "/", "+"}
+
+    def duration(self) -> None:
+        doc = self.doc
+        candidates: list[tuple[int, int, bool]] = []  # days, token, a point in time ("ago", "last week")
+        units = self.lexicon.duration_units
+        for token in doc:
+            norm = token.norm_
+            found: tuple[int, bool] | None = None
+            if norm in units:
+                found = self._units_before(token, units[norm])
+            elif norm in _WEEKDAYS:
+                found = self._since_weekday(token)
+            elif norm in {"yesterday", "today", "tonight", "morning", "afternoon", "evening", "night"}:
+                found = self._since_day(token)
+            elif norm in _MONTHS or norm in _MONTH_ABBREVIATIONS or norm in {"christmas", "xmas"}:
+                days = self._since_date(token)
+                found = None if days is None else (days, True)
+            if found is None or not self._about_twitching(token.i, point=found[1]):
+                continue
+            candidates.append((found[0], token.i, found[1]))
+        if candidates:
+            self.data["duration_days"] = min(max(days for days, _, _ in candidates), 36500)
+
+    def _units_before(self, token: Token, unit_days: int) -> tuple[int, bool] | None:
+        doc = self.doc
+        before = _norm(doc, token.i - 1)
+        after = _norm(doc, token.i + 1)
+        amount = self._amount_before(token.i, articles=True)
+        if amount is not None and before in {"a", "an"} and _norm(doc, token.i - 2) == "half":
+            amount = 0.5
+        if amount is not None and before in {"a", "an", "per"}:
+            lead = _norm(doc, token.i - 2)
+            at_start = token.i - 1 == doc[token.i - 1].sent.start
+            if before == "per" or not (at_start or lead in _DURATION_LEAD or lead in self.lexicon.numbers):
+                return None  # "3 coffees a day", "10 units a week": how often, not how long
+        point = after == "ago"
+        if amount is None:
+            if before in {"past", "last"} or before == "fortnight":
+                amount = 1.0
+                point = before == "last" and _norm(doc, token.i - 2) not in {"the", "for", "over", "in", "past"}
+            else:
+                return None
+        if unit_days == 0:
+            lead = {t.norm_ for t in doc[max(0, token.i - 4) : token.i]}
+            if point or self._since_before(token.i, 5) or (
+                lead & {"for", "past", "last"} and not {after, _norm(doc, token.i + 2)} & {"at", "each", "every", "time"}
+            ):
+                return 0, point
+            return None
+        if after == "old" or (after in {"-", "–"} and _norm(doc, token.i + 2) == "old") or before == "every":
+            return None
+        if _norm(doc, token.i + 1) == "pregnant":
+            return None
+        return round(amount * unit_days), point
+
+    def _since_before(self, index: int, reach: int) -> bool:
+        return any(t.norm_ in _SINCE | {"only", "just", "after"} for t in self.doc[max(0, index - reach) : index]) or (
+            _norm(self.doc, index + 1) == "ago"
+        )
+
+    def _since_day(self, token: Token) -> tuple[int, bool] | None:
+        doc = self.doc
+        norm = token.norm_
+        previous = _norm(doc, token.i - 1)
+        if norm in {"morning", "afternoon", "evening"} and previous != "this":
+            return None
+        if norm == "night" and previous != "last":
+            return None
+        if norm == "tonight" and not self._since_before(token.i, 3):
+            return None
+        days = 1 if norm in {"yesterday", "night"} else 0
+        if self._since_before(token.i - (1 if previous in {"this", "last"} else 0), 4):
+            return days, True
+        if norm == "yesterday" and any(e.label_ in _ABOUT_TWITCH for e in doc[max(0, token.i - 8) : token.i].ents):
+            return days, True
+        return None
+
+    def _since_weekday(self, token: Token) -> tuple[int, bool] | None:
+        doc = self.doc
+        last = _norm(doc, token.i - 1) == "last"
+        if not self._since_before(token.i - (1 if last else 0), 3):
+            return None
+        back = (self.today.weekday() - _WEEKDAYS.index(token.norm_)) % 7 or 7
+        if last and back == 1:
+            back += 7  # nobody calls yesterday "last Friday"
+        return back, True
+
+    def _since_date(self, token: Token) -> int | None:
+        doc = self.doc
+        if not self._since_before(token.i, 4):
+            return None
+        if token.norm_ in {"christmas", "xmas"}:
+            month, day = 12, 25
+        else:
+            month = _MONTHS.index(token.norm_) + 1 if token.norm_ in _MONTHS else _MONTH_ABBREVIATIONS[token.norm_]
+            day = 1
+            for near in (_norm(doc, token.i + 1), _norm(doc, token.i - 1), _norm(doc, token.i - 2)):
+                if m := re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", near):
+                    day = int(m[1])
+                    break
+            if token.norm_ == "may" and _norm(doc, token.i - 1) not in _SINCE | {"in", "early", "mid", "late", "of"}:
+                return None
+        try:
+            start = dt.date(self.today.year, month, day)
+            if start > self.today:
+                start = dt.date(self.today.year - 1, month, day)
+        except ValueError:
+            return None
+        return (self.today - start).days
+
+    def _about_twitching(self, index: int, *, point: bool) -> bool:
+        """A time is the twitching's unless the nearest thing named before it is something else.
+
+        "since I had covid last month" and "after my flu two weeks ago, my thighs started
+        twitching" tie the other thing's time to the twitching; "had diarrhoea for 3 days" does not.
+        """
+        doc = self.doc
+        sentence = doc[index].sent
+        nearest: Span | None = None
+        for ent in self.ents:
+            if sentence.start <= ent.start and ent.end <= index and index - ent.end <= 6:
+                nearest = ent
+        if nearest is None or not (nearest.label_ in _TOPICAL or nearest.ent_id_ in _EVENT_SYMPTOMS):
+            return True
+        if not point:
+            return False
+        linked_before = [t for t in doc[sentence.start : nearest.start] if t.norm_ in {"since", "after"}]
+        if linked_before:
+            first = linked_before[0]
+            twitch_before = any(e.label_ in _ABOUT_TWITCH for e in self.ents if sentence.start <= e.start < first.i)
+            twitch_after = any(e.label_ in _ABOUT_TWITCH for e in self.ents if index < e.start < sentence.end)
+            if twitch_before or (first.i == sentence.start and twitch_after):
+                return True
+        later = doc[index + 1 : sentence.end]
+        linked_after = any(t.norm_ in {"since", "then", "now"} for t in later)
+        return linked_after and any(e.label_ in _ABOUT_TWITCH for e in later.ents)
+
+    # --- symptoms ----------------------------------------------------------------------
+
+    def symptoms(self) -> tuple[dict[str, bool | None], list[str]]:
+        states: dict[str, list[bool | None]] = {}
+        for ent in self.by_label("SYMPTOM"):
+            states.setdefault(ent.ent_id_, []).append(self._state(ent))
+        result: dict[str, bool | None] = {}
+        for symptom, seen in states.items():
+            # present anywhere wins; otherwise the last word on it ("worried about weakness, but not weak")
+            result[symptom] = True if True in seen else seen[-1]
+        uncertain = [s for s, v in result.items() if v is None]
+        return result, uncertain
+
+    def _state(self, ent: Span) -> bool | None:
+        """Present, absent, or not sure; "Weakness? No." answers its own question."""
+        doc = self.doc
+        after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
+        if after[:1] == ["?"] and len(after) > 1:
+            if after[1] in {"no", "nope", "none", "never"}:
+                return False
+            if after[1] in {"yes", "yep", "yeah"}:
+                return True
+        if ent._.uncertain:
+            return None
+        return not ent._.negated
+
+    # --- amounts -----------------------------------------------------------------------
+
+    def _amount_before(self, index: int, *, articles: bool = False, reach: int = 4) -> float | None:
+        """The number (or the top of a range) just before ``index``: "5", "five", "2-3", "a couple of"."""
+        doc = self.doc
+        numbers = self.lexicon.numbers
+        i = index - 1
+        steps = 0
+        while i >= 0 and steps < reach:
+            token = doc[i]
+            norm = token.norm_
+            value = _number(token, numbers, articles=articles)
+            if value is not None:
+                if norm in {"a", "an"} and _norm(doc, i + 1) in {"few", "couple"}:
+                    pass
+                low = value
+                j = i - 1
+                if j >= 1 and doc[j].norm_ in _RANGE:
+                    other = _number(doc[j - 1], numbers, articles=False)
+                    if other is not None:
+                        low = other
+                del low
+                if norm == "half" and _norm(doc, i + 1) in {"a", "an"}:
+                    return 0.5
+                return value
+            if norm not in _FILLERS and norm not in _RANGE and not (articles and norm in {"a", "an", "the", "past"}):
+                return None
+            i -= 1
+            steps += 1
+        return None
+
+    def _range_before(self, index: int) -> tuple[float, float] | None:
+        doc = self.doc
+        numbers = self.lexicon.numbers
+        top = self._amount_before(index, articles=True)
+        if top is None:
+            return None
+        for i in range(index - 1, max(-1, index - 6), -1):
+            if doc[i].norm_ in _RANGE and i >= 1:
+                low = _number(doc[i - 1], numbers, articles=False)
+                high = _number(doc[i + 1], numbers, articles=False) if i + 1 < len(doc) else None
+                if low is not None and high is not None:
+                    return (min(low, high), max(low, high))
+        return (top, top)
+
+    def _per_week(self, ent_end: int) -> bool:
+        after = [t.norm_ for t in self.doc[ent_end : ent_end + 5]]
+        return bool(set(after) & _PER_WEEK) and not {"day", "daily", "night"} & set(after[: after.index(next(a for a in after if a in _PER_WEEK))])
+
+    def caffeine(self) -> None:
+        servings = {s.id: s.amount for s in self.kb.servings.values() if s.quantity == "caffeine"}
+        total = 0.0
+        counted = False
+        zero = any(not e._.negated for e in self.by_label("CAFFEINE_NONE"))
+        for ent in self.by_label("CAFFEINE"):
+            if ent._.negated:
+                zero = True
+                continue
+            amount = self._range_before(ent.start)
+            if amount is None:
+                continue
+            count = amount[1]
+            if amount[0] != amount[1]:
+                self.assume(f"'{self.doc[ent.start - 3 : ent.end].text.strip()}' counted at the top of the range")
+            if self._per_week(ent.end):
+                count /= 7
+            total += count * servings[ent.ent_id_]
+            counted = True
+            phrase = " ".join(t.norm_ for t in ent)
+            if phrase in self.lexicon.serving_assumptions:
+                self.assume(self.lexicon.serving_assumptions[phrase])
+        explicit = self._explicit_caffeine()
+        if explicit is not None:
+            self.data["caffeine_mg_per_day"] = explicit
+        elif counted:
+            self.data["caffeine_mg_per_day"] = round(total, 1)
+        elif zero:
+            self.data["caffeine_mg_per_day"] = 0
+
+    def _explicit_caffeine(self) -> float | None:
+        doc = self.doc
+        for token in doc:
+            value: float | None = None
+            if token.norm_ in {"mg", "milligrams"}:
+                value = self._amount_before(token.i, reach=2)
+            elif m := _NUMBER_UNIT.fullmatch(token.lower_):
+                value = float(m[1].replace(",", ".")) if m[2] == "mg" else None
+            if value is None:
+                continue
+            window = doc[max(0, token.i - 6) : token.i + 6]
+            if any(e.label_ in {"CAFFEINE_WORD", "CAFFEINE"} for e in window.ents):
+                return round(value / 7, 1) if self._per_week(token.i + 1) else value
+        return None
+
+    def water(self) -> None:
+        doc = self.doc
+        litres: float | None = None
+        for ent in self.by_label("WATER"):
+            count = self._amount_before(ent.start, articles=True)
+            if count is not None and not ent._.negated:
+                litres = (litres or 0) + count * 0.25
+        if litres is None:
+            for token in doc:
+                value: float | None = None
+                unit = token.norm_
+                if unit in _LITRE_WORDS:
+                    value = self._amount_before(token.i, articles=True, reach=2)
+                elif m := _NUMBER_UNIT.fullmatch(token.lower_):
+                    value, unit = float(m[1].replace(",", ".")), m[2]
+                    if unit not in _LITRE_WORDS:
+                        value = None
+                if value is None:
+                    continue
+                window = doc[max(0, token.i - 5) : token.i + 6]
+                if any(e.label_ == "WATER_WORD" for e in window.ents) or _norm(doc, token.i + 1) in {"a", "per"}:
+                    litres = value * _LITRE_WORDS[unit]
+                    break
+        if litres is not None:
+            self.data["water_litres_per_day"] = round(litres, 2)
+
+    def alcohol(self) -> None:
+        doc = self.doc
+        for token in doc:
+            if token.norm_ in {"units", "unit"}:
+                amount = self._amount_before(token.i, reach=3)
+                if amount is None:
+                    continue
+                after = [t.norm_ for t in doc[token.i + 1 : token.i + 5]]
+                if {"day", "daily", "night", "nightly"} & set(after):
+                    amount *= 7
+                elif not _PER_WEEK & set(after):
+                    self.assume("alcohol units read as units a week")
+                self.data["alcohol_units_per_week"] = amount
+                return
+        if any(not e._.negated for e in self.by_label("ALCOHOL_NONE")) or any(
+            e._.negated and not e._.uncertain for e in self.by_label("ALCOHOL")
+        ):
+            self.data["alcohol_units_per_week"] = 0
+
+    def nicotine(self) -> None:
+        uses = self.by_label("NICOTINE")
+        if any(not e._.negated and not e._.uncertain for e in uses):
+            self.data["nicotine"] = True
+        elif self.by_label("NICOTINE_QUIT") or any(e._.negated for e in uses):
+            self.data["nicotine"] = False
+
+    def sleep(self) -> None:
+        doc = self.doc
+        for token in doc:
+            hours: float | None = None
+            if token.norm_ in _HOUR_WORDS:
+                found = self._range_before(token.i)
+                hours = None if found is None else found[0]
+            elif (m := _NUMBER_UNIT.fullmatch(token.lower_)) and m[2] in _HOUR_WORDS:
+                hours = float(m[1].replace(",", "."))
+            if hours is None:
+                continue
+            window = doc[max(0, token.i - 6) : token.i + 5]
+            if any(e.label_ == "SLEEP" for e in window.ents) and 0 <= hours <= 24:
+                self.data["sleep_hours"] = hours
+                return
+
+    def stress(self) -> None:
+        doc = self.doc
+        for token in doc:
+            if token.text.isdigit() and _norm(doc, token.i + 1) == "/" and _norm(doc, token.i + 2) == "10":
+                window = doc[max(0, token.i - 4) : token.i + 5]
+                if any(e.label_ == "STRESS" for e in window.ents) and int(token.text) <= 10:
+                    self.data["stress_0_10"] = int(token.text)
+                    return
+            if m := re.fullmatch(r"(\d{1,2})/10", token.lower_):
+                window = doc[max(0, token.i - 4) : token.i + 5]
+                if any(e.label_ == "STRESS" for e in window.ents) and int(m[1]) <= 10:
+                    self.data["stress_0_10"] = int(m[1])
+                    return
+        mentions = self.by_label("STRESS")
+        affirmed = [e for e in mentions if not e._.negated]  # "I think I'm just stressed" is stress
+        if affirmed:
+            strong = set(self.lexicon.stress_strong)
+            intense = any(
+                any(t.norm_ in strong for t in doc[max(0, e.start - 3) : e.start]) for e in affirmed
+            )
+            level = 8 if intense else 7
+            self.assume(f"'{affirmed[0].text}' read as stress {level} out of 10")
+            self.data["stress_0_10"] = level
+        elif any(e._.negated for e in mentions):
+            self.assume("'not stressed' read as stress 2 out of 10")
+            self.data["stress_0_10"] = 2
+
+    def flags(self) -> None:
+        """Yes/no answers read from single mentions: exercise, illness, pregnancy, back pain."""
+        for label, name in (
+            ("EXERCISE", "recent_intense_exercise"),
+            ("ILLNESS", "recent_viral_illness"),
+            ("PREGNANT", "pregnant"),
+            ("BACK_PAIN", "back_or_neck_pain"),
+        ):
+            mentions = self.by_label(label)
+            if label == "EXERCISE":
+                mentions += [e for e in self.by_label("CONTEXT") if e.ent_id_ == "after_exercise"]
+            doubt_matters = label in {"PREGNANT", "ILLNESS"}  # "after the gym?" is still the gym
+            if any(not e._.negated and not (doubt_matters and e._.uncertain) for e in mentions):
+                self.data[name] = True
+            elif any(e._.negated and not e._.uncertain for e in mentions):
+                self.data[name] = False
+
+    def medicines(self, symptoms: dict[str, bool | None]) -> None:
+        doc = self.doc
+        names: list[str] = []
+        for ent in self.by_label("MEDICINE"):
+            if ent._.negated:
+                continue
+            names.append(ent.ent_id_)
+            before = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
+            after = [t.norm_ for t in doc[ent.end : ent.end + 4]]
+            if before & {"started", "starting", "began", "new", "switched", "increased", "upped"} or (
+                "ago" in after or after[:2] in (["last", "week"], ["last", "month"])
+            ):
+                if symptoms.get("new_medication") is not True:
+                    symptoms["new_medication"] = True
+        if names:
+            self.data["medications"] = list(dict.fromkeys(names))
+        elif any(not e._.negated for e in self.by_label("MEDS_NONE")):
+            self.data["medications"] = []
+
+    # --- a question --------------------------------------------------------------------
+
+    def question(self) -> str | None:
+        doc = self.doc
+        topics = self.lexicon.topics
+        for sentence in doc.sents:
+            words = [t.norm_ for t in sentence if not t.is_space]
+            if not words:
+                continue
+            asks = words[-1] == "?" and words[0] in self.lexicon.question_starts
+            if not asks and tuple(words[:1]) not in _QUESTION_OPENERS and tuple(words[:2]) not in _QUESTION_OPENERS:
+                continue
+            if not asks and words[0] == "why" and "?" not in words and len(words) > 12:
+                continue
+            text = " " + " ".join(words) + " "
+            for topic in ("when_to_see_a_doctor", "self_care", "how_common", "causes"):
+                if any(f" {phrase} " in text for phrase in topics[topic]):
+                    return topic
+            return "causes" if words[0] == "why" else "when_to_see_a_doctor"
+        return None
+
+
+def _number(token: Token, numbers: dict[str, float], *, articles: bool) -> float | None:
+    norm = token.norm_
+    if norm in {"a", "an"}:
+        return 1.0 if articles else None
+    if norm in numbers:
+        return numbers[norm]
+    text = token.text.replace(",", ".")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    return None
+
+
+def _distance(a: Span, b: Span) -> int:
+    return b.start - a.end if b.start >= a.end else a.start - b.end
+
+
+def _norm(doc: Doc, index: int) -> str:
+    return doc[index].norm_ if 0 <= index < len(doc) else ""
+
+
+def _previous_norm(ent: Span, back: int = 1, *, skip_sides: bool = False) -> str:
+    doc = ent.doc
+    index = ent.start - back
+    while skip_sides and index >= 0 and doc[index].norm_ in {"left", "right", "both", "upper", "lower"}:
+        index -= 1
+    return doc[index].norm_ if index >= 0 else ""
+
+
+def _followed_by_unit(doc: Doc, index: int) -> bool:
+    norm = _norm(doc, index)
+    return norm in {
+        "mg", "kg", "lbs", "lb", "%", "times", "days", "day", "weeks", "week", "months", "month", "hours", "hour",
+        "minutes", "seconds", "coffees", "cups", "units", "liters", "liter", "ml", "glasses", "cigarettes", "am",
+        "pm", "x", "/", "mins", "secs", "twitches", "hrs", "h", "pounds", "stone", "cans", "of", "nights", "mmol",
+        "beers", "pints", "per", "a", "or", "-", "to", ":", "k", "ish", "th", "st", "nd", "rd",
+    }  # fmt: skip
+
+
+def _sex_letter(words: list[str]) -> str | None:
+    for word in words:
+        if word in {"m", "male"}:
+            return "male"
+        if word in {"f", "female"}:
+            return "female"
+    return None
+
+
+def _merge_sites(found: Iterable[tuple[str, str | None, bool]]) -> list[dict[str, str]]:
+    sides: dict[str, set[str | None]] = {}
+    for region, side, _named in found:
+        sides.setdefault(region, set()).add(side)
+    sites: list[dict[str, str]] = []
+    for region, named in sides.items():
+        known = {s for s in named if s is not None}
+        if "both" in known or {"left", "right"} <= known:
+            known = {"both"}
+        if not known:
+            sites.append({"region": region})
+        for side in sorted(known):
+            sites.append({"region": region, "side": side})
+    return sites

@@ -1,0 +1,74 @@
+"""Spelling: each token's ``norm`` is its lower-case form with typos and variants fixed.
+
+Listed misspellings and British/American variants come from the lexicon.  Other typos of
+the words that matter most ("twiching", "caffiene", "weekness") are corrected when a single
+known word lies within one edit (two for long words) and starts with the same letter.
+Known words and listed real words are never changed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from twitchwise.understand.lexicon import Lexicon, load_lexicon
+
+
+class Speller:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.fixed = dict(lexicon.spelling)
+        self.targets = tuple(lexicon.fuzzy.targets)
+        self.min_length = lexicon.fuzzy.min_length
+        self.long_from = lexicon.fuzzy.long_from
+        self.known = frozenset(
+            word for phrases in _all_phrases(lexicon) for phrase in phrases for word in phrase.lower().split()
+        ) | frozenset(lexicon.fuzzy.protected)
+        self.correct = cache(self._correct)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            norm = token.norm_
+            fixed = self.fixed.get(norm)
+            if fixed is None and len(norm) >= self.min_length and norm.isalpha() and norm not in self.known:
+                fixed = self.correct(norm)
+            if fixed is not None:
+                token.norm_ = fixed
+        return doc
+
+    def _correct(self, word: str) -> str | None:
+        from rapidfuzz.distance import OSA
+
+        limit = 2 if len(word) >= self.long_from else 1
+        best: tuple[int, str] | None = None
+        for target in self.targets:
+            if target[0] == word[0] and abs(len(target) - len(word)) <= limit:
+                distance = OSA.distance(word, target, score_cutoff=limit)
+                if distance <= limit and (best is None or distance < best[0]):
+                    best = (distance, target)
+        return None if best is None else best[1]
+
+
+def _all_phrases(lexicon: Lexicon) -> list[list[str]]:
+    lists: list[list[str]] = [
+        list(lexicon.sites), lexicon.ignore, lexicon.plural_sites, list(lexicon.sides), lexicon.caffeine_none,
+        lexicon.caffeine_words, lexicon.water_words, lexicon.twitch_words, lexicon.nicotine_words,
+        lexicon.nicotine_quit, lexicon.alcohol_words, lexicon.alcohol_none, lexicon.stress_words,
+        lexicon.stress_strong, lexicon.sleep_words, lexicon.exercise_words, lexicon.illness_words,
+        lexicon.pregnancy_words, lexicon.medication_none, lexicon.back_pain_words, list(lexicon.people),
+        list(lexicon.sex_words), list(lexicon.numbers), list(lexicon.duration_units), lexicon.question_starts,
+        list(lexicon.spelling.values()),
+    ]  # fmt: skip
+    lists += list(lexicon.symptoms.values()) + list(lexicon.caffeine_servings.values())
+    lists += list(lexicon.water_servings.values()) + list(lexicon.contexts.values()) + list(lexicon.topics.values())
+    return lists
+
+
+@cache
+def _speller() -> Speller:
+    return Speller(load_lexicon())
+
+
+@Language.component("twitchwise_spelling")
+def spelling(doc: Doc) -> Doc:
+    return _speller()(doc)
