@@ -58,6 +58,7 @@ bench: setup
 	@command -v wrk >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk; }
 	$(RUN) python -m bench.web_speed
 	$(RUN) python -m bench.apple_import_speed
+	$(RUN) python -m bench.text_speed
 
 ## The trigger-analysis simulation harness: every method on the grid, 1,000 diaries a cell, all cores.
 ## Slow (hours on two cores): `--core` runs only the 90- and 180-day cells.

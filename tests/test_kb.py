@@ -19,8 +19,10 @@ def test_every_shipped_file_is_loaded(kb: KnowledgeBase) -> None:
     assert sorted([
         "actions.yaml", "dispositions.yaml", "factors.yaml", "fields.yaml", "limits.yaml", "locales.yaml",
         "medicines.yaml", "messages.yaml", "red_flags.yaml", "servings.yaml", "sources.yaml", "symptoms.yaml",
+        "topics.yaml",
     ]) == SHIPPED  # fmt: skip
     assert len(kb.sources) == 41 and len(kb.red_flags) >= 30 and len(kb.factors) == 12
+    assert set(kb.topics) == {"causes", "when_to_see_a_doctor", "self_care", "how_common"}
 
 
 def test_reference_source_ids_are_all_registered(kb: KnowledgeBase) -> None:
@@ -120,6 +122,11 @@ def refused(directory: Path) -> str:
     with pytest.raises(KnowledgeBaseError) as caught:
         load_from(directory)
     return str(caught.value)
+
+
+def test_refuses_a_topic_listing_an_unknown_factor(data_copy: Path) -> None:
+    edit(data_copy, "topics.yaml", lambda d: d[0]["factors"].append("moon_phase"))
+    assert refused(data_copy) == "topics.yaml: entry 'causes': unknown factor 'moon_phase'"
 
 
 def test_refuses_an_unknown_key(data_copy: Path) -> None:

@@ -65,7 +65,7 @@ def items(reading: Reading) -> dict[str, set[str]]:
     """The reading as sets of comparable items, one set per field."""
     answers = to_builtins(reading.answers)
     symptoms: dict[str, Any] = answers.get("symptoms", {})  # type: ignore[assignment]
-    result = {
+    result: dict[str, set[str]] = {
         "sites": {_site(s) for s in answers.get("sites", [])},  # type: ignore[attr-defined]
         "symptoms_affirmed": {s for s, v in symptoms.items() if v is True},
         "symptoms_negated": {s for s, v in symptoms.items() if v is False},
@@ -84,7 +84,7 @@ def items(reading: Reading) -> dict[str, set[str]]:
 def gold_items(expect: dict[str, Any]) -> dict[str, set[str]]:
     symptoms: dict[str, Any] = expect.get("sym", {})
     meds = expect.get("meds")
-    result = {
+    result: dict[str, set[str]] = {
         "sites": set(expect.get("sites", [])),
         "symptoms_affirmed": {s for s, v in symptoms.items() if v is True},
         "symptoms_negated": {s for s, v in symptoms.items() if v is False},
@@ -125,7 +125,7 @@ def _site(site: dict[str, str]) -> str:
 
 
 def _scalar(value: object) -> str:
-    if isinstance(value, bool) or isinstance(value, str):
+    if isinstance(value, (bool, str)):
         return str(value).lower()
     return f"{float(value):g}"  # type: ignore[arg-type]
 

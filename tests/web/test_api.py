@@ -165,7 +165,8 @@ def test_the_openapi_schema_documents_every_route_with_its_shapes(client: TestCl
     assert schema["openapi"].startswith("3.1")
     paths = schema["paths"]
     assert set(paths) == {
-        "/api/v1/health", "/api/v1/check", "/api/v1/diary", "/api/v1/diary/episodes", "/api/v1/diary/days",
+        "/api/v1/health", "/api/v1/check", "/api/v1/check/text", "/api/v1/diary", "/api/v1/diary/episodes",
+        "/api/v1/diary/days",
         "/api/v1/diary/symptoms", "/api/v1/diary/twitch-free", "/api/v1/diary/{entry_id}", "/api/v1/insights",
     }  # fmt: skip
     check = paths["/api/v1/check"]["post"]
@@ -184,3 +185,17 @@ def test_serve_refuses_unsafe_or_bad_options_before_starting(options: list[str],
     result = run_cli("serve", *options)
     assert result.code == 2
     assert result.err.count("\n") == 1 and named in result.err
+
+
+def test_check_text_returns_the_contract_with_how_it_read(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/check/text?diary=false", json={"text": "both calves twitching for a month, maybe a bit weak?"}
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert data["understood"]["sites"] == [{"region": "calf", "side": "both"}]
+    assert data["understood"]["symptoms"]["weakness"] is None and "weakness" in data["unanswered"]
+    assert data["from_text"]["not_sure"] == ["weakness"]
+    for body in ({"text": ""}, {"text": 5}, {"words": "calf"}, {"text": "x" * 10_001}):
+        refused = client.post("/api/v1/check/text", json=body)
+        assert refused.status_code == 422, body

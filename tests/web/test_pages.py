@@ -237,3 +237,16 @@ def test_an_unexpected_error_is_a_plain_500_logged_by_type_alone(
     logged = "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith(("httpx", "httpcore")))
     assert "unexpected RuntimeError on GET /diary" in logged
     assert "secret-4411" not in logged and "weakness" not in logged
+
+
+def test_a_description_fills_the_check_and_only_the_rest_is_asked(client: TestClient) -> None:
+    page = post_form(client, "/check/describe", {"description": "my left calf has twitched for 3 weeks, no weakness"})
+    assert page.status_code == 200
+    assert "What I understood" in page.text and "left calf" in page.text and "21 days" in page.text
+    assert "Where is the twitching" not in page.text  # answered by the description
+    question = post_form(client, "/check/describe", {"description": "why is my thigh twitching when relaxed?"})
+    assert "Why muscles twitch at rest" in question.text and "To check your own twitching" in question.text
+    hostile = post_form(client, "/check/describe", {"description": "<script>alert(1)</script> calf"})
+    assert "<script>alert(1)</script>" not in hostile.text
+    too_long = post_form(client, "/check/describe", {"description": "calf " * 3000})
+    assert too_long.status_code == 422 and "description" in too_long.text

@@ -21,6 +21,11 @@ INTRO = (
     "This check asks about warning signs first, then about things in your day that can "
     "feed twitching. Answer y / n, or ? if you are not sure. Press Ctrl-D to stop at any time."
 )
+DESCRIBE = (
+    "Describe it in your own words — where, for how long, anything else you notice "
+    "(or press Enter to answer one question at a time):"
+)
+MAX_DESCRIPTION = 10_000
 
 
 class _InputEndedError(Exception):
@@ -29,11 +34,18 @@ class _InputEndedError(Exception):
 
 def run_guided_check(
     kb: KnowledgeBase, *, today: dt.date, stdin: IO[str], stdout: IO[str], start: Answers | None = None
-) -> Answers:
-    """Ask until the advice is settled; return the answers (``start``: what the diary already shows)."""
+) -> Answers | None:
+    """Ask until the advice is settled; return the answers (``start``: what the diary already shows).
+
+    A description comes first, if the person gives one: what it says is not asked again, and
+    a question ("why does my calf twitch?") gets its answer.  None: they asked a question
+    and did not want a check.
+    """
     session = _Session(kb, _Prompter(stdin, stdout), today, start or Answers())
     session.prompts.say(INTRO)
     try:
+        if not session.describe():
+            return None
         session.run()
     except _InputEndedError:
         session.prompts.say("\n(input ended: showing the result so far)")
@@ -50,6 +62,26 @@ class _Session:
         self.today = today
         self.answers = start
         self.asked: set[str] = set()
+
+    def describe(self) -> bool:
+        """Read a free description first; False when it was only a question and no check is wanted."""
+        from twitchwise.answers import answers_from_builtins, to_builtins
+        from twitchwise.understand import read
+        from twitchwise.understand.output import render_reading
+
+        text = self.prompts.ask(DESCRIBE + "\n> ")[:MAX_DESCRIPTION]
+        if not text.strip():
+            return True
+        reading = read(text, self.kb, today=self.today)
+        render_reading(reading, self.kb, self.prompts.stream)
+        if reading.question is not None and not reading.describes_a_case:
+            reply = self.prompts.choice("Would you like to check your own twitching now? [y/n] ", YES | NO)
+            if reply not in YES:
+                return False
+        merged = {**to_builtins(self.answers), **to_builtins(reading.answers)}
+        merged["symptoms"] = {**self.answers.symptoms, **reading.answers.symptoms}
+        self.answers = answers_from_builtins(merged, today=self.today, symptom_ids=self.kb.symptom_ids)
+        return True
 
     def run(self) -> None:
         while (step := next_step(self.answers, self.kb, self.asked)) is not None:
@@ -93,6 +125,7 @@ class _Session:
 class _Prompter:
     def __init__(self, stdin: IO[str], stdout: IO[str]) -> None:
         self.stdin = stdin
+        self.stream = stdout
         self.console = console_for(stdout)
 
     def say(self, text: str) -> None:

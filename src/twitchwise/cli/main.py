@@ -52,7 +52,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="how soon to see a doctor, why, and what to do",
         description="Run a guided check, or assess structured answers (--answers).",
     )
-    check.add_argument("--answers", metavar="FILE", help="structured answers as one JSON object; - reads stdin")
+    given = check.add_mutually_exclusive_group()
+    given.add_argument("--answers", metavar="FILE", help="structured answers as one JSON object; - reads stdin")
+    given.add_argument("--text", metavar="WORDS", help="your own description (or a question); - reads stdin")
     check.add_argument(
         "--json", action="store_true", help="print one JSON object (the check contract) and nothing else"
     )
@@ -145,12 +147,21 @@ def _assess_and_show(
     from twitchwise.triage.engine import assess
 
     evidence = None if diary is None else diary.evidence(today)
-    if args.answers is None:
+    reading = None
+    if args.text is not None:
+        from twitchwise.understand import read
+
+        reading = read(_read_text(args.text, stdin), kb, today=today)
+        given = reading.answers
+    elif args.answers is None:
         from twitchwise.cli.guided import run_guided_check
 
-        given = run_guided_check(
+        asked = run_guided_check(
             kb, today=today, stdin=stdin, stdout=stdout, start=evidence.apply(Answers()) if evidence else None
         )
+        if asked is None:
+            return EXIT_OK
+        given = asked
     else:
         given = parse_answers(_read_answers(args.answers, stdin), today=today, symptom_ids=kb.symptom_ids)
     answers = given if evidence is None else evidence.apply(given)
@@ -160,11 +171,29 @@ def _assess_and_show(
 
         assessment = diary.record(given, assessment, evidence, today=today, now=clock(environ))
     if args.json:
-        stdout.write(assessment.to_json().decode() + "\n")
-    else:
-        from twitchwise.cli.render import render_assessment
+        if reading is None:
+            stdout.write(assessment.to_json().decode() + "\n")
+        else:
+            import msgspec
 
-        render_assessment(assessment, kb, stdout)
+            from twitchwise.understand.output import contract_json
+
+            stdout.write(msgspec.json.encode(contract_json(assessment, reading, kb)).decode() + "\n")
+        return EXIT_OK
+    from twitchwise.cli.render import render_assessment
+
+    if reading is not None:
+        from twitchwise.understand.output import render_reading
+
+        render_reading(reading, kb, stdout)
+        if reading.question is not None and not reading.describes_a_case:
+            stdout.write(
+                "To check your own twitching, describe it — for example\n"
+                '  twitchwise check --text "my left calf has twitched for 3 weeks, no weakness"\n'
+                "— or run `twitchwise check` to answer one question at a time.\n"
+            )
+            return EXIT_OK
+    render_assessment(assessment, kb, stdout)
     return EXIT_OK
 
 
@@ -212,6 +241,17 @@ def _read_answers(path: str, stdin: IO[str]) -> bytes:
     if len(data) > MAX_ANSWERS_BYTES:
         raise InputError("answers", "the file is larger than 1 MB; expected one small JSON object")
     return data
+
+
+def _read_text(text: str, stdin: IO[str]) -> str:
+    """The description: the option's words, or stdin for ``-``; at most 1 MB, not empty."""
+    if text == "-":
+        text = stdin.read(MAX_ANSWERS_BYTES + 1)
+    if len(text.encode("utf-8", errors="surrogateescape")) > MAX_ANSWERS_BYTES:
+        raise InputError("--text", "the description is larger than 1 MB; a few sentences are enough")
+    if not text.strip():
+        raise InputError("--text", "describe the twitching in a few words, e.g. 'left calf for 3 weeks'")
+    return text.encode("utf-8", errors="replace").decode("utf-8")
 
 
 def run() -> None:

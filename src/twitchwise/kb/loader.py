@@ -39,6 +39,7 @@ from twitchwise.kb.models import (
     ServingEntry,
     SourceEntry,
     SymptomEntry,
+    TopicEntry,
 )
 from twitchwise.vocabulary import CONTRACT_SYMPTOMS, REGIONS, Disposition
 
@@ -112,6 +113,7 @@ class _Builder:
         servings = self.entries("servings.yaml", ServingEntry)
         for serving in servings.values():
             self.check_sources("servings.yaml", serving.id, serving.sources, sources, need_basis=True)
+        messages = self.messages(sources, symptoms)
         return KnowledgeBase(
             sources=sources,
             symptoms=symptoms,
@@ -124,12 +126,38 @@ class _Builder:
             medicine_classes=classes,
             medicines=tuple(medicines_file.medicines),
             locales=self.document("locales.yaml", LocalesFile),
-            messages=self.messages(sources, symptoms),
+            messages=messages,
             servings=servings,
             medicine_index=_medicine_index(medicines_file.medicines),
             factor_index={factor.id: factor for factor in factors},
             red_flag_questions=frozenset(q for flag in red_flags for q in flag.condition.questions()),
+            topics=self.topics(sources, factors, red_flags, actions, messages),
         )
+
+    def topics(
+        self,
+        sources: dict[str, SourceEntry],
+        factors: Sequence[Factor],
+        red_flags: Sequence[RedFlag],
+        actions: dict[str, ActionEntry],
+        messages: Sequence[Message],
+    ) -> dict[str, TopicEntry]:
+        known = {
+            "factors": {f.id for f in factors},
+            "red_flags": {f.id for f in red_flags},
+            "actions": set(actions),
+            "messages": {m.id for m in messages},
+        }
+        topics = self.entries("topics.yaml", TopicEntry)
+        for topic in topics.values():
+            self.check_sources("topics.yaml", topic.id, topic.sources, sources, need_basis=True)
+            for kind, ids in known.items():
+                for entry_id in getattr(topic, kind):
+                    if entry_id not in ids:
+                        raise self.error(
+                            "topics.yaml", topic.id, f"unknown {kind.removesuffix('s').replace('_', ' ')} {entry_id!r}"
+                        )
+        return topics
 
     # --- files ------------------------------------------------------------------------
 

@@ -181,6 +181,19 @@ class Factor(msgspec.Struct, frozen=True):
     implicators: tuple[Implicator, ...]
 
 
+class TopicEntry(_Strict, frozen=True):
+    """A short sourced answer to a question, and the entries it lists."""
+
+    id: Id
+    title: Text
+    text: Text
+    sources: list[Id]
+    factors: list[Id] = msgspec.field(default_factory=list)
+    red_flags: list[Id] = msgspec.field(default_factory=list)
+    actions: list[Id] = msgspec.field(default_factory=list)
+    messages: list[Id] = msgspec.field(default_factory=list)
+
+
 class Message(msgspec.Struct, frozen=True):
     id: str
     dispositions: frozenset[Disposition]
@@ -221,6 +234,7 @@ class KnowledgeBase(msgspec.Struct, frozen=True):
     medicine_index: dict[str, MedicineEntry] = msgspec.field(default_factory=dict)
     factor_index: dict[str, Factor] = msgspec.field(default_factory=dict)
     red_flag_questions: frozenset[str] = frozenset()  # every question some red flag reads
+    topics: dict[str, TopicEntry] = msgspec.field(default_factory=dict)
 
     @property
     def symptom_ids(self) -> frozenset[str]:

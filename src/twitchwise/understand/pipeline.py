@@ -76,8 +76,6 @@ def _patterns(nlp: Language, lexicon: Lexicon, medicine_names: tuple[tuple[str, 
     phrases += [("PERSON", sex or "unknown", p) for p, sex in lexicon.people.items()]
     phrases += [("SEX", sex, p) for p, sex in lexicon.sex_words.items() if len(p) > 1]
     phrases += [("MEDICINE", generic, name) for name, generic in medicine_names]
-    patterns = []
-    for label, entry_id, phrase in phrases:
-        tokens = [token.norm_ for token in nlp.make_doc(phrase.lower())]
-        patterns.append({"label": label, "id": entry_id, "pattern": [{"NORM": norm} for norm in tokens]})
-    return patterns
+    # Phrase patterns go to spaCy's PhraseMatcher (on NORM), which is many times faster than
+    # token patterns on long texts.
+    return [{"label": label, "id": entry_id, "pattern": phrase.lower()} for label, entry_id, phrase in phrases]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -30,6 +31,7 @@ MAX_TEXT = 1_000_000
 """Characters read; the rest of a longer text is ignored (and the reading says so)."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8}
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _TIGHT_COMMA = re.compile(r"(?<=[^\W\d_]),(?=\w)|(?<=\d),(?=[^\W\d_])")
 _NUMBER_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)([a-z/]+)$")
@@ -89,10 +91,11 @@ class Reading:
     truncated: bool = False
 
     @property
-    def understood_anything(self) -> bool:
+    def describes_a_case(self) -> bool:
+        """Whether the words say more than where ("why is my calf twitching?" only asks)."""
         from twitchwise.answers import to_builtins
 
-        return bool(to_builtins(self.answers))
+        return bool(set(to_builtins(self.answers)) - {"sites"})
 
 
 def read(text: str, kb: KnowledgeBase, *, today: dt.date) -> Reading:
@@ -124,8 +127,33 @@ class _Reader:
         self.lexicon = lexicon
         self.today = today
         self.ents = [ent for ent in doc.ents if ent.label_ != "IGNORE"]
+        # Indexes built once, so every later look-up is a bisection or a short window: the
+        # reader stays linear in the length of the text, however long its sentences are.
+        self.sentence_of: list[int] = []
+        self.sentence_starts: list[int] = []
+        for token in doc:
+            if token.i == 0 or token.is_sent_start:
+                self.sentence_starts.append(token.i)
+            self.sentence_of.append(len(self.sentence_starts) - 1)
+        self.sentence_ends = [*self.sentence_starts[1:], len(doc)]
+        self.starts = [ent.start for ent in self.ents]
+        self.ends = [ent.end for ent in self.ents]
+        self.person_starts = [e.start for e in self.ents if e.label_ == "PERSON"]
         self.assumptions: list[str] = []
         self.data: dict[str, object] = {}
+
+    def labels_in(self, start: int, end: int) -> set[str]:
+        """The phrase labels on the tokens in [start, end) (a window: constant work)."""
+        doc = self.doc
+        return {doc[i].ent_type_ for i in range(max(0, start), min(end, len(doc)))} - {"", "IGNORE"}
+
+    def ents_in(self, start: int, end: int) -> list[Span]:
+        """The phrases starting in [start, end), by bisection."""
+        return self.ents[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def sentence(self, index: int) -> tuple[int, int]:
+        number = self.sentence_of[index]
+        return self.sentence_starts[number], self.sentence_ends[number]
 
     def by_label(self, *labels: str, others: bool = False) -> list[Span]:
         return [e for e in self.ents if e.label_ in labels and (others or not e._.other_person)]
@@ -176,7 +204,9 @@ class _Reader:
                 if name not in data:
                     break
                 data.pop(name)
-                self.assume(f"{name.replace('_', ' ')}: the value read is outside what a check accepts, so it is left out")
+                self.assume(
+                    f"{name.replace('_', ' ')}: the value read is outside what a check accepts, so it is left out"
+                )
         return Answers()
 
     # --- who ---------------------------------------------------------------------------
@@ -256,16 +286,12 @@ class _Reader:
             elif lone_sex and token.i <= 4:
                 age, sex = age or value, sex or lone_sex
         for ent in self.by_label("SEX"):
-            after = [t for t in doc[ent.end : ent.end + 2]]
-            if age is None and after and after[0].norm_ == "," and len(after) > 1 and after[1].text.isdigit():
-                if 0 < int(after[1].text) <= 120 and not _followed_by_unit(doc, after[1].i + 1):
-                    age = int(after[1].text)
-            if _previous_norm(ent) not in {"my", "the", "this", "that", "other", "a", "an"} or _previous_norm(ent, 2) in {
-                "i'm",
-                "am",
-                "'m",
-                "m",
-            }:
+            following: list[Token] = list(doc[ent.end : ent.end + 2])
+            listed = len(following) == 2 and following[0].norm_ == "," and following[1].text.isdigit()  # "female, 30"
+            if age is None and listed and 0 < int(following[1].text) <= 120 and not _followed_by_unit(doc, ent.end + 2):
+                age = int(following[1].text)
+            preceding = (_previous_norm(ent), _previous_norm(ent, 2))
+            if preceding[0] not in {"my", "the", "this", "that", "other", "a", "an"} or preceding[1] in {"i'm", "am"}:
                 sex = sex or ent.ent_id_
         if age is None:
             age = self._decade()
@@ -275,7 +301,15 @@ class _Reader:
         doc = self.doc
         for token in doc:
             match = re.fullmatch(r"(\d)0'?s", token.lower_)
-            words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8}
+            words = {
+                "twenties": 2,
+                "thirties": 3,
+                "forties": 4,
+                "fifties": 5,
+                "sixties": 6,
+                "seventies": 7,
+                "eighties": 8,
+            }
             decade = int(match[1]) if match else words.get(token.lower_)
             if decade is None and token.text.isdigit() and len(token.text) == 2 and token.text.endswith("0"):
                 nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
@@ -306,7 +340,7 @@ class _Reader:
         doc = self.doc
         for token in doc:
             if token.norm_ in {"he", "she"}:
-                rest = [t for t in doc[token.i + 1 : token.i + 3]]
+                rest = list(doc[token.i + 1 : token.i + 3])
                 if rest and rest[0].norm_ in {"is", "'s", "am"} and len(rest) > 1 and rest[1].text.isdigit():
                     value = int(rest[1].text)
                     if 0 < value <= 120 and not _followed_by_unit(doc, rest[1].i + 1):
@@ -314,11 +348,9 @@ class _Reader:
         return None
 
     def _names_person(self, index: int) -> bool:
-        """Whether an age at ``index`` belongs to someone named next to it ("my 5 year old son")."""
-        for ent in self.by_label("PERSON", others=True):
-            if 0 < ent.start - index <= 4 or 0 < index - ent.end < 1:
-                return True
-        return False
+        """Whether an age at ``index`` belongs to someone named just after it ("my 5 year old son")."""
+        after = bisect_right(self.person_starts, index)
+        return after < len(self.person_starts) and self.person_starts[after] - index <= 4
 
     # --- where, how long ---------------------------------------------------------------
 
@@ -363,9 +395,9 @@ class _Reader:
         sites = {e.end: e for e in self.by_label("SITE")}
         found: list[tuple[str, str | None, bool]] = []
         for token in doc:
-            if token.norm_ == "back" and token.ent_type_ == "" and _norm(doc, token.i - 1) in {",", "and"}:
-                if token.i - 1 in sites:
-                    found.append(("back", None, False))
+            listed = token.i - 1 in sites and _norm(doc, token.i - 1) in {",", "and"}
+            if token.norm_ == "back" and token.ent_type_ == "" and listed:
+                found.append(("back", None, False))
         return found
 
     def _twitches_there(self, ent: Span, twitches: list[Span], previous: tuple[Span, str | None, bool] | None) -> bool:
@@ -373,30 +405,36 @@ class _Reader:
         doc = self.doc
         after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
         if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
-            described = doc[ent.end : ent.end + 4].ents
-            if any(e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY for e in described) or "tight" in after:
+            described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
+            if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or "tight" in after:
                 return False
         if previous is not None and self._joined(previous[0], ent):
             return True
-        sentence = ent.sent
-        near_twitch = min((_distance(ent, e) for e in twitches if e.sent == sentence), default=None)
-        symptom_distances = [
-            _distance(ent, e) for e in self.ents
-            if e.label_ == "SYMPTOM" and e.sent == sentence and e.ent_id_ in _SENSORY and self._state(e)
-        ]  # fmt: skip
-        near_symptom = min(symptom_distances, default=None)
+        start, end = self.sentence(ent.start)
+        near = self.ents_in(max(start, ent.start - 12), min(end, ent.end + 12))
+        near_twitch = min((_distance(ent, e) for e in near if e.label_ == "TWITCH"), default=None)
+        near_symptom = min(
+            (_distance(ent, e) for e in near
+             if e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and self._state(e)),
+            default=None,
+        )  # fmt: skip
         if near_symptom is not None and near_symptom <= 5 and (near_twitch is None or near_symptom < near_twitch):
             return False
         if near_twitch is not None:
             return near_twitch <= 10
-        return near_symptom is None
+        if near_symptom is not None:
+            return False
+        in_sentence = self.ents_in(start, end)
+        return not any(e.label_ == "TWITCH" for e in in_sentence[:50]) and not any(
+            e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and self._state(e) for e in in_sentence[:50]
+        )
 
     def _site_negated(self, ent: Span) -> bool:
         doc = self.doc
         for token in doc[max(0, ent.start - 5) : ent.start]:
             if token.norm_ in {"not", "no", "never", "nothing"}:
                 between = doc[token.i + 1 : ent.start]
-                if not any(e.label_ in {"SYMPTOM", "SITE"} or e.label_ == "TWITCH" and e.text.lower() not in _VAGUE
+                if not any(e.label_ in {"SYMPTOM", "SITE"} or (e.label_ == "TWITCH" and e.text.lower() not in _VAGUE)
                            for e in between.ents):  # fmt: skip
                     return True
         return False
@@ -464,7 +502,7 @@ class _Reader:
             amount = 0.5
         if amount is not None and before in {"a", "an", "per"}:
             lead = _norm(doc, token.i - 2)
-            at_start = token.i - 1 == doc[token.i - 1].sent.start
+            at_start = token.i - 1 == self.sentence(token.i - 1)[0]
             if before == "per" or not (at_start or lead in _DURATION_LEAD or lead in self.lexicon.numbers):
                 return None  # "3 coffees a day", "10 units a week": how often, not how long
         point = after == "ago"
@@ -475,9 +513,14 @@ class _Reader:
             else:
                 return None
         if unit_days == 0:
-            lead = {t.norm_ for t in doc[max(0, token.i - 4) : token.i]}
-            if point or self._since_before(token.i, 5) or (
-                lead & {"for", "past", "last"} and not {after, _norm(doc, token.i + 2)} & {"at", "each", "every", "time"}
+            lead_words = {t.norm_ for t in doc[max(0, token.i - 4) : token.i]}
+            if (
+                point
+                or self._since_before(token.i, 5)
+                or (
+                    lead_words & {"for", "past", "last"}
+                    and not {after, _norm(doc, token.i + 2)} & {"at", "each", "every", "time"}  # "at a time"
+                )
             ):
                 return 0, point
             return None
@@ -505,7 +548,7 @@ class _Reader:
         days = 1 if norm in {"yesterday", "night"} else 0
         if self._since_before(token.i - (1 if previous in {"this", "last"} else 0), 4):
             return days, True
-        if norm == "yesterday" and any(e.label_ in _ABOUT_TWITCH for e in doc[max(0, token.i - 8) : token.i].ents):
+        if norm == "yesterday" and self.labels_in(token.i - 8, token.i) & _ABOUT_TWITCH:
             return days, True
         return None
 
@@ -549,25 +592,24 @@ class _Reader:
         twitching" tie the other thing's time to the twitching; "had diarrhoea for 3 days" does not.
         """
         doc = self.doc
-        sentence = doc[index].sent
-        nearest: Span | None = None
-        for ent in self.ents:
-            if sentence.start <= ent.start and ent.end <= index and index - ent.end <= 6:
-                nearest = ent
+        start, end = self.sentence(index)
+        before = self.ents[: bisect_right(self.ends, index)]
+        nearest = before[-1] if before and before[-1].start >= start and index - before[-1].end <= 6 else None
         if nearest is None or not (nearest.label_ in _TOPICAL or nearest.ent_id_ in _EVENT_SYMPTOMS):
             return True
         if not point:
             return False
-        linked_before = [t for t in doc[sentence.start : nearest.start] if t.norm_ in {"since", "after"}]
-        if linked_before:
-            first = linked_before[0]
-            twitch_before = any(e.label_ in _ABOUT_TWITCH for e in self.ents if sentence.start <= e.start < first.i)
-            twitch_after = any(e.label_ in _ABOUT_TWITCH for e in self.ents if index < e.start < sentence.end)
-            if twitch_before or (first.i == sentence.start and twitch_after):
+        window_start = max(start, index - 40)
+        links = [t for t in doc[window_start : nearest.start] if t.norm_ in {"since", "after"}]
+        if links:
+            first = links[0]
+            twitch_before = bool(self.labels_in(max(start, first.i - 20), first.i) & _ABOUT_TWITCH)
+            twitch_after = bool(self.labels_in(index + 1, min(end, index + 20)) & _ABOUT_TWITCH)
+            if twitch_before or (first.i == start and twitch_after):
                 return True
-        later = doc[index + 1 : sentence.end]
+        later = doc[index + 1 : min(end, index + 20)]
         linked_after = any(t.norm_ in {"since", "then", "now"} for t in later)
-        return linked_after and any(e.label_ in _ABOUT_TWITCH for e in later.ents)
+        return linked_after and bool(self.labels_in(index + 1, min(end, index + 20)) & _ABOUT_TWITCH)
 
     # --- symptoms ----------------------------------------------------------------------
 
@@ -598,32 +640,17 @@ class _Reader:
     # --- amounts -----------------------------------------------------------------------
 
     def _amount_before(self, index: int, *, articles: bool = False, reach: int = 4) -> float | None:
-        """The number (or the top of a range) just before ``index``: "5", "five", "2-3", "a couple of"."""
+        """The number just before ``index`` ("5", "five", "a couple of"), skipping filler words."""
         doc = self.doc
         numbers = self.lexicon.numbers
-        i = index - 1
-        steps = 0
-        while i >= 0 and steps < reach:
+        for i in range(index - 1, max(-1, index - 1 - reach), -1):
             token = doc[i]
-            norm = token.norm_
             value = _number(token, numbers, articles=articles)
             if value is not None:
-                if norm in {"a", "an"} and _norm(doc, i + 1) in {"few", "couple"}:
-                    pass
-                low = value
-                j = i - 1
-                if j >= 1 and doc[j].norm_ in _RANGE:
-                    other = _number(doc[j - 1], numbers, articles=False)
-                    if other is not None:
-                        low = other
-                del low
-                if norm == "half" and _norm(doc, i + 1) in {"a", "an"}:
-                    return 0.5
                 return value
-            if norm not in _FILLERS and norm not in _RANGE and not (articles and norm in {"a", "an", "the", "past"}):
+            norm = token.norm_
+            if norm not in _FILLERS and norm not in _RANGE and not (articles and norm in {"the", "past"}):
                 return None
-            i -= 1
-            steps += 1
         return None
 
     def _range_before(self, index: int) -> tuple[float, float] | None:
@@ -640,9 +667,14 @@ class _Reader:
                     return (min(low, high), max(low, high))
         return (top, top)
 
-    def _per_week(self, ent_end: int) -> bool:
-        after = [t.norm_ for t in self.doc[ent_end : ent_end + 5]]
-        return bool(set(after) & _PER_WEEK) and not {"day", "daily", "night"} & set(after[: after.index(next(a for a in after if a in _PER_WEEK))])
+    def _per_week(self, end: int) -> bool:
+        """Whether an amount ending at ``end`` is given per week ("14 coffees a week")."""
+        for token in self.doc[end : end + 5]:
+            if token.norm_ in {"day", "daily", "night"}:
+                return False
+            if token.norm_ in _PER_WEEK:
+                return True
+        return False
 
     def caffeine(self) -> None:
         servings = {s.id: s.amount for s in self.kb.servings.values() if s.quantity == "caffeine"}
@@ -684,8 +716,7 @@ class _Reader:
                 value = float(m[1].replace(",", ".")) if m[2] == "mg" else None
             if value is None:
                 continue
-            window = doc[max(0, token.i - 6) : token.i + 6]
-            if any(e.label_ in {"CAFFEINE_WORD", "CAFFEINE"} for e in window.ents):
+            if self.labels_in(token.i - 6, token.i + 6) & {"CAFFEINE_WORD", "CAFFEINE"}:
                 return round(value / 7, 1) if self._per_week(token.i + 1) else value
         return None
 
@@ -708,8 +739,7 @@ class _Reader:
                         value = None
                 if value is None:
                     continue
-                window = doc[max(0, token.i - 5) : token.i + 6]
-                if any(e.label_ == "WATER_WORD" for e in window.ents) or _norm(doc, token.i + 1) in {"a", "per"}:
+                if "WATER_WORD" in self.labels_in(token.i - 5, token.i + 6) or _norm(doc, token.i + 1) in {"a", "per"}:
                     litres = value * _LITRE_WORDS[unit]
                     break
         if litres is not None:
@@ -752,31 +782,26 @@ class _Reader:
                 hours = float(m[1].replace(",", "."))
             if hours is None:
                 continue
-            window = doc[max(0, token.i - 6) : token.i + 5]
-            if any(e.label_ == "SLEEP" for e in window.ents) and 0 <= hours <= 24:
+            if "SLEEP" in self.labels_in(token.i - 6, token.i + 5) and 0 <= hours <= 24:
                 self.data["sleep_hours"] = hours
                 return
 
     def stress(self) -> None:
         doc = self.doc
         for token in doc:
+            value: int | None = None
             if token.text.isdigit() and _norm(doc, token.i + 1) == "/" and _norm(doc, token.i + 2) == "10":
-                window = doc[max(0, token.i - 4) : token.i + 5]
-                if any(e.label_ == "STRESS" for e in window.ents) and int(token.text) <= 10:
-                    self.data["stress_0_10"] = int(token.text)
-                    return
-            if m := re.fullmatch(r"(\d{1,2})/10", token.lower_):
-                window = doc[max(0, token.i - 4) : token.i + 5]
-                if any(e.label_ == "STRESS" for e in window.ents) and int(m[1]) <= 10:
-                    self.data["stress_0_10"] = int(m[1])
-                    return
+                value = int(token.text)  # "8 / 10"
+            elif m := re.fullmatch(r"(\d{1,2})/10", token.lower_):
+                value = int(m[1])  # "8/10"
+            if value is not None and value <= 10 and "STRESS" in self.labels_in(token.i - 4, token.i + 5):
+                self.data["stress_0_10"] = value
+                return
         mentions = self.by_label("STRESS")
         affirmed = [e for e in mentions if not e._.negated]  # "I think I'm just stressed" is stress
         if affirmed:
             strong = set(self.lexicon.stress_strong)
-            intense = any(
-                any(t.norm_ in strong for t in doc[max(0, e.start - 3) : e.start]) for e in affirmed
-            )
+            intense = any(any(t.norm_ in strong for t in doc[max(0, e.start - 3) : e.start]) for e in affirmed)
             level = 8 if intense else 7
             self.assume(f"'{affirmed[0].text}' read as stress {level} out of 10")
             self.data["stress_0_10"] = level
@@ -810,11 +835,11 @@ class _Reader:
             names.append(ent.ent_id_)
             before = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
             after = [t.norm_ for t in doc[ent.end : ent.end + 4]]
-            if before & {"started", "starting", "began", "new", "switched", "increased", "upped"} or (
-                "ago" in after or after[:2] in (["last", "week"], ["last", "month"])
-            ):
-                if symptoms.get("new_medication") is not True:
-                    symptoms["new_medication"] = True
+            if (
+                before & {"started", "starting", "began", "new", "switched", "increased", "upped"}
+                or ("ago" in after or after[:2] in (["last", "week"], ["last", "month"]))
+            ) and symptoms.get("new_medication") is not True:
+                symptoms["new_medication"] = True
         if names:
             self.data["medications"] = list(dict.fromkeys(names))
         elif any(not e._.negated for e in self.by_label("MEDS_NONE")):

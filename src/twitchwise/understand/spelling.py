@@ -9,6 +9,7 @@ Known words and listed real words are never changed.
 from __future__ import annotations
 
 from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 

@@ -20,7 +20,7 @@ from twitchwise.diary.summary import summarise
 from twitchwise.errors import InputError, from_validation_message
 from twitchwise.web import schemas
 from twitchwise.web.backend import Preferences, backend_of
-from twitchwise.web.schemas import DiaryListing, EntryChanges, Health, TwitchFreeIn
+from twitchwise.web.schemas import DiaryListing, EntryChanges, Health, TextBody, TwitchFreeIn
 
 MAX_BODY = 1_000_000
 ProfileQuery = Annotated[
@@ -77,6 +77,34 @@ async def check(
     preferences = Preferences(profile=profile, locale=locale)
     assessment = await run_in_threadpool(backend.check, answers, preferences=preferences, use_diary=diary)
     return _json(assessment)
+
+
+@router.post(
+    "/check/text",
+    summary="Assess a description in the person's own words",
+    description='The body is `{"text": "..."}`; the response is `twitchwise check --text ... --json`: '
+    "the contract, with `understood` read from the words and a `from_text` block (assumptions, what was "
+    "not sure, and the answer to a question).",
+    openapi_extra=schemas.json_body("TextBody"),
+    responses={200: schemas.json_response("Assessment", "The assessment")},
+)
+async def check_text(
+    request: Request,
+    profile: ProfileQuery = "me",
+    diary: Annotated[bool, Query(description="read the diary and keep the check in it")] = True,
+    locale: Annotated[str | None, Query(max_length=20, description="e.g. en_GB, for the emergency number")] = None,
+) -> Response:
+    from twitchwise.understand import read
+    from twitchwise.understand.output import contract_json
+
+    backend = backend_of(request)
+    body = await _body(request, TextBody, "text")
+    if not body.text.strip():
+        raise InputError("text", "describe the twitching in a few words")
+    reading = await run_in_threadpool(read, body.text, backend.kb, today=backend.today())
+    preferences = Preferences(profile=profile, locale=locale)
+    assessment = await run_in_threadpool(backend.check, reading.answers, preferences=preferences, use_diary=diary)
+    return _json(contract_json(assessment, reading, backend.kb))
 
 
 @router.get(

@@ -67,9 +67,30 @@ async def check_step(request: Request, form: Form) -> Response:
     return RedirectResponse(f"/checks/{saved}", status_code=303)
 
 
+@router.post("/check/describe")
+async def check_describe(request: Request, form: Form) -> Response:
+    """A description (or a question) first: what it says is kept, and only the rest is asked."""
+    from twitchwise.understand import read
+    from twitchwise.understand.output import question_answer
+    from twitchwise.understand.words import understood_lines
+
+    backend = backend_of(request)
+    text = form.get("description") or ""
+    if not isinstance(text, str) or len(text) > guided.MAX_DESCRIPTION:
+        error = InputError("description", f"please keep it under {guided.MAX_DESCRIPTION:,} characters")
+        return _step_page(request, backend.start_answers(preferences(request).profile), set(), error=error,
+                          status_code=422)  # fmt: skip
+    reading = await run_in_threadpool(read, text, backend.kb, today=backend.today())
+    answers = guided.merge(backend.start_answers(preferences(request).profile), reading.answers, backend)
+    return _step_page(
+        request, answers, set(), understood=understood_lines(reading, backend.kb), assumptions=reading.assumptions,
+        topic=question_answer(reading, backend.kb), about_someone_else=reading.about != "self",
+    )  # fmt: skip
+
+
 def _step_page(
     request: Request, answers: Any, asked: set[str], *, step: Step | None = None, error: InputError | None = None,
-    values: dict[str, Any] | None = None, status_code: int = 200,
+    values: dict[str, Any] | None = None, status_code: int = 200, **reading: Any,
 ) -> Response:  # fmt: skip
     backend = backend_of(request)
     step = step or guided.current_step(answers, asked, backend.kb)
@@ -77,6 +98,7 @@ def _step_page(
         request, "check_step.html", status_code, step=step, state=guided.encode(answers, asked),
         error=error, values=values or {}, answered=len(asked), active="check", title="Check",
         chosen_sites={f"{s.side}_{s.region}" if s.side else s.region for s in answers.sites or ()},
+        max_description=guided.MAX_DESCRIPTION, **reading,
     )  # fmt: skip
 
 

@@ -4,7 +4,7 @@ structs the core validates with, so the documentation cannot drift from the code
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
@@ -102,6 +102,12 @@ class EntryChanges(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit
     present: bool | None = None
 
 
+class TextBody(msgspec.Struct, forbid_unknown_fields=True):
+    """A person's own description of the twitching, or a question about it."""
+
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=10_000)]
+
+
 def entry(stored: Stored) -> Entry:
     """A stored record as the API shows it: its fields, its kind and its short id."""
     data = msgspec.structs.asdict(stored.record)
@@ -112,7 +118,7 @@ def components() -> dict[str, Any]:
     """JSON Schemas of every API shape, as OpenAPI components."""
     shapes: list[Any] = [
         Answers, Assessment, ErrorOut, Health, Entry, DiaryListing, TwitchFreeIn, EpisodeIn, DayIn, SymptomIn,
-        EntryChanges, Insights,
+        EntryChanges, Insights, TextBody,
     ]  # fmt: skip
     _, found = msgspec.json.schema_components(shapes, ref_template=REF)
     return found
