@@ -265,9 +265,10 @@ class _Reader:
             if match := re.fullmatch(r"(m|f)(\d{1,3})", text):
                 age, sex = age or int(match[2]), sex or ("male" if match[1] == "m" else "female")
                 continue
-            if not token.like_num or not token.text.isdigit():
+            whole = _whole(token.text)
+            if whole is None:
                 continue
-            value = int(token.text)
+            value = whole
             if not 0 < value <= 120 or _followed_by_unit(doc, token.i + 1):
                 continue
             before = [t.norm_ for t in doc[max(0, token.i - 3) : token.i]]
@@ -288,8 +289,9 @@ class _Reader:
         for ent in self.by_label("SEX"):
             following: list[Token] = list(doc[ent.end : ent.end + 2])
             listed = len(following) == 2 and following[0].norm_ == "," and following[1].text.isdigit()  # "female, 30"
-            if age is None and listed and 0 < int(following[1].text) <= 120 and not _followed_by_unit(doc, ent.end + 2):
-                age = int(following[1].text)
+            listed_age = _whole(following[1].text) if listed else None
+            if age is None and listed_age and listed_age <= 120 and not _followed_by_unit(doc, ent.end + 2):
+                age = listed_age
             preceding = (_previous_norm(ent), _previous_norm(ent, 2))
             if preceding[0] not in {"my", "the", "this", "that", "other", "a", "an"} or preceding[1] in {"i'm", "am"}:
                 sex = sex or ent.ent_id_
@@ -311,7 +313,7 @@ class _Reader:
                 "eighties": 8,
             }
             decade = int(match[1]) if match else words.get(token.lower_)
-            if decade is None and token.text.isdigit() and len(token.text) == 2 and token.text.endswith("0"):
+            if decade is None and (_whole(token.text) or 0) in {20, 30, 40, 50, 60, 70, 80}:
                 nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
                 decade = int(token.text[0]) if nxt in {"s", "'s"} else None
             if decade is None:
@@ -329,10 +331,11 @@ class _Reader:
         doc = self.doc
         lo, hi = max(0, person.start - 4), min(len(doc), person.end + 6)
         for token in doc[lo:hi]:
-            if token.text.isdigit() and 0 < int(token.text) <= 120 and not _followed_by_unit(doc, token.i + 1):
+            near_age = _whole(token.text)
+            if near_age and near_age <= 120 and not _followed_by_unit(doc, token.i + 1):
                 after = [t.norm_ for t in doc[token.i + 1 : token.i + 3]]
                 if after[:1] in (["year-old"],) or after[:2] in (["year", "old"], ["years", "old"]) or True:
-                    return int(token.text)
+                    return near_age
         return None
 
     def _pronoun_age(self) -> int | None:
@@ -342,7 +345,7 @@ class _Reader:
             if token.norm_ in {"he", "she"}:
                 rest = list(doc[token.i + 1 : token.i + 3])
                 if rest and rest[0].norm_ in {"is", "'s", "am"} and len(rest) > 1 and rest[1].text.isdigit():
-                    value = int(rest[1].text)
+                    value = _whole(rest[1].text) or 0
                     if 0 < value <= 120 and not _followed_by_unit(doc, rest[1].i + 1):
                         return value
         return None
@@ -791,7 +794,7 @@ class _Reader:
         for token in doc:
             value: int | None = None
             if token.text.isdigit() and _norm(doc, token.i + 1) == "/" and _norm(doc, token.i + 2) == "10":
-                value = int(token.text)  # "8 / 10"
+                value = _whole(token.text)  # "8 / 10"
             elif m := re.fullmatch(r"(\d{1,2})/10", token.lower_):
                 value = int(m[1])  # "8/10"
             if value is not None and value <= 10 and "STRESS" in self.labels_in(token.i - 4, token.i + 5):
@@ -874,13 +877,18 @@ def _number(token: Token, numbers: dict[str, float], *, articles: bool) -> float
     if norm in numbers:
         return numbers[norm]
     text = token.text.replace(",", ".")
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+    if len(text) <= 12 and re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text):
         return float(text)
     return None
 
 
 def _distance(a: Span, b: Span) -> int:
     return b.start - a.end if b.start >= a.end else a.start - b.end
+
+
+def _whole(text: str) -> int | None:
+    """A short whole number in ASCII digits ("³" and a thousand zeros are not ages or days)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
 
 
 def _norm(doc: Doc, index: int) -> str:
