@@ -27,6 +27,8 @@ SymptomId = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r"^
 
 MAX_SITES = 30
 MAX_MEDICINES = 50
+MAX_DESCRIPTION = 10_000
+"""Characters of a description the guided check, the web form and the API take."""
 
 
 class Site(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
@@ -110,6 +112,12 @@ def check_answers(answers: Answers, *, today: dt.date, symptom_ids: frozenset[st
     if answers.pregnant and answers.sex == "male":
         raise InputError("pregnant", "cannot be true when sex is male")
     return answers
+
+
+def overlay(base: Answers, update: Answers, *, today: dt.date, symptom_ids: frozenset[str]) -> Answers:
+    """``base`` with every answer ``update`` gives laid over it (symptoms merged one by one)."""
+    data = {**to_builtins(base), **to_builtins(update), "symptoms": {**base.symptoms, **update.symptoms}}
+    return answers_from_builtins(data, today=today, symptom_ids=symptom_ids)
 
 
 def to_builtins(answers: Answers) -> dict[str, object]:

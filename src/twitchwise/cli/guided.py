@@ -25,7 +25,6 @@ DESCRIBE = (
     "Describe it in your own words — where, for how long, anything else you notice "
     "(or press Enter to answer one question at a time):"
 )
-MAX_DESCRIPTION = 10_000
 
 
 class _InputEndedError(Exception):
@@ -65,7 +64,7 @@ class _Session:
 
     def describe(self) -> bool:
         """Read a free description first; False when it was only a question and no check is wanted."""
-        from twitchwise.answers import answers_from_builtins, to_builtins
+        from twitchwise.answers import MAX_DESCRIPTION, overlay
         from twitchwise.understand import read
         from twitchwise.understand.output import render_reading
 
@@ -74,13 +73,11 @@ class _Session:
             return True
         reading = read(text, self.kb, today=self.today)
         render_reading(reading, self.kb, self.prompts.stream)
-        if reading.question is not None and not reading.describes_a_case:
+        if reading.only_asks:
             reply = self.prompts.choice("Would you like to check your own twitching now? [y/n] ", YES | NO)
             if reply not in YES:
                 return False
-        merged = {**to_builtins(self.answers), **to_builtins(reading.answers)}
-        merged["symptoms"] = {**self.answers.symptoms, **reading.answers.symptoms}
-        self.answers = answers_from_builtins(merged, today=self.today, symptom_ids=self.kb.symptom_ids)
+        self.answers = overlay(self.answers, reading.answers, today=self.today, symptom_ids=self.kb.symptom_ids)
         return True
 
     def run(self) -> None:

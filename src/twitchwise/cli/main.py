@@ -186,7 +186,7 @@ def _assess_and_show(
         from twitchwise.understand.output import render_reading
 
         render_reading(reading, kb, stdout)
-        if reading.question is not None and not reading.describes_a_case:
+        if reading.only_asks:
             stdout.write(
                 "To check your own twitching, describe it — for example\n"
                 '  twitchwise check --text "my left calf has twitched for 3 weeks, no weakness"\n'

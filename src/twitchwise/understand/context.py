@@ -108,10 +108,12 @@ class ConText:
         for category in CATEGORIES:
             found[category].forward_ends.sort()
             found[category].backward_starts.sort()
+        counts = {"negated": negation_boundary, "uncertain": boundary, "other_person": person_boundary}
         for ent in ents:
             for category in CATEGORIES:
-                counts = {"negated": negation_boundary, "other_person": person_boundary}.get(category, boundary)
-                if self._reaches(ent, found[category], counts, comma_boundary, self.backward_window[category]):
+                if self._reaches(
+                    ent, found[category], counts[category], comma_boundary, self.backward_window[category]
+                ):
                     ent._.set(category, True)
         return doc
 

@@ -41,7 +41,7 @@ def _pipeline(medicine_names: tuple[tuple[str, str], ...]) -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("twitchwise_spelling")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM", "validate": False})
-    ruler.add_patterns(_patterns(nlp, lexicon, medicine_names))  # type: ignore[attr-defined]
+    ruler.add_patterns(_patterns(lexicon, medicine_names))  # type: ignore[attr-defined]
     nlp.add_pipe("twitchwise_context")
     return nlp
 
@@ -50,7 +50,7 @@ def read_doc(text: str, kb: KnowledgeBase) -> Doc:
     return pipeline(kb)(text)
 
 
-def _patterns(nlp: Language, lexicon: Lexicon, medicine_names: tuple[tuple[str, str], ...]) -> list[dict[str, Any]]:
+def _patterns(lexicon: Lexicon, medicine_names: tuple[tuple[str, str], ...]) -> list[dict[str, Any]]:
     phrases: list[tuple[str, str, str]] = []  # (label, id, phrase)
     phrases += [("IGNORE", "ignore", p) for p in lexicon.ignore]
     phrases += [("SITE", region, p) for p, region in lexicon.sites.items()]

@@ -91,11 +91,11 @@ class Reading:
     truncated: bool = False
 
     @property
-    def describes_a_case(self) -> bool:
-        """Whether the words say more than where ("why is my calf twitching?" only asks)."""
+    def only_asks(self) -> bool:
+        """A question that says no more than where ("why is my calf twitching?"): answer it, offer a check."""
         from twitchwise.answers import to_builtins
 
-        return bool(set(to_builtins(self.answers)) - {"sites"})
+        return self.question is not None and not set(to_builtins(self.answers)) - {"sites"}
 
 
 def read(text: str, kb: KnowledgeBase, *, today: dt.date) -> Reading:
@@ -303,16 +303,7 @@ class _Reader:
         doc = self.doc
         for token in doc:
             match = re.fullmatch(r"(\d)0'?s", token.lower_)
-            words = {
-                "twenties": 2,
-                "thirties": 3,
-                "forties": 4,
-                "fifties": 5,
-                "sixties": 6,
-                "seventies": 7,
-                "eighties": 8,
-            }
-            decade = int(match[1]) if match else words.get(token.lower_)
+            decade = int(match[1]) if match else _DECADES.get(token.lower_)
             if decade is None and (_whole(token.text) or 0) in {20, 30, 40, 50, 60, 70, 80}:
                 nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
                 decade = int(token.text[0]) if nxt in {"s", "'s"} else None
@@ -333,9 +324,7 @@ class _Reader:
         for token in doc[lo:hi]:
             near_age = _whole(token.text)
             if near_age and near_age <= 120 and not _followed_by_unit(doc, token.i + 1):
-                after = [t.norm_ for t in doc[token.i + 1 : token.i + 3]]
-                if after[:1] in (["year-old"],) or after[:2] in (["year", "old"], ["years", "old"]) or True:
-                    return near_age
+                return near_age  # "my dad (67)", "my mum is 72", "my 75 year old dad"
         return None
 
     def _pronoun_age(self) -> int | None:
@@ -362,9 +351,8 @@ class _Reader:
         plural = set(lexicon.plural_sites)
         found: list[tuple[str, str | None, bool]] = []  # region, side, side was named
         previous: tuple[Span, str | None, bool] | None = None
-        twitches = [e for e in self.ents if e.label_ == "TWITCH"]
         for ent in self.by_label("SITE"):
-            if self._site_negated(ent) or not self._twitches_there(ent, twitches, previous):
+            if self._site_negated(ent) or not self._twitches_there(ent, previous):
                 continue
             region = ent.ent_id_
             phrase = " ".join(t.norm_ for t in ent)
@@ -403,7 +391,7 @@ class _Reader:
                 found.append(("back", None, False))
         return found
 
-    def _twitches_there(self, ent: Span, twitches: list[Span], previous: tuple[Span, str | None, bool] | None) -> bool:
+    def _twitches_there(self, ent: Span, previous: tuple[Span, str | None, bool] | None) -> bool:
         """Whether a place named is where the twitching is ("her hand feels numb" is not)."""
         doc = self.doc
         after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
@@ -436,9 +424,9 @@ class _Reader:
         doc = self.doc
         for token in doc[max(0, ent.start - 5) : ent.start]:
             if token.norm_ in {"not", "no", "never", "nothing"}:
-                between = doc[token.i + 1 : ent.start]
+                between = self.ents_in(token.i + 1, ent.start)  # bisection: Span.ents scans every phrase
                 if not any(e.label_ in {"SYMPTOM", "SITE"} or (e.label_ == "TWITCH" and e.text.lower() not in _VAGUE)
-                           for e in between.ents):  # fmt: skip
+                           for e in between):  # fmt: skip
                     return True
         return False
 

@@ -1,8 +1,8 @@
 """Spelling: each token's ``norm`` is its lower-case form with typos and variants fixed.
 
 Listed misspellings and British/American variants come from the lexicon.  Other typos of
-the words that matter most ("twiching", "caffiene", "weekness") are corrected when a single
-known word lies within one edit (two for long words) and starts with the same letter.
+the words that matter most ("twiching", "caffiene", "weekness") are corrected to the closest
+key word within one edit (two for long words) that starts with the same letter.
 Known words and listed real words are never changed.
 """
 

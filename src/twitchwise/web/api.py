@@ -26,6 +26,8 @@ MAX_BODY = 1_000_000
 ProfileQuery = Annotated[
     str, Query(min_length=1, max_length=MAX_PROFILE, pattern=PROFILE_PATTERN, description="whose diary (default: me)")
 ]
+DiaryQuery = Annotated[bool, Query(description="read the diary and keep the check in it")]
+LocaleQuery = Annotated[str | None, Query(max_length=20, description="e.g. en_GB, for the emergency number")]
 REFUSED: dict[int | str, dict[str, Any]] = {
     "4XX": schemas.json_response("ErrorOut", "Refused: the field and the problem, never the value sent")
 }
@@ -68,8 +70,8 @@ def health() -> Response:
 async def check(
     request: Request,
     profile: ProfileQuery = "me",
-    diary: Annotated[bool, Query(description="read the diary and keep the check in it")] = True,
-    locale: Annotated[str | None, Query(max_length=20, description="e.g. en_GB, for the emergency number")] = None,
+    diary: DiaryQuery = True,
+    locale: LocaleQuery = None,
 ) -> Response:
     backend = backend_of(request)
     answers = await _body(request, Answers, "answers")
@@ -91,8 +93,8 @@ async def check(
 async def check_text(
     request: Request,
     profile: ProfileQuery = "me",
-    diary: Annotated[bool, Query(description="read the diary and keep the check in it")] = True,
-    locale: Annotated[str | None, Query(max_length=20, description="e.g. en_GB, for the emergency number")] = None,
+    diary: DiaryQuery = True,
+    locale: LocaleQuery = None,
 ) -> Response:
     from twitchwise.understand import read
     from twitchwise.understand.output import contract_json

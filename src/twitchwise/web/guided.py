@@ -18,7 +18,6 @@ from twitchwise.interview import Step, apply_reply, next_step
 from twitchwise.kb.models import KnowledgeBase, Question
 
 MAX_STATE = 100_000
-MAX_DESCRIPTION = 10_000
 REPLIES = {"yes": True, "no": False, "unsure": None}
 
 
@@ -43,13 +42,6 @@ def decode(text: str | None, *, today: dt.date, kb: KnowledgeBase) -> tuple[Answ
     answers = answers_from_builtins(state.answers, today=today, symptom_ids=kb.symptom_ids)
     known = set(kb.questions)
     return answers, {q for q in state.asked if q in known}
-
-
-def merge(start: Answers, read: Answers, backend: Any) -> Answers:
-    """What the diary shows, overlaid with what a description says."""
-    data = {**to_builtins(start), **to_builtins(read)}
-    data["symptoms"] = {**start.symptoms, **read.symptoms}
-    return answers_from_builtins(data, today=backend.today(), symptom_ids=backend.kb.symptom_ids)
 
 
 def current_step(answers: Answers, asked: set[str], kb: KnowledgeBase) -> Step | None:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
+from twitchwise.answers import MAX_DESCRIPTION, overlay
 from twitchwise.diary.records import MAX_PROFILE
 from twitchwise.errors import InputError
 from twitchwise.interview import Step
@@ -76,12 +77,14 @@ async def check_describe(request: Request, form: Form) -> Response:
 
     backend = backend_of(request)
     text = form.get("description") or ""
-    if not isinstance(text, str) or len(text) > guided.MAX_DESCRIPTION:
-        error = InputError("description", f"please keep it under {guided.MAX_DESCRIPTION:,} characters")
+    if not isinstance(text, str) or len(text) > MAX_DESCRIPTION:
+        error = InputError("description", f"please keep it under {MAX_DESCRIPTION:,} characters")
         return _step_page(request, backend.start_answers(preferences(request).profile), set(), error=error,
                           status_code=422)  # fmt: skip
-    reading = await run_in_threadpool(read, text, backend.kb, today=backend.today())
-    answers = guided.merge(backend.start_answers(preferences(request).profile), reading.answers, backend)
+    today = backend.today()
+    reading = await run_in_threadpool(read, text, backend.kb, today=today)
+    start = backend.start_answers(preferences(request).profile)
+    answers = overlay(start, reading.answers, today=today, symptom_ids=backend.kb.symptom_ids)
     return _step_page(
         request, answers, set(), understood=understood_lines(reading, backend.kb), assumptions=reading.assumptions,
         topic=question_answer(reading, backend.kb), about_someone_else=reading.about != "self",
@@ -98,7 +101,7 @@ def _step_page(
         request, "check_step.html", status_code, step=step, state=guided.encode(answers, asked),
         error=error, values=values or {}, answered=len(asked), active="check", title="Check",
         chosen_sites={f"{s.side}_{s.region}" if s.side else s.region for s in answers.sites or ()},
-        max_description=guided.MAX_DESCRIPTION, **reading,
+        max_description=MAX_DESCRIPTION, **reading,
     )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from twitchwise.answers import Answers
+from twitchwise.answers import MAX_DESCRIPTION, Answers
 from twitchwise.diary import records
 from twitchwise.diary.records import Stored
 from twitchwise.diary.summary import DaySummary
@@ -105,7 +105,7 @@ class EntryChanges(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit
 class TextBody(msgspec.Struct, forbid_unknown_fields=True):
     """A person's own description of the twitching, or a question about it."""
 
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=10_000)]
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_DESCRIPTION)]
 
 
 def entry(stored: Stored) -> Entry:
