@@ -73,26 +73,43 @@ def per_factor(diary: Diary) -> Outcome:
 
 def joint(calibration: Calibration, procedure: Procedure = "bh") -> Callable[[Diary], Outcome]:
     def run(diary: Diary) -> Outcome:
-        result = analyse(
-            diary.counts, diary.factors, specs(list(diary.factors)), diary.weekend,
-            calibration=calibration, procedure=procedure, seed=int(np.nansum(diary.counts)) % 2**31,
-        )  # fmt: skip
-        return from_analysis(result)
+        return from_analysis(_analysed(diary, calibration), procedure)
 
     return run
 
 
-def from_analysis(result: Analysis) -> Outcome:
+_last: dict[Calibration, tuple[Diary, Analysis]] = {}
+
+
+def _analysed(diary: Diary, calibration: Calibration) -> Analysis:
+    """One fit and calibration per diary, shared by the BH and BY variants of a method."""
+    cached = _last.get(calibration)
+    if cached is not None and cached[0] is diary:
+        return cached[1]
+    result = analyse(
+        diary.counts, diary.factors, specs(list(diary.factors)), diary.weekend,
+        calibration=calibration, seed=int(np.nansum(diary.counts)) % 2**31,
+    )  # fmt: skip
+    _last[calibration] = (diary, result)
+    return result
+
+
+def from_analysis(result: Analysis, procedure: Procedure) -> Outcome:
+    """Flags by ``procedure`` over every term's calibrated p-value, as `analyse` does."""
     outcome = Outcome(gated=result.status != "ok")
+    terms = [term for factor in result.factors for term in factor.terms]
+    method = {"by": "fdr_by", "bh": "fdr_bh"}[procedure]
+    flagged = multipletests([t.p for t in terms], alpha=Q, method=method)[0] if terms else []
+    strongest: dict[str, Term] = {}
+    for term, flag in zip(terms, flagged, strict=True):
+        outcome.intervals[(term.factor, term.lag)] = (math.log(term.low), math.log(term.high))
+        if flag and (term.factor not in strongest or term.p < strongest[term.factor].p):
+            strongest[term.factor] = term
     for factor in result.factors:
         if factor.sd is not None:
             outcome.scale[factor.name] = factor.sd
-        for term in factor.terms:
-            outcome.intervals[(term.factor, term.lag)] = (math.log(term.low), math.log(term.high))
-        flagged = [t for t in factor.terms if t.flagged]
-        if flagged:
-            strongest = min(flagged, key=lambda t: t.p)
-            outcome.flags[factor.name] = (strongest.lag, 1 if strongest.log_rr > 0 else -1)
+    for name, term in strongest.items():
+        outcome.flags[name] = (term.lag, 1 if term.log_rr > 0 else -1)
     return outcome
 
 

@@ -20,4 +20,4 @@ def test_global_null_at_180_days() -> None:
     assert shipped.gated < 0.1
     assert shipped.any_flag <= 0.10 + margin
     assert naive.any_flag >= 0.30  # what consumer apps show people
-    assert shipped.coverage_all is not None and 0.92 <= shipped.coverage_all <= 0.99
+    assert shipped.coverage_all is not None and 0.93 <= shipped.coverage_all <= 0.97  # the pass band

@@ -82,6 +82,7 @@ class Analysis:
     parameters: int
     factors: tuple[FactorOutcome, ...] = ()
     inflation: float = 1.0  # the calibration's lambda
+    null_refits: int = 0  # the shifted (or simulated) refits lambda was estimated from
     calibration: Calibration = "shift"
     alpha: float | None = None  # NB2 dispersion
 
@@ -114,7 +115,7 @@ def analyse(
     beta, se, alpha = fitted
     columns = design.factor_columns
     if calibration == "shift":
-        null_z = _shift_null(factors, design, alpha)
+        null_z = _shift_null(design)
     elif calibration == "bootstrap":
         null_z = _bootstrap_null(design, alpha, np.random.default_rng(seed))
     else:
@@ -129,8 +130,9 @@ def analyse(
         outcomes.append(FactorOutcome(spec.name, "modelled", mine, design.natural_sd.get(spec.name)))
     order = {spec.name: i for i, spec in enumerate(specs)}
     outcomes.sort(key=lambda o: order[o.name])
+    refits = null_z.size // len(columns) if columns else 0
     return Analysis(
-        "ok", design.usable, design.needed, design.parameters, tuple(outcomes), inflation, calibration, alpha
+        "ok", design.usable, design.needed, design.parameters, tuple(outcomes), inflation, refits, calibration, alpha
     )
 
 
@@ -146,9 +148,6 @@ class _Design:
     rows: NDArray[np.int64]  # day index of each usable row
     term_names: list[tuple[str, int]]
     natural_sd: dict[str, float]
-    scale: dict[str, tuple[float, float]]  # continuous factor -> (mean, sd) used to standardise
-    weekend: Array
-    days: int
     needed: int
 
     @property
@@ -209,29 +208,7 @@ class _Design:
             columns.append(weekend[rows].astype(np.float64))
             columns.append(((rows - (days - 1) / 2) / max(1.0, (days - 1) / 2)).astype(np.float64))
         x = np.column_stack(columns) if rows.size else np.empty((0, 0))
-        return cls(kept, excluded, y, x, rows, term_names, natural_sd, scale, weekend, days, needed)
-
-    def with_factors(self, factors: Mapping[str, Array]) -> tuple[Array, Array] | None:
-        """The same design with other factor series (a shifted copy): (y, x) on its usable rows."""
-        days = self.days
-        usable = np.zeros(days, dtype=bool)
-        usable[1:] = True
-        for spec in self.specs:
-            usable &= _observed(factors[spec.name], spec.lags, days)
-        rows = np.intersect1d(np.flatnonzero(usable), self.rows)
-        if rows.size < self.needed:
-            return None
-        index = np.searchsorted(self.rows, rows)
-        x = self.x[index].copy()
-        column = 1
-        for spec in self.specs:
-            for lag in spec.lags:
-                values = factors[spec.name][rows - lag]
-                if not spec.binary:
-                    values = (values - self.scale[spec.name][0]) / self.scale[spec.name][1]
-                x[:, column] = values
-                column += 1
-        return self.y[index], x
+        return cls(kept, excluded, y, x, rows, term_names, natural_sd, needed)
 
 
 def _observed(series: Array, lags: Sequence[int], days: int) -> NDArray[np.bool_]:
@@ -315,31 +292,28 @@ def _checked(params: Array, bse: Array, alpha: float, converged: bool) -> tuple[
     return params, bse, alpha
 
 
-def _shift_null(factors: Mapping[str, Array], design: _Design, alpha: float) -> Array:
-    """Null z-scores with the whole factor block rotated against the outcome (and its AR term)."""
+def _shift_null(design: _Design) -> Array:
+    """Null z-scores with the whole factor block rotated against the outcome and its AR term.
+
+    The block is rotated over the usable rows (today's and yesterday's columns together), so each
+    refit keeps every row of the real fit: each factor's autocorrelation and the correlations
+    between factors are kept, any real factor-to-twitch link is broken.  (Rotating by calendar
+    days instead loses the rows where a rotated day was missing; near the gating threshold that
+    left too few rows to refit, and lambda fell back to 1 for most 180-day diaries.)
+    """
     null: list[float] = []
-    shifts = list(range(SHIFT_START, design.days - SHIFT_START + 1, SHIFT_STEP))
+    columns = design.factor_columns
+    shifts = list(range(SHIFT_START, design.usable - SHIFT_START + 1, SHIFT_STEP))
     if len(shifts) > MAX_SHIFTS:  # a long diary: evenly spaced shifts keep the cost bounded
         shifts = [shifts[round(i * (len(shifts) - 1) / (MAX_SHIFTS - 1))] for i in range(MAX_SHIFTS)]
     for shift in shifts:
-        rotated = {spec.name: np.roll(factors[spec.name], shift) for spec in design.specs}
-        refit = _refit_with(design, rotated)
-        if refit is not None:
-            null.extend(refit)
+        x = design.x.copy()
+        x[:, columns] = np.roll(design.x[:, columns], shift, axis=0)
+        fitted = _fit(design.y, x)  # dispersion re-estimated: without the real effects the null fit is noisier
+        if fitted is not None:
+            beta, se, _ = fitted
+            null.extend(beta[columns] / se[columns])
     return np.array(null)
-
-
-def _refit_with(design: _Design, rotated: Mapping[str, Array]) -> list[float] | None:
-    built = design.with_factors(rotated)
-    if built is None:
-        return None
-    y, x = built
-    fitted = _fit(y, x)  # dispersion re-estimated: without the real effects the null fit is noisier
-    if fitted is None:
-        return None
-    beta, se, _ = fitted
-    columns = design.factor_columns
-    return list(beta[columns] / se[columns])
 
 
 def _bootstrap_null(design: _Design, alpha: float, rng: np.random.Generator) -> Array:
