@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.understand.quality import evaluate, load_corpus, table
+from tests.understand.quality import ALL, evaluate, load_corpus, table
 from twitchwise.kb import load_knowledge_base
 from twitchwise.understand import read
 
@@ -79,7 +79,10 @@ def main() -> None:
         text = wall([*command, "--text", TEXT])
     print(f"python -c pass: {bare:.1f} ms; check --answers: {answers:.1f} ms; check --text: {text:.1f} ms "
           f"(median of {RUNS})")  # fmt: skip
-    print(table(evaluate(load_knowledge_base())))
+    kb = load_knowledge_base()
+    for path in ALL:
+        print(f"\n{path.name} ({len(load_corpus(path)[1])} descriptions)")
+        print(table(evaluate(kb, path)))
 
 
 if __name__ == "__main__":

@@ -61,6 +61,25 @@ _TOPICAL = frozenset(
 )  # fmt: skip
 _ABOUT_TWITCH = frozenset({"TWITCH", "SITE", "SYMPTOM", "CONTEXT"})
 _SENSORY = frozenset({"numbness", "tingling", "pain", "lip_or_fingertip_tingling", "weakness"})
+_PERSON_GAP = frozenset(
+    {
+        "year",
+        "years",
+        "yr",
+        "old",
+        "-",
+        "little",
+        "big",
+        "older",
+        "younger",
+        "elderly",
+        "teenage",
+        "baby",
+        "eldest",
+        "youngest",
+    }
+)
+_MOVED_TO = frozenset({"now", "spread", "spreading", "spreads", "moved", "moving", "moves", "jumped", "also", "too"})
 _VAGUE = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
 _SIDE_GAP = frozenset(
     {"my", "the", "his", "her", "of", "and", "&", "upper", "lower", "inner", "outer", "front", "back", "side", "in",
@@ -212,7 +231,7 @@ class _Reader:
     # --- who ---------------------------------------------------------------------------
 
     def about(self) -> tuple[About, Span | None]:
-        people = [e for e in self.by_label("PERSON", others=True) if _previous_norm(e) in {"my", "our"}]
+        people = [e for e in self.by_label("PERSON", others=True) if e.start == 0 or self._owned(e)]
         if not people:
             return "self", None
         person = people[0]
@@ -224,6 +243,16 @@ class _Reader:
         if third > mine or (owner and mine == 0) or (mine == 0 and first == 0):
             return "someone_else", person
         return "self", None
+
+    def _owned(self, person: Span) -> bool:
+        """ "my dad", "our son", "my 17 year old son", "my little sister"; also "Husband is 41" opening a text."""
+        for back in range(1, 6):
+            word = _previous_norm(person, back)
+            if word in {"my", "our"}:
+                return True
+            if not (word.isdigit() or word in _PERSON_GAP):
+                return False
+        return False
 
     def age_and_sex(self, about: About, person: Span | None) -> None:
         doc = self.doc
@@ -269,12 +298,14 @@ class _Reader:
             if whole is None:
                 continue
             value = whole
-            if not 0 < value <= 120 or _followed_by_unit(doc, token.i + 1):
+            hyphenated_age = [_norm(doc, token.i + 1), _norm(doc, token.i + 2)] == ["-", "year"]  # "63-year-old"
+            if not 0 < value <= 120 or (_followed_by_unit(doc, token.i + 1) and not hyphenated_age):
                 continue
             before = [t.norm_ for t in doc[max(0, token.i - 3) : token.i]]
             after = [t.norm_ for t in doc[token.i + 1 : token.i + 4]]
             aged = (
                 after[:1] in (["year-old"], ["yo"], ["y/o"])
+                or after[:2] == ["-", "year"]
                 or after[:2] in (["year", "old"], ["years", "old"], ["yr", "old"], ["yrs", "old"], ["year", "-"])
                 or (before[-1:] in (["aged"], ["age"], ["age:"]))
                 or before[-2:] in (["age", ":"], ["age", "is"], ["i", "am"], ["i", "'m"], ["i", "m"], ["me", ","])
@@ -284,16 +315,25 @@ class _Reader:
             if aged and after[:3] != ["year", "old", "son"] and not self._names_person(token.i):
                 age = age or value
                 sex = sex or lone_sex
-            elif lone_sex and token.i <= 4:
-                age, sex = age or value, sex or lone_sex
+            elif lone_sex and (token.i <= 4 or (before[-1:] == [","] and value >= 13)):
+                age, sex = age or value, sex or lone_sex  # "M 58", "Hi, I'm Sam, 30 M"
         for ent in self.by_label("SEX"):
             following: list[Token] = list(doc[ent.end : ent.end + 2])
             listed = len(following) == 2 and following[0].norm_ == "," and following[1].text.isdigit()  # "female, 30"
             listed_age = _whole(following[1].text) if listed else None
-            if age is None and listed_age and listed_age <= 120 and not _followed_by_unit(doc, ent.end + 2):
+            dash = _norm(doc, ent.end + 2) in {"-", "–"} and _norm(doc, ent.end + 3) not in {"year", "years"}
+            unit = _followed_by_unit(doc, ent.end + 2) and not dash  # "Female, 45 - twitching in ..."
+            if age is None and listed_age and listed_age <= 120 and not unit:
                 age = listed_age
             preceding = (_previous_norm(ent), _previous_norm(ent, 2))
-            if preceding[0] not in {"my", "the", "this", "that", "other", "a", "an"} or preceding[1] in {"i'm", "am"}:
+            said_of_me = preceding[0] in {"a", "an"} and bool(
+                {t.norm_ for t in doc[max(self.sentence(ent.start)[0], ent.start - 5) : ent.start]} & {"i'm", "am"}
+            )  # "I'm 44, a man"
+            if (
+                preceding[0] not in {"my", "the", "this", "that", "other", "a", "an"}
+                or preceding[1] in {"i'm", "am"}
+                or said_of_me
+            ):
                 sex = sex or ent.ent_id_
         if age is None:
             age = self._decade()
@@ -323,7 +363,8 @@ class _Reader:
         lo, hi = max(0, person.start - 4), min(len(doc), person.end + 6)
         for token in doc[lo:hi]:
             near_age = _whole(token.text)
-            if near_age and near_age <= 120 and not _followed_by_unit(doc, token.i + 1):
+            aged = [_norm(doc, token.i + 1), _norm(doc, token.i + 2)] in (["year", "old"], ["-", "year"])
+            if near_age and near_age <= 120 and (aged or not _followed_by_unit(doc, token.i + 1)):
                 return near_age  # "my dad (67)", "my mum is 72", "my 75 year old dad"
         return None
 
@@ -401,6 +442,9 @@ class _Reader:
                 return False
         if previous is not None and self._joined(previous[0], ent):
             return True
+        lead = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
+        if lead & _MOVED_TO and lead & {"in", "into", "to"}:
+            return True  # "now in both thighs", "spread to my arms", "moved into my calf"
         start, end = self.sentence(ent.start)
         near = self.ents_in(max(start, ent.start - 12), min(end, ent.end + 12))
         near_twitch = min((_distance(ent, e) for e in near if e.label_ == "TWITCH"), default=None)
@@ -422,7 +466,10 @@ class _Reader:
 
     def _site_negated(self, ent: Span) -> bool:
         doc = self.doc
-        for token in doc[max(0, ent.start - 5) : ent.start]:
+        start = self.sentence(ent.start)[0]
+        window = doc[max(start, ent.start - 5) : ent.start]
+        clause = [t for t in window if t.norm_ in {",", ";", ":", "-"}]
+        for token in window[clause[-1].i + 1 - window.start :] if clause else window:  # "no meds, thigh ..."
             if token.norm_ in {"not", "no", "never", "nothing"}:
                 between = self.ents_in(token.i + 1, ent.start)  # bisection: Span.ents scans every phrase
                 if not any(e.label_ in {"SYMPTOM", "SITE"} or (e.label_ == "TWITCH" and e.text.lower() not in _VAGUE)
@@ -444,13 +491,30 @@ class _Reader:
                 break
             index -= 1
             steps += 1
-        after = [t.norm_ for t in doc[ent.end : ent.end + 6]]
-        for i, word in enumerate(after[:4]):
-            if word in {"left", "right"} and (i == 0 or after[i - 1] in {"on", "the", "my", "(", "-"}):
-                named.add(word)
-            if word == "both" and after[i + 1 : i + 2] in (["sides"], ["side"], ["legs"], ["of"]):
+        following = list(doc[ent.end : ent.end + 12])
+        after = [t.norm_ for t in following]
+        listed = 0  # places joined to this one ("calf and foot on the right side")
+        while (
+            listed + 1 < len(after) and after[listed] in {"and", ",", "&"} and following[listed + 1].ent_type_ == "SITE"
+        ):
+            listed += 1
+            while listed < len(after) and following[listed].ent_type_ == "SITE":
+                listed += 1
+        for i, word in enumerate(after[:8]):
+            if i < listed:
+                continue
+            following_word = after[i + 1] if i + 1 < len(after) else ""
+            if following[i].ent_type_ == "SITE" or (i + 1 < len(after) and following[i + 1].ent_type_ == "SITE"):
+                break  # "calf twitching, the right hand is fine": that side is the hand's
+            if word in {"left", "right"} and (
+                i == 0 or after[i - 1] in {"on", "the", "my", "(", "-", ","} or following_word in {"side", "one"}
+            ):
+                named.add(word)  # "calf, right side", "on the left", "in one thigh ..., the left one"
+            if word == "both" and following_word in {"sides", "side", "legs", "of"}:
                 named.add("both")
-            if word in {".", ";", "and", ","}:
+            if word in {".", ";", "and", "but", "?", "!", "than", "like", "as"} or (
+                word == "," and following_word not in {"left", "right", "the", "on", "both", "lower", "upper"}
+            ):
                 break
         if not named:
             return None, False
@@ -469,7 +533,10 @@ class _Reader:
         for token in doc:
             norm = token.norm_
             found: tuple[int, bool] | None = None
-            if norm in units:
+            if norm == "month" and _norm(doc, token.i - 1) == "this":
+                days = self._day_of_this_month(token)
+                found = None if days is None else (days, True)
+            elif norm in units:
                 found = self._units_before(token, units[norm])
             elif norm in _WEEKDAYS:
                 found = self._since_weekday(token)
@@ -541,17 +608,35 @@ class _Reader:
             return days, True
         if norm == "yesterday" and self.labels_in(token.i - 8, token.i) & _ABOUT_TWITCH:
             return days, True
+        if previous == "this" and self._twitching_just_before(token.i - 1):
+            return days, True  # "twitching all over this morning" (not "a seizure this morning")
         return None
+
+    def _twitching_just_before(self, index: int) -> bool:
+        before = self.ents[: bisect_right(self.ends, index)]
+        start = self.sentence(index)[0]
+        return bool(before) and before[-1].start >= start and before[-1].label_ in {"TWITCH", "SITE"}
 
     def _since_weekday(self, token: Token) -> tuple[int, bool] | None:
         doc = self.doc
         last = _norm(doc, token.i - 1) == "last"
-        if not self._since_before(token.i - (1 if last else 0), 3):
-            return None
+        on = _norm(doc, token.i - 1) == "on" and _norm(doc, token.i + 1) not in {"s", "'s", "and", "or"}
+        if not on and not self._since_before(token.i - (1 if last else 0), 3):
+            return None  # "on Monday" is a point; _about_twitching decides whose
         back = (self.today.weekday() - _WEEKDAYS.index(token.norm_)) % 7 or 7
         if last and back == 1:
             back += 7  # nobody calls yesterday "last Friday"
         return back, True
+
+    def _day_of_this_month(self, token: Token) -> int | None:
+        """ "since the 3rd of this month": days back to that day of the current month."""
+        doc = self.doc
+        if _norm(doc, token.i - 2) != "of" or not self._since_before(token.i - 3, 4):
+            return None
+        m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", _norm(doc, token.i - 3))
+        if m is None or not 1 <= int(m[1]) <= self.today.day:
+            return None
+        return self.today.day - int(m[1])
 
     def _since_date(self, token: Token) -> int | None:
         doc = self.doc
@@ -671,12 +756,14 @@ class _Reader:
         servings = {s.id: s.amount for s in self.kb.servings.values() if s.quantity == "caffeine"}
         total = 0.0
         counted = False
-        zero = any(not e._.negated for e in self.by_label("CAFFEINE_NONE"))
+        zero = any(not e._.negated for e in self.by_label("CAFFEINE_NONE")) or any(
+            e._.negated and not e._.uncertain for e in self.by_label("CAFFEINE_WORD")
+        )  # "I don't have any caffeine"
         for ent in self.by_label("CAFFEINE"):
             if ent._.negated:
                 zero = True
                 continue
-            amount = self._range_before(ent.start)
+            amount = self._range_before(ent.start) or self._count_after(ent.end)
             if amount is None:
                 continue
             count = amount[1]
@@ -696,6 +783,25 @@ class _Reader:
             self.data["caffeine_mg_per_day"] = round(total, 1)
         elif zero:
             self.data["caffeine_mg_per_day"] = 0
+
+    def _count_after(self, end: int) -> tuple[float, float] | None:
+        """ "coffee, about 6 a day": a bare count after the drink, said per day or per week."""
+        doc = self.doc
+        numbers = self.lexicon.numbers
+        for i in range(end, min(len(doc), end + 5)):
+            value = _number(doc[i], numbers, articles=False)
+            if value is not None:
+                rest = [_norm(doc, i + 1), _norm(doc, i + 2)]
+                if rest in (["a", "day"], ["per", "day"], ["a", "week"], ["per", "week"]) or rest[0] in {
+                    "daily",
+                    ".",
+                    "",
+                }:
+                    return (value, value)
+                return None
+            if doc[i].norm_ not in _FILLERS and doc[i].norm_ not in {",", "-", "–"}:
+                return None
+        return None
 
     def _explicit_caffeine(self) -> float | None:
         doc = self.doc
@@ -902,7 +1008,7 @@ def _followed_by_unit(doc: Doc, index: int) -> bool:
 
 
 def _sex_letter(words: list[str]) -> str | None:
-    for word in words:
+    for word in (w.removesuffix(".") for w in words):  # "30 M." ends a sentence
         if word in {"m", "male"}:
             return "male"
         if word in {"f", "female"}:
