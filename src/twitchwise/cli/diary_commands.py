@@ -12,24 +12,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from twitchwise.cli.options import store_options
 from twitchwise.diary.entry_input import CONTEXTS, INTENSITIES
 from twitchwise.diary.when import clock
 from twitchwise.diary.wording import describe
 from twitchwise.errors import InputError
 
 # --- the parser -------------------------------------------------------------------------
-
-
-def store_options(parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> Any:
-    """``--db`` and ``--profile``, shared by every command that touches the diary."""
-    parent = parser_class(add_help=False)
-    parent.add_argument(
-        "--db", metavar="URL_OR_PATH",
-        help="the diary database: a path to an SQLite file or a postgresql:// URL "
-        "(default: TWITCHWISE_DATABASE_URL, else diary.sqlite3 in your data folder)",
-    )  # fmt: skip
-    parent.add_argument("--profile", metavar="NAME", default="me", help="whose diary (default: me)")
-    return parent
 
 
 def _episode_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:

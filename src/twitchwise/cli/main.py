@@ -11,9 +11,10 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Mapping, Sequence
-from typing import IO, TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from twitchwise import __version__
+from twitchwise.cli.options import HelpFormatter
 from twitchwise.errors import InputError
 
 if TYPE_CHECKING:
@@ -31,6 +32,10 @@ class UsageError(InputError):
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)  # no shutil import (cli/options.py)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError("", f"{message} (see `{self.prog} --help`)")
 
@@ -44,7 +49,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"twitchwise {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    from twitchwise.cli.diary_commands import add_parsers, store_options
+    from twitchwise.cli.options import store_options
 
     check = commands.add_parser(
         "check",
@@ -66,6 +71,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--no-diary", action="store_true", help="neither read the diary nor save this check in it")
     if only == "check":
         return parser
+
+    from twitchwise.cli.diary_commands import add_parsers
 
     kb = commands.add_parser(
         "kb",
