@@ -612,10 +612,14 @@ class _Reader:
             return days, True  # "twitching all over this morning" (not "a seizure this morning")
         return None
 
+    def _last_ending_by(self, index: int) -> Span | None:
+        """The last phrase that ends by ``index`` (an index, not a copied prefix: that was O(n))."""
+        position = bisect_right(self.ends, index)
+        return self.ents[position - 1] if position else None
+
     def _twitching_just_before(self, index: int) -> bool:
-        before = self.ents[: bisect_right(self.ends, index)]
-        start = self.sentence(index)[0]
-        return bool(before) and before[-1].start >= start and before[-1].label_ in {"TWITCH", "SITE"}
+        last = self._last_ending_by(index)
+        return last is not None and last.start >= self.sentence(index)[0] and last.label_ in {"TWITCH", "SITE"}
 
     def _since_weekday(self, token: Token) -> tuple[int, bool] | None:
         doc = self.doc
@@ -669,8 +673,8 @@ class _Reader:
         """
         doc = self.doc
         start, end = self.sentence(index)
-        before = self.ents[: bisect_right(self.ends, index)]
-        nearest = before[-1] if before and before[-1].start >= start and index - before[-1].end <= 6 else None
+        last = self._last_ending_by(index)
+        nearest = last if last is not None and last.start >= start and index - last.end <= 6 else None
         if nearest is None or not (nearest.label_ in _TOPICAL or nearest.ent_id_ in _EVENT_SYMPTOMS):
             return True
         if not point:
