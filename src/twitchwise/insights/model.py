@@ -11,7 +11,7 @@ the fitted no-factor model — before false-discovery control at q = 0.10 across
 lag term.  The shipped procedure is Benjamini–Yekutieli, Benjamini–Hochberg's step-up for
 dependent tests: the terms of one diary are dependent (a factor's lag 0 and lag 1 above all),
 and in the harness (bench/triggers) Benjamini–Hochberg on the calibrated p-values let the chance
-of any false flag under the global null reach 0.13 at 180 days, against a target of 0.10.  A fit
+of any false flag under the global null reach 0.095 at 180 days, too close to the target of 0.10.  A fit
 that fails or does not converge means "not enough data", never a fallback to a naive
 correlation.
 """
