@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import stats
-from statsmodels.stats.multitest import multipletests
 
 from bench.triggers.dgp import LAG_ONE, PREVALENCE, Diary
-from twitchwise.insights.model import Analysis, Calibration, FactorSpec, Procedure, Q, Term, analyse
+from twitchwise.insights.model import Analysis, Calibration, FactorSpec, Procedure, Term, analyse, discoveries
 
 
 @dataclass
@@ -64,7 +63,7 @@ def per_factor(diary: Diary) -> Outcome:
     if not terms:
         outcome.gated = True
         return outcome
-    flagged = multipletests([t.p for t in terms], alpha=Q, method="fdr_bh")[0]
+    flagged = discoveries([t.p for t in terms], procedure="bh")
     for term, flag in zip(terms, flagged, strict=True):
         if flag and term.factor not in outcome.flags:
             outcome.flags[term.factor] = (term.lag, 1 if term.log_rr > 0 else -1)
@@ -98,8 +97,7 @@ def from_analysis(result: Analysis, procedure: Procedure) -> Outcome:
     """Flags by ``procedure`` over every term's calibrated p-value, as `analyse` does."""
     outcome = Outcome(gated=result.status != "ok")
     terms = [term for factor in result.factors for term in factor.terms]
-    method = {"by": "fdr_by", "bh": "fdr_bh"}[procedure]
-    flagged = multipletests([t.p for t in terms], alpha=Q, method=method)[0] if terms else []
+    flagged = discoveries([t.p for t in terms], procedure=procedure)
     strongest: dict[str, Term] = {}
     for term, flag in zip(terms, flagged, strict=True):
         outcome.intervals[(term.factor, term.lag)] = (math.log(term.low), math.log(term.high))

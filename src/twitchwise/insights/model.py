@@ -359,15 +359,23 @@ def _previous(design: _Design, y: Array) -> Array:
     return previous
 
 
+def discoveries(p: Sequence[float] | Array, q: float = Q, procedure: Procedure = "by") -> NDArray[np.bool_]:
+    """Which p-values survive false-discovery control at ``q`` (BY or BH), in their order."""
+    from statsmodels.stats.multitest import multipletests
+
+    if not len(p):
+        return np.array([], dtype=bool)
+    flagged: NDArray[np.bool_] = multipletests(p, alpha=q, method={"by": "fdr_by", "bh": "fdr_bh"}[procedure])[0]
+    return flagged
+
+
 def _terms(design: _Design, beta: Array, se: Array, q: float, procedure: Procedure) -> list[Term]:
     from scipy import stats
-    from statsmodels.stats.multitest import multipletests
 
     df = max(1, design.usable - design.parameters - 1)
     t = np.abs(beta / se)
     p = 2 * stats.t.sf(t, df)
-    method = {"by": "fdr_by", "bh": "fdr_bh"}[procedure]
-    flagged = multipletests(p, alpha=q, method=method)[0] if p.size else np.array([], dtype=bool)
+    flagged = discoveries(p, q, procedure)
     half = stats.t.ppf(0.975, df) * se
     return [
         Term(name, lag, float(b), float(s), float(pv), math.exp(b - h), math.exp(b + h), bool(f))

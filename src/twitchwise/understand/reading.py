@@ -298,15 +298,14 @@ class _Reader:
             if whole is None:
                 continue
             value = whole
-            hyphenated_age = [_norm(doc, token.i + 1), _norm(doc, token.i + 2)] == ["-", "year"]  # "63-year-old"
-            if not 0 < value <= 120 or (_followed_by_unit(doc, token.i + 1) and not hyphenated_age):
+            if not 0 < value <= 120 or (_followed_by_unit(doc, token.i + 1) and not _years_old(doc, token.i)):
                 continue
             before = [t.norm_ for t in doc[max(0, token.i - 3) : token.i]]
             after = [t.norm_ for t in doc[token.i + 1 : token.i + 4]]
             aged = (
                 after[:1] in (["year-old"], ["yo"], ["y/o"])
-                or after[:2] == ["-", "year"]
-                or after[:2] in (["year", "old"], ["years", "old"], ["yr", "old"], ["yrs", "old"], ["year", "-"])
+                or _years_old(doc, token.i)
+                or after[:2] in (["years", "old"], ["yr", "old"], ["yrs", "old"], ["year", "-"])
                 or (before[-1:] in (["aged"], ["age"], ["age:"]))
                 or before[-2:] in (["age", ":"], ["age", "is"], ["i", "am"], ["i", "'m"], ["i", "m"], ["me", ","])
                 or (before[-1:] == ["("] and after[:1] == [")"])
@@ -363,8 +362,7 @@ class _Reader:
         lo, hi = max(0, person.start - 4), min(len(doc), person.end + 6)
         for token in doc[lo:hi]:
             near_age = _whole(token.text)
-            aged = [_norm(doc, token.i + 1), _norm(doc, token.i + 2)] in (["year", "old"], ["-", "year"])
-            if near_age and near_age <= 120 and (aged or not _followed_by_unit(doc, token.i + 1)):
+            if near_age and near_age <= 120 and (_years_old(doc, token.i) or not _followed_by_unit(doc, token.i + 1)):
                 return near_age  # "my dad (67)", "my mum is 72", "my 75 year old dad"
         return None
 
@@ -796,13 +794,8 @@ class _Reader:
             value = _number(doc[i], numbers, articles=False)
             if value is not None:
                 rest = [_norm(doc, i + 1), _norm(doc, i + 2)]
-                if rest in (["a", "day"], ["per", "day"], ["a", "week"], ["per", "week"]) or rest[0] in {
-                    "daily",
-                    ".",
-                    "",
-                }:
-                    return (value, value)
-                return None
+                said_per = rest in (["a", "day"], ["per", "day"], ["a", "week"], ["per", "week"])
+                return (value, value) if said_per or rest[0] in {"daily", ".", ""} else None
             if doc[i].norm_ not in _FILLERS and doc[i].norm_ not in {",", "-", "–"}:
                 return None
         return None
@@ -1009,6 +1002,11 @@ def _followed_by_unit(doc: Doc, index: int) -> bool:
         "pm", "x", "/", "mins", "secs", "twitches", "hrs", "h", "pounds", "stone", "cans", "of", "nights", "mmol",
         "beers", "pints", "per", "a", "or", "-", "to", ":", "k", "ish", "th", "st", "nd", "rd",
     }  # fmt: skip
+
+
+def _years_old(doc: Doc, index: int) -> bool:
+    """Whether the number at ``index`` is an age: "58 year old", "63-year-old"."""
+    return [_norm(doc, index + 1), _norm(doc, index + 2)] in (["year", "old"], ["-", "year"])
 
 
 def _sex_letter(words: list[str]) -> str | None:
