@@ -1,3 +1,3 @@
-from twitchwise.cli.main import run
+from twitchwise.cli.entry import run
 
 run()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from collections.abc import Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
@@ -259,10 +258,3 @@ def _read_text(text: str, stdin: IO[str]) -> str:
     if not text.strip():
         raise InputError("--text", "describe the twitching in a few words, e.g. 'left calf for 3 weeks'")
     return text.encode("utf-8", errors="replace").decode("utf-8")
-
-
-def run() -> None:
-    """Console-script entry point."""
-    import os
-
-    sys.exit(main(sys.argv[1:], os.environ, sys.stdin, sys.stdout, sys.stderr))

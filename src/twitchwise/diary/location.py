@@ -1,18 +1,18 @@
-"""Which database a command uses — decided without importing SQLAlchemy, so a check that has no
-diary to read starts as quickly as before the diary existed."""
+"""Which database a command uses — decided without importing SQLAlchemy (or :mod:`pathlib`), so a
+check that has no diary to read starts as quickly as before the diary existed."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from pathlib import Path
 
-from twitchwise.paths import user_dir
+from twitchwise.paths import user_folder
 
 DATABASE_FILE = "diary.sqlite3"
 
 
-def default_path(environ: Mapping[str, str]) -> Path:
-    return user_dir("data", environ) / DATABASE_FILE
+def default_path(environ: Mapping[str, str]) -> str:
+    return os.path.join(user_folder("data", environ), DATABASE_FILE)
 
 
 def resolve_url(db: str | None, environ: Mapping[str, str]) -> str:
@@ -21,7 +21,7 @@ def resolve_url(db: str | None, environ: Mapping[str, str]) -> str:
     if db and db.strip():
         if "://" in db:
             return db.strip()
-        return f"sqlite:///{Path(db).expanduser().resolve()}"
+        return f"sqlite:///{os.path.realpath(os.path.expanduser(db))}"
     configured = environ.get("TWITCHWISE_DATABASE_URL", "").strip()
     if configured:
         return configured
@@ -32,5 +32,5 @@ def diary_exists(url: str) -> bool:
     """Whether there is a diary to read; a check reads one but never creates one."""
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
-        return bool(path) and not path.startswith(":memory:") and Path(path).exists()
+        return bool(path) and not path.startswith(":memory:") and os.path.exists(path)
     return True

@@ -10,49 +10,62 @@ The cache is an optimisation only: when it cannot be read or written, the knowle
 built from the files and the command goes on.  It holds no health data — only the shipped
 knowledge base.  It is read with pickle, so it trusts the user's own cache folder exactly as
 Python trusts their site-packages.
+
+This module is on the path of every ``twitchwise check``, so it works with ``os.path`` rather
+than :mod:`pathlib`, whose import (with ``urllib.parse`` and ``ipaddress``) costs a one-shot
+check a few milliseconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import sys
 import zlib
 from collections.abc import Callable
-from pathlib import Path
+from typing import TypeVar
 
 from twitchwise.kb.models import KnowledgeBase
 
-_PACKAGE = Path(__file__).resolve().parent.parent
+Folder = TypeVar("Folder", bound="str | os.PathLike[str]")
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The modules whose classes are pickled; a change to any of them invalidates the cache.
 _MODULES = ("answers.py", "vocabulary.py", "kb/conditions.py", "kb/loader.py", "kb/models.py")
 
 
-def cache_dir() -> Path:
-    from twitchwise.paths import user_dir
+def cache_dir() -> str:
+    from twitchwise.paths import user_folder
 
-    return user_dir("cache")
+    return user_folder("cache")
 
 
-def fingerprint(directory: Path) -> str:
+def fingerprint(directory: str | os.PathLike[str]) -> str:
     """Checksums of the files the knowledge base is built from (zlib's, which import in no time)."""
+    directory = os.fspath(directory)
     crc = adler = 1
-    files = [*sorted(directory.glob("*.yaml")), *(_PACKAGE / name for name in _MODULES)]
+    data = sorted(name for name in os.listdir(directory) if name.endswith(".yaml"))
+    files = [*(os.path.join(directory, name) for name in data), *(os.path.join(_PACKAGE, m) for m in _MODULES)]
     for path in files:
-        chunk = path.name.encode() + b"\0" + path.read_bytes() + b"\0"
+        with open(path, "rb") as file:
+            chunk = os.path.basename(path).encode() + b"\0" + file.read() + b"\0"
         crc, adler = zlib.crc32(chunk, crc), zlib.adler32(chunk, adler)
     return f"py{sys.version_info[0]}{sys.version_info[1]}-{len(files)}-{crc:08x}{adler:08x}"
 
 
-def cached(directory: Path, build: Callable[[Path], KnowledgeBase], folder: Path | None = None) -> KnowledgeBase:
+def cached(
+    directory: Folder, build: Callable[[Folder], KnowledgeBase], folder: str | os.PathLike[str] | None = None
+) -> KnowledgeBase:
     """The knowledge base of ``directory``: from the cache when fresh, else built and stored."""
-    folder = cache_dir() if folder is None else folder
+    folder = cache_dir() if folder is None else os.fspath(folder)
     try:
-        path = folder / f"kb-{fingerprint(directory)}.pickle"
+        path = os.path.join(folder, f"kb-{fingerprint(directory)}.pickle")
     except OSError:
         return build(directory)
     try:
-        loaded = pickle.loads(path.read_bytes())  # the user's own cache, see above
+        with open(path, "rb") as file:
+            loaded = pickle.loads(file.read())  # the user's own cache, see above
         if isinstance(loaded, KnowledgeBase):
             return loaded
     except Exception:  # missing, truncated or from another version: rebuild
@@ -62,14 +75,17 @@ def cached(directory: Path, build: Callable[[Path], KnowledgeBase], folder: Path
     return kb
 
 
-def _store(path: Path, kb: KnowledgeBase) -> None:
+def _store(path: str, kb: KnowledgeBase) -> None:
+    folder = os.path.dirname(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob("kb-*.pickle"):
-            stale.unlink(missing_ok=True)
+        os.makedirs(folder, exist_ok=True)
+        for name in os.listdir(folder):
+            if name.startswith("kb-") and name.endswith(".pickle"):
+                with contextlib.suppress(FileNotFoundError):  # another process removed it first
+                    os.unlink(os.path.join(folder, name))
         import tempfile
 
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".kb-", suffix=".tmp")
     except OSError:
         return
     try:
@@ -77,4 +93,5 @@ def _store(path: Path, kb: KnowledgeBase) -> None:
             file.write(pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, path)  # atomic: a concurrent reader sees the old file or the new
     except OSError:
-        Path(temporary).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +26,7 @@ from twitchwise.kb.models import (
     FieldEntry,
     Implicator,
     KnowledgeBase,
+    KnowledgeBaseError,
     LimitEntry,
     LocalesFile,
     MedicineEntry,
@@ -58,24 +58,8 @@ TEXT_EXTRAS = frozenset({
 PLACEHOLDERS = frozenset(Answers.__struct_fields__) | TARGET_NAMES | TEXT_EXTRAS
 
 
-class KnowledgeBaseError(ValueError):
-    """A knowledge-base file is malformed; the message names the file and the entry."""
-
-
 def data_dir() -> Path:
     return Path(__file__).parent / "data"
-
-
-@cache
-def load_knowledge_base() -> KnowledgeBase:
-    """The shipped knowledge base, loaded and checked once per process.
-
-    A checked copy is kept in the user's cache folder, keyed by the files it came from (see
-    :mod:`twitchwise.kb.cache`), so a one-shot command skips parsing and checking YAML.
-    """
-    from twitchwise.kb.cache import cached
-
-    return cached(data_dir(), load_from)
 
 
 def load_from(directory: Path) -> KnowledgeBase:

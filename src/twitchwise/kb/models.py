@@ -217,6 +217,10 @@ class Question(msgspec.Struct, frozen=True):
     ask_if: Condition | None = None
 
 
+class KnowledgeBaseError(ValueError):
+    """A knowledge-base file is malformed; the message names the file and the entry."""
+
+
 class KnowledgeBase(msgspec.Struct, frozen=True):
     sources: dict[str, SourceEntry]
     symptoms: dict[str, SymptomEntry]

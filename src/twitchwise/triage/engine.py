@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 import msgspec
 
@@ -36,16 +35,14 @@ from twitchwise.vocabulary import Disposition
 PERSISTING_DAYS = 14
 
 
-@dataclass(frozen=True)
-class Services:
+class Services(msgspec.Struct, frozen=True):
     """Where to get help in the person's country."""
 
     emergency_number: str = "112"
     urgent_service: str = "an urgent care service or an out-of-hours doctor"
 
 
-@dataclass(frozen=True)
-class Screening:
+class Screening(msgspec.Struct, frozen=True):
     """Which red flags fired, which are still open, and the disposition that follows."""
 
     disposition: Disposition
