@@ -2,6 +2,8 @@
 
     python -m bench.triggers.harness            # the grid, 1,000 replicates a cell, all cores
     python -m bench.triggers.harness --quick    # 200 replicates of the default cell
+    python -m bench.triggers.harness --core     # 90 and 180 days at every RR (the pass cells)
+    python -m bench.triggers.harness --lengths  # the default cell at 30, 60 and 365 days
 
 Writes bench/triggers/results.json and prints one markdown table per cell.
 """
@@ -36,6 +38,7 @@ class Summary:
     coverage_max: float | None
     coverage_all: float | None
     median_width: float | None
+    coverage_terms: dict[str, float] = field(default_factory=dict)  # per term, as for min/max
 
 
 @dataclass
@@ -110,6 +113,7 @@ class Score:
             coverage_max=max(coverage.values()) if coverage else None,
             coverage_all=sum(self.covered.values()) / intervals if intervals else None,
             median_width=float(np.median(self.widths)) if self.widths else None,
+            coverage_terms=dict(sorted(coverage.items())),
         )
 
 
@@ -173,6 +177,7 @@ def main() -> None:
     parser.add_argument("--core", action="store_true", help="only T = 90 and 180 days at every RR (the pass cells)")
     parser.add_argument("--power", action="store_true", help="RR 1.5 at 60–730 days: write insights/data/power.json")
     parser.add_argument("--variants", action="store_true", help="the 180-day stress cells, shipped method and baseline")
+    parser.add_argument("--lengths", action="store_true", help="the default cell at 30, 60 and 365 days, RR 1 and 1.5")
     parser.add_argument("--replicates", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--methods", nargs="*", default=list(METHODS))
@@ -190,6 +195,8 @@ def main() -> None:
             for rr in (1.0, 1.5)
         ]
         args.methods = [m for m in args.methods if m in ("naive same-day Pearson", SHIPPED)]
+    elif args.lengths:
+        cells = [Scenario(days=d, rr=rr) for d in (30, 60, 365) for rr in (1.0, 1.5)]
     elif args.core:
         cells = [Scenario(days=d, rr=rr) for d in (90, 180) for rr in (1.0, 1.2, 1.5, 2.0, (1.2, 1.5, 2.0, 0.67))]
     else:

@@ -23,6 +23,9 @@ def render(results: list[dict[str, Any]]) -> str:
             proxy = " / ".join(f"{v:.2f}" for v in s["proxy_flags"].values())
             low, high = s["coverage_min"], s["coverage_max"]
             coverage = "—" if low is None else f"{low:.3f}–{high:.3f}"
+            terms = s.get("coverage_terms") or {}  # absent from files written before it was kept
+            if terms and low < 0.93:
+                coverage += " (" + ", ".join(f"{k} {v:.3f}" for k, v in terms.items() if v < 0.93) + ")"
             lines.append(
                 f"| {name} | {s['gated']:.2f} | {s['any_flag']:.3f} | {s['fdr']:.3f} | {power} | {proxy} "
                 f"| {s['sign_errors']:.3f} | {coverage} |"

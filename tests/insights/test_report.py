@@ -59,6 +59,8 @@ def test_the_command(tmp_path: Path) -> None:
     data = json.loads(run_cli("insights", "--json", environ=env).out)
     assert data["status"] == "ok" and data["usable_pairs"] > 500
     assert {"id", "verdict", "text", "per", "terms", "days_for_rr_1_5"} <= set(data["factors"][0])
+    assert "never counted as zero" in data["limits"]  # skipped days can bias it (triggers.md §4.1)
+    assert "never counted as zero" in run_cli("insights", environ=env).out
 
 
 def test_charts_are_written_as_png_and_svg(tmp_path: Path) -> None:

@@ -37,3 +37,4 @@ def show_insights(result: Insights, stdout: IO[str], *, as_json: bool) -> None:
         console.print(Text(f"{factor.label}: about {factor.more_days_for_rr_1_5} more diary days would show a rate "
                            "ratio of 1.5, if there is one."))  # fmt: skip
     console.print(Text(f"How: {result.method}.", style="dim"))
+    console.print(Text(result.limits, style="dim"))

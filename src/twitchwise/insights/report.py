@@ -33,6 +33,12 @@ METHOD = (
     f"q = {Q:g} across every comparison (Benjamini–Yekutieli)"
 )
 
+LIMITS = (
+    "Days you did not log are left out, never counted as zero. If you tend to skip logging on your worst (or "
+    "best) days, these comparisons lean that way, and nothing in the diary can show it. An association is not proof: "
+    "a planned on/off experiment tests one factor fairly."
+)
+
 
 class TermOut(msgspec.Struct, frozen=True):
     lag: int
@@ -65,6 +71,7 @@ class Insights(msgspec.Struct, frozen=True):
     method: str
     inflation: float | None
     factors: list[FactorInsight]
+    limits: str = LIMITS
 
     def to_json(self) -> bytes:
         return msgspec.json.encode(self)
