@@ -4,7 +4,8 @@ A missing key means "not asked / not known"; ``false`` means "asked, and no".  A
 set to ``null`` means "not sure", which is also unknown: it is asked again, never read as no.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: msgspec then reads these fields' types as
+# objects instead of evaluating strings on the first decode, about a millisecond of every one-shot check.
 
 import datetime as dt
 from typing import Annotated, Any, Literal
@@ -66,10 +67,10 @@ class Answers(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defa
         value = self.symptoms.get(symptom_id)
         return value if isinstance(value, bool) else None
 
-    def with_updates(self, **changes: object) -> Answers:
+    def with_updates(self, **changes: object) -> "Answers":
         return msgspec.structs.replace(self, **changes)
 
-    def with_symptom(self, symptom_id: str, value: bool | None) -> Answers:
+    def with_symptom(self, symptom_id: str, value: bool | None) -> "Answers":
         return self.with_updates(symptoms={**self.symptoms, symptom_id: value})
 
 
