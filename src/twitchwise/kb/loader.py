@@ -17,6 +17,7 @@ import msgspec
 
 from twitchwise.answers import Answers
 from twitchwise.errors import from_validation_message
+from twitchwise.kb import DATA_DIR
 from twitchwise.kb.conditions import Condition, ConditionError, parse_condition
 from twitchwise.kb.models import (
     ActionEntry,
@@ -59,7 +60,7 @@ PLACEHOLDERS = frozenset(Answers.__struct_fields__) | TARGET_NAMES | TEXT_EXTRAS
 
 
 def data_dir() -> Path:
-    return Path(__file__).parent / "data"
+    return Path(DATA_DIR)
 
 
 def load_from(directory: Path) -> KnowledgeBase:
