@@ -24,6 +24,8 @@ import numpy as np
 from bench.triggers.dgp import PROXIES, TRIGGERS, Scenario, simulate
 from bench.triggers.methods import METHODS, SHIPPED, Outcome
 
+COVERAGE_BAND = (0.93, 0.97)  # the pass criterion for 95 % intervals, every term (triggers.md §4.4)
+
 
 @dataclass
 class Summary:

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.triggers.harness import COVERAGE_BAND
+
 
 def render(results: list[dict[str, Any]]) -> str:
     lines = []
@@ -24,8 +26,9 @@ def render(results: list[dict[str, Any]]) -> str:
             low, high = s["coverage_min"], s["coverage_max"]
             coverage = "—" if low is None else f"{low:.3f}–{high:.3f}"
             terms = s.get("coverage_terms") or {}  # absent from files written before it was kept
-            if terms and low < 0.93:
-                coverage += " (" + ", ".join(f"{k} {v:.3f}" for k, v in terms.items() if v < 0.93) + ")"
+            outside = [f"{k} {v:.3f}" for k, v in terms.items() if not COVERAGE_BAND[0] <= v <= COVERAGE_BAND[1]]
+            if outside:
+                coverage += f" (outside the band: {', '.join(outside)})"
             lines.append(
                 f"| {name} | {s['gated']:.2f} | {s['any_flag']:.3f} | {s['fdr']:.3f} | {power} | {proxy} "
                 f"| {s['sign_errors']:.3f} | {coverage} |"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from bench.triggers.dgp import Scenario
-from bench.triggers.harness import evaluate
+from bench.triggers.harness import COVERAGE_BAND, evaluate
 from bench.triggers.methods import SHIPPED
 
 REPLICATES = 200
@@ -20,4 +20,4 @@ def test_global_null_at_180_days() -> None:
     assert shipped.gated < 0.1
     assert shipped.any_flag <= 0.10 + margin
     assert naive.any_flag >= 0.30  # what consumer apps show people
-    assert shipped.coverage_all is not None and 0.93 <= shipped.coverage_all <= 0.97  # the pass band
+    assert shipped.coverage_all is not None and COVERAGE_BAND[0] <= shipped.coverage_all <= COVERAGE_BAND[1]
