@@ -4,6 +4,10 @@
     python -m bench.triggers.harness --quick    # 200 replicates of the default cell
     python -m bench.triggers.harness --core     # 90 and 180 days at every RR (the pass cells)
     python -m bench.triggers.harness --lengths  # the default cell at 30, 60 and 365 days
+    python -m bench.triggers.harness --variants # the stress cells at 90 and 180 days
+
+--resume keeps the cells --out already holds and runs the rest; --only keeps to the cells whose
+label holds one of the given strings.  A cell's seed is its place in its list either way.
 
 Writes bench/triggers/results.json and prints one markdown table per cell.
 """
@@ -18,6 +22,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -143,20 +148,28 @@ def evaluate(
     return totals
 
 
+VARIANTS: list[dict[str, Any]] = [
+    {"phi_u": 0.8}, {"missing": "informative"}, {"factors": 15}, {"base": 1.0}, {"alpha": 1.0},
+    {"base": 20.0}, {"phi_u": 0.0}, {"missing": 0.0}, {"missing": 0.30},
+]  # fmt: skip
+
+
+def variants() -> list[Scenario]:
+    """The default cell varied one dimension at a time (triggers.md §4.2) at the pass lengths.
+
+    180 days first, in the order they were first run (a cell's seed is its place in the list).
+    """
+    return [Scenario(days=days, rr=rr, **variant) for days in (180, 90) for variant in VARIANTS for rr in (1.0, 1.5)]
+
+
 def grid() -> list[Scenario]:
-    """The default cell varied one dimension at a time (triggers.md §4.2), at every diary length."""
-    cells: list[Scenario] = []
-    for days in (30, 60, 90, 180, 365):
-        for rr in (1.0, 1.2, 1.5, 2.0, (1.2, 1.5, 2.0, 0.67)):
-            cells.append(Scenario(days=days, rr=rr))
-    for days in (90, 180):
-        for variant in (
-            {"base": 1.0}, {"base": 20.0}, {"alpha": 1.0}, {"phi_u": 0.0}, {"phi_u": 0.8}, {"factors": 15},
-            {"missing": 0.0}, {"missing": 0.30}, {"missing": "informative"},
-        ):  # fmt: skip
-            for rr in (1.0, 1.5):
-                cells.append(Scenario(days=days, rr=rr, **variant))
-    return cells
+    """Every RR at every diary length, then the stress cells."""
+    cells = [
+        Scenario(days=days, rr=rr)
+        for days in (30, 60, 90, 180, 365)
+        for rr in (1.0, 1.2, 1.5, 2.0, (1.2, 1.5, 2.0, 0.67))
+    ]
+    return cells + variants()
 
 
 def table(scenario: Scenario, scores: dict[str, Score]) -> str:
@@ -178,12 +191,16 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="200 replicates of the default cell")
     parser.add_argument("--core", action="store_true", help="only T = 90 and 180 days at every RR (the pass cells)")
     parser.add_argument("--power", action="store_true", help="RR 1.5 at 60–730 days: write insights/data/power.json")
-    parser.add_argument("--variants", action="store_true", help="the 180-day stress cells, shipped method and baseline")
+    parser.add_argument(
+        "--variants", action="store_true", help="the 90- and 180-day stress cells, shipped and baseline"
+    )
     parser.add_argument("--lengths", action="store_true", help="the default cell at 30, 60 and 365 days, RR 1 and 1.5")
     parser.add_argument("--replicates", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--methods", nargs="*", default=list(METHODS))
     parser.add_argument("--out", default=str(Path(__file__).with_name("results.json")))
+    parser.add_argument("--resume", action="store_true", help="keep the cells --out already holds; run the rest")
+    parser.add_argument("--only", nargs="*", default=[], help="run only cells whose label holds one of these")
     args = parser.parse_args()
     if args.power:
         write_power(args.replicates, args.workers)
@@ -191,11 +208,7 @@ def main() -> None:
     if args.quick:
         cells = [Scenario(days=90, rr=1.0), Scenario(days=180, rr=1.5)]
     elif args.variants:
-        cells = [
-            Scenario(days=180, rr=rr, **variant)
-            for variant in ({"phi_u": 0.8}, {"missing": "informative"}, {"factors": 15}, {"base": 1.0}, {"alpha": 1.0})
-            for rr in (1.0, 1.5)
-        ]
+        cells = variants()
         args.methods = [m for m in args.methods if m in ("naive same-day Pearson", SHIPPED)]
     elif args.lengths:
         cells = [Scenario(days=d, rr=rr) for d in (30, 60, 365) for rr in (1.0, 1.5)]
@@ -204,8 +217,18 @@ def main() -> None:
     else:
         cells = grid()
     replicates = 200 if args.quick else args.replicates
+    done: dict[str, dict[str, Any]] = {}
+    if args.resume and Path(args.out).exists():
+        done = {cell["label"]: cell for cell in json.loads(Path(args.out).read_text())}
     results = []
     for number, scenario in enumerate(cells):
+        kept = done.get(scenario.label())
+        if args.only and not any(part in scenario.label() for part in args.only):
+            results.extend([kept] if kept is not None else [])  # not asked for: left as it was
+            continue
+        if kept is not None and kept["replicates"] == replicates and set(kept["methods"]) == set(args.methods):
+            results.append(kept)  # same cell, same seed, same methods: already run
+            continue
         start = time.perf_counter()
         scores = evaluate(scenario, replicates, args.methods, workers=args.workers, seed=number)
         print(table(scenario, scores), f"\n({time.perf_counter() - start:.0f} s)\n", flush=True)

@@ -119,5 +119,6 @@ METHODS: dict[str, Callable[[Diary], Outcome]] = {
     "joint NB + bootstrap-λ + BH": joint("bootstrap"),
     "joint NB + shift-λ + BH": joint("shift"),
     "joint NB + shift-λ + BY": joint("shift", "by"),
+    "joint NB + refined shift-λ + BY": joint("shift_refined", "by"),
 }
 SHIPPED = "joint NB + shift-λ + BY"

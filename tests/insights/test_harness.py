@@ -4,10 +4,16 @@ on demand (`make bench-triggers`); its figures are in bench/README.md."""
 
 from __future__ import annotations
 
+import json
 import math
+import sys
+from pathlib import Path
+from typing import Any
+
+from pytest import MonkeyPatch
 
 from bench.triggers.dgp import Scenario
-from bench.triggers.harness import COVERAGE_BAND, evaluate
+from bench.triggers.harness import COVERAGE_BAND, evaluate, main, variants
 from bench.triggers.methods import SHIPPED
 
 REPLICATES = 200
@@ -21,3 +27,30 @@ def test_global_null_at_180_days() -> None:
     assert shipped.any_flag <= 0.10 + margin
     assert naive.any_flag >= 0.30  # what consumer apps show people
     assert shipped.coverage_all is not None and COVERAGE_BAND[0] <= shipped.coverage_all <= COVERAGE_BAND[1]
+
+
+def test_a_resumed_run_keeps_the_cells_already_run_and_runs_the_rest(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    out = tmp_path / "results.json"
+    argv = ["harness", "--variants", "--replicates", "2", "--workers", "1", "--methods", "naive same-day Pearson"]
+
+    def run(*extra: str) -> list[dict[str, Any]]:
+        monkeypatch.setattr(sys, "argv", [*argv, "--out", str(out), *extra])
+        main()
+        cells: list[dict[str, Any]] = json.loads(out.read_text())
+        return cells
+
+    first = run()
+    assert [cell["label"] for cell in first] == [scenario.label() for scenario in variants()]
+    marked = [dict(cell, marker=True) if i < 3 else cell for i, cell in enumerate(first)]
+    out.write_text(json.dumps(marked[:5]))  # as if stopped after five cells
+    resumed = run("--resume")
+    assert [cell.get("marker", False) for cell in resumed[:4]] == [True, True, True, False]
+    assert [cell["label"] for cell in resumed] == [cell["label"] for cell in first]
+    assert resumed[5:] == first[5:]  # the same seed for a cell wherever the run started
+    again = run("--only", "T=90 RR=1.5 base=20 ")
+    assert [cell["label"] for cell in again] == ["T=90 RR=1.5 base=20 α=0.3 φu=0.5 K=12 miss=15%"]
+    assert again[0] == first[[cell["label"] for cell in first].index(again[0]["label"])]
+    out.write_text(json.dumps(marked[:5]))
+    both = run("--resume", "--only", "T=90 RR=1.5 base=20 ")  # the five kept as they were, and the one asked for
+    assert [cell.get("marker", False) for cell in both] == [True, True, True, False, False, False]
+    assert not any(cell.get("marker") for cell in run())  # without --resume, every cell is run again

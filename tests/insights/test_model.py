@@ -40,6 +40,29 @@ def test_the_shift_calibration_refits_every_shift_even_near_the_gating_threshold
         assert result.null_refits >= 30 and result.inflation > 1.0
 
 
+def test_the_refined_shift_keeps_found_effects_fixed_so_lambda_is_not_inflated_by_them() -> None:
+    # Left out of the shifted refits, a real autocorrelated effect looks like extra noise and
+    # inflates lambda; the refined calibration refits the shifted null with what was found fixed.
+    plain, refined = (
+        run(Scenario(days=365, rr=2.0), seed=3),
+        run(Scenario(days=365, rr=2.0), seed=3, calibration="shift_refined"),
+    )
+    assert any(t.flagged for f in plain.factors for t in f.terms)
+    assert 1.0 <= refined.inflation < plain.inflation
+    found, kept = plain.term("caffeine", 0), refined.term("caffeine", 0)
+    assert found is not None and kept is not None and kept.flagged
+    assert kept.log_rr == found.log_rr and kept.high / kept.low < found.high / found.low
+
+
+def test_with_nothing_found_the_refined_shift_is_the_plain_one() -> None:
+    plain, refined = (
+        run(Scenario(days=180, rr=1.0), seed=4),
+        run(Scenario(days=180, rr=1.0), seed=4, calibration="shift_refined"),
+    )
+    assert not any(t.flagged for f in plain.factors for t in f.terms)
+    assert refined.inflation == plain.inflation and refined.factors == plain.factors
+
+
 @pytest.mark.parametrize("days", [30, 60])
 def test_a_short_diary_gets_not_enough_data_and_no_p_values(days: int) -> None:
     result = run(Scenario(days=days, rr=2.0), seed=1)

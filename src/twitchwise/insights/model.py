@@ -27,7 +27,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
-Calibration = Literal["shift", "bootstrap", "none"]
+Calibration = Literal["shift", "shift_refined", "bootstrap", "none"]
 Procedure = Literal["by", "bh"]  # Benjamini–Yekutieli (any dependence) or Benjamini–Hochberg
 Array = NDArray[np.float64]
 
@@ -114,16 +114,24 @@ def analyse(
         return Analysis("fit_failed", design.usable, design.needed, design.parameters, tuple(design.excluded))
     beta, se, alpha = fitted
     columns = design.factor_columns
-    if calibration == "shift":
+    if calibration in ("shift", "shift_refined"):
         null_z = _shift_null(design)
     elif calibration == "bootstrap":
         null_z = _bootstrap_null(design, alpha, np.random.default_rng(seed))
     else:
         null_z = np.array([])
-    inflation = 1.0
-    if columns and null_z.size >= len(columns):
-        inflation = max(1.0, float(np.median(null_z**2)) / CHI2_1_MEDIAN)
+    inflation = _inflation(null_z, len(columns))
     terms = _terms(design, beta[columns], se[columns] * math.sqrt(inflation), q, procedure)
+    found = [column for column, term in zip(columns, terms, strict=True) if term.flagged]
+    if calibration == "shift_refined" and found:
+        # The shifted refits leave out every real effect, and an autocorrelated effect left out
+        # looks like extra noise to them, so lambda comes out too large when something is found.
+        # Refit the shifted null once more with the found effects as an offset (fixed, as they
+        # are in the real fit) and calibrate from that.  (With every term's fitted effect as the
+        # offset, chance effects are kept too and lambda comes out too small under the null.)
+        null_z = _shift_null(design, design.x[:, found] @ beta[found])
+        inflation = _inflation(null_z, len(columns))
+        terms = _terms(design, beta[columns], se[columns] * math.sqrt(inflation), q, procedure)
     outcomes = [*design.excluded]
     for spec in design.specs:
         mine = tuple(t for t in terms if t.factor == spec.name)
@@ -134,6 +142,13 @@ def analyse(
     return Analysis(
         "ok", design.usable, design.needed, design.parameters, tuple(outcomes), inflation, refits, calibration, alpha
     )
+
+
+def _inflation(null_z: Array, terms: int) -> float:
+    """lambda: the null z-scores' median square over chi-squared(1)'s median, never below 1."""
+    if not terms or null_z.size < terms:
+        return 1.0
+    return max(1.0, float(np.median(null_z**2)) / CHI2_1_MEDIAN)
 
 
 # --- the design matrix ---------------------------------------------------------------------
@@ -237,7 +252,9 @@ def _status(values: Array, binary: bool) -> Literal["not_enough_variation", "doe
 # --- fitting ---------------------------------------------------------------------------------
 
 
-def _fit(y: Array, x: Array, alpha: float | None = None) -> tuple[Array, Array, float] | None:
+def _fit(
+    y: Array, x: Array, alpha: float | None = None, offset: Array | None = None
+) -> tuple[Array, Array, float] | None:
     """NB2 from a Poisson start, iterations capped; None when it fails or does not converge.
 
     Without ``alpha`` the dispersion is estimated by maximum likelihood; when that fails (a diary
@@ -253,13 +270,13 @@ def _fit(y: Array, x: Array, alpha: float | None = None) -> tuple[Array, Array, 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # convergence and overflow are judged below, not by warnings
         try:
-            poisson = GLM(y, x, family=families.Poisson()).fit(maxiter=MAX_ITERATIONS)
+            poisson = GLM(y, x, family=families.Poisson(), offset=offset).fit(maxiter=MAX_ITERATIONS)
             if alpha is None:
-                found = _maximum_likelihood(y, x, poisson.params)
+                found = _maximum_likelihood(y, x, poisson.params, offset)
                 if found is not None:
                     return found
                 alpha = _moment_alpha(y, np.asarray(poisson.mu, dtype=float))
-            glm = GLM(y, x, family=families.NegativeBinomial(alpha=alpha))
+            glm = GLM(y, x, family=families.NegativeBinomial(alpha=alpha), offset=offset)
             result = glm.fit(start_params=poisson.params, maxiter=MAX_ITERATIONS)
         except (np.linalg.LinAlgError, ValueError, OverflowError, FloatingPointError, ZeroDivisionError):
             return None
@@ -267,10 +284,12 @@ def _fit(y: Array, x: Array, alpha: float | None = None) -> tuple[Array, Array, 
     return _checked(params, bse, alpha, bool(result.converged))
 
 
-def _maximum_likelihood(y: Array, x: Array, start: Array) -> tuple[Array, Array, float] | None:
+def _maximum_likelihood(
+    y: Array, x: Array, start: Array, offset: Array | None = None
+) -> tuple[Array, Array, float] | None:
     from statsmodels.discrete.discrete_model import NegativeBinomial
 
-    model = NegativeBinomial(y, x, loglike_method="nb2")
+    model = NegativeBinomial(y, x, loglike_method="nb2", offset=offset)
     result = model.fit(start_params=np.append(start, 0.3), method="newton", maxiter=MAX_ITERATIONS, disp=False)
     full, full_se = np.asarray(result.params, dtype=float), np.asarray(result.bse, dtype=float)
     converged = bool(result.mle_retvals.get("converged", False))
@@ -292,14 +311,15 @@ def _checked(params: Array, bse: Array, alpha: float, converged: bool) -> tuple[
     return params, bse, alpha
 
 
-def _shift_null(design: _Design) -> Array:
+def _shift_null(design: _Design, offset: Array | None = None) -> Array:
     """Null z-scores with the whole factor block rotated against the outcome and its AR term.
 
     The block is rotated over the usable rows (today's and yesterday's columns together), so each
     refit keeps every row of the real fit: each factor's autocorrelation and the correlations
     between factors are kept, any real factor-to-twitch link is broken.  (Rotating by calendar
     days instead loses the rows where a rotated day was missing; near the gating threshold that
-    left too few rows to refit, and lambda fell back to 1 for most 180-day diaries.)
+    left too few rows to refit, and lambda fell back to 1 for most 180-day diaries.)  ``offset``
+    holds effects every refit keeps fixed.
     """
     null: list[float] = []
     columns = design.factor_columns
@@ -309,7 +329,9 @@ def _shift_null(design: _Design) -> Array:
     for shift in shifts:
         x = design.x.copy()
         x[:, columns] = np.roll(design.x[:, columns], shift, axis=0)
-        fitted = _fit(design.y, x)  # dispersion re-estimated: without the real effects the null fit is noisier
+        fitted = _fit(
+            design.y, x, offset=offset
+        )  # dispersion re-estimated: without the real effects the null fit is noisier
         if fitted is not None:
             beta, se, _ = fitted
             null.extend(beta[columns] / se[columns])
