@@ -122,13 +122,13 @@ def analyse(
         null_z = np.array([])
     inflation = _inflation(null_z, len(columns))
     terms = _terms(design, beta[columns], se[columns] * math.sqrt(inflation), q, procedure)
-    found = [column for column, term in zip(columns, terms, strict=True) if term.flagged]
-    if calibration == "shift_refined" and found:
+    if calibration == "shift_refined" and any(term.flagged for term in terms):
         # The shifted refits leave out every real effect, and an autocorrelated effect left out
         # looks like extra noise to them, so lambda comes out too large when something is found.
         # Refit the shifted null once more with the found effects as an offset (fixed, as they
         # are in the real fit) and calibrate from that.  (With every term's fitted effect as the
         # offset, chance effects are kept too and lambda comes out too small under the null.)
+        found = [column for column, term in zip(columns, terms, strict=True) if term.flagged]
         null_z = _shift_null(design, design.x[:, found] @ beta[found])
         inflation = _inflation(null_z, len(columns))
         terms = _terms(design, beta[columns], se[columns] * math.sqrt(inflation), q, procedure)
@@ -329,9 +329,8 @@ def _shift_null(design: _Design, offset: Array | None = None) -> Array:
     for shift in shifts:
         x = design.x.copy()
         x[:, columns] = np.roll(design.x[:, columns], shift, axis=0)
-        fitted = _fit(
-            design.y, x, offset=offset
-        )  # dispersion re-estimated: without the real effects the null fit is noisier
+        # The dispersion is re-estimated: without the real effects the null fit is noisier.
+        fitted = _fit(design.y, x, offset=offset)
         if fitted is not None:
             beta, se, _ = fitted
             null.extend(beta[columns] / se[columns])
