@@ -46,6 +46,7 @@ class Summary:
     coverage_all: float | None
     median_width: float | None
     coverage_terms: dict[str, float] = field(default_factory=dict)  # per term, as for min/max
+    coverage_intervals: dict[str, int] = field(default_factory=dict)  # how many intervals each is from
 
 
 @dataclass
@@ -121,6 +122,7 @@ class Score:
             coverage_all=sum(self.covered.values()) / intervals if intervals else None,
             median_width=float(np.median(self.widths)) if self.widths else None,
             coverage_terms=dict(sorted(coverage.items())),
+            coverage_intervals={k: self.intervals[k] for k in sorted(coverage)},
         )
 
 

@@ -121,4 +121,4 @@ METHODS: dict[str, Callable[[Diary], Outcome]] = {
     "joint NB + shift-λ + BY": joint("shift", "by"),
     "joint NB + refined shift-λ + BY": joint("shift_refined", "by"),
 }
-SHIPPED = "joint NB + shift-λ + BY"
+SHIPPED = "joint NB + refined shift-λ + BY"

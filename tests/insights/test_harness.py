@@ -15,6 +15,7 @@ from pytest import MonkeyPatch
 from bench.triggers.dgp import Scenario
 from bench.triggers.harness import COVERAGE_BAND, evaluate, main, variants
 from bench.triggers.methods import SHIPPED
+from bench.triggers.render import outside_band
 
 REPLICATES = 200
 
@@ -54,3 +55,20 @@ def test_a_resumed_run_keeps_the_cells_already_run_and_runs_the_rest(tmp_path: P
     both = run("--resume", "--only", "T=90 RR=1.5 base=20 ")  # the five kept as they were, and the one asked for
     assert [cell.get("marker", False) for cell in both] == [True, True, True, False, False, False]
     assert not any(cell.get("marker") for cell in run())  # without --resume, every cell is run again
+
+
+def test_a_term_outside_the_coverage_band_is_shown_with_its_monte_carlo_interval() -> None:
+    summary = {
+        "gated": 0.0,
+        "coverage_terms": {"caffeine@0": 0.95, "medication@0": 0.926, "sleep@0": 0.90},
+        "coverage_intervals": {"caffeine@0": 1000, "medication@0": 1000, "sleep@0": 1000},
+    }
+    shown = outside_band(summary, runs=1000)
+    # 926 of 1,000 could come from a true 0.93; 900 of 1,000 could not.  Inside the band: not listed.
+    assert shown == ["medication@0 0.926 (0.908–0.941)", "sleep@0 0.900 (0.880–0.917, beyond chance)"]
+    # Files from before the counts were kept: every analysed diary counts for every term.
+    del summary["coverage_intervals"]
+    assert outside_band({**summary, "gated": 0.9}, runs=1000) == [
+        "medication@0 0.926 (0.863–0.966)",
+        "sleep@0 0.900 (0.826–0.945)",
+    ]

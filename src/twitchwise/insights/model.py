@@ -8,12 +8,17 @@ Raw Wald p-values of this model are anti-conservative on one person's autocorrel
 they are calibrated — by a variance-inflation factor lambda estimated either from the *shift*
 null (the whole factor block rotated against the outcome) or from a *parametric bootstrap* under
 the fitted no-factor model — before false-discovery control at q = 0.10 across every factor x
-lag term.  The shipped procedure is Benjamini–Yekutieli, Benjamini–Hochberg's step-up for
-dependent tests: the terms of one diary are dependent (a factor's lag 0 and lag 1 above all),
-and in the harness (bench/triggers) Benjamini–Hochberg on the calibrated p-values let the chance
-of any false flag under the global null reach 0.095 at 180 days, too close to the target of 0.10.  A fit
-that fails or does not converge means "not enough data", never a fallback to a naive
-correlation.
+lag term.  The shipped calibration is the *refined* shift: when the first pass finds an effect,
+the shifted null is refitted with the found effects held fixed and lambda re-estimated, because
+shifted refits that leave a real, autocorrelated effect out take it for noise and inflate lambda
+(in the harness, per-term coverage at 180 days and RR 1.5 went from 0.947–0.973 to 0.934–0.962,
+and power rose).  With nothing found it is the plain shift.
+
+The shipped procedure is Benjamini–Yekutieli, Benjamini–Hochberg's step-up for dependent tests:
+the terms of one diary are dependent (a factor's lag 0 and lag 1 above all), and in the harness
+Benjamini–Hochberg on the calibrated p-values let the chance of any false flag under the global
+null reach 0.095 at 180 days, too close to the target of 0.10.  A fit that fails or does not
+converge means "not enough data", never a fallback to a naive correlation.
 """
 
 from __future__ import annotations
@@ -83,7 +88,7 @@ class Analysis:
     factors: tuple[FactorOutcome, ...] = ()
     inflation: float = 1.0  # the calibration's lambda
     null_refits: int = 0  # the shifted (or simulated) refits lambda was estimated from
-    calibration: Calibration = "shift"
+    calibration: Calibration = "shift_refined"
     alpha: float | None = None  # NB2 dispersion
 
     def term(self, factor: str, lag: int) -> Term | None:
@@ -100,7 +105,7 @@ def analyse(
     specs: Sequence[FactorSpec],
     weekend: Array,
     *,
-    calibration: Calibration = "shift",
+    calibration: Calibration = "shift_refined",
     q: float = Q,
     procedure: Procedure = "by",
     seed: int = 0,
