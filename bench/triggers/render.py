@@ -1,6 +1,10 @@
 """Render harness results (results.json) as the markdown tables of bench/README.md.
 
-python -m bench.triggers.render bench/triggers/results-core.json
+python -m bench.triggers.render bench/triggers/results-core.json [bench/triggers/results-refined.json ...]
+
+Several files are merged cell by cell (same label, same number of diaries: the same seeds, so
+the same simulated diaries), their methods side by side; a method two files both hold must have
+the same figures in both.
 
 A term whose coverage falls outside the band is listed with its Monte-Carlo 95 % interval
 (Wilson): from 1,000 diaries a term's coverage has a standard error of about 0.007, so a term
@@ -59,5 +63,17 @@ def render(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def merge(files: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    cells: dict[tuple[str, int], dict[str, Any]] = {}
+    for results in files:
+        for cell in results:
+            key = (cell["label"], cell["replicates"])
+            merged = cells.setdefault(key, {**cell, "methods": {}})
+            for name, summary in cell["methods"].items():
+                if merged["methods"].setdefault(name, summary) != summary:
+                    raise SystemExit(f"{cell['label']}: '{name}' differs between the files")
+    return list(cells.values())
+
+
 if __name__ == "__main__":
-    print(render(json.loads(Path(sys.argv[1]).read_text())))
+    print(render(merge([json.loads(Path(name).read_text()) for name in sys.argv[1:]])))

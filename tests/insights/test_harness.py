@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pytest import MonkeyPatch
 
 from bench.triggers.dgp import Scenario
 from bench.triggers.harness import COVERAGE_BAND, evaluate, main, variants
 from bench.triggers.methods import SHIPPED
-from bench.triggers.render import outside_band
+from bench.triggers.render import merge, outside_band
 
 REPLICATES = 200
 
@@ -72,3 +73,19 @@ def test_a_term_outside_the_coverage_band_is_shown_with_its_monte_carlo_interval
         "medication@0 0.926 (0.863–0.966)",
         "sleep@0 0.900 (0.826–0.945)",
     ]
+
+
+def test_results_files_merge_cell_by_cell_and_a_shared_method_must_agree() -> None:
+    def cell(label: str, **methods: float) -> dict[str, Any]:
+        return {"label": label, "replicates": 1000, "methods": {k: {"fdr": v} for k, v in methods.items()}}
+
+    old = [cell("T=180 RR=1", naive=0.5, shift=0.03), cell("T=180 RR=1.5", naive=0.4, shift=0.02)]
+    new = [cell("T=180 RR=1.5", naive=0.4, refined=0.02), cell("T=365 RR=1", refined=0.01)]
+    merged = merge([old, new])
+    assert [(c["label"], list(c["methods"])) for c in merged] == [
+        ("T=180 RR=1", ["naive", "shift"]),
+        ("T=180 RR=1.5", ["naive", "shift", "refined"]),
+        ("T=365 RR=1", ["refined"]),
+    ]
+    with pytest.raises(SystemExit, match="'naive' differs"):
+        merge([old, [cell("T=180 RR=1.5", naive=0.41)]])
