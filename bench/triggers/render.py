@@ -4,7 +4,7 @@ python -m bench.triggers.render bench/triggers/results-core.json [bench/triggers
 
 Several files are merged cell by cell (same label, same number of diaries: the same seeds, so
 the same simulated diaries), their methods side by side; a method two files both hold must have
-the same figures in both.
+the same figures in both (over the fields both files have).
 
 A term whose coverage falls outside the band is listed with its Monte-Carlo 95 % interval
 (Wilson): from 1,000 diaries a term's coverage has a standard error of about 0.007, so a term
@@ -70,7 +70,9 @@ def merge(files: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
             key = (cell["label"], cell["replicates"])
             merged = cells.setdefault(key, {**cell, "methods": {}})
             for name, summary in cell["methods"].items():
-                if merged["methods"].setdefault(name, summary) != summary:
+                kept = merged["methods"].setdefault(name, summary)
+                shared = kept.keys() & summary.keys()  # older files lack the fields added since
+                if any(kept[key] != summary[key] for key in shared):
                     raise SystemExit(f"{cell['label']}: '{name}' differs between the files")
     return list(cells.values())
 

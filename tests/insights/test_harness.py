@@ -87,5 +87,8 @@ def test_results_files_merge_cell_by_cell_and_a_shared_method_must_agree() -> No
         ("T=180 RR=1.5", ["naive", "shift", "refined"]),
         ("T=365 RR=1", ["refined"]),
     ]
+    # A field only the newer file has is not a difference.
+    newer = [{**cell("T=180 RR=1", naive=0.5), "methods": {"naive": {"fdr": 0.5, "coverage_intervals": {}}}}]
+    assert merge([old, newer])[0]["methods"]["naive"] == {"fdr": 0.5}
     with pytest.raises(SystemExit, match="'naive' differs"):
         merge([old, [cell("T=180 RR=1.5", naive=0.41)]])
