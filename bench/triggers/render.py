@@ -72,7 +72,7 @@ def merge(files: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
             for name, summary in cell["methods"].items():
                 kept = merged["methods"].setdefault(name, summary)
                 shared = kept.keys() & summary.keys()  # older files lack the fields added since
-                if any(kept[key] != summary[key] for key in shared):
+                if any(kept[field] != summary[field] for field in shared):
                     raise SystemExit(f"{cell['label']}: '{name}' differs between the files")
     return list(cells.values())
 
