@@ -24,13 +24,14 @@ converge means "not enough data", never a fallback to a naive correlation.
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
+
+from twitchwise.insights import nb2
 
 Calibration = Literal["shift", "shift_refined", "bootstrap", "none"]
 Procedure = Literal["by", "bh"]  # Benjamini–Yekutieli (any dependence) or Benjamini–Hochberg
@@ -265,40 +266,22 @@ def _fit(
     Without ``alpha`` the dispersion is estimated by maximum likelihood; when that fails (a diary
     with little or no overdispersion drives it to zero) the moment estimate of Cameron and
     Trivedi is used instead.  With ``alpha`` (the refits of a calibration) the model is a GLM with
-    that NB2 family.
+    that NB2 family.  The fits are statsmodels' algorithms, vectorised (see ``nb2``).
     """
-    from statsmodels.genmod import families
-    from statsmodels.genmod.generalized_linear_model import GLM
-
     if x.shape[0] <= x.shape[1] or np.linalg.matrix_rank(x) < x.shape[1]:
         return None  # e.g. a weekend column without weekends: the effects are not identifiable
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # convergence and overflow are judged below, not by warnings
-        try:
-            poisson = GLM(y, x, family=families.Poisson(), offset=offset).fit(maxiter=MAX_ITERATIONS)
-            if alpha is None:
-                found = _maximum_likelihood(y, x, poisson.params, offset)
-                if found is not None:
-                    return found
-                alpha = _moment_alpha(y, np.asarray(poisson.mu, dtype=float))
-            glm = GLM(y, x, family=families.NegativeBinomial(alpha=alpha), offset=offset)
-            result = glm.fit(start_params=poisson.params, maxiter=MAX_ITERATIONS)
-        except (np.linalg.LinAlgError, ValueError, OverflowError, FloatingPointError, ZeroDivisionError):
-            return None
-    params, bse = np.asarray(result.params, dtype=float), np.asarray(result.bse, dtype=float)
-    return _checked(params, bse, alpha, bool(result.converged))
-
-
-def _maximum_likelihood(
-    y: Array, x: Array, start: Array, offset: Array | None = None
-) -> tuple[Array, Array, float] | None:
-    from statsmodels.discrete.discrete_model import NegativeBinomial
-
-    model = NegativeBinomial(y, x, loglike_method="nb2", offset=offset)
-    result = model.fit(start_params=np.append(start, 0.3), method="newton", maxiter=MAX_ITERATIONS, disp=False)
-    full, full_se = np.asarray(result.params, dtype=float), np.asarray(result.bse, dtype=float)
-    converged = bool(result.mle_retvals.get("converged", False))
-    return _checked(full[:-1], full_se[:-1], float(full[-1]), converged)
+    try:
+        poisson = nb2.poisson(y, x, offset, MAX_ITERATIONS)
+        if alpha is None:
+            joint = nb2.maximum_likelihood(y, x, np.append(poisson.params, 0.3), offset, MAX_ITERATIONS)
+            found = _checked(joint.params, joint.bse, joint.alpha, joint.converged)
+            if found is not None:
+                return found
+            alpha = _moment_alpha(y, np.exp(x @ poisson.params + (0 if offset is None else offset)))
+        result = nb2.fixed_alpha(y, x, alpha, poisson.params, offset, MAX_ITERATIONS)
+    except (np.linalg.LinAlgError, ValueError, OverflowError, FloatingPointError, ZeroDivisionError):
+        return None
+    return _checked(result.params, result.bse, alpha, result.converged)
 
 
 def _moment_alpha(y: Array, mu: Array) -> float:
