@@ -120,5 +120,6 @@ METHODS: dict[str, Callable[[Diary], Outcome]] = {
     "joint NB + shift-λ + BH": joint("shift"),
     "joint NB + shift-λ + BY": joint("shift", "by"),
     "joint NB + refined shift-λ + BY": joint("shift_refined", "by"),
+    "joint NB + refined shift-λ, own λ when slow + BY": joint("shift_slow", "by"),
 }
-SHIPPED = "joint NB + refined shift-λ + BY"
+SHIPPED = "joint NB + refined shift-λ, own λ when slow + BY"

@@ -63,6 +63,24 @@ def test_with_nothing_found_the_refined_shift_is_the_plain_one() -> None:
     assert refined.inflation == plain.inflation and refined.factors == plain.factors
 
 
+def test_a_slowly_changing_factor_gets_its_own_wider_calibration_and_quick_ones_are_untouched() -> None:
+    # Slow unexplained drift (phi_u 0.8) and a daily medicine taken for weeks at a time.
+    refined, slow = (
+        run(Scenario(days=180, rr=1.0, phi_u=0.8), seed=1, calibration="shift_refined"),
+        run(Scenario(days=180, rr=1.0, phi_u=0.8), seed=1, calibration="shift_slow"),
+    )
+    assert slow.inflation == refined.inflation  # the shared lambda is the same
+    widened = set()
+    for outcome in slow.factors:
+        for term in outcome.terms:
+            before = refined.term(term.factor, term.lag)
+            assert before is not None and term.log_rr == before.log_rr
+            assert term.se >= before.se and term.p >= before.p  # never narrower, never more significant
+            if term.se > before.se:
+                widened.add(term.factor)
+    assert widened == {"medication", "stress"}  # the two slow factors (day-to-day correlation 0.75 and 0.7)
+
+
 @pytest.mark.parametrize("days", [30, 60])
 def test_a_short_diary_gets_not_enough_data_and_no_p_values(days: int) -> None:
     result = run(Scenario(days=days, rr=2.0), seed=1)

@@ -12,7 +12,9 @@ lag term.  The shipped calibration is the *refined* shift: when the first pass f
 the shifted null is refitted with the found effects held fixed and lambda re-estimated, because
 shifted refits that leave a real, autocorrelated effect out take it for noise and inflate lambda
 (in the harness, per-term coverage at 180 days and RR 1.5 went from 0.947–0.973 to 0.934–0.962,
-and power rose).  With nothing found it is the plain shift.
+and power rose).  With nothing found it is the plain shift.  On top of that (``shift_slow``, the
+shipped default), a slowly changing factor's term is calibrated by its own shifted z-scores when
+they are more spread than the shared lambda allows (see ``_inflations``).
 
 The shipped procedure is Benjamini–Yekutieli, Benjamini–Hochberg's step-up for dependent tests:
 the terms of one diary are dependent (a factor's lag 0 and lag 1 above all), and in the harness
@@ -33,7 +35,7 @@ from numpy.typing import NDArray
 
 from twitchwise.insights import nb2
 
-Calibration = Literal["shift", "shift_refined", "bootstrap", "none"]
+Calibration = Literal["shift", "shift_refined", "shift_slow", "bootstrap", "none"]
 Procedure = Literal["by", "bh"]  # Benjamini–Yekutieli (any dependence) or Benjamini–Hochberg
 Array = NDArray[np.float64]
 
@@ -43,6 +45,7 @@ MIN_EXPOSED = 10  # a yes/no factor needs this many exposed and unexposed usable
 MIN_COVERAGE = 0.8  # a factor must be recorded on this share of the outcome's day-pairs
 CHI2_1_MEDIAN = 0.454936  # median of chi-squared with one degree of freedom
 SHIFT_START, SHIFT_STEP, MAX_SHIFTS = 7, 3, 40
+SLOW = 0.6  # a term whose day-to-day correlation reaches this changes slowly (see _inflations)
 BOOTSTRAP_DRAWS = 40
 MAX_ITERATIONS = 100
 
@@ -89,7 +92,7 @@ class Analysis:
     factors: tuple[FactorOutcome, ...] = ()
     inflation: float = 1.0  # the calibration's lambda
     null_refits: int = 0  # the shifted (or simulated) refits lambda was estimated from
-    calibration: Calibration = "shift_refined"
+    calibration: Calibration = "shift_slow"
     alpha: float | None = None  # NB2 dispersion
 
     def term(self, factor: str, lag: int) -> Term | None:
@@ -106,7 +109,7 @@ def analyse(
     specs: Sequence[FactorSpec],
     weekend: Array,
     *,
-    calibration: Calibration = "shift_refined",
+    calibration: Calibration = "shift_slow",
     q: float = Q,
     procedure: Procedure = "by",
     seed: int = 0,
@@ -120,15 +123,16 @@ def analyse(
         return Analysis("fit_failed", design.usable, design.needed, design.parameters, tuple(design.excluded))
     beta, se, alpha = fitted
     columns = design.factor_columns
-    if calibration in ("shift", "shift_refined"):
+    if calibration.startswith("shift"):
         null_z = _shift_null(design)
     elif calibration == "bootstrap":
         null_z = _bootstrap_null(design, alpha, np.random.default_rng(seed))
     else:
         null_z = np.array([])
+    slow = calibration == "shift_slow"
     inflation = _inflation(null_z, len(columns))
-    terms = _terms(design, beta[columns], se[columns] * math.sqrt(inflation), q, procedure)
-    if calibration == "shift_refined" and any(term.flagged for term in terms):
+    terms = _terms(design, beta[columns], se[columns], _inflations(design, null_z, inflation, slow), q, procedure)
+    if calibration in ("shift_refined", "shift_slow") and any(term.flagged for term in terms):
         # The shifted refits leave out every real effect, and an autocorrelated effect left out
         # looks like extra noise to them, so lambda comes out too large when something is found.
         # Refit the shifted null once more with the found effects as an offset (fixed, as they
@@ -137,7 +141,7 @@ def analyse(
         found = [column for column, term in zip(columns, terms, strict=True) if term.flagged]
         null_z = _shift_null(design, design.x[:, found] @ beta[found])
         inflation = _inflation(null_z, len(columns))
-        terms = _terms(design, beta[columns], se[columns] * math.sqrt(inflation), q, procedure)
+        terms = _terms(design, beta[columns], se[columns], _inflations(design, null_z, inflation, slow), q, procedure)
     outcomes = [*design.excluded]
     for spec in design.specs:
         mine = tuple(t for t in terms if t.factor == spec.name)
@@ -155,6 +159,29 @@ def _inflation(null_z: Array, terms: int) -> float:
     if not terms or null_z.size < terms:
         return 1.0
     return max(1.0, float(np.median(null_z**2)) / CHI2_1_MEDIAN)
+
+
+def _inflations(design: _Design, null_z: Array, inflation: float, slow: bool) -> Array:
+    """Each term's lambda: the shared one, or (``slow``) a slowly changing term's own if larger.
+
+    A factor that changes slowly — a daily medicine taken for weeks, a stressful month — moves
+    with the slow ups and downs of twitching that nothing in the diary explains, so its estimate
+    varies more than a quick-changing factor's, and the shared median lambda, set mostly by the
+    quick ones, is too small for it (its intervals covered 0.92 in the harness's persistent
+    cells).  A term whose column's day-to-day correlation is at least ``SLOW`` therefore gets the
+    median square of its own shifted z-scores, when that is larger.  Never smaller: a term's own
+    lambda from 20–40 refits is noisy, and letting it shrink intervals raised false flags.
+    """
+    columns = design.factor_columns
+    shared = np.full(len(columns), inflation)
+    if not slow or not columns or null_z.size < len(columns):
+        return shared
+    null = null_z.reshape(-1, len(columns))
+    for j, column in enumerate(columns):
+        values = design.x[:, column]
+        if float(np.corrcoef(values[1:], values[:-1])[0, 1]) >= SLOW:
+            shared[j] = max(inflation, float(np.median(null[:, j] ** 2)) / CHI2_1_MEDIAN)
+    return shared
 
 
 # --- the design matrix ---------------------------------------------------------------------
@@ -378,9 +405,10 @@ def discoveries(p: Sequence[float] | Array, q: float = Q, procedure: Procedure =
     return flagged
 
 
-def _terms(design: _Design, beta: Array, se: Array, q: float, procedure: Procedure) -> list[Term]:
+def _terms(design: _Design, beta: Array, se: Array, inflations: Array, q: float, procedure: Procedure) -> list[Term]:
     from scipy import stats
 
+    se = se * np.sqrt(inflations)
     df = max(1, design.usable - design.parameters - 1)
     t = np.abs(beta / se)
     p = 2 * stats.t.sf(t, df)
