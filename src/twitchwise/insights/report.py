@@ -28,10 +28,9 @@ WORDS: dict[str, str] = {
     "does_not_vary": "It hardly varies in your diary, so its effect cannot be seen from observation.",
 }
 METHOD = (
-    "one negative-binomial model of daily episodes with every factor together, yesterday's count, weekends and a "
-    "slow trend; p-values calibrated by rotating the factors against the diary (holding any effect found fixed, "
-    "and giving slowly changing factors their own calibration); "
-    f"false discoveries held to q = {Q:g} across every comparison (Benjamini–Yekutieli)"
+    "one negative-binomial model of daily episodes: every factor together, yesterday's count, weekends, a slow "
+    "trend; p-values calibrated by rotating the factors against the diary (found effects held fixed, slow factors "
+    f"alone); false discoveries held to q = {Q:g} over all comparisons (Benjamini–Yekutieli)"
 )
 
 LIMITS = (
