@@ -1,6 +1,10 @@
 """Render harness results (results.json) as the markdown tables of bench/README.md.
 
 python -m bench.triggers.render bench/triggers/results-core.json [bench/triggers/results-refined.json ...]
+python -m bench.triggers.render --compact bench/triggers/results-grid.json
+
+The first form prints a table per cell, a row per method; ``--compact`` one table, a row per
+cell: the shipped method's figures with the naive baseline's beside them.
 
 Several files are merged cell by cell (same label, same number of diaries: the same seeds, so
 the same simulated diaries), their methods side by side; a method two files both hold must have
@@ -22,6 +26,9 @@ from typing import Any
 from statsmodels.stats.proportion import proportion_confint
 
 from bench.triggers.harness import COVERAGE_BAND
+from bench.triggers.methods import SHIPPED
+
+BASELINE = "naive same-day Pearson"
 
 
 def outside_band(summary: dict[str, Any], runs: int) -> list[str]:
@@ -63,6 +70,29 @@ def render(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def compact(results: list[dict[str, Any]], method: str = SHIPPED, baseline: str = BASELINE) -> str:
+    """One row per cell: ``method``'s figures, every term outside the band, and ``baseline``'s."""
+    lines = [
+        "| cell | says not enough data | P(≥1 flag) | FDR | power caf / ex@1 / str / alc@1 "
+        "| proxy flags sleep / steps | coverage, lowest–highest term "
+        "| outside 0.93–0.97 (Monte-Carlo 95 % interval) | baseline P(≥1 flag) / FDR |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for cell in results:
+        s, base = cell["methods"][method], cell["methods"].get(baseline)
+        power = " / ".join(f"{v:.2f}" for v in s["power"].values())
+        proxy = " / ".join(f"{v:.2f}" for v in s["proxy_flags"].values())
+        low, high = s["coverage_min"], s["coverage_max"]
+        coverage = "—" if low is None else f"{low:.3f}–{high:.3f}"
+        outside = ", ".join(outside_band(s, cell["replicates"])) or "—"
+        versus = "—" if base is None else f"{base['any_flag']:.3f} / {base['fdr']:.3f}"
+        lines.append(
+            f"| {cell['label']} | {s['gated']:.2f} | {s['any_flag']:.3f} | {s['fdr']:.3f} | {power} | {proxy} "
+            f"| {coverage} | {outside} | {versus} |"
+        )
+    return "\n".join(lines)
+
+
 def merge(files: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
     cells: dict[tuple[str, int], dict[str, Any]] = {}
     for results in files:
@@ -78,4 +108,6 @@ def merge(files: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    print(render(merge([json.loads(Path(name).read_text()) for name in sys.argv[1:]])))
+    names = [name for name in sys.argv[1:] if name != "--compact"]
+    cells = merge([json.loads(Path(name).read_text()) for name in names])
+    print(compact(cells) if "--compact" in sys.argv[1:] else render(cells))

@@ -16,7 +16,7 @@ from pytest import MonkeyPatch
 from bench.triggers.dgp import Scenario
 from bench.triggers.harness import COVERAGE_BAND, evaluate, main, variants
 from bench.triggers.methods import SHIPPED
-from bench.triggers.render import merge, outside_band
+from bench.triggers.render import BASELINE, compact, merge, outside_band
 
 REPLICATES = 200
 
@@ -92,3 +92,35 @@ def test_results_files_merge_cell_by_cell_and_a_shared_method_must_agree() -> No
     assert merge([old, newer])[0]["methods"]["naive"] == {"fdr": 0.5}
     with pytest.raises(SystemExit, match="'naive' differs"):
         merge([old, [cell("T=180 RR=1.5", naive=0.41)]])
+
+
+def test_the_compact_table_has_a_row_per_cell_with_the_baseline_beside_the_shipped_method() -> None:
+    def summary(any_flag: float, fdr: float, low: float | None, high: float | None) -> dict[str, Any]:
+        terms = {} if low is None else {"caffeine@0": high, "medication@0": low}
+        return {
+            "gated": 0.0 if low is not None else 1.0,
+            "any_flag": any_flag,
+            "fdr": fdr,
+            "power": {"caffeine": 0.9, "exercise": 0.5, "stress": 0.25, "alcohol": 0.125},
+            "proxy_flags": {"sleep": 0.02, "steps": 0.0},
+            "coverage_min": low,
+            "coverage_max": high,
+            "coverage_terms": terms,
+            "coverage_intervals": dict.fromkeys(terms, 1000),
+        }
+
+    cells = [
+        {"label": "T=90 RR=1", "replicates": 1000, "methods": {SHIPPED: summary(0, 0, None, None)}},
+        {
+            "label": "T=180 RR=1.5",
+            "replicates": 1000,
+            "methods": {SHIPPED: summary(0.99, 0.02, 0.9, 0.95), BASELINE: summary(1.0, 0.387, None, None)},
+        },
+    ]
+    header, rule, gated, found = compact(cells).splitlines()
+    assert header.count("|") == rule.count("|") == gated.count("|") == found.count("|") == 10
+    assert gated == "| T=90 RR=1 | 1.00 | 0.000 | 0.000 | 0.90 / 0.50 / 0.25 / 0.12 | 0.02 / 0.00 | — | — | — |"
+    assert found == (
+        "| T=180 RR=1.5 | 0.00 | 0.990 | 0.020 | 0.90 / 0.50 / 0.25 / 0.12 | 0.02 / 0.00 | 0.900–0.950 "
+        "| medication@0 0.900 (0.880–0.917, beyond chance) | 1.000 / 0.387 |"
+    )
