@@ -72,24 +72,26 @@ def per_factor(diary: Diary) -> Outcome:
 
 def joint(calibration: Calibration, procedure: Procedure = "bh") -> Callable[[Diary], Outcome]:
     def run(diary: Diary) -> Outcome:
-        return from_analysis(_analysed(diary, calibration), procedure)
+        return from_analysis(_analysed(diary, calibration, procedure), procedure)
 
     return run
 
 
-_last: dict[Calibration, tuple[Diary, Analysis]] = {}
+_last: dict[tuple[Calibration, Procedure], tuple[Diary, Analysis]] = {}
 
 
-def _analysed(diary: Diary, calibration: Calibration) -> Analysis:
-    """One fit and calibration per diary, shared by the BH and BY variants of a method."""
-    cached = _last.get(calibration)
+def _analysed(diary: Diary, calibration: Calibration, procedure: Procedure) -> Analysis:
+    """One fit and calibration per diary and method.  The refined calibrations refit after a
+    first pass whose flags come from the procedure, so BH and BY are analysed apart."""
+    key = (calibration, procedure if calibration in ("shift_refined", "shift_slow") else "by")
+    cached = _last.get(key)
     if cached is not None and cached[0] is diary:
         return cached[1]
     result = analyse(
         diary.counts, diary.factors, specs(list(diary.factors)), diary.weekend,
-        calibration=calibration, seed=int(np.nansum(diary.counts)) % 2**31,
+        calibration=calibration, procedure=key[1], seed=int(np.nansum(diary.counts)) % 2**31,
     )  # fmt: skip
-    _last[calibration] = (diary, result)
+    _last[key] = (diary, result)
     return result
 
 
@@ -121,5 +123,6 @@ METHODS: dict[str, Callable[[Diary], Outcome]] = {
     "joint NB + shift-λ + BY": joint("shift", "by"),
     "joint NB + refined shift-λ + BY": joint("shift_refined", "by"),
     "joint NB + refined shift-λ, own λ when slow + BY": joint("shift_slow", "by"),
+    "joint NB + refined shift-λ, own λ when slow + BH": joint("shift_slow", "bh"),
 }
 SHIPPED = "joint NB + refined shift-λ, own λ when slow + BY"

@@ -10,13 +10,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from pytest import MonkeyPatch
 
-from bench.triggers.dgp import Scenario
+from bench.triggers.dgp import Scenario, simulate
 from bench.triggers.harness import COVERAGE_BAND, evaluate, main, variants
-from bench.triggers.methods import SHIPPED
+from bench.triggers.methods import METHODS, SHIPPED, from_analysis, specs
 from bench.triggers.render import BASELINE, compact, merge, outside_band
+from twitchwise.insights.model import analyse
 
 REPLICATES = 200
 
@@ -124,3 +126,18 @@ def test_the_compact_table_has_a_row_per_cell_with_the_baseline_beside_the_shipp
         "| T=180 RR=1.5 | 0.00 | 0.990 | 0.020 | 0.90 / 0.50 / 0.25 / 0.12 | 0.02 / 0.00 | 0.900–0.950 "
         "| medication@0 0.900 (0.880–0.917, beyond chance) | 1.000 / 0.387 |"
     )
+
+
+def test_the_harness_scores_the_bh_variant_as_the_product_would_run_it() -> None:
+    # The refined calibration refits after a first pass whose flags come from the procedure, so
+    # BH on BY's analysis is not BH.  In this diary the two differ: alcohol@1 is found only when
+    # BH also chooses what the second pass holds fixed.
+    diary = simulate(Scenario(days=180, rr=1.5), np.random.default_rng(2))
+    for name, procedure in [(SHIPPED, "by"), ("joint NB + refined shift-λ, own λ when slow + BH", "bh")]:
+        result = analyse(
+            diary.counts, diary.factors, specs(list(diary.factors)), diary.weekend,
+            calibration="shift_slow", procedure=procedure, seed=int(np.nansum(diary.counts)) % 2**31,
+        )  # fmt: skip
+        assert METHODS[name](diary).flags == from_analysis(result, procedure).flags
+    assert "alcohol" in METHODS["joint NB + refined shift-λ, own λ when slow + BH"](diary).flags
+    assert "alcohol" not in METHODS[SHIPPED](diary).flags
