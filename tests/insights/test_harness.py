@@ -18,7 +18,7 @@ from bench.triggers.dgp import Scenario, simulate
 from bench.triggers.harness import COVERAGE_BAND, evaluate, main, variants
 from bench.triggers.methods import METHODS, SHIPPED, from_analysis, specs
 from bench.triggers.render import BASELINE, compact, merge, outside_band
-from twitchwise.insights.model import analyse
+from twitchwise.insights.model import Procedure, analyse
 
 REPLICATES = 200
 
@@ -133,7 +133,8 @@ def test_the_harness_scores_the_bh_variant_as_the_product_would_run_it() -> None
     # BH on BY's analysis is not BH.  In this diary the two differ: alcohol@1 is found only when
     # BH also chooses what the second pass holds fixed.
     diary = simulate(Scenario(days=180, rr=1.5), np.random.default_rng(2))
-    for name, procedure in [(SHIPPED, "by"), ("joint NB + refined shift-λ, own λ when slow + BH", "bh")]:
+    runs: list[tuple[str, Procedure]] = [(SHIPPED, "by"), ("joint NB + refined shift-λ, own λ when slow + BH", "bh")]
+    for name, procedure in runs:
         result = analyse(
             diary.counts, diary.factors, specs(list(diary.factors)), diary.weekend,
             calibration="shift_slow", procedure=procedure, seed=int(np.nansum(diary.counts)) % 2**31,
