@@ -10,7 +10,7 @@ import numpy as np
 from scipy import stats
 
 from bench.triggers.dgp import LAG_ONE, PREVALENCE, Diary
-from twitchwise.insights.model import Analysis, Calibration, FactorSpec, Procedure, Term, analyse, discoveries
+from twitchwise.insights.model import REFINED, Analysis, Calibration, FactorSpec, Procedure, Term, analyse, discoveries
 
 
 @dataclass
@@ -83,7 +83,7 @@ _last: dict[tuple[Calibration, Procedure], tuple[Diary, Analysis]] = {}
 def _analysed(diary: Diary, calibration: Calibration, procedure: Procedure) -> Analysis:
     """One fit and calibration per diary and method.  The refined calibrations refit after a
     first pass whose flags come from the procedure, so BH and BY are analysed apart."""
-    key = (calibration, procedure if calibration in ("shift_refined", "shift_slow") else "by")
+    key = (calibration, procedure if calibration in REFINED else "by")
     cached = _last.get(key)
     if cached is not None and cached[0] is diary:
         return cached[1]

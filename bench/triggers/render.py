@@ -47,6 +47,14 @@ def outside_band(summary: dict[str, Any], runs: int) -> list[str]:
     return found
 
 
+def _figures(s: dict[str, Any]) -> tuple[str, str, str]:
+    """A method's power per trigger, proxy flags, and lowest–highest coverage, as table cells."""
+    power = " / ".join(f"{v:.2f}" for v in s["power"].values())
+    proxy = " / ".join(f"{v:.2f}" for v in s["proxy_flags"].values())
+    low, high = s["coverage_min"], s["coverage_max"]
+    return power, proxy, "—" if low is None else f"{low:.3f}–{high:.3f}"
+
+
 def render(results: list[dict[str, Any]]) -> str:
     lines = []
     for cell in results:
@@ -55,10 +63,7 @@ def render(results: list[dict[str, Any]]) -> str:
                      "| proxy flags sleep / steps | sign errors | 95% CI coverage, min–max over terms |")  # fmt: skip
         lines.append("|---|---|---|---|---|---|---|---|")
         for name, s in cell["methods"].items():
-            power = " / ".join(f"{v:.2f}" for v in s["power"].values())
-            proxy = " / ".join(f"{v:.2f}" for v in s["proxy_flags"].values())
-            low, high = s["coverage_min"], s["coverage_max"]
-            coverage = "—" if low is None else f"{low:.3f}–{high:.3f}"
+            power, proxy, coverage = _figures(s)
             outside = outside_band(s, cell["replicates"])
             if outside:
                 coverage += f"; outside the band: {', '.join(outside)}"
@@ -80,10 +85,7 @@ def compact(results: list[dict[str, Any]], method: str = SHIPPED, baseline: str 
     ]
     for cell in results:
         s, base = cell["methods"][method], cell["methods"].get(baseline)
-        power = " / ".join(f"{v:.2f}" for v in s["power"].values())
-        proxy = " / ".join(f"{v:.2f}" for v in s["proxy_flags"].values())
-        low, high = s["coverage_min"], s["coverage_max"]
-        coverage = "—" if low is None else f"{low:.3f}–{high:.3f}"
+        power, proxy, coverage = _figures(s)
         outside = ", ".join(outside_band(s, cell["replicates"])) or "—"
         versus = "—" if base is None else f"{base['any_flag']:.3f} / {base['fdr']:.3f}"
         lines.append(

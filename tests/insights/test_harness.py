@@ -133,12 +133,13 @@ def test_the_harness_scores_the_bh_variant_as_the_product_would_run_it() -> None
     # BH on BY's analysis is not BH.  In this diary the two differ: alcohol@1 is found only when
     # BH also chooses what the second pass holds fixed.
     diary = simulate(Scenario(days=180, rr=1.5), np.random.default_rng(2))
-    runs: list[tuple[str, Procedure]] = [(SHIPPED, "by"), ("joint NB + refined shift-λ, own λ when slow + BH", "bh")]
+    bh = "joint NB + refined shift-λ, own λ when slow + BH"
+    runs: list[tuple[str, Procedure]] = [(SHIPPED, "by"), (bh, "bh")]
     for name, procedure in runs:
         result = analyse(
             diary.counts, diary.factors, specs(list(diary.factors)), diary.weekend,
             calibration="shift_slow", procedure=procedure, seed=int(np.nansum(diary.counts)) % 2**31,
         )  # fmt: skip
         assert METHODS[name](diary).flags == from_analysis(result, procedure).flags
-    assert "alcohol" in METHODS["joint NB + refined shift-λ, own λ when slow + BH"](diary).flags
+    assert "alcohol" in METHODS[bh](diary).flags
     assert "alcohol" not in METHODS[SHIPPED](diary).flags

@@ -36,6 +36,9 @@ from numpy.typing import NDArray
 from twitchwise.insights import nb2
 
 Calibration = Literal["shift", "shift_refined", "shift_slow", "bootstrap", "none"]
+# Calibrations that refit the null once more after a first pass, holding its flags fixed: their
+# p-values depend on the multiplicity procedure, not only their flags.
+REFINED: frozenset[Calibration] = frozenset({"shift_refined", "shift_slow"})
 Procedure = Literal["by", "bh"]  # Benjamini–Yekutieli (any dependence) or Benjamini–Hochberg
 Array = NDArray[np.float64]
 
@@ -132,7 +135,7 @@ def analyse(
     slow = calibration == "shift_slow"
     inflation = _inflation(null_z, len(columns))
     terms = _terms(design, beta[columns], se[columns], _inflations(design, null_z, inflation, slow), q, procedure)
-    if calibration in ("shift_refined", "shift_slow") and any(term.flagged for term in terms):
+    if calibration in REFINED and any(term.flagged for term in terms):
         # The shifted refits leave out every real effect, and an autocorrelated effect left out
         # looks like extra noise to them, so lambda comes out too large when something is found.
         # Refit the shifted null once more with the found effects as an offset (fixed, as they
