@@ -17,10 +17,11 @@ shipped default), a slowly changing factor's term is calibrated by its own shift
 they are more spread than the shared lambda allows (see ``_inflations``).
 
 The shipped procedure is Benjamini–Yekutieli, Benjamini–Hochberg's step-up for dependent tests:
-the terms of one diary are dependent (a factor's lag 0 and lag 1 above all), and in the harness
-Benjamini–Hochberg on the calibrated p-values let the chance of any false flag under the global
-null reach 0.095 at 180 days, too close to the target of 0.10.  A fit that fails or does not
-converge means "not enough data", never a fallback to a naive correlation.
+the terms of one diary are dependent (a factor's lag 0 and lag 1 above all).  In the harness,
+Benjamini–Hochberg on the shipped calibration let the chance of any false flag under the global
+null reach 0.094 at 180 days (slow unexplained drift, phi_u 0.8), too close to the target of
+0.10; Benjamini–Yekutieli keeps it at 0.030 or less (bench/README.md, "BH or BY").  A fit that
+fails or does not converge means "not enough data", never a fallback to a naive correlation.
 """
 
 from __future__ import annotations
@@ -176,15 +177,15 @@ def _inflations(design: _Design, null_z: Array, inflation: float, slow: bool) ->
     lambda from 20–40 refits is noisy, and letting it shrink intervals raised false flags.
     """
     columns = design.factor_columns
-    shared = np.full(len(columns), inflation)
+    per_term = np.full(len(columns), inflation)
     if not slow or not columns or null_z.size < len(columns):
-        return shared
+        return per_term
     null = null_z.reshape(-1, len(columns))
     for j, column in enumerate(columns):
         values = design.x[:, column]
         if float(np.corrcoef(values[1:], values[:-1])[0, 1]) >= SLOW:
-            shared[j] = max(inflation, float(np.median(null[:, j] ** 2)) / CHI2_1_MEDIAN)
-    return shared
+            per_term[j] = max(inflation, float(np.median(null[:, j] ** 2)) / CHI2_1_MEDIAN)
+    return per_term
 
 
 # --- the design matrix ---------------------------------------------------------------------
