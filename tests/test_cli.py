@@ -150,7 +150,7 @@ def test_answers_from_a_file_with_human_output(tmp_path: Path) -> None:
 
 
 def test_guided_check_when_piped_reaches_self_care() -> None:
-    replies = "\n".join(["", "left calf", "3", "n", "n", "n", "n", "34", "female", "n", "200", "1.5", "7", "3",
+    replies = "\n".join(["", "left calf", "3", "n", "n", "n", "200", "n", "34", "female", "n", "1.5", "7", "3",
                          "n", "0", "n", "n", "n", "y", ""])  # fmt: skip
     result = run_cli("check", "--today", "2026-11-21", stdin=replies)
     assert result.code == 0, result.err
@@ -159,7 +159,7 @@ def test_guided_check_when_piped_reaches_self_care() -> None:
 
 
 def test_guided_check_stops_screening_at_an_emergency_and_emits_json() -> None:
-    replies = "\n".join(["", "both calves", "5", "y", "n", "n", "n", "n", "y"])  # input ends after the yes
+    replies = "\n".join(["", "both calves", "5", "y", "n", "n", "n", "n", "n", "n", "y"])  # input ends after the yes
     result = run_cli("check", "--json", "--today", "2026-11-21", stdin=replies)
     output = json.loads(result.out.splitlines()[-1])
     assert output["disposition"] == "emergency"
@@ -177,7 +177,7 @@ def test_guided_check_reasks_bad_answers_with_a_reason() -> None:
 
 def test_a_skipped_question_does_not_end_the_guided_check() -> None:
     # "?" to the medicines question: the check goes on to the next one instead of stopping there.
-    replies = "\n".join(["", "left calf", "3", "n", "n", "5 coffees", "n", "?", "40", "male", "6 glasses"]) + "\n"
+    replies = "\n".join(["", "left calf", "3", "n", "n", "?", "5 coffees", "n", "40", "male", "6 glasses"]) + "\n"
     result = run_cli("check", "--json", "--today", "2026-11-21", stdin=replies)
     output = json.loads(result.out.splitlines()[-1])
     assert "How old are you" in result.out and output["understood"]["age"] == 40  # asked after the skip

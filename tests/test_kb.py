@@ -21,12 +21,12 @@ def test_every_shipped_file_is_loaded(kb: KnowledgeBase) -> None:
         "medicines.yaml", "messages.yaml", "red_flags.yaml", "servings.yaml", "sources.yaml", "symptoms.yaml",
         "topics.yaml",
     ]) == SHIPPED  # fmt: skip
-    assert len(kb.sources) == 41 and len(kb.red_flags) >= 30 and len(kb.factors) == 12
+    assert len(kb.sources) == 45 and len(kb.red_flags) >= 30 and len(kb.factors) == 12
     assert set(kb.topics) == {"causes", "when_to_see_a_doctor", "self_care", "how_common"}
 
 
 def test_reference_source_ids_are_all_registered(kb: KnowledgeBase) -> None:
-    assert {f"S{i}" for i in range(1, 40)} | {"SEED1", "SEED2"} == set(kb.sources)
+    assert {f"S{i}" for i in range(1, 44)} | {"SEED1", "SEED2"} == set(kb.sources)
 
 
 def test_contract_symptoms_all_present(kb: KnowledgeBase) -> None:
@@ -43,6 +43,9 @@ REFERENCE_RED_FLAGS = {
     "very_high_caffeine", "persisting_over_2_weeks", "more_than_one_place", "spreading", "weak_or_stiff",
     "getting_worse", "numbness", "medicine_linked", "cramps_with_pain", "cramps_with_leg_swelling", "weight_loss",
     "eyelid_over_3_months", "eyes_forced_shut", "over_50_persistent_or_widespread",
+    # §11: chest pain, children, statins, breathlessness on exertion
+    "chest_pain_emergency", "chest_pain_now", "statin_muscle_symptoms", "breathless_on_exertion_with_weakness",
+    "child_under_16",
 }  # fmt: skip
 
 # Causes and remedies the two seed articles list, and the factor or action that covers each.

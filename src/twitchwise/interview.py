@@ -18,11 +18,13 @@ from twitchwise.kb.conditions import AllOf, AnyOf, Condition, Facts
 from twitchwise.kb.models import KnowledgeBase, Question, RedFlag
 from twitchwise.sites import parse_sites
 from twitchwise.triage.engine import facts_for, is_answered, screen
+from twitchwise.triage.possible import possible_flags
 from twitchwise.vocabulary import Disposition
 
 CONTEXT_FIRST = ("sites", "duration_days")
 YES = {"y", "yes", "yeah", "yep", "true"}
 NO = {"n", "no", "nope", "none", "false"}
+MAX_CHECKLIST = 5  # questions put at once on one screen
 UNSURE = {"?", "not sure", "unsure", "don't know", "dont know", "maybe", "skip"}
 
 
@@ -44,13 +46,16 @@ def next_step(answers: Answers, kb: KnowledgeBase, asked: Collection[str] = ()) 
     ``asked``: questions already put and left unanswered ("not sure" or skipped); they are not
     put again, and the check moves on to the next question that could still matter.
     """
-    for question_id in CONTEXT_FIRST:
-        if question_id not in asked and not is_answered(answers, question_id):
-            return Step(None, (kb.questions[question_id],))
     facts = facts_for(answers, kb)
     screening = screen(facts, kb)
     if screening.disposition is Disposition.EMERGENCY:
         return None
+    first = _ask_first(facts, screening.disposition, screening.fired, kb, asked)
+    if first is not None:
+        return first
+    for question_id in CONTEXT_FIRST:
+        if question_id not in asked and not is_answered(answers, question_id):
+            return Step(None, (kb.questions[question_id],))
     for level in (Disposition.EMERGENCY, Disposition.URGENT, Disposition.ROUTINE):
         if level <= screening.disposition:
             break
@@ -68,6 +73,18 @@ def next_step(answers: Answers, kb: KnowledgeBase, asked: Collection[str] = ()) 
     return None
 
 
+def _ask_first(
+    facts: Facts, disposition: Disposition, fired: tuple[RedFlag, ...], kb: KnowledgeBase, asked: Collection[str]
+) -> Step | None:
+    """Red-flag symptoms left "not sure" (often by a description's words), most urgent first."""
+    found = possible_flags(facts, disposition, fired, kb)
+    questions = list(dict.fromkeys(q for _, settling in found for q in settling if q not in asked))
+    if not questions:
+        return None
+    level = next(flag.disposition for flag, settling in found if set(settling) & set(questions))
+    return Step(level, tuple(kb.questions[q] for q in questions[:MAX_CHECKLIST]))
+
+
 def _open_questions(
     facts: Facts, kb: KnowledgeBase, unknown: tuple[RedFlag, ...], level: Disposition
 ) -> list[Question]:
@@ -76,7 +93,7 @@ def _open_questions(
         if flag.disposition is level:
             for question_id in deciding_questions(flag.condition, facts):
                 seen.setdefault(question_id, None)
-    return [kb.questions[q] for q in seen]
+    return [kb.questions[q] for q in seen if kb.asks(q)]
 
 
 def deciding_questions(condition: Condition, facts: Facts) -> list[str]:

@@ -171,7 +171,7 @@ def _assess_and_show(
     else:
         given = parse_answers(_read_answers(args.answers, stdin), today=today, symptom_ids=kb.symptom_ids)
     answers = given if evidence is None else evidence.apply(given)
-    assessment = assess(answers, kb, today=today, services=services)
+    assessment = assess(answers, kb, today=today, services=services, said=None if reading is None else reading.said)
     if diary is not None and evidence is not None:
         from twitchwise.diary.when import clock
 
@@ -186,11 +186,12 @@ def _assess_and_show(
 
             stdout.write(msgspec.json.encode(contract_json(assessment, reading, kb)).decode() + "\n")
         return EXIT_OK
-    from twitchwise.cli.render import render_assessment
+    from twitchwise.cli.render import render_assessment, render_warning
 
     if reading is not None:
         from twitchwise.understand.output import render_reading
 
+        render_warning(assessment, stdout)
         render_reading(reading, kb, stdout)
         if reading.only_asks:
             stdout.write(
@@ -199,7 +200,7 @@ def _assess_and_show(
                 "— or run `twitchwise check` to answer one question at a time.\n"
             )
             return EXIT_OK
-    render_assessment(assessment, kb, stdout)
+    render_assessment(assessment, kb, stdout, warned=reading is not None)
     return EXIT_OK
 
 

@@ -28,7 +28,24 @@ def _width(stream: IO[str]) -> int | None:
     return None if getattr(stream, "isatty", lambda: False)() else 100
 
 
-def render_assessment(assessment: Assessment, kb: KnowledgeBase, stream: IO[str]) -> None:
+def render_warning(assessment: Assessment, stream: IO[str]) -> None:
+    """The conditional instruction that comes before everything while an urgent possibility is open."""
+    warning = assessment.warning
+    if warning is None:
+        return
+    console = console_for(stream)
+    lines = [Text(warning.text, style="bold")]
+    for possible in assessment.possible:
+        if possible.disposition == warning.disposition:
+            said = f"You wrote “{possible.words}”" if possible.words else "You were not sure"
+            lines.append(Text(f"{said} — {possible.title.lower()}. ({_cite(possible.sources)})"))
+    console.print(Panel(Group(*lines), title="Before anything else", style=STYLES[warning.disposition], expand=True))
+
+
+def render_assessment(assessment: Assessment, kb: KnowledgeBase, stream: IO[str], *, warned: bool = False) -> None:
+    """The advice; ``warned``: the warning was already printed above (before what was understood)."""
+    if not warned:
+        render_warning(assessment, stream)
     console = console_for(stream)
     detail = assessment.detail
     headline = Text(f" {detail.label.upper()} ", style=STYLES[assessment.disposition])

@@ -109,7 +109,12 @@ class Compare(msgspec.Struct, frozen=True):
         return f"`{self.field}` {_COMPARISONS[self.op][1]} {threshold}"
 
     def reads_absence(self) -> bool:
-        return self.op in ("lt", "lte")
+        # Less caffeine or fewer days is an absence; a younger age is not (it is a fact about the
+        # person, and the adult rules do not fit children), so "age below" may raise urgency.
+        return self.op in ("lt", "lte") and self.field not in AGE_FIELDS
+
+
+AGE_FIELDS = frozenset({"age"})
 
 
 class FieldIs(msgspec.Struct, frozen=True):

@@ -283,6 +283,7 @@ class _Builder:
                     tuple(entry.sources),
                     condition,
                     tuple(entry.requires_no),
+                    entry.reassures,
                 )
             )
         return tuple(messages)

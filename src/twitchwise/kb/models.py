@@ -45,6 +45,7 @@ class SymptomEntry(_Strict, frozen=True):
     label: Text
     question: Text
     contract: bool = True
+    ask: bool = True  # False: still read from answers and older checks, never put as a question
 
 
 class FieldEntry(_Strict, frozen=True):
@@ -143,6 +144,7 @@ class MessageEntry(_Strict, frozen=True):
     sources: list[Id]
     show_when: dict[str, Any] | None = None
     requires_no: list[Id] = msgspec.field(default_factory=list)
+    reassures: bool = False  # withheld while a red flag the person may have is still open
 
 
 class LocaleEntry(_Strict, frozen=True):
@@ -201,6 +203,7 @@ class Message(msgspec.Struct, frozen=True):
     sources: tuple[str, ...]
     condition: Condition | None
     requires_no: tuple[str, ...]
+    reassures: bool = False
 
 
 class Question(msgspec.Struct, frozen=True):
@@ -243,6 +246,11 @@ class KnowledgeBase(msgspec.Struct, frozen=True):
     @property
     def symptom_ids(self) -> frozenset[str]:
         return frozenset(self.symptoms)
+
+    def asks(self, question_id: str) -> bool:
+        """Whether the check may put this question (a few symptom ids are only read, never asked)."""
+        symptom = self.symptoms.get(question_id)
+        return question_id in self.questions and (symptom is None or symptom.ask)
 
     def verified_class(self, class_id: str) -> bool:
         entry = self.medicine_classes[class_id]

@@ -76,6 +76,25 @@ class Message(_Out, frozen=True):
     sources: list[str]
 
 
+class PossibleOut(_Out, frozen=True):
+    """A red flag the person may have: an answer was "not sure", or their words touched it unconfirmed."""
+
+    id: str
+    title: str
+    disposition: str
+    words: str  # the person's own words that raised it ("" when they answered "not sure")
+    questions: list[str]  # what settles it
+    sources: list[str]
+
+
+class WarningOut(_Out, frozen=True):
+    """The conditional instruction shown before anything else while an urgent possibility is open."""
+
+    disposition: str
+    text: str
+    sources: list[str]
+
+
 class DiaryFindingOut(_Out, frozen=True):
     """Something the diary showed over time, the entries behind it, and the red flags it drove."""
 
@@ -105,6 +124,9 @@ class Assessment(_Out, frozen=True):
     messages: list[Message]
     medicines: list[MedicineOut]
     diary: DiaryOut | None = None  # what the diary added, when one was read
+    possible: list[PossibleOut] = msgspec.field(default_factory=list)
+    ask_first: list[str] = msgspec.field(default_factory=list)
+    warning: WarningOut | None = None
 
     def to_json(self) -> bytes:
         return msgspec.json.encode(self)

@@ -15,6 +15,7 @@ import msgspec
 from twitchwise.answers import Answers, to_builtins
 from twitchwise.kb.conditions import Facts
 from twitchwise.kb.models import KnowledgeBase, RedFlag
+from twitchwise.kb.models import Message as KbMessage
 from twitchwise.triage.assessment import (
     Assessment,
     DispositionDetail,
@@ -23,11 +24,14 @@ from twitchwise.triage.assessment import (
     MedicineOut,
     Message,
     PlanStep,
+    PossibleOut,
     Reassuring,
     RedFlagOut,
     SourceOut,
+    WarningOut,
 )
 from twitchwise.triage.plan import build_plan
+from twitchwise.triage.possible import possible_flags, possible_out, warning_for
 from twitchwise.triage.targets import caffeine_limit_note, personal_targets
 from twitchwise.triage.text import fill
 from twitchwise.vocabulary import Disposition
@@ -96,8 +100,19 @@ def unanswered_questions(answers: Answers, flags: Iterable[RedFlag]) -> list[str
     return list(seen)
 
 
-def assess(answers: Answers, kb: KnowledgeBase, *, today: dt.date, services: Services | None = None) -> Assessment:
-    """Triage one set of answers.  Deterministic: the same input gives the same output."""
+def assess(
+    answers: Answers,
+    kb: KnowledgeBase,
+    *,
+    today: dt.date,
+    services: Services | None = None,
+    said: Mapping[str, str] | None = None,
+) -> Assessment:
+    """Triage one set of answers.  Deterministic: the same input gives the same output.
+
+    ``said``: for symptoms answered "not sure" because of a description, the words that raised
+    them; they are shown with the red flags those symptoms could fire (``possible``).
+    """
     services = services or Services()
     facts = facts_for(answers, kb)
     screening = screen(facts, kb)
@@ -105,24 +120,35 @@ def assess(answers: Answers, kb: KnowledgeBase, *, today: dt.date, services: Ser
     values = _text_values(facts, understood, today, services)
     factors = _factors(facts, kb, values)
     disposition = screening.disposition
-    plan = build_plan(disposition, factors, facts, kb, values)
+    found = possible_flags(facts, disposition, screening.fired, kb)
+    possible, ask_first = possible_out(found, said or {})
+    warning = warning_for(found, kb, values)
+    reassure = warning is None
+    plan = build_plan(disposition, factors, facts, kb, values, reassure=reassure)
     red_flags = [_red_flag_out(flag, facts) for flag in screening.fired]
     detail = _detail(disposition, kb, values, services)
-    messages = _messages(disposition, facts, kb)
-    cited = _cited(detail, red_flags, factors, plan, messages)
+    messages = [m for m in _messages(disposition, facts, kb) if reassure or not kb_message(kb, m.id).reassures]
+    cited = _cited(detail, red_flags, factors, plan, messages, possible, [warning] if warning else [])
     return Assessment(
         disposition=disposition.value,
         red_flags=red_flags,
         factors=factors,
         plan=plan,
-        unanswered=unanswered_questions(answers, screening.unknown),
+        unanswered=[q for q in unanswered_questions(answers, screening.unknown) if kb.asks(q)],
         understood=understood,
         sources={sid: _source_out(kb, sid) for sid in cited},
         detail=detail,
-        reassuring=_reassuring(answers, kb),
+        reassuring=_reassuring(answers, kb) if reassure else [],
         messages=messages,
         medicines=_medicines(answers, kb),
+        possible=possible,
+        ask_first=ask_first,
+        warning=warning,
     )
+
+
+def kb_message(kb: KnowledgeBase, message_id: str) -> KbMessage:
+    return next(m for m in kb.messages if m.id == message_id)
 
 
 def _red_flag_out(flag: RedFlag, facts: Facts) -> RedFlagOut:
@@ -234,7 +260,8 @@ def _dedupe(evidence: list[EvidenceOut]) -> list[EvidenceOut]:
 
 
 def _cited(
-    detail: DispositionDetail, *groups: list[RedFlagOut] | list[FactorOut] | list[PlanStep] | list[Message]
+    detail: DispositionDetail,
+    *groups: list[RedFlagOut] | list[FactorOut] | list[PlanStep] | list[Message] | list[PossibleOut] | list[WarningOut],
 ) -> list[str]:
     cited = set(detail.sources)
     for group in groups:

@@ -17,6 +17,8 @@ def build_plan(
     facts: Facts,
     kb: KnowledgeBase,
     values: Mapping[str, object],
+    *,
+    reassure: bool = True,
 ) -> list[PlanStep]:
     """Seeing a doctor first when needed; then the person's own factors, likeliest first;
     then the steps everyone with twitching is advised, ending with the diary and re-check."""
@@ -31,15 +33,16 @@ def build_plan(
         steps.append("keep_medicines")
     for factor in factors:
         steps.extend(kb.factor_index[factor.id].actions)
-    steps.extend(_general_steps(disposition, facts))
+    steps.extend(_general_steps(disposition, facts, reassure=reassure))
     for action_id in dict.fromkeys(steps):
         action = kb.actions[action_id]
         plan.append(PlanStep(action.id, fill(action.text, values), fill(action.target, values), list(action.sources)))
     return plan
 
 
-def _general_steps(disposition: Disposition, facts: Facts) -> list[str]:
-    steps = ["dont_worry"] if disposition in (Disposition.SELF_CARE, Disposition.ROUTINE) else []
+def _general_steps(disposition: Disposition, facts: Facts, *, reassure: bool) -> list[str]:
+    calm = reassure and disposition in (Disposition.SELF_CARE, Disposition.ROUTINE)
+    steps = ["dont_worry"] if calm else []
     if facts.answers.symptom("cramps"):
         steps.append("stretch_massage")
     if disposition is Disposition.ROUTINE:

@@ -108,6 +108,8 @@ class Reading:
     question: str | None = None
     uncertain: list[str] = field(default_factory=list)
     truncated: bool = False
+    said: dict[str, str] = field(default_factory=dict)
+    """For each red-flag symptom the words touched but did not settle: the person's own words."""
 
     @property
     def only_asks(self) -> bool:
@@ -160,6 +162,7 @@ class _Reader:
         self.person_starts = [e.start for e in self.ents if e.label_ == "PERSON"]
         self.assumptions: list[str] = []
         self.data: dict[str, object] = {}
+        self._sentence_texts: dict[int, tuple[str, list[int]]] = {}
 
     def labels_in(self, start: int, end: int) -> set[str]:
         """The phrase labels on the tokens in [start, end) (a window: constant work)."""
@@ -197,10 +200,12 @@ class _Reader:
         self.sleep()
         self.stress()
         self.medicines(symptoms)
+        said = self.cues(symptoms, about)
         if self.data.get("sites") and any(s["region"] == "tongue" for s in self.data["sites"]):  # type: ignore[attr-defined]
             symptoms.setdefault("tongue_twitching", True)
         if symptoms:
             self.data["symptoms"] = symptoms
+        uncertain = [s for s, v in symptoms.items() if v is None]
         answers = self.validated()
         contexts = list(dict.fromkeys(e.ent_id_ for e in self.by_label("CONTEXT") if not e._.negated))
         return Reading(
@@ -210,7 +215,23 @@ class _Reader:
             about=about,
             question=self.question(),
             uncertain=uncertain,
+            said=said,
         )
+
+    def cues(self, symptoms: dict[str, bool | None], about: About) -> dict[str, str]:
+        """Red flags told in everyday words (``cues.yaml``): a present one wins; a possible one is "not sure"."""
+        from twitchwise.understand.cues import load_cues
+
+        found = load_cues().find(self.doc, about_self=about == "self")
+        known = self.kb.symptom_ids
+        for symptom in found.present:
+            if symptom in known:
+                symptoms[symptom] = True
+        said: dict[str, str] = {}
+        for symptom, words in found.possible.items():
+            if symptom in known and symptoms.setdefault(symptom, None) is None:
+                said[symptom] = words
+        return said
 
     def validated(self) -> Answers:
         """The answers, dropping any value the contract's limits refuse (and saying so)."""
@@ -713,7 +734,22 @@ class _Reader:
                 return True
         if ent._.uncertain:
             return None
-        return not ent._.negated
+        if ent._.negated:
+            return False
+        return None if self._framed(ent) else True
+
+    def _framed(self, ent: Span) -> bool:
+        """A worry, a question or something long past ("could this be atrophy?"), not a report."""
+        from twitchwise.understand.cues import framed, is_remote, sentence_text
+
+        number = self.sentence_of[ent.start]
+        if number not in self._sentence_texts:
+            start, end = self.sentence(ent.start)
+            self._sentence_texts[number] = sentence_text(self.doc[start:end])
+        text, starts = self._sentence_texts[number]
+        first = self.doc[self.sentence(ent.start)[0] : ent.start]
+        offset = starts[sum(1 for t in first if not t.is_space)] if starts else 0
+        return framed(text, offset, asks=text.rstrip().endswith("?"), remote=is_remote(text))
 
     # --- amounts -----------------------------------------------------------------------
 

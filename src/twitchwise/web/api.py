@@ -105,7 +105,9 @@ async def check_text(
         raise InputError("text", "describe the twitching in a few words")
     reading = await run_in_threadpool(read, body.text, backend.kb, today=backend.today())
     preferences = Preferences(profile=profile, locale=locale)
-    assessment = await run_in_threadpool(backend.check, reading.answers, preferences=preferences, use_diary=diary)
+    assessment = await run_in_threadpool(
+        backend.check, reading.answers, preferences=preferences, use_diary=diary, said=reading.said
+    )
     return _json(contract_json(assessment, reading, backend.kb))
 
 

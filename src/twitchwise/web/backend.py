@@ -88,15 +88,20 @@ class Backend:
         """What the diary already shows, as the guided check's starting answers."""
         return DiaryLink(self.store, profile).evidence(self.today()).apply(Answers())
 
-    def check(self, given: Answers, *, preferences: Preferences, use_diary: bool = True) -> Assessment:
-        """Assess; with the diary, add what it shows over time and keep the check in it."""
+    def check(
+        self, given: Answers, *, preferences: Preferences, use_diary: bool = True, said: dict[str, str] | None = None
+    ) -> Assessment:
+        """Assess; with the diary, add what it shows over time and keep the check in it.
+
+        ``said``: the description's words behind each symptom it left "not sure" (``Reading.said``).
+        """
         today = self.today()
         services = self.services(preferences)
         if not use_diary:
-            return assess(given, self.kb, today=today, services=services)
+            return assess(given, self.kb, today=today, services=services, said=said)
         link = DiaryLink(self.store, preferences.profile)
         evidence = link.evidence(today)
-        assessment = assess(evidence.apply(given), self.kb, today=today, services=services)
+        assessment = assess(evidence.apply(given), self.kb, today=today, services=services, said=said)
         return link.record(given, assessment, evidence, today=today, now=self.now())
 
     def stored_check(self, profile: str, short_id: str) -> tuple[Stored, Assessment]:

@@ -1,0 +1,225 @@
+"""Red-flag symptoms told in everyday words, read sentence by sentence (``cues.yaml``).
+
+This stage complements the phrase reader: where that one knows names ("slurred speech"), this
+one knows what people say instead ("my wife says I sound drunk", "I can't hold a cup", "my arm
+and leg went heavy out of nowhere").  Each sentence is matched on its normalised words; each
+match is then judged by who it is about (the writer, or someone they mention), what the
+sentence does (reports, voices a worry, asks) and when (now, or long ago):
+
+- reported, about the person, not negated: *present* (or *possible* when the cue needs a
+  second concept the sentence lacks — "went numb on one side" without "suddenly");
+- worried about, asked about, or long ago: *possible*;
+- negated: nothing (the phrase reader keeps any "no").
+
+A possible symptom is "not sure": the check asks it first, and the advice warns before it
+reassures.  Matching is linear: each pattern's gaps are bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import msgspec
+import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+MAX_WORDS = 12  # words of the person's own text quoted back
+_GROUP = re.compile(r"\{(\w+)\}")
+_NEGATION = re.compile(r"\b(?:no|not|never|without|none|nor|neither|denies|deny|nothing|zero|free of)\b")
+_PSEUDO_NEGATION = re.compile(r"\b(?:not sure|not certain|no idea|not only|not just|nothing but)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?]|\b(?:but|though|although|however|whereas|except|yet|because|cause|cos|coz|so)\b|\band (?=i\b|my\b)"
+)
+_DOUBT = re.compile(
+    r"\b(?:i think|i thought|maybe|perhaps|might|possibly|probably|seems?|seemed|not sure|i guess|kind of|sort of|"
+    r"a bit like|i feel like|almost like)\b"
+)
+_ASKING = re.compile(r"^\s*(?:is|are|could|can|should|do|does|did|would|might|what|why|how|when|will)\b")
+_WORRY = re.compile(
+    r"\b(?:worr\w*|scared|afraid|fear\w*|terrified|anxious|panic\w*|paranoid|convinced|obsess\w*|what if|"
+    r"(?:could|might|can|would) (?:it|this|that|these|they) be|is (?:it|this|that)|are (?:these|they|those)|"
+    r"signs? of|symptoms? of|read (?:about|that|online|up)|googl\w*|in case|look(?:ing)? (?:out )?for|"
+    r"test(?:ing|ed)? (?:myself )?for|check(?:ing|ed)? (?:myself )?for|rule out|should i|do i have|"
+    r"if i (?:get|have|had|develop|start)|would (?:i|it)|keep checking|wonder\w*|suspect\w*|thinking it is)\b"
+)
+_PAST = re.compile(
+    r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten|some) (?:years|yrs|months) (?:ago|back|before)|"
+    r"years ago|months ago|as a (?:child|kid|teen\w*|baby)|when i was (?:young|little|small|a (?:child|kid|teen\w*))|"
+    r"last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|once before|years back|back in)\b"
+)
+_OTHER_PERSON = re.compile(
+    r"\b(?:my|our|his|her) (?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|friend|"
+    r"grand\w+|gran|nan|uncle|aunt\w*|cousin|colleague|boss|neighbou?r|boyfriend|girlfriend|kid|child|baby)\b|"
+    r"\b(?:he|she|they|him|her)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|myself|i am)\b")
+
+
+class Cue(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    symptom: str
+    patterns: list[str]
+    confirm: bool = False
+    confirm_with: str | None = None
+    unless: list[str] = msgspec.field(default_factory=list)
+
+
+class CueFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    groups: dict[str, str]
+    cues: list[Cue]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    cue: Cue
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass
+class Found:
+    """What the cues found: symptoms present, and symptoms possible, each with the person's words."""
+
+    present: dict[str, str] = field(default_factory=dict)
+    possible: dict[str, str] = field(default_factory=dict)
+
+
+class Cues:
+    def __init__(self, data: CueFile) -> None:
+        groups: dict[str, str] = {}
+        for name, text in data.groups.items():
+            groups[name] = _expand("".join(line.strip() for line in text.splitlines()), groups, name)
+        self.groups = {name: re.compile(rf"\b(?:{text})") for name, text in groups.items()}
+        self.cues = tuple(
+            Compiled(cue, tuple(re.compile(rf"\b(?:{_expand(p, groups, cue.symptom)})") for p in cue.patterns))
+            for cue in data.cues
+        )
+        for cue in data.cues:
+            named = [cue.confirm_with, *cue.unless] if cue.confirm_with else cue.unless
+            for group_name in named:
+                if group_name not in groups:
+                    raise ValueError(f"cues.yaml: {cue.symptom}: unknown group {group_name!r}")
+
+    def find(self, doc: Doc, *, about_self: bool) -> Found:
+        found = Found()
+        for sentence in doc.sents:
+            self._sentence(sentence, found, about_self=about_self)
+        for symptom in found.present:
+            found.possible.pop(symptom, None)
+        return found
+
+    def _sentence(self, sentence: Span, found: Found, *, about_self: bool) -> None:
+        text, starts = _norm_text(sentence)
+        if not text:
+            return
+        asks = text.rstrip().endswith("?")
+        remote = _PAST.search(text) is not None
+        for compiled in self.cues:
+            cue = compiled.cue
+            if cue.symptom in found.present:
+                continue
+            match = self._first_reported(compiled, text, about_self=about_self)
+            if match is None:
+                continue
+            words = _words(sentence, starts, match)
+            if framed(text, match.start(), asks=asks, remote=remote):
+                found.possible.setdefault(cue.symptom, words)
+                continue
+            confirmed = cue.confirm or (
+                cue.confirm_with is not None and self.groups[cue.confirm_with].search(text) is not None
+            )
+            if not confirmed and any(self.groups[name].search(text) for name in cue.unless):
+                continue
+            (found.present if confirmed else found.possible).setdefault(cue.symptom, words)
+
+    def _first_reported(self, compiled: Compiled, text: str, *, about_self: bool) -> re.Match[str] | None:
+        for pattern in compiled.patterns:
+            for match in pattern.finditer(text):
+                clause = _clause_before(text, match.start())
+                if _negated(clause):
+                    continue
+                if about_self and _OTHER_PERSON.search(clause) and not _FIRST_PERSON.search(clause + match[0]):
+                    continue  # "my dad couldn't swallow": about him, not the writer
+                return match
+        return None
+
+
+def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
+    """Whether words at ``offset`` are a worry, a question or long past rather than a report.
+
+    "could this be atrophy?", "scared of losing my speech", "is it normal that I drop things?",
+    "I think my calf is smaller", "I had a seizure as a child".  A worry that explains a report
+    ("I'm scared because I keep dropping things") is a report: "because" starts a new clause.
+    """
+    if remote:
+        return True
+    clause = _clause_before(text, offset)
+    if _WORRY.search(clause) or _DOUBT.search(clause):
+        return True
+    return asks and _ASKING.search(clause) is not None
+
+
+def sentence_text(sentence: Span) -> tuple[str, list[int]]:
+    """The normalised words of a sentence and where each token starts (for ``framed``)."""
+    return _norm_text(sentence)
+
+
+def is_remote(text: str) -> bool:
+    return _PAST.search(text) is not None
+
+
+def _expand(pattern: str, groups: dict[str, str], owner: str) -> str:
+    def group(match: re.Match[str]) -> str:
+        name = match[1]
+        if name not in groups:
+            raise ValueError(f"cues.yaml: {owner}: unknown group {name!r}")
+        return f"(?:{groups[name]})"
+
+    return _GROUP.sub(group, pattern)
+
+
+def _norm_text(sentence: Span) -> tuple[str, list[int]]:
+    """The sentence's normalised words joined by spaces, and where each token starts in it."""
+    parts: list[str] = []
+    starts: list[int] = []
+    position = 0
+    for token in sentence:
+        if token.is_space:
+            continue
+        starts.append(position)
+        parts.append(token.norm_)
+        position += len(token.norm_) + 1
+    return " ".join(parts), starts
+
+
+def _words(sentence: Span, starts: list[int], match: re.Match[str]) -> str:
+    """The person's own words behind a match (at most ``MAX_WORDS`` tokens)."""
+    tokens = [t for t in sentence if not t.is_space]
+    first = bisect_right(starts, match.start()) - 1
+    last = min(bisect_right(starts, max(match.end() - 1, match.start())) - 1, first + MAX_WORDS - 1)
+    if first < 0 or last < first:
+        return match[0]
+    return sentence.doc[tokens[first].i : tokens[last].i + 1].text
+
+
+def _clause_before(text: str, end: int) -> str:
+    start = 0
+    for boundary in _CLAUSE_BREAK.finditer(text, max(0, end - 80), end):
+        start = boundary.end()
+    return text[start:end]
+
+
+def _negated(clause: str) -> bool:
+    tail = " ".join(clause.split()[-6:])
+    return _NEGATION.search(tail) is not None and _PSEUDO_NEGATION.search(tail) is None
+
+
+@cache
+def load_cues() -> Cues:
+    text = resources.files("twitchwise.understand").joinpath("cues.yaml").read_text(encoding="utf-8")
+    return Cues(msgspec.convert(yaml.safe_load(text), type=CueFile, strict=True))
