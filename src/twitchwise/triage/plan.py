@@ -11,6 +11,9 @@ from twitchwise.triage.text import fill
 from twitchwise.vocabulary import Disposition
 
 
+REASSURING_STEP = "dont_worry"
+
+
 def build_plan(
     disposition: Disposition,
     factors: list[FactorOut],
@@ -34,6 +37,8 @@ def build_plan(
     for factor in factors:
         steps.extend(kb.factor_index[factor.id].actions)
     steps.extend(_general_steps(disposition, facts, reassure=reassure))
+    if not reassure:  # a red flag may still be open: no "try not to worry", whichever factor asked for it
+        steps = [step for step in steps if step != REASSURING_STEP]
     for action_id in dict.fromkeys(steps):
         action = kb.actions[action_id]
         plan.append(PlanStep(action.id, fill(action.text, values), fill(action.target, values), list(action.sources)))
@@ -42,7 +47,7 @@ def build_plan(
 
 def _general_steps(disposition: Disposition, facts: Facts, *, reassure: bool) -> list[str]:
     calm = reassure and disposition in (Disposition.SELF_CARE, Disposition.ROUTINE)
-    steps = ["dont_worry"] if calm else []
+    steps = [REASSURING_STEP] if calm else []
     if facts.answers.symptom("cramps"):
         steps.append("stretch_massage")
     if disposition is Disposition.ROUTINE:

@@ -38,7 +38,7 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:.!?]|\b(?:but|though|although|however|whereas|except|yet|because|cause|cos|coz|so)\b|\band (?=i\b|my\b)"
 )
 _DOUBT = re.compile(
-    r"\b(?:i think|i thought|maybe|perhaps|might|possibly|probably|seems?|seemed|not sure|i guess|kind of|sort of|"
+    r"\b(?:i think(?! (?:it was|that was|i had|i have had|i just had))|i thought|maybe|perhaps|might|possibly|probably|seems?|seemed|not sure|i guess|kind of|sort of|"
     r"a bit like|i feel like|almost like)\b"
 )
 _ASKING = re.compile(r"^\s*(?:is|are|could|can|should|do|does|did|would|might|what|why|how|when|will)\b")
@@ -54,12 +54,12 @@ _PAST = re.compile(
     r"years ago|months ago|as a (?:child|kid|teen\w*|baby)|when i was (?:young|little|small|a (?:child|kid|teen\w*))|"
     r"last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|once before|years back|back in)\b"
 )
-_OTHER_PERSON = re.compile(
-    r"\b(?:my|our|his|her) (?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|friend|"
-    r"grand\w+|gran|nan|uncle|aunt\w*|cousin|colleague|boss|neighbou?r|boyfriend|girlfriend|kid|child|baby)\b|"
-    r"\b(?:he|she|they|him|her)\b"
+_PEOPLE = (
+    r"(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|friend|grand\w+|gran|nan|"
+    r"uncle|aunt\w*|cousin|colleague|boss|neighbou?r|boyfriend|girlfriend|kid|child|baby|doctor|gp)"
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|me|myself|i am)\b")
+_OTHER_PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|they|him|her)\b")
+_FIRST_PERSON = re.compile(rf"\b(?:i|me|myself|i am)\b|\bmy (?!{_PEOPLE}\b)")
 
 
 class Cue(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -1,0 +1,156 @@
+"""The advice never goes down when the same facts are told in other words.
+
+Every red flag of ``perturbations.yaml`` in every everyday wording, inside every base
+description and its variants (distractor, played down, terse, long, four Englishes): the
+disposition is at least the flag's level and at least the base's own.  Then the one-shot's
+safety rules: what the words touch but do not settle is asked first and warned about, never
+reassured past, and the same text always gives byte-identical JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from twitchwise.cli.main import main
+from twitchwise.kb import KnowledgeBase
+from twitchwise.triage.engine import assess
+from twitchwise.understand import read
+from twitchwise.vocabulary import Disposition
+
+TODAY = dt.date(2026, 12, 1)
+SUITE = yaml.safe_load((Path(__file__).parent / "perturbations.yaml").read_text(encoding="utf-8"))
+RANK = {d.value: d.rank for d in Disposition}
+CASES = [
+    (flag, wording, base)
+    for flag, entry in SUITE["red_flags"].items()
+    for wording in entry["wordings"]
+    for base in SUITE["bases"]
+]
+
+
+def triage(text: str, kb: KnowledgeBase) -> Any:
+    reading = read(text, kb, today=TODAY)
+    return assess(reading.answers, kb, today=TODAY, said=reading.said)
+
+
+def test_every_red_flag_has_five_wordings_and_every_base_is_self_care(kb: KnowledgeBase) -> None:
+    assert all(len(entry["wordings"]) >= 5 for entry in SUITE["red_flags"].values())
+    assert len(SUITE["bases"]) >= 8
+    for base in SUITE["bases"]:
+        plain = base.replace("{flag}", "nothing else").replace("Should I worry?", "")
+        assert triage(plain, kb).disposition == "self_care", plain
+
+
+def test_the_suite_is_large(kb: KnowledgeBase) -> None:
+    assert len(CASES) >= 1000
+
+
+@pytest.mark.parametrize("flag", sorted(SUITE["red_flags"]))
+def test_no_wording_in_any_variant_is_under_triaged(flag: str, kb: KnowledgeBase) -> None:
+    level = SUITE["red_flags"][flag]["level"]
+    misses = []
+    for wording in SUITE["red_flags"][flag]["wordings"]:
+        for base in SUITE["bases"]:
+            text = base.replace("{flag}", wording)
+            result = triage(text, kb)
+            if RANK[result.disposition] < RANK[level]:
+                misses.append(f"{result.disposition}: {text}")
+    assert not misses, f"{len(misses)} under-triaged:\n" + "\n".join(misses[:10])
+
+
+POSSIBLE = [
+    ("my right arm and leg went heavy and numb, calf twitching for 3 days", "sudden_one_sided_weakness", "emergency"),
+    ("I've been seeing double, calf twitching for 3 days", "sudden_vision_problem", "emergency"),
+    ("my wife says I sound drunk, twitching in my arms for a week", "sudden_speech_problem", "emergency"),
+    ("I feel a bit unsteady, thigh twitching for 5 days", "sudden_loss_of_balance", "emergency"),
+    ("my breathing feels shallow, calf twitching for 4 days", "breathing_difficulty", "emergency"),
+    ("could this be atrophy? calf twitching for 5 days", "muscle_wasting", "urgent"),
+    ("I'm scared I'll start dropping things, hand twitching for 2 days", "loss_of_dexterity", "urgent"),
+]
+
+
+@pytest.mark.parametrize(("text", "question", "level"), POSSIBLE)
+def test_words_that_touch_a_red_flag_warn_first_and_ask_it_first(
+    text: str, question: str, level: str, kb: KnowledgeBase
+) -> None:
+    reading = read(text, kb, today=TODAY)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.warning is not None and result.warning.disposition == level
+    assert result.ask_first[0] == question
+    assert any(p.words and p.disposition == level for p in result.possible)
+    # no reassurance while it is open
+    assert result.reassuring == []
+    assert not any(m.id in {"common_and_harmless", "no_weakness", "under_40"} for m in result.messages)
+    assert not any(step.id == "dont_worry" for step in result.plan)
+
+
+def test_a_clear_no_is_not_asked_again_and_not_warned_about(kb: KnowledgeBase) -> None:
+    reading = read("calf twitching for 3 days, no weakness, no trouble swallowing, speech is fine", kb, today=TODAY)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.disposition == "self_care" and result.warning is None and result.ask_first == []
+    assert reading.answers.symptom("weakness") is False and reading.answers.symptom("swallowing_difficulty") is False
+
+
+WORDS_OUT_OF_CONTEXT = [
+    ("I make a lot of trips to the toilet at night, calf twitching for 3 days", "tripping_or_foot_drop", "absent"),
+    ("I was sick with a stomach bug months ago, calf twitching for 4 days", "recent_fluid_loss", None),
+    ("my dad had a stroke and couldn't talk. my calf has twitched for 3 days", "sudden_speech_problem", "absent"),
+    ("I had hay fever last spring, eyelid twitching 2 days", "fever", "absent"),
+]
+
+
+@pytest.mark.parametrize(("text", "symptom", "expected"), WORDS_OUT_OF_CONTEXT)
+def test_words_out_of_context_are_not_read_as_present(
+    text: str, symptom: str, expected: str | None, kb: KnowledgeBase
+) -> None:
+    value = read(text, kb, today=TODAY).answers.symptoms.get(symptom, "absent")
+    assert value is not True
+    assert value == expected
+
+
+def test_a_habit_is_not_the_twitching_duration(kb: KnowledgeBase) -> None:
+    reading = read("I've drunk 5 coffees a day for 10 years and my calf has twitched for 3 days", kb, today=TODAY)
+    assert reading.answers.duration_days == 3
+
+
+def test_a_medicine_class_in_everyday_words_counts(kb: KnowledgeBase) -> None:
+    result = triage("I take an antidepressant and now I have a fever, twitching all over", kb)
+    assert result.disposition == "emergency"
+    assert "serotonin_syndrome_signs" in {flag.id for flag in result.red_flags}
+
+
+def run_text(text: str) -> str:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = main(["check", "--no-diary", "--json", "--today", "2026-12-01", "--text", text], {}, io.StringIO(),
+                stdout, stderr)  # fmt: skip
+    assert code == 0, stderr.getvalue()
+    return stdout.getvalue()
+
+
+def test_one_shot_json_names_possible_and_ask_first_and_is_deterministic() -> None:
+    text = "Out of nowhere? No — my right arm went heavy this week and I'm seeing double, calf twitching 3 days"
+    first, second = run_text(text), run_text(text)
+    assert first == second
+    data = json.loads(first)
+    assert data["ask_first"] and data["possible"]
+    assert {"id", "words"} <= set(data["possible"][0])
+    assert data["warning"]["disposition"] == "emergency"
+
+
+def test_human_output_starts_with_the_instruction_and_does_not_reassure() -> None:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = main(["check", "--no-diary", "--today", "2026-12-01", "--text",
+                 "my right arm and leg went numb, calf twitching for 2 days"], {"COLUMNS": "100"}, io.StringIO(),
+                stdout, stderr)  # fmt: skip
+    out = stdout.getvalue()
+    assert code == 0
+    assert out.index("Before anything else") < out.index("What I understood") < out.index("twitchwise check")
+    assert "If so, call 112" in out
+    assert "Try not to worry" not in out and "Reassuring" not in out and "very rarely a sign" not in out
