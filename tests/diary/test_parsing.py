@@ -95,3 +95,13 @@ def test_time_parser_only_ever_refuses_with_input_error(text: str) -> None:
     except InputError:
         return
     assert moment <= NOW + dt.timedelta(minutes=5)
+
+
+@pytest.mark.parametrize("text", ["9**9**9 mg", "9 ** 9 ** 9 mg", "2**1000 mg", "(9**9)**9 g", "1e400 mg", "9^9^9 mg"])
+def test_an_expression_is_never_evaluated_as_an_amount(text: str, kb: KnowledgeBase) -> None:
+    # Regression: pint evaluated "9**9**9 mg" as a power and never returned, freezing the server.
+    with pytest.raises(InputError, match="not an amount"):
+        quantities.caffeine_mg(text, kb)
+    for parse in (quantities.hours, quantities.minutes):
+        with pytest.raises(InputError):
+            parse(text.replace("mg", "h"))

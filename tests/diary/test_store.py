@@ -53,12 +53,23 @@ def test_a_second_day_log_fills_in_the_same_day(store: Store) -> None:
 
 def test_twitch_free_days_and_episodes_do_not_contradict(store: Store) -> None:
     diary = store.diary()
-    marked = diary.mark_twitch_free(AT.date())
+    marked = diary.mark_twitch_free(AT.date(), today=AT.date())
     diary.add(Episode(at=AT, region="thigh"))  # a twitch after all: the mark is lifted
     record = diary.get(marked.id).record
     assert isinstance(record, Day) and not record.twitch_free
     with pytest.raises(InputError, match="episodes are logged on that day"):
-        diary.mark_twitch_free(AT.date())
+        diary.mark_twitch_free(AT.date(), today=AT.date())
+
+
+@pytest.mark.parametrize("day", [dt.date(1, 1, 1), dt.date(1850, 6, 1), dt.date(1026, 3, 4)])
+def test_a_twitch_free_day_before_1900_is_refused_and_nothing_is_written(store: Store, day: dt.date) -> None:
+    # Regression: year 1 was accepted and broke the report, the charts and re-import.
+    diary = store.diary()
+    with pytest.raises(InputError, match="day: is in the future or before 1900"):
+        diary.mark_twitch_free(day, today=AT.date())
+    with pytest.raises(InputError, match="is in the future or before 1900"):
+        diary.mark_twitch_free(AT.date() + dt.timedelta(days=1), today=AT.date())
+    assert diary.list() == []
 
 
 def test_edit_validates_the_whole_record_and_delete_removes_it(store: Store) -> None:

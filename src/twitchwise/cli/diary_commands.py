@@ -196,7 +196,7 @@ def _log(c: Context) -> int:
     with c.store() as store:
         diary = store.diary(c.args.profile)
         if what == "none":
-            stored = diary.mark_twitch_free(entry_input.day(c.args.date, today=c.today, field="--date"))
+            stored = diary.mark_twitch_free(entry_input.day(c.args.date, today=c.today, field="--date"), today=c.today)
             c.say(f"Logged {stored.id}: no twitches on {stored.record.day}.")
             return 0
         if what == "twitch":

@@ -82,6 +82,9 @@ def _sum(text: str, kb: KnowledgeBase, quantity: str, unit: str, field: str, exa
     return total
 
 
+_AMOUNT = re.compile(r"(?P<number>[0-9]{1,9}(?:[.,][0-9]{1,6})?) ?(?P<unit>[a-zµ_]{1,20})")
+
+
 def _physical(text: str, unit: str, field: str, example: str, *, bare_unit: str) -> float:
     registry = _registry()
     if not text[:1].isdigit() and not text.startswith("."):  # "nan", "inf" and words are not amounts
@@ -92,8 +95,12 @@ def _physical(text: str, unit: str, field: str, example: str, *, bare_unit: str)
         if not math.isfinite(value):
             raise InputError(field, f"not an amount twitchwise understands ({example})")
         return value
+    match = _AMOUNT.fullmatch(text.replace("fl oz", "fluid_ounce").replace("floz", "fluid_ounce"))
+    if match is None:  # only "number unit": pint never sees an expression ("9**9**9 mg" would never return)
+        raise InputError(field, f"not an amount twitchwise understands ({example})")
     try:
-        quantity = registry.Quantity(text.replace("fl oz", "fluid_ounce").replace("floz", "fluid_ounce"))
+        number = float(match["number"].replace(",", "."))
+        quantity = registry.Quantity(number, registry.parse_units(match["unit"]))
         value = float(quantity.to(unit).magnitude)
     except Exception:  # pint raises many kinds for text that is not a quantity; all mean "not understood"
         raise InputError(field, f"not an amount twitchwise understands ({example})") from None

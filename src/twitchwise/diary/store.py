@@ -142,11 +142,14 @@ class Diary:
                 raise InputError("uid", "a record with this uid is already in the diary") from None
             return Stored(f"{PREFIX[kind]}{row.id}", kind, record)
 
-    def mark_twitch_free(self, day: dt.date) -> Stored:
-        """Record that a day had no twitching; refused when that day has episodes."""
+    def mark_twitch_free(self, day: dt.date, *, today: dt.date) -> Stored:
+        """Record that a day had no twitching; refused when that day has episodes, is before 1900 or ahead."""
+        from twitchwise.diary.records import build
+
+        record = build(Day, {"day": day, "twitch_free": True}, today=today)
         if self.list(kinds=("episode",), start=day, end=day):
             raise InputError("day", "episodes are logged on that day; delete them first (twitchwise diary)")
-        return self.add(Day(day=day, twitch_free=True))
+        return self.add(record)
 
     def replace(self, short_id: str, changes: Mapping[str, Any], *, today: dt.date) -> Stored:
         """Change fields of one record, validated as a whole before anything is written."""

@@ -162,10 +162,8 @@ class Backend:
         return self.diary(profile).add(record)
 
     def mark_twitch_free(self, profile: str, day: dt.date | None = None) -> Stored:
-        day = day or self.today()
-        if day > self.today():
-            raise InputError("day", "is in the future")
-        return self.diary(profile).mark_twitch_free(day)
+        today = self.today()
+        return self.diary(profile).mark_twitch_free(day or today, today=today)
 
     def edit_from_form(self, profile: str, short_id: str, raw: Mapping[str, Any]) -> Stored:
         kind = self.diary(profile).get(short_id).kind
