@@ -10,7 +10,6 @@ from twitchwise.triage.assessment import FactorOut, PlanStep
 from twitchwise.triage.text import fill
 from twitchwise.vocabulary import Disposition
 
-
 REASSURING_STEP = "dont_worry"
 
 
