@@ -154,3 +154,14 @@ def test_human_output_starts_with_the_instruction_and_does_not_reassure() -> Non
     assert out.index("Before anything else") < out.index("What I understood") < out.index("twitchwise check")
     assert "If so, call 112" in out
     assert "Try not to worry" not in out and "Reassuring" not in out and "very rarely a sign" not in out
+
+
+PLAIN = yaml.safe_load((Path(__file__).parent / "plain_reports.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", PLAIN, ids=[c["text"][:40] for c in PLAIN])
+def test_plain_reports_reach_their_level(case: dict[str, str], kb: KnowledgeBase) -> None:
+    result = triage(case["text"], kb)
+    assert RANK[result.disposition] >= RANK[case["at_least"]]
+    if case["at_least"] == "self_care":
+        assert result.disposition == "self_care" and result.warning is None
