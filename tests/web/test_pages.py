@@ -250,3 +250,11 @@ def test_a_description_fills_the_check_and_only_the_rest_is_asked(client: TestCl
     assert "<script>alert(1)</script>" not in hostile.text
     too_long = post_form(client, "/check/describe", {"description": "calf " * 3000})
     assert too_long.status_code == 422 and "description" in too_long.text
+
+
+def test_a_description_that_touches_a_red_flag_is_asked_about_first(client: TestClient) -> None:
+    page = post_form(client, "/check/describe", {"description": "my right arm and leg went numb, calf for 2 days"})
+    assert page.status_code == 200
+    first_question = page.text.index("sudden one-sided weakness or numbness")
+    assert "Where is the twitching" not in page.text and first_question > 0
+    assert "face drooping" not in page.text  # the ask-first step comes before the full emergency list
