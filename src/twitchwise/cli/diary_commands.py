@@ -172,6 +172,17 @@ class Context:
     def say(self, text: str) -> None:
         self.stdout.write(text + "\n")
 
+    def advise(self, store: Any) -> None:
+        """After a write: the advice the diary now gives, shown at once when it is more than self-care."""
+        from twitchwise.cli.render import render_diary_advice
+        from twitchwise.diary.link import DiaryLink
+        from twitchwise.kb import load_knowledge_base
+        from twitchwise.services import services_for
+
+        kb = load_knowledge_base()
+        link = DiaryLink(store, self.args.profile)
+        render_diary_advice(link.advice(kb, today=self.today, services=services_for(kb, self.environ)), self.stdout)
+
 
 def run(args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str], stdout: IO[str]) -> int:
     check_profile(args.profile)
@@ -198,6 +209,7 @@ def _log(c: Context) -> int:
         if what == "none":
             stored = diary.mark_twitch_free(entry_input.day(c.args.date, today=c.today, field="--date"), today=c.today)
             c.say(f"Logged {stored.id}: no twitches on {stored.record.day}.")
+            c.advise(store)
             return 0
         if what == "twitch":
             fields = entry_input.episode_fields(raw, now=c.now, label=cli_label)
@@ -209,7 +221,8 @@ def _log(c: Context) -> int:
             fields = entry_input.symptom_fields(raw, now=c.now, kb=load_knowledge_base(), label=cli_label)
             record = records.build(records.Symptom, fields, today=c.today)
         stored = diary.add(record)
-    c.say(f"Logged {stored.id}: {describe(stored)}.")
+        c.say(f"Logged {stored.id}: {describe(stored)}.")
+        c.advise(store)
     return 0
 
 
@@ -243,7 +256,8 @@ def _edit(c: Context) -> int:
     changes = edit_changes(kind, vars(c.args), now=c.now, kb=load_knowledge_base(), label=cli_label)
     with c.store() as store:
         stored = store.diary(c.args.profile).replace(c.args.id, changes, today=c.today)
-    c.say(f"Changed {stored.id}: {describe(stored)}.")
+        c.say(f"Changed {stored.id}: {describe(stored)}.")
+        c.advise(store)
     return 0
 
 
@@ -296,8 +310,9 @@ def _import(c: Context) -> int:
     path = Path(c.args.path)
     with c.store() as store:
         counts = transfer.import_path(store, path, profile=c.args.profile, today=c.today)
-    summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.added.items())
-    c.say(f"Imported {summary or 'nothing new'}; {counts.skipped} already in the diary.")
+        summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.added.items())
+        c.say(f"Imported {summary or 'nothing new'}; {counts.skipped} already in the diary.")
+        c.advise(store)
     return 0
 
 

@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from twitchwise.kb.models import KnowledgeBase
-from twitchwise.triage.assessment import Assessment
+from twitchwise.triage.assessment import Assessment, DiaryAdvice
 from twitchwise.triage.wording import question_label, said
 
 STYLES = {"emergency": "bold white on red", "urgent": "bold black on yellow", "routine": "bold white on blue",
@@ -40,6 +40,20 @@ def render_warning(assessment: Assessment, stream: IO[str]) -> None:
             said = f"You wrote “{possible.words}”" if possible.words else "You were not sure"
             lines.append(Text(f"{said} — {possible.title.lower()}. ({_cite(possible.sources)})"))
     console.print(Panel(Group(*lines), title="Before anything else", style=STYLES[warning.disposition], expand=True))
+
+
+def render_diary_advice(advice: DiaryAdvice, stream: IO[str]) -> None:
+    """What the diary alone now says, labelled as coming from the diary; nothing when it is self-care."""
+    if advice.disposition == "self_care":
+        return
+    console = console_for(stream)
+    headline = Text(f" {advice.label.upper()} ", style=STYLES[advice.disposition])
+    headline.append(f"  {advice.time_frame}", style="bold")
+    lines = [headline, Text(advice.do_now)]
+    for flag in advice.red_flags:
+        lines.append(Text(f"• {flag.title} ({_cite(flag.sources)})"))
+    lines += [Text(f"  {finding.summary}", style="dim") for finding in advice.findings]
+    console.print(Panel(Group(*lines), title="From your diary", expand=True))
 
 
 def render_assessment(assessment: Assessment, kb: KnowledgeBase, stream: IO[str], *, warned: bool = False) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -10,7 +11,11 @@ from twitchwise.answers import Answers, to_builtins
 from twitchwise.diary.evidence import DiaryEvidence, Finding, diary_evidence
 from twitchwise.diary.records import Check
 from twitchwise.diary.store import Store
-from twitchwise.triage.assessment import Assessment, DiaryFindingOut, DiaryOut
+from twitchwise.triage.assessment import Assessment, DiaryAdvice, DiaryFindingOut, DiaryOut
+
+if TYPE_CHECKING:
+    from twitchwise.kb.models import KnowledgeBase
+    from twitchwise.triage.engine import Services
 
 LOOK_BACK_DAYS = 400  # a current run longer than this still shows as persisting
 
@@ -37,6 +42,20 @@ class DiaryLink:
             kinds=("episode", "day", "symptom"), start=today - dt.timedelta(days=LOOK_BACK_DAYS), end=today
         )
         return diary_evidence(entries, today=today)
+
+    def advice(self, kb: KnowledgeBase, *, today: dt.date, services: Services) -> DiaryAdvice:
+        """What the diary alone says now: run after every write, so a logged red flag shows at once."""
+        from twitchwise.triage.engine import assess
+
+        evidence = self.evidence(today)
+        assessment = assess(evidence.apply(Answers()), kb, today=today, services=services)
+        annotated = annotate(assessment, evidence, profile=self.profile, saved_as=None)
+        detail = assessment.detail
+        return DiaryAdvice(
+            source="diary", disposition=assessment.disposition, label=detail.label, time_frame=detail.time_frame,
+            do_now=detail.do_now, emergency_number=detail.emergency_number, red_flags=assessment.red_flags,
+            findings=annotated.diary.findings if annotated.diary else [],
+        )  # fmt: skip
 
     def record(
         self, given: Answers, assessment: Assessment, evidence: DiaryEvidence, *, today: dt.date, now: dt.datetime

@@ -111,6 +111,23 @@ class DiaryOut(_Out, frozen=True):
     saved_as: str | None
 
 
+class DiaryAdvice(_Out, frozen=True):
+    """The advice the diary alone gives now, re-computed on every write.
+
+    Told apart from a check: ``source`` is always "diary", and the red flags come only from
+    what was logged (symptoms logged present, twitching that persists, spreads or worsens).
+    """
+
+    source: str
+    disposition: str
+    label: str
+    time_frame: str
+    do_now: str
+    emergency_number: str
+    red_flags: list[RedFlagOut]
+    findings: list[DiaryFindingOut]
+
+
 class Assessment(_Out, frozen=True):
     disposition: str
     red_flags: list[RedFlagOut]

@@ -132,7 +132,8 @@ def _logger(kind: Literal["episode", "day", "symptom"], shape: type[Any], name: 
         backend = backend_of(request)
         record = await _body(request, shape, kind)
         stored = await run_in_threadpool(backend.log_record, kind, msgspec.structs.asdict(record), profile)
-        return _json(schemas.entry(stored), 201)
+        advice = await run_in_threadpool(backend.advice, profile)
+        return _json(schemas.entry(stored, advice), 201)
 
     router.add_api_route(
         f"/diary/{name}", log, methods=["POST"], summary=summary, status_code=201,
@@ -157,7 +158,8 @@ async def twitch_free(request: Request, profile: ProfileQuery = "me") -> Respons
     backend = backend_of(request)
     body = await _body(request, TwitchFreeIn, "body")
     stored = await run_in_threadpool(backend.mark_twitch_free, profile, body.day)
-    return _json(schemas.entry(stored), 201)
+    advice = await run_in_threadpool(backend.advice, profile)
+    return _json(schemas.entry(stored, advice), 201)
 
 
 @router.get("/diary/{entry_id}", summary="One entry", responses={200: schemas.entry_response("The entry")})
@@ -178,7 +180,8 @@ async def edit_entry(request: Request, entry_id: str, profile: ProfileQuery = "m
     if not given:
         raise InputError("changes", "give at least one field to change")
     stored = await run_in_threadpool(backend.edit_record, profile, entry_id, given)
-    return _json(schemas.entry(stored))
+    advice = await run_in_threadpool(backend.advice, profile)
+    return _json(schemas.entry(stored, advice))
 
 
 @router.delete("/diary/{entry_id}", summary="Delete an entry", responses={200: schemas.entry_response("Deleted")})

@@ -21,7 +21,7 @@ from twitchwise.errors import InputError
 from twitchwise.insights.report import Insights, insights
 from twitchwise.kb import load_knowledge_base
 from twitchwise.services import services_for
-from twitchwise.triage.assessment import Assessment
+from twitchwise.triage.assessment import Assessment, DiaryAdvice
 from twitchwise.triage.engine import Services, assess
 from twitchwise.web.settings import WebSettings
 
@@ -169,6 +169,11 @@ class Backend:
         kind = self.diary(profile).get(short_id).kind
         changes = entry_input.edit_changes(kind, raw, now=self.now(), kb=self.kb)
         return self.diary(profile).replace(short_id, changes, today=self.today())
+
+    def advice(self, profile: str, preferences: Preferences | None = None) -> DiaryAdvice:
+        """What the diary alone says now (re-run after every write)."""
+        services = self.services(preferences or Preferences(profile=profile))
+        return DiaryLink(self.store, profile).advice(self.kb, today=self.today(), services=services)
 
     def edit_record(self, profile: str, short_id: str, changes: Mapping[str, Any]) -> Stored:
         entry_input.refuse_uneditable(self.diary(profile).get(short_id).kind, changes)

@@ -16,7 +16,7 @@ from twitchwise.diary.summary import summarise
 from twitchwise.errors import InputError
 from twitchwise.web import bodymap
 from twitchwise.web.backend import CHARTS, ChartName, backend_of
-from twitchwise.web.render import page, preferences
+from twitchwise.web.render import DISPOSITION_ICON, page, preferences
 from twitchwise.web.security import CHART_POLICY, posted_form
 
 router = APIRouter(include_in_schema=False)
@@ -126,10 +126,11 @@ def diary(
         if isinstance(stored.record, Episode):
             sites_by_day.setdefault(stored.record.at.date(), []).append(stored.record.region)
     just_logged = _find(backend, profile, logged)
+    advice = backend.advice(profile, preferences(request))
     return page(
-        request, "diary.html", entries=list(reversed(entries)), days=days, summary=summary,
-        top=max([1, *(d.episodes or 0 for d in summary.days)]), sites_by_day=sites_by_day, logged=just_logged,
-        deleted=deleted if deleted and deleted.isalnum() else None, active="diary", title="Diary",
+        request, "diary.html", entries=list(reversed(entries)), days=days, summary=summary, advice=advice,
+        icons=DISPOSITION_ICON, top=max([1, *(d.episodes or 0 for d in summary.days)]), sites_by_day=sites_by_day,
+        logged=just_logged, deleted=deleted if deleted and deleted.isalnum() else None, active="diary", title="Diary",
     )  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from twitchwise.interview import Step
 from twitchwise.web import guided
 from twitchwise.web.backend import backend_of
 from twitchwise.web.render import (
+    DISPOSITION_ICON,
     LOCALE,
     NUMBER,
     ONE_YEAR,
@@ -28,15 +29,15 @@ from twitchwise.web.security import posted_form
 
 router = APIRouter(include_in_schema=False)
 Form = Annotated[dict[str, Any], Depends(posted_form)]
-DISPOSITION_ICON = {"emergency": "‼", "urgent": "!", "routine": "◆", "self_care": "✓"}
 
 
 @router.get("/")
 def home(request: Request) -> Response:
     backend = backend_of(request)
-    status = backend.status(preferences(request).profile)
+    chosen = preferences(request)
+    status = backend.status(chosen.profile)
     return page(request, "home.html", status=status, last=status.last_check, icons=DISPOSITION_ICON, active="home",
-                title="Today")  # fmt: skip
+                advice=backend.advice(chosen.profile, chosen), title="Today")  # fmt: skip
 
 
 # --- the guided check ------------------------------------------------------------------------

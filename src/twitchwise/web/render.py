@@ -62,3 +62,7 @@ def error_page(request: Request, status_code: int, message: str) -> Response:
         return page(request, "error.html", status_code, message=message, title="Something is not right")
     except Exception:  # the error page itself must never fail
         return Response(message, status_code=status_code, media_type="text/plain")
+
+
+DISPOSITION_ICON = {"emergency": "‼", "urgent": "!", "routine": "◆", "self_care": "✓"}
+"""A shape beside each disposition's colour, so the advice is not told by colour alone."""

@@ -13,7 +13,7 @@ from twitchwise.diary import records
 from twitchwise.diary.records import Stored
 from twitchwise.diary.summary import DaySummary
 from twitchwise.insights.report import Insights
-from twitchwise.triage.assessment import Assessment
+from twitchwise.triage.assessment import Assessment, DiaryAdvice
 
 REF = "#/components/schemas/{name}"
 
@@ -32,22 +32,27 @@ class Health(msgspec.Struct, frozen=True):
 
 class EpisodeEntry(records.Episode, frozen=True, kw_only=True, tag="episode", tag_field="kind"):
     id: str
+    advice: DiaryAdvice | None = None  # after a write: what the diary alone now says
 
 
 class DayEntry(records.Day, frozen=True, kw_only=True, tag="day", tag_field="kind"):
     id: str
+    advice: DiaryAdvice | None = None  # after a write: what the diary alone now says
 
 
 class SymptomEntry(records.Symptom, frozen=True, kw_only=True, tag="symptom", tag_field="kind"):
     id: str
+    advice: DiaryAdvice | None = None  # after a write: what the diary alone now says
 
 
 class CheckEntry(records.Check, frozen=True, kw_only=True, tag="check", tag_field="kind"):
     id: str
+    advice: DiaryAdvice | None = None  # after a write: what the diary alone now says
 
 
 class ExperimentEntry(records.Experiment, frozen=True, kw_only=True, tag="experiment", tag_field="kind"):
     id: str
+    advice: DiaryAdvice | None = None  # after a write: what the diary alone now says
 
 
 Entry = EpisodeEntry | DayEntry | SymptomEntry | CheckEntry | ExperimentEntry
@@ -108,10 +113,10 @@ class TextBody(msgspec.Struct, forbid_unknown_fields=True):
     text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_DESCRIPTION)]
 
 
-def entry(stored: Stored) -> Entry:
-    """A stored record as the API shows it: its fields, its kind and its short id."""
+def entry(stored: Stored, advice: DiaryAdvice | None = None) -> Entry:
+    """A stored record as the API shows it: its fields, its kind, its short id, and after a write the advice."""
     data = msgspec.structs.asdict(stored.record)
-    return _ENTRY_TYPES[stored.kind](id=stored.id, **data)  # type: ignore[no-any-return]
+    return _ENTRY_TYPES[stored.kind](id=stored.id, advice=advice, **data)  # type: ignore[no-any-return]
 
 
 def components() -> dict[str, Any]:
