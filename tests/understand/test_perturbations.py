@@ -165,3 +165,26 @@ def test_plain_reports_reach_their_level(case: dict[str, str], kb: KnowledgeBase
     assert RANK[result.disposition] >= RANK[case["at_least"]]
     if case["at_least"] == "self_care":
         assert result.disposition == "self_care" and result.warning is None
+
+
+REAL = yaml.safe_load((Path(__file__).parent / "real.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", [c for c in REAL["cases"] if c["split"] == "dev"], ids=lambda c: c["src"][-40:])
+def test_real_descriptions_of_the_dev_split_reach_their_level(case: dict[str, Any], kb: KnowledgeBase) -> None:
+    reading = read(case["t"], kb, today=REAL["today"])
+    result = assess(reading.answers, kb, today=REAL["today"], said=reading.said)
+    assert RANK[result.disposition] >= RANK[case["at_least"]]
+    if case["at_least"] == "self_care":
+        assert result.disposition == "self_care"
+
+
+@pytest.mark.parametrize("case", [c for c in REAL["cases"] if c["split"] == "test"], ids=lambda c: c["src"][-40:])
+def test_real_descriptions_of_the_test_split_are_never_reassured_past(case: dict[str, Any], kb: KnowledgeBase) -> None:
+    # The held-out split is not tuned on, so it asserts the floor that must hold whatever the reader
+    # misses: an urgent or emergency description is never answered with self-care (bench/README has
+    # the full figures, under-triage included).
+    reading = read(case["t"], kb, today=REAL["today"])
+    result = assess(reading.answers, kb, today=REAL["today"], said=reading.said)
+    if RANK[case["at_least"]] >= RANK["urgent"]:
+        assert result.disposition != "self_care" or result.warning is not None

@@ -224,6 +224,11 @@ class _Reader:
 
         found = load_cues().find(self.doc, about_self=about == "self")
         known = self.kb.symptom_ids
+        exertion = found.present.get("breathless_on_exertion")
+        if exertion and symptoms.get("breathing_difficulty") and "breathing_difficulty" not in found.present:
+            # "breathless on the stairs" is not "struggling to breathe now" (clinical.md §11d): ask, don't assume
+            symptoms["breathing_difficulty"] = None
+            found.possible.setdefault("breathing_difficulty", exertion)
         for symptom in found.present:
             if symptom in known:
                 symptoms[symptom] = True
@@ -489,7 +494,7 @@ class _Reader:
         window = doc[max(start, ent.start - 5) : ent.start]
         clause = [t for t in window if t.norm_ in {",", ";", ":", "-"}]
         for token in window[clause[-1].i + 1 - window.start :] if clause else window:  # "no meds, thigh ..."
-            if token.norm_ in {"not", "no", "never", "nothing"}:
+            if token.norm_ in {"not", "no", "never", "nothing", "than", "except", "instead"}:  # "rather than my hands"
                 between = self.ents_in(token.i + 1, ent.start)  # bisection: Span.ents scans every phrase
                 if not any(e.label_ in {"SYMPTOM", "SITE"} or (e.label_ == "TWITCH" and e.text.lower() not in _VAGUE)
                            for e in between):  # fmt: skip
@@ -684,6 +689,16 @@ class _Reader:
             return None
         return (self.today - start).days
 
+    def _on_or_off_something(self, index: int, start: int) -> bool:
+        """ "off <anything> for <time>", "on <anything> for <time>": a habit or a medicine, even an unknown one."""
+        words = [t.norm_ for t in self.doc[max(start, index - 7) : index]]
+        if "for" not in words:
+            return False
+        before_for = words[: len(words) - 1 - words[::-1].index("for")]
+        return any(w in {"off", "on", "taking", "quit", "stopped", "using"} for w in before_for[-4:]) and not (
+            {"twitch", "twitching", "twitches", "twitched"} & set(before_for)
+        )
+
     def _about_twitching(self, index: int, *, point: bool) -> bool:
         """A time is the twitching's unless the nearest thing named before it is something else.
 
@@ -692,6 +707,8 @@ class _Reader:
         """
         doc = self.doc
         start, end = self.sentence(index)
+        if self._on_or_off_something(index, start):
+            return False  # "off Klonopin for 3 months", "been on the pill for years": that thing's time
         last = self._last_ending_by(index)
         nearest = last if last is not None and last.start >= start and index - last.end <= 6 else None
         if nearest is None or not (nearest.label_ in _TOPICAL or nearest.ent_id_ in _EVENT_SYMPTOMS):
