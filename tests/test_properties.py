@@ -106,3 +106,14 @@ def test_no_plan_step_advises_stopping_a_medicine(data: dict[str, Any]) -> None:
         assert "stop taking" not in text and "stop your medicine" not in text
         if step.id == "keep_medicines":
             assert "never stop" in text
+
+
+def test_an_open_question_that_cannot_change_the_advice_is_not_needed_not_unanswered(kb: Any) -> None:
+    today = TODAY
+    emergency = answers_from_builtins({"symptoms": {"seizure": True}}, today=today, symptom_ids=kb.symptom_ids)
+    result = assess(emergency, kb, today=today)
+    assert result.disposition == "emergency" and result.unanswered == [] and "face_droop" in result.not_needed
+    calm = answers_from_builtins({"sites": [{"region": "calf"}], "duration_days": 3}, today=today,
+                                 symptom_ids=kb.symptom_ids)  # fmt: skip
+    open_result = assess(calm, kb, today=today)
+    assert "face_droop" in open_result.unanswered and "face_droop" not in open_result.not_needed

@@ -8,6 +8,7 @@ set to ``null`` means "not sure", which is also unknown: it is asked again, neve
 # objects instead of evaluating strings on the first decode, about a millisecond of every one-shot check.
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -148,3 +149,12 @@ def place_count(sites: list[Site]) -> int:
 
 
 WIDESPREAD_PLACES = 99
+
+
+def said_by_person(answers: Mapping[str, object]) -> dict[str, object]:
+    """The person's own answers by question id (symptoms flattened), to tell them from the diary's."""
+    flat = {key: value for key, value in answers.items() if key != "symptoms"}
+    symptoms = answers.get("symptoms")
+    if isinstance(symptoms, Mapping):
+        flat.update(symptoms)
+    return flat

@@ -159,3 +159,13 @@ def test_the_guided_check_starts_from_what_the_diary_shows(env: dict[str, str]) 
     assert data["understood"]["sites"] == [{"region": "calf", "side": "left"}]
     assert "persisting_over_2_weeks" in {f["id"] for f in data["red_flags"]}
     assert "Where is the twitching" not in result.out  # the diary answered it
+
+
+def test_a_check_tells_what_the_diary_shows_from_what_the_person_said(env: dict[str, str]) -> None:
+    assert cli(env, "log", "twitch", "--site", "left-calf", "--at", "2026-11-09 10:00").code == 0
+    assert cli(env, "log", "twitch", "--site", "left-eyelid", "--at", "2026-11-21 09:00").code == 0
+    result = cli(env, "check", "--answers", "-", stdin='{"sites": [{"region": "calf", "side": "left"}], '
+                 '"duration_days": 3}')  # fmt: skip
+    assert result.code == 0, result.err
+    assert "From your diary: spreading" in result.out and "You said: spreading" not in result.out
+    assert "From your diary: sites: left calf, left eyelid" in result.out

@@ -258,3 +258,17 @@ def test_a_description_that_touches_a_red_flag_is_asked_about_first(client: Test
     first_question = page.text.index("sudden one-sided weakness or numbness")
     assert "Where is the twitching" not in page.text and first_question > 0
     assert "face drooping" not in page.text  # the ask-first step comes before the full emergency list
+
+
+def test_continue_with_no_warning_sign_answered_is_refused_and_the_count_is_honest(client: TestClient) -> None:
+    page = client.get("/check").text
+    page = post_form(client, "/check", {"state": state_of(page), "sites_text": "left calf"}).text
+    page = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "3"}).text
+    assert "Questions answered so far: 2" in page and "Right now, do you have any of these?" in page
+    refused = post_form(client, "/check", {"state": state_of(page), "action": "next"})
+    assert refused.status_code == 422 and "None of these" in refused.text
+    assert "Questions answered so far: 2" in refused.text  # nothing was taken as an answer
+    after = post_form(client, "/check", {"state": state_of(page), "action": "none"}).text
+    items = set(re.findall(r'name="q\.(\w+)"', page))  # "None of these" answers each item of the list
+    count = re.search(r"Questions answered so far: (\d+)\.", after)
+    assert count is not None and count.group(1) == str(2 + len(items))

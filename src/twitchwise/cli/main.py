@@ -149,7 +149,7 @@ def _assess_and_show(
     args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str], stdout: IO[str],
     kb: KnowledgeBase, today: dt.date, services: Services, diary: DiaryLink | None,
 ) -> int:  # fmt: skip
-    from twitchwise.answers import Answers, parse_answers
+    from twitchwise.answers import Answers, parse_answers, said_by_person, to_builtins
     from twitchwise.triage.engine import assess
 
     evidence = None if diary is None else diary.evidence(today)
@@ -200,7 +200,8 @@ def _assess_and_show(
                 "— or run `twitchwise check` to answer one question at a time.\n"
             )
             return EXIT_OK
-    render_assessment(assessment, kb, stdout, warned=reading is not None)
+    own = said_by_person(to_builtins(given))
+    render_assessment(assessment, kb, stdout, warned=reading is not None, given=own)
     return EXIT_OK
 
 

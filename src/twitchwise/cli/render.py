@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import IO
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
@@ -18,6 +20,9 @@ DISCLAIMER = (
     "twitchwise gives information and triage, not a diagnosis. If you are worried, or anything "
     "changes, contact a doctor. In an emergency, call {number}."
 )
+
+
+_UNSAID = object()
 
 
 def console_for(stream: IO[str]) -> Console:
@@ -56,8 +61,18 @@ def render_diary_advice(advice: DiaryAdvice, stream: IO[str]) -> None:
     console.print(Panel(Group(*lines), title="From your diary", expand=True))
 
 
-def render_assessment(assessment: Assessment, kb: KnowledgeBase, stream: IO[str], *, warned: bool = False) -> None:
-    """The advice; ``warned``: the warning was already printed above (before what was understood)."""
+def render_assessment(
+    assessment: Assessment,
+    kb: KnowledgeBase,
+    stream: IO[str],
+    *,
+    warned: bool = False,
+    given: Mapping[str, object] | None = None,
+) -> None:
+    """The advice; ``warned``: the warning was already printed above (before what was understood).
+
+    ``given``: what the person answered (``said_by_person``); evidence that differs came from the diary.
+    """
     if not warned:
         render_warning(assessment, stream)
     console = console_for(stream)
@@ -65,21 +80,24 @@ def render_assessment(assessment: Assessment, kb: KnowledgeBase, stream: IO[str]
     headline = Text(f" {detail.label.upper()} ", style=STYLES[assessment.disposition])
     headline.append(f"  {detail.time_frame}", style="bold")
     console.print(Panel(Group(headline, Text(""), Text(detail.do_now)), title="twitchwise check", expand=True))
-    _why(console, assessment, kb)
+    _why(console, assessment, kb, given)
     _factors(console, assessment)
     _plan(console, assessment)
     _sources(console, assessment)
     console.print(Text(DISCLAIMER.format(number=detail.emergency_number), style="dim"))
 
 
-def _why(console: Console, assessment: Assessment, kb: KnowledgeBase) -> None:
+def _why(console: Console, assessment: Assessment, kb: KnowledgeBase, given: Mapping[str, object] | None) -> None:
     if assessment.red_flags:
         console.print(Text("Why", style="bold underline"))
         for flag in assessment.red_flags:
-            you_said = ", ".join(said(e.question, e.answer, kb) for e in flag.evidence)
             console.print(f"• [bold]{flag.title}[/bold] — {flag.why} [dim]({_cite(flag.sources)})[/dim]")
-            if you_said:
-                console.print(f"  [dim]You said: {you_said}[/dim]")
+            own = [e for e in flag.evidence if given is None or given.get(e.question, _UNSAID) == e.answer]
+            logged = [e for e in flag.evidence if e not in own]
+            for label, items in (("You said", own), ("From your diary", logged)):
+                if items:
+                    text = ", ".join(said(e.question, e.answer, kb) for e in items)
+                    console.print(f"  [dim]{label}: {escape(text)}[/dim]")
     for message in assessment.messages:
         console.print(f"• {message.text} [dim]({_cite(message.sources)})[/dim]")
     if assessment.reassuring:

@@ -144,6 +144,8 @@ class Assessment(_Out, frozen=True):
     possible: list[PossibleOut] = msgspec.field(default_factory=list)
     ask_first: list[str] = msgspec.field(default_factory=list)
     warning: WarningOut | None = None
+    not_needed: list[str] = msgspec.field(default_factory=list)
+    """Red-flag questions left open that could not change this advice (``unanswered`` could)."""
 
     def to_json(self) -> bytes:
         return msgspec.json.encode(self)

@@ -129,12 +129,13 @@ def assess(
     detail = _detail(disposition, kb, values, services)
     messages = [m for m in _messages(disposition, facts, kb) if reassure or not kb_message(kb, m.id).reassures]
     cited = _cited(detail, red_flags, factors, plan, messages, possible, [warning] if warning else [])
+    unanswered, not_needed = _open_questions(answers, screening, kb)
     return Assessment(
         disposition=disposition.value,
         red_flags=red_flags,
         factors=factors,
         plan=plan,
-        unanswered=[q for q in unanswered_questions(answers, screening.unknown) if kb.asks(q)],
+        unanswered=unanswered,
         understood=understood,
         sources={sid: _source_out(kb, sid) for sid in cited},
         detail=detail,
@@ -144,7 +145,16 @@ def assess(
         possible=possible,
         ask_first=ask_first,
         warning=warning,
+        not_needed=not_needed,
     )
+
+
+def _open_questions(answers: Answers, screening: Screening, kb: KnowledgeBase) -> tuple[list[str], list[str]]:
+    """Open red-flag questions: those that could still raise the advice, and those that could not."""
+    raising = [flag for flag in screening.unknown if flag.disposition.rank > screening.disposition.rank]
+    unanswered = [q for q in unanswered_questions(answers, raising) if kb.asks(q)]
+    rest = [q for q in unanswered_questions(answers, screening.unknown) if kb.asks(q) and q not in unanswered]
+    return unanswered, rest
 
 
 def kb_message(kb: KnowledgeBase, message_id: str) -> KbMessage:

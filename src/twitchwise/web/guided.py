@@ -59,9 +59,19 @@ def apply(
         return answers
     if action == "skip":
         return answers
+    if step.is_checklist and not any(f"q.{q.id}" in fields for q in step.questions):
+        # Continue with nothing chosen is not "no" to every warning sign: ask for an answer
+        raise InputError("checklist", "answer the ones that apply, or choose “None of these” if none do")
     for question in step.questions:
         answers = _apply_one(answers, question, fields, today=today, kb=kb)
     return answers
+
+
+def answered_count(answers: Answers, asked: set[str]) -> int:
+    """How many of the questions put have an answer (yes, no or a value; "not sure" is not one)."""
+    from twitchwise.triage.engine import is_answered
+
+    return sum(1 for question in asked if is_answered(answers, question))
 
 
 def _apply_one(

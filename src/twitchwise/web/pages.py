@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
-from twitchwise.answers import MAX_DESCRIPTION, overlay
+from twitchwise.answers import MAX_DESCRIPTION, overlay, said_by_person
 from twitchwise.diary.records import MAX_PROFILE
 from twitchwise.errors import InputError
 from twitchwise.interview import Step
@@ -100,7 +100,8 @@ def _step_page(
     step = step or guided.current_step(answers, asked, backend.kb)
     return page(
         request, "check_step.html", status_code, step=step, state=guided.encode(answers, asked),
-        error=error, values=values or {}, answered=len(asked), active="check", title="Check",
+        error=error, values=values or {}, answered=guided.answered_count(answers, asked), active="check",
+        title="Check",
         chosen_sites={f"{s.side}_{s.region}" if s.side else s.region for s in answers.sites or ()},
         max_description=MAX_DESCRIPTION, **reading,
     )  # fmt: skip
@@ -110,8 +111,10 @@ def _step_page(
 def check_result(request: Request, entry_id: str) -> Response:
     backend = backend_of(request)
     stored, assessment = backend.stored_check(preferences(request).profile, entry_id)
+    own = said_by_person(stored.record.answers)  # type: ignore[union-attr]
+    said = {e.question for flag in assessment.red_flags for e in flag.evidence if own.get(e.question, own) == e.answer}
     return page(request, "result.html", stored=stored, a=assessment, icons=DISPOSITION_ICON, active="check",
-                title="Your result")  # fmt: skip
+                said_questions=said, title="Your result")  # fmt: skip
 
 
 # --- settings --------------------------------------------------------------------------------
