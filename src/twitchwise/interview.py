@@ -88,12 +88,24 @@ def _ask_first(
 def _open_questions(
     facts: Facts, kb: KnowledgeBase, unknown: tuple[RedFlag, ...], level: Disposition
 ) -> list[Question]:
+    """The questions worth asking at ``level``.
+
+    A symptom goes on this level's "right now" list only if a yes to it alone would raise the
+    advice to this level: otherwise a yes would change nothing, and the question waits until
+    the rest of its rule is known (fever with an antidepressant, chest pain that is spreading).
+    """
     seen: dict[str, None] = {}
     for flag in unknown:
         if flag.disposition is level:
             for question_id in deciding_questions(flag.condition, facts):
                 seen.setdefault(question_id, None)
-    return [kb.questions[q] for q in seen if kb.asks(q)]
+    questions = [kb.questions[q] for q in seen if kb.asks(q)]
+    return [q for q in questions if q.kind != "yes_no_unsure" or _alone_reaches(facts, q.id, level, kb)]
+
+
+def _alone_reaches(facts: Facts, symptom: str, level: Disposition, kb: KnowledgeBase) -> bool:
+    supposed = Facts(facts.answers.with_symptom(symptom, True), facts.targets, facts.medicine_classes)
+    return screen(supposed, kb).disposition.rank >= level.rank
 
 
 def deciding_questions(condition: Condition, facts: Facts) -> list[str]:
