@@ -15,6 +15,7 @@ from twitchwise.errors import InputError
 from twitchwise.interview import NO, UNSURE, YES, Step, apply_reply, next_step
 from twitchwise.kb.models import KnowledgeBase, Question
 from twitchwise.triage.engine import facts_for, screen
+from twitchwise.vocabulary import Disposition
 
 MAX_TRIES = 5
 INTRO = (
@@ -99,8 +100,8 @@ class _Session:
             return
         for question in step.questions:
             self.ask_one(question)
-            if step.level is not None and screen(facts_for(self.answers, self.kb), self.kb).disposition >= step.level:
-                return  # what is left of this list can no longer change the advice
+            if screen(facts_for(self.answers, self.kb), self.kb).disposition is Disposition.EMERGENCY:
+                return  # call now: nothing more is asked (the rest of a lower list is, to give every reason)
 
     def ask_one(self, question: Question) -> None:
         if question.kind == "yes_no_unsure":
