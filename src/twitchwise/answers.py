@@ -122,6 +122,17 @@ def overlay(base: Answers, update: Answers, *, today: dt.date, symptom_ids: froz
     return answers_from_builtins(data, today=today, symptom_ids=symptom_ids)
 
 
+def beyond(answers: Answers, base: Answers, *, today: dt.date, symptom_ids: frozenset[str]) -> Answers:
+    """What ``answers`` says that ``base`` did not: the person's own answers, without what the
+    diary had already filled in (so a result can tell "you said" from "your diary shows")."""
+    given, known = to_builtins(answers), to_builtins(base)
+    data = {key: value for key, value in given.items() if key != "symptoms" and known.get(key) != value}
+    symptoms = {s: v for s, v in answers.symptoms.items() if s not in base.symptoms or base.symptoms[s] != v}
+    if symptoms:
+        data["symptoms"] = symptoms
+    return answers_from_builtins(data, today=today, symptom_ids=symptom_ids)
+
+
 def to_builtins(answers: Answers) -> dict[str, object]:
     """The answers as plain JSON-ready data, missing keys left out."""
     data = msgspec.to_builtins(answers)

@@ -40,3 +40,20 @@ def test_the_cli_prints_the_diary_advice_after_a_write(tmp_path: Path) -> None:
     assert quiet.code == 0 and "From your diary" not in quiet.out
     loud = run_cli("log", "symptom", "seizure", environ=env)
     assert loud.code == 0 and "From your diary" in loud.out and "EMERGENCY" in loud.out and "Call 999" in loud.out
+
+
+def test_a_description_with_an_emergency_already_in_the_diary_ends_at_the_result(client: TestClient) -> None:
+    # Regression: "Read my description" answered 500 when the diary already held an emergency symptom.
+    post_form(client, "/log/symptom", {"symptom": "seizure", "state": "present"})
+    described = post_form(client, "/check/describe", {"description": "my calf twitches, 3 days"})
+    assert described.status_code == 303 and described.headers["location"].startswith("/checks/")
+    result = client.get(described.headers["location"]).text
+    assert "banner-emergency" in result and "From your diary" in result
+    started = client.get("/check", follow_redirects=False)
+    assert started.status_code == 303 and started.headers["location"].startswith("/checks/")
+
+
+def test_the_error_page_has_the_menu_and_the_emergency_number() -> None:
+    from twitchwise.web.security import ERROR_PAGE
+
+    assert b"<nav" in ERROR_PAGE and b'href="tel:999"' in ERROR_PAGE and b'href="tel:112"' in ERROR_PAGE

@@ -149,7 +149,7 @@ def _assess_and_show(
     args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str], stdout: IO[str],
     kb: KnowledgeBase, today: dt.date, services: Services, diary: DiaryLink | None,
 ) -> int:  # fmt: skip
-    from twitchwise.answers import Answers, parse_answers, said_by_person, to_builtins
+    from twitchwise.answers import Answers, beyond, parse_answers, said_by_person, to_builtins
     from twitchwise.triage.engine import assess
 
     evidence = None if diary is None else diary.evidence(today)
@@ -162,12 +162,11 @@ def _assess_and_show(
     elif args.answers is None:
         from twitchwise.cli.guided import run_guided_check
 
-        asked = run_guided_check(
-            kb, today=today, stdin=stdin, stdout=stdout, start=evidence.apply(Answers()) if evidence else None
-        )
+        start = evidence.apply(Answers()) if evidence else None
+        asked = run_guided_check(kb, today=today, stdin=stdin, stdout=stdout, start=start)
         if asked is None:
             return EXIT_OK
-        given = asked
+        given = asked if start is None else beyond(asked, start, today=today, symptom_ids=kb.symptom_ids)
     else:
         given = parse_answers(_read_answers(args.answers, stdin), today=today, symptom_ids=kb.symptom_ids)
     answers = given if evidence is None else evidence.apply(given)

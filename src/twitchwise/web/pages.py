@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
-from twitchwise.answers import MAX_DESCRIPTION, overlay, said_by_person
+from twitchwise.answers import MAX_DESCRIPTION, beyond, overlay, said_by_person
 from twitchwise.diary.records import MAX_PROFILE
 from twitchwise.errors import InputError
 from twitchwise.interview import Step
@@ -44,10 +44,23 @@ def home(request: Request) -> Response:
 
 
 @router.get("/check")
-def check_start(request: Request) -> Response:
+async def check_start(request: Request) -> Response:
     backend = backend_of(request)
     answers = backend.start_answers(preferences(request).profile)
+    if guided.current_step(answers, set(), backend.kb) is None:
+        return await _finish(request, answers)  # the diary alone already settles it (an emergency logged)
     return _step_page(request, answers, set())
+
+
+async def _finish(request: Request, answers: Any) -> Response:
+    """Nothing left to ask: assess, keep the check in the diary, and show the result."""
+    backend = backend_of(request)
+    chosen = preferences(request)
+    start = backend.start_answers(chosen.profile)  # what the diary filled in is the diary's, not the person's
+    own = beyond(answers, start, today=backend.today(), symptom_ids=backend.kb.symptom_ids)
+    assessment = await run_in_threadpool(backend.check, own, preferences=chosen)
+    saved = assessment.diary.saved_as if assessment.diary else None
+    return RedirectResponse(f"/checks/{saved}", status_code=303)
 
 
 @router.post("/check")
@@ -64,9 +77,7 @@ async def check_step(request: Request, form: Form) -> Response:
         asked |= {q.id for q in step.questions}
     if guided.current_step(answers, asked, kb) is not None:
         return _step_page(request, answers, asked)
-    assessment = await run_in_threadpool(backend.check, answers, preferences=preferences(request))
-    saved = assessment.diary.saved_as if assessment.diary else None
-    return RedirectResponse(f"/checks/{saved}", status_code=303)
+    return await _finish(request, answers)
 
 
 @router.post("/check/describe")
@@ -86,6 +97,8 @@ async def check_describe(request: Request, form: Form) -> Response:
     reading = await run_in_threadpool(read, text, backend.kb, today=today)
     start = backend.start_answers(preferences(request).profile)
     answers = overlay(start, reading.answers, today=today, symptom_ids=backend.kb.symptom_ids)
+    if guided.current_step(answers, set(), backend.kb) is None:
+        return await _finish(request, answers)  # the words (or the diary) already settle it
     return _step_page(
         request, answers, set(), understood=understood_lines(reading, backend.kb), assumptions=reading.assumptions,
         topic=question_answer(reading, backend.kb), about_someone_else=reading.about != "self",

@@ -163,6 +163,18 @@ def _route_template(scope: Mapping[str, Any]) -> str:
     return str(path) if path else "(unmatched)"
 
 
+ERROR_PAGE = (
+    b'<!doctype html><html lang="en"><title>Something went wrong</title>'
+    b'<nav aria-label="Main"><a href="/">Today</a> <a href="/check">Check</a> <a href="/log">Log</a> '
+    b'<a href="/diary">Diary</a></nav><main id="main"><h1>Something went wrong</h1>'
+    b"<p>Nothing was changed. Please go back and try again.</p>"
+    b"<p><strong>If you feel very unwell, call your emergency number now</strong> "
+    b'(<a href="tel:999">999</a> in the UK, <a href="tel:911">911</a> in the US and Canada, '
+    b'<a href="tel:112">112</a> in Europe).</p></main></html>'
+)
+"""A page with the way back and the emergency number, even when the app itself failed."""
+
+
 class ContainErrors(_HttpMiddleware):
     """An unexpected error becomes a plain 500 and one log line with its type and route only:
     its message or traceback could carry what the person typed, so neither is logged."""
@@ -185,8 +197,7 @@ class ContainErrors(_HttpMiddleware):
             body, media = (
                 (b'{"field":"server","problem":"something went wrong; nothing was changed"}', b"application/json")
                 if is_api
-                else (b"<!doctype html><title>Error</title><p>Something went wrong; nothing was changed.</p>",
-                      b"text/html; charset=utf-8")
+                else (ERROR_PAGE, b"text/html; charset=utf-8")
             )  # fmt: skip
             await send({"type": "http.response.start", "status": 500, "headers": [(b"content-type", media)]})
             await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,121 @@
+"""No dead ends: random paths through the check and the log, as impatient or frightened people take them.
+
+A seeded crawler walks 1,000 paths of the web app: it answers checklists at random (or leaves
+them blank), skips, types in the boxes (including red-flag words and hostile text), logs
+symptoms (emergency ones too) and twitches, goes Back to an old step (stale state), reloads a
+form (double submit) and opens any page from the menu.  Every response must be below 500, and
+every page must carry the menu and the emergency number.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from tests.strategies import KB
+from tests.web.conftest import BASE, make_app
+
+PATHS = 1_000
+STEPS = 7
+PAGES = ["/", "/check", "/log", "/log/twitch", "/log/day", "/log/symptom", "/diary", "/settings", "/report"]
+WORDS = [
+    "my left calf has twitched for three weeks, no weakness, five coffees a day",
+    "out of nowhere my right arm and leg went heavy and numb", "I can't hold a cup", "could this be ALS?",
+    "my wife says I sound drunk", "<script>alert(1)</script> calf", "((((((((((((", "🙂" * 50, "",
+    "eyelid 2 days", "I had a seizure this morning", "x" * 3000,
+]  # fmt: skip
+SITES = ["left calf", "both thighs", "all over", "my elbow", "", "tongue", "left eyelid, right hand"]
+NUMBERS = ["3", "30", "-1", "abc", "9**9**9", "1e9", "", "0"]
+SYMPTOMS = sorted(KB.symptoms)
+
+
+@pytest.fixture(scope="module")
+def walker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    app: FastAPI = make_app(Path(tmp_path_factory.mktemp("walk")))
+    with TestClient(app, base_url=BASE) as client:
+        client.get("/")
+        yield client
+    app.state.backend.close()
+
+
+class Walk:
+    def __init__(self, client: TestClient, rng: random.Random) -> None:
+        self.client = client
+        self.rng = rng
+        self.page = ""
+        self.forms: list[dict[str, Any]] = []
+        self.requests = 0
+
+    def check(self, response: Any, what: str) -> None:
+        self.requests += 1
+        assert response.status_code < 500, (what, response.status_code, response.text[:300])
+        if response.status_code in (301, 302, 303, 307):
+            self.check(self.client.get(response.headers["location"]), f"{what} -> redirect")
+            return
+        if "text/html" in response.headers.get("content-type", ""):
+            assert "<nav" in response.text and "tel:" in response.text, (what, response.text[:300])
+            self.page = response.text
+
+    def post(self, path: str, data: dict[str, Any]) -> None:
+        form = {"csrf_token": self.client.cookies.get("tw_csrf"), **data}
+        self.forms.append({"path": path, **form})
+        self.check(self.client.post(path, data=form, follow_redirects=False), f"POST {path}")
+
+    def step(self) -> None:
+        rng = self.rng
+        state = re.search(r'name="state" value="([^"]*)"', self.page)
+        choice = rng.random()
+        if state is not None and choice < 0.5:
+            self.answer(html.unescape(state.group(1)))
+        elif choice < 0.6 and self.forms:
+            again = dict(rng.choice(self.forms) if rng.random() < 0.5 else self.forms[-1])  # Back, or reload
+            path = again.pop("path")
+            self.check(self.client.post(path, data=again, follow_redirects=False), f"resubmit {path}")
+        elif choice < 0.7:
+            self.post("/check/describe", {"description": rng.choice(WORDS)})
+        elif choice < 0.8:
+            self.post("/log/symptom", {"symptom": rng.choice(SYMPTOMS), "state": rng.choice(["present", "absent"])})
+        elif choice < 0.85:
+            self.post(
+                "/log/twitch",
+                {"site": rng.choice(["left_calf", "right_eyelid", "nowhere", ""]), "count": rng.choice(NUMBERS)},
+            )
+        elif choice < 0.9:
+            self.post("/log/day", {"caffeine": rng.choice(["3 cups", "9**9**9 mg", "", "lots"]),
+                                   "sleep": rng.choice(["6h", "25", ""])})  # fmt: skip
+        elif choice < 0.93:
+            self.post("/log/none", {})
+        else:
+            self.check(self.client.get(rng.choice(PAGES)), "GET")
+
+    def answer(self, state: str) -> None:
+        rng = self.rng
+        names = list(dict.fromkeys(re.findall(r'name="q\.(\w+)"', self.page)))
+        data: dict[str, Any] = {"state": state, "action": rng.choice(["next", "next", "none", "skip"])}
+        if 'name="sites_text"' in self.page:
+            data["sites_text"] = rng.choice(SITES)
+        for name in names:
+            if rng.random() < 0.8:
+                data[f"q.{name}"] = rng.choice(["yes", "no", "unsure", *NUMBERS, "female", "3 cups"])
+        self.post("/check", data)
+
+
+def test_a_thousand_random_paths_find_no_dead_end(walker: TestClient) -> None:
+    rng = random.Random(20261201)
+    requests = 0
+    for number in range(PATHS):
+        walker.cookies.set("tw_profile", f"walk{number}")
+        walk = Walk(walker, rng)
+        walk.check(walker.get(rng.choice(["/", "/check", "/log"])), "start")
+        for _ in range(STEPS):
+            walk.step()
+        requests += walk.requests
+    assert requests >= PATHS * STEPS
