@@ -167,7 +167,7 @@ ERROR_PAGE = (
     b'<!doctype html><html lang="en"><title>Something went wrong</title>'
     b'<nav aria-label="Main"><a href="/">Today</a> <a href="/check">Check</a> <a href="/log">Log</a> '
     b'<a href="/diary">Diary</a></nav><main id="main"><h1>Something went wrong</h1>'
-    b"<p>Nothing was changed. Please go back and try again.</p>"
+    b"<p>Something went wrong on this computer; nothing was changed. Please go back and try again.</p>"
     b"<p><strong>If you feel very unwell, call your emergency number now</strong> "
     b'(<a href="tel:999">999</a> in the UK, <a href="tel:911">911</a> in the US and Canada, '
     b'<a href="tel:112">112</a> in Europe).</p></main></html>'
