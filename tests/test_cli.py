@@ -216,3 +216,26 @@ def test_python_dash_m_runs_the_cli() -> None:
         input='{"age": 300}', capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert bad.returncode == 2 and bad.stderr.strip() == "twitchwise: error: age: must be at most 120"
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["check", "--today", "9999-12-31", "--answers", "-"], "--today: must be between 1900 and 2999"),
+        (["check", "--db", "mysql://user@host/db", "--answers", "-"], "--db: use an SQLite path or a postgresql"),
+    ],
+)
+def test_out_of_range_options_are_refused_not_a_traceback(argv: list[str], named: str) -> None:
+    result = run_cli(*argv, stdin="{}")
+    assert result.code == 2 and result.err.startswith(f"twitchwise: error: {named}") and result.out == ""
+
+
+@pytest.mark.parametrize("text", ["(" * 6000, "[" * 20000, "calf " + "!" * 50000, "a" * 100_000])
+def test_hostile_text_is_read_quickly(text: str) -> None:
+    # Regression: 6,000 brackets took 14 s (spaCy strips punctuation from one long token a character
+    # at a time).  A bound against a hang, not a speed figure (those are in bench/).
+    import time
+
+    started = time.monotonic()
+    result = run_cli("check", "--no-diary", "--json", "--text", "-", stdin=text)
+    assert result.code == 0 and time.monotonic() - started < 5

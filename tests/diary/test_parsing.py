@@ -105,3 +105,10 @@ def test_an_expression_is_never_evaluated_as_an_amount(text: str, kb: KnowledgeB
     for parse in (quantities.hours, quantities.minutes):
         with pytest.raises(InputError):
             parse(text.replace("mg", "h"))
+
+
+@pytest.mark.parametrize("text", ["yesterday 25:99", "today 24:00", "monday 9:75"])
+def test_an_impossible_clock_time_is_refused(text: str) -> None:
+    # Regression: "yesterday 25:99" was stored as some other time of that day.
+    with pytest.raises(InputError, match="not a time of day"):
+        parse_moment(text, now=dt.datetime(2026, 11, 21, 10, 0))

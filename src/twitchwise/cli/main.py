@@ -224,13 +224,19 @@ def _open_diary(args: argparse.Namespace, environ: Mapping[str, str]) -> DiaryLi
         raise InputError("--db", str(error)) from None
 
 
+TODAY_RANGE = (dt.date(1900, 1, 1), dt.date(2999, 12, 31))
+
+
 def _today(text: str | None) -> dt.date:
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise InputError("--today", "expected a date as YYYY-MM-DD") from None
+    if not TODAY_RANGE[0] <= day <= TODAY_RANGE[1]:
+        raise InputError("--today", "must be between 1900 and 2999")
+    return day
 
 
 def _read_answers(path: str, stdin: IO[str]) -> bytes:

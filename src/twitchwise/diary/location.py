@@ -20,12 +20,24 @@ def resolve_url(db: str | None, environ: Mapping[str, str]) -> str:
     SQLite file in the user's data folder."""
     if db and db.strip():
         if "://" in db:
-            return db.strip()
+            return _supported(db.strip(), "--db")
         return f"sqlite:///{os.path.realpath(os.path.expanduser(db))}"
     configured = environ.get("TWITCHWISE_DATABASE_URL", "").strip()
     if configured:
-        return configured
+        return _supported(configured, "TWITCHWISE_DATABASE_URL")
     return f"sqlite:///{default_path(environ)}"
+
+
+SCHEMES = ("sqlite://", "postgresql://", "postgresql+psycopg://", "postgres://")
+
+
+def _supported(url: str, field: str) -> str:
+    """Only the databases twitchwise is built and tested for (a mysql:// URL is refused, not tried)."""
+    if not url.startswith(SCHEMES):
+        from twitchwise.errors import InputError
+
+        raise InputError(field, "use an SQLite path or a postgresql:// URL")
+    return url
 
 
 def diary_exists(url: str) -> bool:

@@ -7,6 +7,7 @@ and refused when it lands in the future.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 
 from twitchwise.errors import InputError
@@ -43,8 +44,15 @@ def parse_day(text: str, *, today: dt.date, field: str = "--date") -> dt.date:
     return day
 
 
+_CLOCK = re.compile(r"\b(\d{1,2})[:.h](\d{2})\b")
+
+
 def _natural(text: str, now: dt.datetime, field: str) -> dt.datetime:
     import dateparser
+
+    for hours, minutes in _CLOCK.findall(text):  # "25:99" is no time: refused, not read as some other hour
+        if int(hours) > 23 or int(minutes) > 59:
+            raise InputError(field, f"not a time of day ({EXAMPLE})")
 
     settings = {
         "RELATIVE_BASE": now,

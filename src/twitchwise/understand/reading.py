@@ -32,6 +32,9 @@ MAX_TEXT = 1_000_000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8}
+_LONG_RUN = re.compile(r"\S{40}(?=\S)")
+"""A run of 40 characters without a space: spaCy strips punctuation from a long token one
+character at a time, which grows with the square of its length ("((((…" 6,000 times took seconds)."""
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _TIGHT_COMMA = re.compile(r"(?<=[^\W\d_]),(?=\w)|(?<=\d),(?=[^\W\d_])")
 _NUMBER_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)([a-z/]+)$")
@@ -138,6 +141,7 @@ def clean(text: str) -> tuple[str, bool]:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = _CONTROL.sub(" ", text.encode("utf-8", "replace").decode("utf-8"))
     text = _SPACES.sub(" ", _TIGHT_COMMA.sub(", ", text))
+    text = _LONG_RUN.sub(r"\g<0> ", text)  # no word is this long; split it so the tokenizer stays linear
     return text[:MAX_TEXT], truncated
 
 
