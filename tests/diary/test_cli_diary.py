@@ -169,3 +169,37 @@ def test_a_check_tells_what_the_diary_shows_from_what_the_person_said(env: dict[
     assert result.code == 0, result.err
     assert "From your diary: spreading" in result.out and "You said: spreading" not in result.out
     assert "From your diary: sites: left calf, left eyelid" in result.out
+
+
+def test_backup_never_replaces_the_live_diary_or_a_device(env: dict[str, str], tmp_path: Path) -> None:
+    # Regression: `backup X --db X` deleted and rewrote the database under the running app, and as
+    # root `--out /dev/null` and `backup /dev/full` replaced the device nodes with diary data.
+    import stat
+
+    assert cli(env, "log", "twitch", "--site", "left-calf").code == 0
+    live = Path(env["TWITCHWISE_DATA_DIR"]) / "diary.sqlite3"
+    before = live.read_bytes()
+    onto_itself = cli(env, "backup", str(live))
+    assert onto_itself.code == 2 and "is the diary itself" in onto_itself.err and live.read_bytes() == before
+    for device in ("/dev/null", "/dev/full"):
+        refused = cli(env, "backup", device)
+        assert refused.code == 2 and "not a regular file" in refused.err
+        assert cli(env, "export", "--out", device).code == 2
+        assert stat.S_ISCHR(Path(device).stat().st_mode)
+    copy = tmp_path / "copy.sqlite3"
+    assert cli(env, "backup", str(copy)).code == 0
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600 and not list(tmp_path.glob(".copy.sqlite3.*"))
+
+
+def test_csv_cells_cannot_run_as_formulas_and_a_lone_cr_round_trips(env: dict[str, str], tmp_path: Path) -> None:
+    notes = ['=HYPERLINK("http://x","click")', "+1+1", "-2", "@SUM(A1)", "'quoted", "line\rbreak"]
+    for note in notes:
+        assert cli(env, "log", "twitch", "--site", "left-calf", "--note", note).code == 0
+    folder = tmp_path / "csv"
+    assert cli(env, "export", "--format", "csv", "--out", str(folder)).code == 0
+    text = (folder / "episodes.csv").read_text(encoding="utf-8")
+    assert '"=HYPERLINK' not in text and "\"'=HYPERLINK" in text and "\"'@SUM" in text
+    other = {**env, "TWITCHWISE_DATA_DIR": str(tmp_path / "other")}
+    assert cli(other, "import", str(folder)).code == 0
+    back = sorted(e["note"] for e in listed(other, "--days", "30")["entries"] if e.get("note"))
+    assert back == sorted(notes)

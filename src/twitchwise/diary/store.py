@@ -8,7 +8,6 @@ own transaction: when a method returns, the record is on disk.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -73,26 +72,31 @@ class Store:
             return connection.execute(text("SELECT 1")).scalar() == 1
 
     def backup(self, target: Path) -> None:
-        """A consistent copy while the diary is in use: SQLite's online backup, else a JSON export."""
+        """A consistent copy while the diary is in use: SQLite's online backup into a new private
+        file put in place atomically (never over the live database), else a JSON export."""
+        from twitchwise.files import write_private, write_with
+
         if self.is_sqlite:
-            target.unlink(missing_ok=True)
-            source = self.engine.raw_connection()
-            try:
-                destination = sqlite3.connect(target)
-                with destination:
-                    source.driver_connection.backup(destination)  # type: ignore[union-attr]
-                destination.close()
-            finally:
-                source.close()
-            os.chmod(target, 0o600)
+            live = Path(self.url.removeprefix("sqlite:///")) if self.url.startswith("sqlite:///") else None
+
+            def copy(temporary: Path) -> None:
+                source = self.engine.raw_connection()
+                try:
+                    destination = sqlite3.connect(temporary)
+                    with destination:
+                        source.driver_connection.backup(destination)  # type: ignore[union-attr]
+                    destination.close()
+                finally:
+                    source.close()
+
+            write_with(target, copy, field="target", live=live)
             return
         from twitchwise.diary.transfer import export_json
 
         with Session(self.engine) as session:
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             data = export_json(self, self.profiles(), session=session)
-        target.write_bytes(data)
-        os.chmod(target, 0o600)
+        write_private(target, data, field="target")
 
     def _migrate(self) -> None:
         with self.engine.begin() as connection:

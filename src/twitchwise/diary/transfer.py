@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -109,7 +108,7 @@ def export_csv(store: Store, profile: str, folder: Path) -> list[Path]:
     for kind, name in FILES.items():
         buffer = io.StringIO()
         columns = list(KINDS[kind].__struct_fields__)
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)  # a lone CR stays inside its cell
         writer.writerow(columns)
         for record in getattr(data, _PLURAL[kind]):
             values = msgspec.to_builtins(record)
@@ -120,16 +119,10 @@ def export_csv(store: Store, profile: str, folder: Path) -> list[Path]:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write health data readable by its owner only, replacing the file atomically."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InputError("--out", f"cannot write the file ({error.strerror})") from None
+    """Write health data readable by its owner only, replacing the file atomically (``files``)."""
+    from twitchwise.files import write_private as write
+
+    write(path, data)
 
 
 def _cell(column: str, value: Any) -> str:
@@ -139,7 +132,13 @@ def _cell(column: str, value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text  # a spreadsheet would run "=…", "+…", "-…", "@…" as a formula; import takes it off
+    return text
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 # --- import -----------------------------------------------------------------------------
@@ -254,7 +253,7 @@ def _row_record(name: str, line: int, kind: Kind, header: list[str], row: list[s
             except ValueError:
                 raise InputError(f"{name} line {line}, column {column}", "expected JSON in this cell") from None
         else:
-            values[column] = cell
+            values[column] = cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
     try:
         return build(KINDS[kind], values, today=today)
     except InputError as error:

@@ -37,11 +37,16 @@ def _pyplot() -> Any:
 
 
 def save(figure: Any, folder: Path, name: str) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the figure as PNG and SVG, each a private file (``twitchwise.files``)."""
+    from twitchwise.files import write_private
+
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     written = []
     for extension, metadata in (("png", None), ("svg", {"Date": None})):
         path = folder / f"{name}.{extension}"
-        figure.savefig(path, dpi=150, bbox_inches="tight", metadata=metadata)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format=extension, dpi=150, bbox_inches="tight", metadata=metadata)
+        write_private(path, buffer.getvalue(), field="--charts")
         written.append(path)
     _pyplot().close(figure)
     return written
