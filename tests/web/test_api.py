@@ -209,3 +209,34 @@ def test_check_text_warns_and_asks_first_what_the_words_touch(client: TestClient
     assert data["warning"]["disposition"] == "emergency" and data["reassuring"] == []
     again = client.post("/api/v1/check/text?diary=false", json={"text": text})
     assert again.content == client.post("/api/v1/check/text?diary=false", json={"text": text}).content
+
+
+def test_simultaneous_first_writes_all_succeed(any_client: TestClient) -> None:
+    # Regression: two first writes for a new profile (or the same new day) at once answered 500.
+    import threading
+
+    codes: list[int] = []
+
+    def write(number: int) -> None:
+        day = any_client.post("/api/v1/diary/days?profile=fresh", json={"day": "2026-11-20", "caffeine_mg": number})
+        episode = any_client.post(f"/api/v1/diary/episodes?profile=new{number % 3}",
+                                  json={"at": "2026-11-20T08:00:00", "region": "calf"})  # fmt: skip
+        codes.extend([day.status_code, episode.status_code])
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert codes == [201] * 32
+    days = any_client.get("/api/v1/diary?profile=fresh&days=30").json()["entries"]
+    assert len([e for e in days if e["kind"] == "day"]) == 1  # one day, merged
+
+
+def test_bad_bytes_and_oversized_bodies_are_refused_before_anything_is_read(client: TestClient) -> None:
+    bad = client.post("/api/v1/check/text", content=b'{"text": "\xff\xfe calf"}',
+                      headers={"content-type": "application/json"})  # fmt: skip
+    assert bad.status_code == 422 and bad.json() == {"field": "text", "problem": "the body is not valid UTF-8 text"}
+    declared = client.post("/api/v1/check", content=b"{}", headers={"content-type": "application/json",
+                                                                     "content-length": "300000000"})  # fmt: skip
+    assert declared.status_code == 422 and "larger than 1 MB" in declared.json()["problem"]

@@ -31,6 +31,13 @@ class StoreError(RuntimeError):
     """The database cannot be opened or used; the message says what to do, with no health data."""
 
 
+RACE_RETRIES = 5
+
+
+class _RacedError(Exception):
+    """Another write created the same profile or day first; this transaction is rolled back."""
+
+
 class Store:
     """One database, holding the diaries of any number of profiles."""
 
@@ -124,7 +131,19 @@ class Diary:
     # --- writing ------------------------------------------------------------------------
 
     def add(self, record: Record) -> Stored:
-        """Store a new record; a day record merges into that date's record if there is one."""
+        """Store a new record; a day record merges into that date's record if there is one.
+
+        Two first writes at once (a new profile, or the same new day) race for one row: the
+        loser's transaction is rolled back and the write tried again, and then finds that row.
+        """
+        for _ in range(RACE_RETRIES):
+            try:
+                return self._add_once(record)
+            except _RacedError:
+                continue
+        raise InputError("uid", "a record with this uid is already in the diary")
+
+    def _add_once(self, record: Record) -> Stored:
         kind = _kind_of(record)
         with self.store.session() as session:
             owner = self.owner_id(session)
@@ -143,6 +162,8 @@ class Diary:
             try:
                 session.flush()
             except IntegrityError:
+                if isinstance(record, Day):
+                    raise _RacedError from None  # the same day written at once: merge into it on the retry
                 raise InputError("uid", "a record with this uid is already in the diary") from None
             return Stored(f"{PREFIX[kind]}{row.id}", kind, record)
 
@@ -226,7 +247,10 @@ class Diary:
             return found
         row = ProfileRow(name=self.profile)
         session.add(row)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError:
+            raise _RacedError from None  # created at the same moment by another write: retry and find it
         return row.id
 
     def _profile_id(self, session: Session) -> int | None:

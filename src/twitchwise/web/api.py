@@ -39,12 +39,29 @@ def _json(value: Any, status_code: int = 200) -> Response:
     return Response(msgspec.json.encode(value), status_code=status_code, media_type="application/json")
 
 
+async def _limited_body(request: Request, whole: str) -> bytes:
+    """The body, read while counting: refused as soon as it passes 1 MB (never buffered whole first)."""
+    declared = request.headers.get("content-length", "")
+    if declared and (not declared.isdigit() or int(declared) > MAX_BODY):
+        raise InputError(whole, "the body is larger than 1 MB")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise InputError(whole, "the body is larger than 1 MB")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _body(request: Request, shape: type[Any], whole: str) -> Any:
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
         raise InputError("content-type", "send the body as application/json")
-    raw = await request.body()
-    if len(raw) > MAX_BODY:
-        raise InputError(whole, "the body is larger than 1 MB")
+    raw = await _limited_body(request, whole)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(whole, "the body is not valid UTF-8 text") from None
     try:
         return msgspec.json.decode(raw, type=shape, strict=True)
     except msgspec.ValidationError as error:
