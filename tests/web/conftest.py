@@ -59,10 +59,18 @@ def client(app: FastAPI) -> Iterator[TestClient]:
         yield test_client
 
 
+_TOKENS: dict[str, str] = {}
+
+
 def token(client: TestClient) -> str:
-    value = client.cookies.get("tw_csrf")
-    assert value
-    return value
+    """The form token this client's pages carry (signed over its cookie, so read from a page)."""
+    cookie = client.cookies.get("tw_csrf")
+    assert cookie
+    if cookie not in _TOKENS:
+        found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/settings").text)
+        assert found, "no form token on the page"
+        _TOKENS[cookie] = found.group(1)
+    return _TOKENS[cookie]
 
 
 def post_form(client: TestClient, path: str, data: dict[str, Any], **kwargs: Any) -> Any:

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import KB
-from tests.web.conftest import BASE, NOW, make_app
+from tests.web.conftest import BASE, NOW, make_app, token
 from twitchwise.answers import answers_from_builtins
 from twitchwise.cli.main import main
 from twitchwise.triage.engine import assess
@@ -143,7 +143,7 @@ def door_browser(client: TestClient, facts: dict[str, Any]) -> tuple[str, frozen
     client.cookies.set("tw_profile", f"web{next(PROFILES)}")
     page = client.get("/check").text
     for _ in range(80):
-        form: dict[str, Any] = {"state": state_of(page), "csrf_token": client.cookies.get("tw_csrf")}
+        form: dict[str, Any] = {"state": state_of(page), "csrf_token": token(client)}
         names = list(dict.fromkeys(re.findall(r'name="q\.(\w+)"', page)))
         symptoms = [n for n in names if n in KB.symptoms]
         if 'name="sites_text"' in page:

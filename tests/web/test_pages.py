@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import flash, post_form, token
+from tests.web.conftest import BASE, flash, post_form, token
 
 
 def state_of(page: str) -> str:
@@ -272,3 +272,22 @@ def test_continue_with_no_warning_sign_answered_is_refused_and_the_count_is_hone
     items = set(re.findall(r'name="q\.(\w+)"', page))  # "None of these" answers each item of the list
     count = re.search(r"Questions answered so far: (\d+)\.", after)
     assert count is not None and count.group(1) == str(2 + len(items))
+
+
+def test_a_cookie_planted_by_another_page_cannot_forge_a_form(client: TestClient) -> None:
+    # Regression: any equal cookie/field pair was accepted, so a page on another localhost port
+    # could set the cookie and post.  The field must be signed with this install's secret.
+    client.cookies.set("tw_csrf", "a" * 43)
+    forged = client.post("/log/twitch", data={"site": "left_calf", "count": "5", "csrf_token": "a" * 43})
+    assert forged.status_code == 403
+    assert client.get("/api/v1/diary").json()["entries"] == []
+
+
+def test_a_form_from_another_origin_is_refused_even_with_a_good_token(client: TestClient) -> None:
+    good = token(client)
+    other_port = client.post("/log/twitch", data={"site": "left_calf", "count": "5", "csrf_token": good},
+                             headers={"origin": "http://127.0.0.1:9999"})  # fmt: skip
+    assert other_port.status_code == 403
+    same = client.post("/log/twitch", data={"site": "left_calf", "count": "5", "csrf_token": good},
+                       headers={"origin": BASE}, follow_redirects=False)  # fmt: skip
+    assert same.status_code == 303

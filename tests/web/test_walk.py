@@ -21,7 +21,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tests.strategies import KB
-from tests.web.conftest import BASE, make_app
+from tests.web.conftest import BASE, make_app, token
 
 PATHS = 1_000
 STEPS = 7
@@ -65,7 +65,7 @@ class Walk:
             self.page = response.text
 
     def post(self, path: str, data: dict[str, Any]) -> None:
-        form = {"csrf_token": self.client.cookies.get("tw_csrf"), **data}
+        form = {"csrf_token": token(self.client), **data}
         self.forms.append({"path": path, **form})
         self.check(self.client.post(path, data=form, follow_redirects=False), f"POST {path}")
 

@@ -3,7 +3,10 @@ request log that holds no health data.
 
 - Every response carries a Content-Security-Policy that allows only this app's own scripts,
   styles and images (no inline script), and refuses framing.
-- A page form must return the random token from its ``tw_csrf`` cookie (SameSite=Strict).
+- A page form must return a token signed (HMAC-SHA256) with this install's secret over the random
+  id in its ``tw_csrf`` cookie (SameSite=Strict): a page on another port of this computer can set
+  that cookie, but cannot sign for it.  A form whose ``Origin`` is not this app's own (scheme,
+  host and port) is refused as well.
 - An API write must be ``application/json`` (which a cross-site form cannot send without a
   preflight the app never grants), and an ``Origin`` header, when sent, must be this app's.
 - The log line of a request is its method, its route *template* and its status: never a
@@ -12,6 +15,8 @@ request log that holds no health data.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import secrets
 import time
@@ -39,7 +44,7 @@ PAGE_POLICY = (
 CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 HEADERS = {
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",  # so its own forms carry their Origin; nothing leaves for other sites
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",
@@ -98,8 +103,20 @@ def _cookie(token: str) -> str:
 
 
 def csrf_token(request: Request) -> str:
-    """The token a page puts in its forms (the cookie's, or the one being set now)."""
-    return str(request.cookies.get(CSRF_COOKIE) or request.state.csrf_token)
+    """The token a page puts in its forms: the cookie's id (or the one being set now), signed."""
+    return _sign(request, str(request.cookies.get(CSRF_COOKIE) or request.state.csrf_token))
+
+
+def _sign(request: Request, session_id: str) -> str:
+    secret: bytes = request.app.state.settings.secret
+    return hmac.new(secret, session_id.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin")
+    if origin is None:  # not sent by this browser for this request: the signed token still decides
+        return True
+    return origin == f"{request.url.scheme}://{request.headers.get('host', '')}"
 
 
 async def posted_form(request: Request) -> dict[str, Any]:
@@ -110,7 +127,9 @@ async def posted_form(request: Request) -> dict[str, Any]:
         raise InputError("form", "the form could not be read; reload the page and try again") from None
     cookie = request.cookies.get(CSRF_COOKIE, "")
     sent = form.get(CSRF_FIELD)
-    if not cookie or not isinstance(sent, str) or not secrets.compare_digest(cookie, sent):
+    if not cookie or not isinstance(sent, str) or not hmac.compare_digest(_sign(request, cookie), sent):
+        raise CsrfError
+    if not _same_origin(request):
         raise CsrfError
     return _fields(form)
 

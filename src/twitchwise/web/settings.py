@@ -28,6 +28,7 @@ class WebSettings:
     allowed_hosts: tuple[str, ...] = LOOPBACK_NAMES
     fixed_now: dt.datetime | None = None  # TWITCHWISE_NOW: a fixed clock for tests and demos
     environ: Mapping[str, str] | None = None  # for the locale's emergency number
+    secret: bytes = b""  # this install's key for signing form tokens (``install_secret``)
 
     def now(self) -> dt.datetime:
         return self.fixed_now or dt.datetime.now().replace(microsecond=0)
@@ -58,7 +59,42 @@ def web_settings(
         allowed_hosts=LOOPBACK_NAMES + extra,
         fixed_now=fixed,
         environ=dict(environ),
+        secret=install_secret(environ, resolve_url(db, environ)),
     )
+
+
+SECRET_FILE = ".twitchwise-web-secret"
+
+
+def install_secret(environ: Mapping[str, str], database_url: str) -> bytes:
+    """``TWITCHWISE_SECRET``, else a random key kept (owner-only) beside the SQLite diary and made
+    on first start, else one for this run of the app."""
+    import secrets
+    from pathlib import Path
+
+    given = environ.get("TWITCHWISE_SECRET", "").strip()
+    if given:
+        if len(given) < 32:
+            raise InputError("TWITCHWISE_SECRET", "must be at least 32 characters")
+        return given.encode("utf-8")
+    if not database_url.startswith("sqlite:///"):
+        return secrets.token_bytes(32)
+    path = Path(database_url.removeprefix("sqlite:///")).parent / SECRET_FILE
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    key = secrets.token_hex(32).encode("ascii")
+    try:
+        from twitchwise.files import write_private
+
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_private(path, key, field="secret")
+    except (OSError, InputError):
+        pass  # a read-only folder: the key lasts for this run (forms open before a restart need a reload)
+    return key
 
 
 def _is_loopback(host: str) -> bool:
