@@ -51,10 +51,24 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
     max_leaves=8,
 )
-checks = st.builds(
-    Check, at=moments, disposition=st.sampled_from(["emergency", "urgent", "routine", "self_care"]),
-    answers=st.dictionaries(text, json_values, max_size=4), result=st.dictionaries(text, json_values, max_size=4),
-)  # fmt: skip
+
+
+@st.composite
+def _checks(draw: st.DrawFn) -> Check:
+    """A check as twitchwise stores one: answers it accepts and the assessment they give."""
+    import msgspec
+
+    from tests.strategies import KB, answers
+    from twitchwise.answers import answers_from_builtins, to_builtins
+    from twitchwise.triage.engine import assess
+
+    given = answers_from_builtins(draw(answers()), today=TODAY, symptom_ids=KB.symptom_ids)
+    result = assess(given, KB, today=TODAY)
+    stored: dict[str, Any] = msgspec.to_builtins(result)
+    return Check(at=draw(moments), disposition=stored["disposition"], answers=to_builtins(given), result=stored)
+
+
+checks = _checks()
 experiments = st.builds(
     lambda day, factor, pairs, stopped, note: Experiment(
         day=day, factor=factor, weeks=2 * len(pairs), schedule=[arm for pair in pairs for arm in pair],

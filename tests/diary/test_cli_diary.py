@@ -203,3 +203,48 @@ def test_csv_cells_cannot_run_as_formulas_and_a_lone_cr_round_trips(env: dict[st
     assert cli(other, "import", str(folder)).code == 0
     back = sorted(e["note"] for e in listed(other, "--days", "30")["entries"] if e.get("note"))
     assert back == sorted(notes)
+
+
+def _diary_file(path: Path, check: dict[str, Any]) -> Path:
+    data = {"format": "twitchwise-diary", "version": 1, "profiles": [
+        {"name": "me", "episodes": [], "days": [], "symptoms": [], "checks": [check], "experiments": []}]}  # fmt: skip
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("check", "named"),
+    [
+        ({"answers": {}, "result": {}}, "checks[0].result: is not a twitchwise assessment"),
+        ({"answers": {"age": "old"}, "result": {}}, "checks[0].answers.age"),
+        ({"answers": {"symptoms": {"dragons": True}}, "result": {}}, "checks[0].answers.symptoms.dragons"),
+    ],
+)
+def test_an_imported_check_must_be_one_twitchwise_can_show(
+    env: dict[str, str], tmp_path: Path, check: dict[str, Any], named: str
+) -> None:
+    # Regression: an empty result made its page answer 500, garbage answers broke the report.
+    record = {"uid": "a" * 32, "at": "2026-11-20T10:00:00", "disposition": "urgent", **check}
+    result = cli(env, "import", str(_diary_file(tmp_path / "d.json", record)))
+    assert result.code == 2 and named in result.err and result.err.count("\n") == 1
+    assert listed(env, "--days", "30")["entries"] == []
+
+
+def test_damaged_or_unusual_archives_and_bundles_are_refused_by_name(env: dict[str, str], tmp_path: Path) -> None:
+    import zipfile
+
+    lzma = tmp_path / "lzma.zip"
+    with zipfile.ZipFile(lzma, "w", compression=zipfile.ZIP_LZMA) as archive:
+        archive.writestr("export.xml", "<HealthData></HealthData>")
+    raw = bytearray(lzma.read_bytes())
+    raw[8:10] = (99).to_bytes(2, "little")  # an AES-encrypted member's method
+    central = raw.find(b"PK\x01\x02")
+    raw[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    unusual = tmp_path / "unusual.zip"
+    unusual.write_bytes(bytes(raw))
+    refused = cli(env, "import", "apple-health", str(unusual))
+    assert refused.code == 2 and "cannot open (encrypted or an unusual compression)" in refused.err
+    bundle = tmp_path / "bundle.json"
+    bundle.write_text(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [{"fullUrl": "urn:x"}]}))
+    missing = cli(env, "import", str(bundle))
+    assert missing.code == 2 and "entry[0].resource: is missing" in missing.err

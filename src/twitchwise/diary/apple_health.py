@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -126,6 +127,8 @@ def open_export(path: Path) -> Iterator[tuple[IO[bytes], int, str]]:
                 yield stream, path.stat().st_size, path.name
     except zipfile.BadZipFile:
         raise InputError(path.name, "is a damaged zip file") from None
+    except (NotImplementedError, RuntimeError):  # an unknown compression method, or a password
+        raise InputError(path.name, "is a zip twitchwise cannot open (encrypted or an unusual compression)") from None
     except OSError as error:
         raise InputError(path.name, f"cannot be read ({error.strerror or 'damaged archive'})") from None
 
@@ -176,7 +179,7 @@ def scan(stream: IO[bytes], *, total: int, name: str = "export.xml", progress: P
         raise InputError(f"{name} line {error.lineno}", "is not well-formed XML (truncated or damaged)") from None
     except _BadValueError as error:
         raise InputError(f"{name} line {parser.CurrentLineNumber}", str(error)) from None
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
         raise InputError(name, "cannot be read to the end (a damaged or truncated archive)") from None
     if not started["root"]:
         raise InputError(name, "is empty: not an Apple Health export")

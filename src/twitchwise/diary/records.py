@@ -160,12 +160,38 @@ def check_record(record: Record, *, today: dt.date, where: str = "") -> None:
             raise InputError(f"{where}{field}", "is in the future or before 1900")
     elif not EARLIEST.date() <= moment <= today:
         raise InputError(f"{where}{field}", "is in the future or before 1900")
+    if isinstance(record, Check):
+        _check_check(record, today=today, where=where)
     note = getattr(record, "note", None)  # a check record has none
     if isinstance(note, str):
         _encodable(note, f"{where}note")
     if isinstance(record, Day):
         for medicine in record.medicines or ():
             _encodable(medicine, f"{where}medicines")
+
+
+def _check_check(record: Check, *, today: dt.date, where: str) -> None:
+    """A stored check must be one twitchwise can show again: its answers as ``--answers`` takes
+    them, its result the shape of an assessment with the same disposition (an imported check is
+    otherwise a page, a report or an export that fails later)."""
+    import msgspec
+
+    from twitchwise.answers import answers_from_builtins
+    from twitchwise.kb import load_knowledge_base
+    from twitchwise.triage.assessment import Assessment
+
+    try:
+        answers_from_builtins(record.answers, today=today, symptom_ids=load_knowledge_base().symptom_ids)
+    except InputError as error:
+        raise InputError(f"{where}answers.{error.field}", error.problem) from None
+    try:
+        result = msgspec.convert(record.result, Assessment)
+    except msgspec.ValidationError as error:
+        raise InputError(
+            f"{where}result", f"is not a twitchwise assessment ({str(error).split(' - at ')[0]})"
+        ) from None
+    if result.disposition != record.disposition:
+        raise InputError(f"{where}disposition", "differs from the result's disposition")
 
 
 def _check_experiment(record: Experiment, where: str) -> None:
