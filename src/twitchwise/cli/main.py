@@ -135,7 +135,7 @@ def _check(args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str],
     from twitchwise.services import services_for
 
     kb = load_knowledge_base()
-    today = _today(args.today)
+    today = _today(args.today, environ)
     services = services_for(kb, environ, locale=args.locale, emergency_number=args.emergency_number)
     diary = None if args.no_diary else _open_diary(args, environ)
     try:
@@ -227,9 +227,11 @@ def _open_diary(args: argparse.Namespace, environ: Mapping[str, str]) -> DiaryLi
 TODAY_RANGE = (dt.date(1900, 1, 1), dt.date(2999, 12, 31))
 
 
-def _today(text: str | None) -> dt.date:
+def _today(text: str | None, environ: Mapping[str, str]) -> dt.date:
     if text is None:
-        return dt.date.today()
+        from twitchwise.diary.when import clock
+
+        return clock(environ).date()  # TWITCHWISE_NOW, as every diary command reads it
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:

@@ -161,10 +161,19 @@ def read_json(path: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
     if path.stat().st_size > MAX_JSON_BYTES:
         raise InputError(path.name, "is larger than 256 MB; that is not a twitchwise export")
     raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise InputError(f"{path.name} line {line}", "is not UTF-8 text") from None
     if _is_fhir_bundle(raw):
         from twitchwise.diary.fhir import from_bundle
 
-        return [from_bundle(msgspec.json.decode(raw), profile=profile, today=today, name=path.name)]
+        try:
+            bundle = msgspec.json.decode(raw)
+        except msgspec.DecodeError as error:
+            raise _json_syntax(path.name, raw, str(error)) from None
+        return [from_bundle(bundle, profile=profile, today=today, name=path.name)]
     try:
         data = msgspec.json.decode(raw, type=ExportFile, strict=False)
     except msgspec.ValidationError as error:
