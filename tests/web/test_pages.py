@@ -258,6 +258,8 @@ def test_a_description_that_touches_a_red_flag_is_asked_about_first(client: Test
     first_question = page.text.index("sudden one-sided weakness or numbness")
     assert "Where is the twitching" not in page.text and first_question > 0
     assert "face drooping" not in page.text  # the ask-first step comes before the full emergency list
+    warning = page.text.index("Before anything else")
+    assert warning < page.text.index("What I understood") and "If so, call 999" in page.text
 
 
 def test_continue_with_no_warning_sign_answered_is_refused_and_the_count_is_honest(client: TestClient) -> None:

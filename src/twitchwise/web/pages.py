@@ -99,9 +99,17 @@ async def check_describe(request: Request, form: Form) -> Response:
     answers = overlay(start, reading.answers, today=today, symptom_ids=backend.kb.symptom_ids)
     if guided.current_step(answers, set(), backend.kb) is None:
         return await _finish(request, answers)  # the words (or the diary) already settle it
+    from twitchwise.triage.engine import assess
+
+    services = backend.services(preferences(request))
+    checked = assess(answers, backend.kb, today=today, services=services, said=reading.said)
+    warning = checked.warning
+    words = [p.words for p in checked.possible if warning and p.disposition == warning.disposition and p.words]
+    words = [w for w in dict.fromkeys(words) if not any(w != other and w in other for other in words)]
     return _step_page(
         request, answers, set(), understood=understood_lines(reading, backend.kb), assumptions=reading.assumptions,
         topic=question_answer(reading, backend.kb), about_someone_else=reading.about != "self",
+        warning=warning, said_words=words,
     )  # fmt: skip
 
 
