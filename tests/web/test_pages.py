@@ -293,3 +293,22 @@ def test_a_form_from_another_origin_is_refused_even_with_a_good_token(client: Te
     same = client.post("/log/twitch", data={"site": "left_calf", "count": "5", "csrf_token": good},
                        headers={"origin": BASE}, follow_redirects=False)  # fmt: skip
     assert same.status_code == 303
+
+
+def test_a_recheck_asks_only_what_the_last_check_left_open(client: TestClient) -> None:
+    page = client.get("/check").text
+    page = post_form(client, "/check", {"state": state_of(page), "sites_text": "left calf"}).text
+    page = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "3"}).text
+    items = list(dict.fromkeys(re.findall(r'name="q\.(\w+)"', page)))
+    answers = {f"q.{item}": "no" for item in items} | {"q.face_droop": "unsure"}
+    step = post_form(client, "/check", {"state": state_of(page), "action": "next", **answers})
+    for _ in range(40):  # skip everything else
+        if step.status_code == 303:
+            break
+        step = post_form(client, "/check", {"state": state_of(step.text), "action": "skip"})
+    result = client.get(step.headers["location"]).text
+    again = re.search(r'href="(/check\?again=c\d+)"', result)
+    assert again is not None and "face drooping" in result.split("Not answered")[1]
+    first = client.get(again.group(1)).text
+    assert "Has one side of your face dropped" in first and "Where is the twitching" not in first
+    assert "Have you suddenly got weakness" not in first  # answered last time: not asked again

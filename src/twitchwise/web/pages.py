@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
-from twitchwise.answers import MAX_DESCRIPTION, beyond, overlay, said_by_person
+from twitchwise.answers import MAX_DESCRIPTION, answers_from_builtins, beyond, overlay, said_by_person
 from twitchwise.diary.records import MAX_PROFILE
 from twitchwise.errors import InputError
 from twitchwise.interview import Step
@@ -44,9 +44,16 @@ def home(request: Request) -> Response:
 
 
 @router.get("/check")
-async def check_start(request: Request) -> Response:
+async def check_start(request: Request, again: Annotated[str | None, Query(max_length=14)] = None) -> Response:
+    """A new check; ``again=c12``: the same answers as that check, so only what it left open is asked."""
     backend = backend_of(request)
-    answers = backend.start_answers(preferences(request).profile)
+    profile = preferences(request).profile
+    answers = backend.start_answers(profile)
+    if again:
+        stored, _ = backend.stored_check(profile, again)
+        previous = answers_from_builtins(stored.record.answers, today=backend.today(),  # type: ignore[union-attr]
+                                         symptom_ids=backend.kb.symptom_ids)  # fmt: skip
+        answers = overlay(answers, previous, today=backend.today(), symptom_ids=backend.kb.symptom_ids)
     if guided.current_step(answers, set(), backend.kb) is None:
         return await _finish(request, answers)  # the diary alone already settles it (an emergency logged)
     return _step_page(request, answers, set())
