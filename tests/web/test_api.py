@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import run_cli
+from tests.web.conftest import post_form
 
 CALF = {"sites": [{"region": "calf", "side": "left"}], "duration_days": 5, "symptoms": {"weakness": False}}
 EPISODE = {"at": "2026-11-21T08:30:00", "region": "calf", "side": "left", "count": 12, "intensity": 2}
@@ -240,3 +241,30 @@ def test_bad_bytes_and_oversized_bodies_are_refused_before_anything_is_read(clie
     declared = client.post("/api/v1/check", content=b"{}", headers={"content-type": "application/json",
                                                                      "content-length": "300000000"})  # fmt: skip
     assert declared.status_code == 422 and "larger than 1 MB" in declared.json()["problem"]
+
+
+def test_a_full_disk_is_a_503_with_a_clear_message_not_a_500(client: TestClient) -> None:
+    # Regression: a full disk answered 500.  SQLite's max_page_count makes the database "full" here.
+    from sqlalchemy import event, text
+
+    engine = client.app.state.backend.store.engine  # type: ignore[attr-defined]
+    with engine.connect() as connection:
+        pages = connection.execute(text("PRAGMA page_count")).scalar()
+    engine.dispose()
+
+    @event.listens_for(engine, "connect")
+    def full(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    codes = []
+    for _ in range(60):
+        answer = client.post("/api/v1/diary/episodes",
+                             json={"at": "2026-11-20T08:00:00", "region": "calf", "note": "x" * 1900})  # fmt: skip
+        codes.append(answer.status_code)
+        if answer.status_code != 201:
+            break
+    assert codes[-1] == 503 and "disk is full" in answer.json()["problem"] and 500 not in codes
+    page = post_form(client, "/log/twitch", {"site": "left_calf", "count": "5", "note": "y" * 1900})
+    assert page.status_code == 503 and "disk is full" in page.text and "tel:" in page.text
+    event.remove(engine, "connect", full)
+    engine.dispose()

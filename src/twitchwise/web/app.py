@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -94,6 +95,9 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+SQLITE_FULL = 13  # SQLITE_FULL: "database or disk is full"
+
+
 def _handle_errors(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def input_error(request: Request, error: InputError) -> Response:
@@ -122,6 +126,17 @@ def _handle_errors(app: FastAPI) -> None:
         if _is_api(request):
             return _error(error.status_code, "path" if error.status_code == 404 else "request", str(error.detail))
         return error_page(request, error.status_code, str(error.detail))
+
+    @app.exception_handler(OperationalError)
+    async def database_error(request: Request, error: OperationalError) -> Response:
+        full = "full" in str(error.orig).lower() or getattr(error.orig, "sqlite_errorcode", None) == SQLITE_FULL
+        problem = (
+            "the disk is full, so nothing was saved; free some space and try again"
+            if full
+            else "the diary database cannot be used right now; nothing was changed"
+        )
+        log.error("diary database error: %s", "disk full" if full else type(error.orig).__name__)  # no health data
+        return _error(503, "database", problem) if _is_api(request) else error_page(request, 503, problem)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, error: StoreError) -> Response:
