@@ -312,3 +312,10 @@ def test_a_recheck_asks_only_what_the_last_check_left_open(client: TestClient) -
     first = client.get(again.group(1)).text
     assert "Has one side of your face dropped" in first and "Where is the twitching" not in first
     assert "Have you suddenly got weakness" not in first  # answered last time: not asked again
+
+
+@pytest.mark.parametrize(("host", "status"), [("[::1]:8000", 200), ("[::1]", 200), ("localhost:8000", 200),
+                                              ("evil.example", 400), ("127.0.0.1.evil.example:8000", 400)])  # fmt: skip
+def test_the_app_answers_to_its_own_names_ipv6_included(client: TestClient, host: str, status: int) -> None:
+    # Regression: `serve --host ::1` refused "[::1]" (the host check cut it at its first colon).
+    assert client.get("/", headers={"host": host}).status_code == status

@@ -15,7 +15,6 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from twitchwise import __version__
 from twitchwise.diary.store import StoreError
@@ -23,7 +22,14 @@ from twitchwise.errors import InputError
 from twitchwise.web import api, diary_pages, pages, schemas
 from twitchwise.web.backend import Backend
 from twitchwise.web.render import error_page
-from twitchwise.web.security import ContainErrors, CsrfError, RequestLog, SecurityHeaders, check_origin
+from twitchwise.web.security import (
+    ContainErrors,
+    CsrfError,
+    RequestLog,
+    SecurityHeaders,
+    TrustedHosts,
+    check_origin,
+)
 from twitchwise.web.settings import WebSettings
 
 HERE = Path(__file__).parent
@@ -55,7 +61,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     _handle_errors(app)
     app.middleware("http")(_api_origin_guard(settings))
     app.add_middleware(ContainErrors)
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[h.strip("[]") for h in settings.allowed_hosts])
+    app.add_middleware(TrustedHosts, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(RequestLog)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
