@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
@@ -36,7 +37,15 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError("", f"{message} (see `{self.prog} --help`)")
+        raise UsageError("", f"{_without_values(message)} (see `{self.prog} --help`)")
+
+
+_TYPED_VALUE = re.compile(r"(invalid [\w ]+ value|invalid choice|unrecognized arguments): .*?(?=(\(choose from|$))")
+
+
+def _without_values(message: str) -> str:
+    """argparse repeats what was typed ("invalid int value: '…'"); a message never does."""
+    return _TYPED_VALUE.sub(lambda m: f"{m.group(1)} ", message).replace("  ", " ").strip()
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
