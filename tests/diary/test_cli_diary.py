@@ -248,3 +248,17 @@ def test_damaged_or_unusual_archives_and_bundles_are_refused_by_name(env: dict[s
     bundle.write_text(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [{"fullUrl": "urn:x"}]}))
     missing = cli(env, "import", str(bundle))
     assert missing.code == 2 and "entry[0].resource: is missing" in missing.err
+
+
+def test_check_again_asks_only_what_the_last_check_left_open(env: dict[str, str]) -> None:
+    assert cli(env, "log", "twitch", "--site", "left-calf").code == 0
+    first = cli(env, "check", stdin="\nleft calf\n3\n")  # input ends: the warning signs stay open
+    assert first.code == 0 and "twitchwise check --again" in " ".join(first.out.split())
+    again = cli(env, "check", "--again", "--json", stdin="n\nn\nn\n")
+    assert again.code == 0
+    assert "Where is the twitching" not in again.out and "For how many days" not in again.out
+    assert "Right now, do you have any of these?" in again.out
+    result = json.loads(again.out.splitlines()[-1])
+    assert result["understood"]["duration_days"] == 3 and result["understood"]["symptoms"]["face_droop"] is False
+    none_yet = cli({**env, "TWITCHWISE_DATA_DIR": env["TWITCHWISE_DATA_DIR"] + "-empty"}, "check", "--again")
+    assert none_yet.code == 2 and "--again" in none_yet.err

@@ -341,6 +341,8 @@ def _import_apple_health(c: Context) -> int:
           f"already in the diary; kept {result.fields_kept} values you had logged.")  # fmt: skip
     if result.unknown_units:
         c.say(f"Skipped {result.unknown_units} records in units twitchwise does not know.")
+    with c.store() as store:
+        c.advise(store)
     return 0
 
 

@@ -33,7 +33,13 @@ class _InputEndedError(Exception):
 
 
 def run_guided_check(
-    kb: KnowledgeBase, *, today: dt.date, stdin: IO[str], stdout: IO[str], start: Answers | None = None
+    kb: KnowledgeBase,
+    *,
+    today: dt.date,
+    stdin: IO[str],
+    stdout: IO[str],
+    start: Answers | None = None,
+    describe: bool = True,
 ) -> Answers | None:
     """Ask until the advice is settled; return the answers (``start``: what the diary already shows).
 
@@ -44,7 +50,7 @@ def run_guided_check(
     session = _Session(kb, _Prompter(stdin, stdout), today, start or Answers())
     session.prompts.say(INTRO)
     try:
-        if not session.describe():
+        if describe and not session.describe():
             return None
         session.run()
     except _InputEndedError:

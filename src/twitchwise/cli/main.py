@@ -18,6 +18,7 @@ from twitchwise.cli.options import HelpFormatter
 from twitchwise.errors import InputError
 
 if TYPE_CHECKING:
+    from twitchwise.answers import Answers
     from twitchwise.diary.link import DiaryLink
     from twitchwise.kb import KnowledgeBase
     from twitchwise.triage.engine import Services
@@ -68,6 +69,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     given = check.add_mutually_exclusive_group()
     given.add_argument("--answers", metavar="FILE", help="structured answers as one JSON object; - reads stdin")
     given.add_argument("--text", metavar="WORDS", help="your own description (or a question); - reads stdin")
+    given.add_argument(
+        "--again", action="store_true",
+        help="the guided check again from your last check's answers: only what it left open is asked",
+    )  # fmt: skip
     check.add_argument(
         "--json", action="store_true", help="print one JSON object (the check contract) and nothing else"
     )
@@ -158,7 +163,7 @@ def _assess_and_show(
     args: argparse.Namespace, environ: Mapping[str, str], stdin: IO[str], stdout: IO[str],
     kb: KnowledgeBase, today: dt.date, services: Services, diary: DiaryLink | None,
 ) -> int:  # fmt: skip
-    from twitchwise.answers import Answers, beyond, parse_answers, said_by_person, to_builtins
+    from twitchwise.answers import Answers, beyond, overlay, parse_answers, said_by_person, to_builtins
     from twitchwise.triage.engine import assess
 
     evidence = None if diary is None else diary.evidence(today)
@@ -172,7 +177,10 @@ def _assess_and_show(
         from twitchwise.cli.guided import run_guided_check
 
         start = evidence.apply(Answers()) if evidence else None
-        asked = run_guided_check(kb, today=today, stdin=stdin, stdout=stdout, start=start)
+        previous = _last_check_answers(diary, kb, today) if args.again else None
+        begin = previous if start is None else (start if previous is None else overlay(
+            start, previous, today=today, symptom_ids=kb.symptom_ids))  # fmt: skip
+        asked = run_guided_check(kb, today=today, stdin=stdin, stdout=stdout, start=begin, describe=previous is None)
         if asked is None:
             return EXIT_OK
         given = asked if start is None else beyond(asked, start, today=today, symptom_ids=kb.symptom_ids)
@@ -211,6 +219,19 @@ def _assess_and_show(
     own = said_by_person(to_builtins(given))
     render_assessment(assessment, kb, stdout, warned=reading is not None, given=own)
     return EXIT_OK
+
+
+def _last_check_answers(diary: DiaryLink | None, kb: KnowledgeBase, today: dt.date) -> Answers:
+    """What the person answered at their last check (``--again``)."""
+    from twitchwise.answers import answers_from_builtins
+    from twitchwise.diary.records import Check
+
+    if diary is None:
+        raise InputError("--again", "needs the diary (it re-opens your last check); there is none")
+    checks = diary.store.diary(diary.profile).list(kinds=("check",))
+    if not checks or not isinstance(checks[-1].record, Check):
+        raise InputError("--again", "there is no earlier check in the diary; run `twitchwise check`")
+    return answers_from_builtins(checks[-1].record.answers, today=today, symptom_ids=kb.symptom_ids)
 
 
 def _open_diary(args: argparse.Namespace, environ: Mapping[str, str]) -> DiaryLink | None:

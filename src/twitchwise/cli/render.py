@@ -108,7 +108,7 @@ def _why(console: Console, assessment: Assessment, kb: KnowledgeBase, given: Map
         tail = f", and {more} more" if more > 0 else ""
         console.print(
             f"[bold]Not asked, so not ruled out:[/bold] {', '.join(labels)}{tail}. "
-            "If any of these apply, the advice may be more urgent — run `twitchwise check` to answer them."
+            "If any of these apply, the advice may be more urgent — `twitchwise check --again` asks just these."
         )
     console.print()
 
