@@ -43,6 +43,16 @@ def app(tmp_path: Path) -> Iterator[FastAPI]:
     created.state.backend.close()
 
 
+@pytest.fixture(scope="module")
+def module_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """One app and client for a whole module (for tests that walk many paths through one diary)."""
+    app = make_app(tmp_path_factory.mktemp("module"))
+    with TestClient(app, base_url=BASE) as client:
+        client.get("/")  # receive the CSRF cookie, as a browser does on its first page
+        yield client
+    app.state.backend.close()
+
+
 @pytest.fixture
 def any_client(tmp_path: Path, database: str) -> Iterator[TestClient]:
     """A client of the app on each supported database."""

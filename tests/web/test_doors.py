@@ -16,18 +16,15 @@ import html
 import io
 import itertools
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import KB
-from tests.web.conftest import BASE, NOW, make_app, token
+from tests.web.conftest import NOW, token
 from twitchwise.answers import answers_from_builtins
 from twitchwise.cli.main import main
 from twitchwise.triage.engine import assess
@@ -177,12 +174,8 @@ WORDS = {"emergency": "emergency", "urgent": "urgent", "routine": "routine", "se
 
 
 @pytest.fixture(scope="module")
-def door_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    app: FastAPI = make_app(Path(tmp_path_factory.mktemp("doors")))
-    with TestClient(app, base_url=BASE) as client:
-        client.get("/")
-        yield client
-    app.state.backend.close()
+def door_client(module_client: TestClient) -> TestClient:
+    return module_client
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -12,16 +12,13 @@ from __future__ import annotations
 import html
 import random
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tests.strategies import KB
-from tests.web.conftest import BASE, make_app, token
+from tests.web.conftest import token
 
 PATHS = 1_000
 STEPS = 7
@@ -38,12 +35,8 @@ SYMPTOMS = sorted(KB.symptoms)
 
 
 @pytest.fixture(scope="module")
-def walker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    app: FastAPI = make_app(Path(tmp_path_factory.mktemp("walk")))
-    with TestClient(app, base_url=BASE) as client:
-        client.get("/")
-        yield client
-    app.state.backend.close()
+def walker(module_client: TestClient) -> TestClient:
+    return module_client
 
 
 class Walk:
