@@ -15,7 +15,6 @@ import msgspec
 from twitchwise.answers import Answers, to_builtins
 from twitchwise.kb.conditions import Facts
 from twitchwise.kb.models import KnowledgeBase, RedFlag
-from twitchwise.kb.models import Message as KbMessage
 from twitchwise.triage.assessment import (
     Assessment,
     DispositionDetail,
@@ -127,7 +126,7 @@ def assess(
     plan = build_plan(disposition, factors, facts, kb, values, reassure=reassure)
     red_flags = [_red_flag_out(flag, facts) for flag in screening.fired]
     detail = _detail(disposition, kb, values, services)
-    messages = [m for m in _messages(disposition, facts, kb) if reassure or not kb_message(kb, m.id).reassures]
+    messages = _messages(disposition, facts, kb, reassure=reassure)
     cited = _cited(detail, red_flags, factors, plan, messages, possible, [warning] if warning else [])
     unanswered, not_needed = _open_questions(answers, screening, kb)
     return Assessment(
@@ -155,10 +154,6 @@ def _open_questions(answers: Answers, screening: Screening, kb: KnowledgeBase) -
     unanswered = [q for q in unanswered_questions(answers, raising) if kb.asks(q)]
     rest = [q for q in unanswered_questions(answers, screening.unknown) if kb.asks(q) and q not in unanswered]
     return unanswered, rest
-
-
-def kb_message(kb: KnowledgeBase, message_id: str) -> KbMessage:
-    return next(m for m in kb.messages if m.id == message_id)
 
 
 def _red_flag_out(flag: RedFlag, facts: Facts) -> RedFlagOut:
@@ -191,10 +186,10 @@ def _detail(
     )
 
 
-def _messages(disposition: Disposition, facts: Facts, kb: KnowledgeBase) -> list[Message]:
+def _messages(disposition: Disposition, facts: Facts, kb: KnowledgeBase, *, reassure: bool) -> list[Message]:
     shown = []
     for message in kb.messages:
-        if disposition not in message.dispositions:
+        if disposition not in message.dispositions or (message.reassures and not reassure):
             continue
         if message.condition is not None and not message.condition.evaluate(facts):
             continue
