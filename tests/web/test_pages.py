@@ -319,3 +319,13 @@ def test_a_recheck_asks_only_what_the_last_check_left_open(client: TestClient) -
 def test_the_app_answers_to_its_own_names_ipv6_included(client: TestClient, host: str, status: int) -> None:
     # Regression: `serve --host ::1` refused "[::1]" (the host check cut it at its first colon).
     assert client.get("/", headers={"host": host}).status_code == status
+
+
+def test_a_foreign_or_huge_form_is_refused_before_it_is_read(client: TestClient) -> None:
+    # Regression: a cross-origin multipart form was spooled (100 MB) before its 403.
+    big = {"site": "left_calf", "note": "x" * 2_000_000, "csrf_token": token(client)}
+    foreign = client.post("/log/twitch", data=big, headers={"origin": "http://evil.example"})
+    assert foreign.status_code == 403
+    huge = client.post("/log/twitch", data=big, headers={"origin": BASE})
+    assert huge.status_code == 422 and "too large" in huge.text
+    assert client.get("/api/v1/diary").json()["entries"] == []

@@ -34,6 +34,7 @@ CSRF_COOKIE = "tw_csrf"
 CSRF_FIELD = "csrf_token"
 MAX_FORM_FIELDS = 200
 MAX_FORM_PART = 64_000
+MAX_FORM_BYTES = 1_000_000
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 PAGE_POLICY = (
@@ -120,7 +121,15 @@ def _same_origin(request: Request) -> bool:
 
 
 async def posted_form(request: Request) -> dict[str, Any]:
-    """A page form's fields, after checking its CSRF token; blank fields read as not given."""
+    """A page form's fields, after checking its CSRF token; blank fields read as not given.
+
+    Its origin and its declared size are checked before a byte of it is read, so a form from
+    another site, or a huge one, is refused without being spooled to disk first."""
+    if not _same_origin(request):
+        raise CsrfError
+    declared = request.headers.get("content-length", "")
+    if not declared.isdigit() or int(declared) > MAX_FORM_BYTES:
+        raise InputError("form", "the form is too large (or its size is not given); reload the page and try again")
     try:
         form = await request.form(max_fields=MAX_FORM_FIELDS, max_part_size=MAX_FORM_PART)
     except Exception:  # python-multipart and Starlette raise several kinds for a malformed body
