@@ -165,13 +165,27 @@ def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
     return asks and _ASKING.search(clause) is not None
 
 
-def sentence_text(sentence: Span) -> tuple[str, list[int]]:
-    """The normalised words of a sentence and where each token starts (for ``framed``)."""
-    return _norm_text(sentence)
+@dataclass(frozen=True)
+class Frame:
+    """One sentence, read once: its normalised text, where each token starts in it, whether it
+    asks and whether it speaks of long ago (so judging many phrases in it stays linear)."""
+
+    text: str
+    offsets: dict[int, int]  # token index -> character offset in ``text``
+    asks: bool
+    remote: bool
+
+    def framed(self, token_index: int) -> bool:
+        """Whether the phrase starting at ``token_index`` is a worry, doubt, question or old event."""
+        return framed(self.text, self.offsets.get(token_index, 0), asks=self.asks, remote=self.remote)
 
 
-def is_remote(text: str) -> bool:
-    return _PAST.search(text) is not None
+def frame_of(sentence: Span) -> Frame:
+    text, starts = _norm_text(sentence)
+    tokens = [t.i for t in sentence if not t.is_space]
+    return Frame(
+        text, dict(zip(tokens, starts, strict=True)), text.rstrip().endswith("?"), _PAST.search(text) is not None
+    )
 
 
 def _expand(pattern: str, groups: dict[str, str], owner: str) -> str:

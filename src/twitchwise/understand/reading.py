@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from twitchwise.kb.models import KnowledgeBase
+    from twitchwise.understand.cues import Frame
 
 About = Literal["self", "someone_else"]
 
@@ -166,7 +167,7 @@ class _Reader:
         self.person_starts = [e.start for e in self.ents if e.label_ == "PERSON"]
         self.assumptions: list[str] = []
         self.data: dict[str, object] = {}
-        self._sentence_texts: dict[int, tuple[str, list[int]]] = {}
+        self._frames: dict[int, Frame] = {}  # each sentence read once for ``_framed``
 
     def labels_in(self, start: int, end: int) -> set[str]:
         """The phrase labels on the tokens in [start, end) (a window: constant work)."""
@@ -761,16 +762,13 @@ class _Reader:
 
     def _framed(self, ent: Span) -> bool:
         """A worry, a question or something long past ("could this be atrophy?"), not a report."""
-        from twitchwise.understand.cues import framed, is_remote, sentence_text
+        from twitchwise.understand.cues import frame_of
 
         number = self.sentence_of[ent.start]
-        if number not in self._sentence_texts:
+        if number not in self._frames:
             start, end = self.sentence(ent.start)
-            self._sentence_texts[number] = sentence_text(self.doc[start:end])
-        text, starts = self._sentence_texts[number]
-        first = self.doc[self.sentence(ent.start)[0] : ent.start]
-        offset = starts[sum(1 for t in first if not t.is_space)] if starts else 0
-        return framed(text, offset, asks=text.rstrip().endswith("?"), remote=is_remote(text))
+            self._frames[number] = frame_of(self.doc[start:end])
+        return self._frames[number].framed(ent.start)
 
     # --- amounts -----------------------------------------------------------------------
 
