@@ -176,11 +176,12 @@ def _assess_and_show(
     elif args.answers is None:
         from twitchwise.cli.guided import run_guided_check
 
-        start = evidence.apply(Answers()) if evidence else None
-        previous = _last_check_answers(diary, kb, today) if args.again else None
-        begin = previous if start is None else (start if previous is None else overlay(
-            start, previous, today=today, symptom_ids=kb.symptom_ids))  # fmt: skip
-        asked = run_guided_check(kb, today=today, stdin=stdin, stdout=stdout, start=begin, describe=previous is None)
+        start = evidence.apply(Answers()) if evidence else None  # --again needs the diary, so evidence is there
+        begin = start
+        if args.again:
+            previous = _last_check_answers(diary, kb, today)
+            begin = overlay(start or Answers(), previous, today=today, symptom_ids=kb.symptom_ids)
+        asked = run_guided_check(kb, today=today, stdin=stdin, stdout=stdout, start=begin, describe=not args.again)
         if asked is None:
             return EXIT_OK
         given = asked if start is None else beyond(asked, start, today=today, symptom_ids=kb.symptom_ids)
