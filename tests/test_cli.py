@@ -235,7 +235,8 @@ def test_out_of_range_options_are_refused_not_a_traceback(argv: list[str], named
 )
 def test_hostile_text_is_read_quickly(text: str) -> None:
     # Regression: 6,000 brackets took 14 s (spaCy strips punctuation from one long token a character
-    # at a time); one 100 kB sentence full of symptoms took minutes (each phrase re-read its sentence).  A bound against a hang, not a speed figure (those are in bench/).
+    # at a time); one 100 kB sentence full of symptoms took minutes (each phrase re-read its
+    # sentence).  A bound against a hang, not a speed figure (those are in bench/).
     import time
 
     started = time.monotonic()
