@@ -60,6 +60,7 @@ bench: setup
 	$(RUN) python -m bench.apple_import_speed
 	$(RUN) python -m bench.text_speed
 	$(RUN) python -m bench.text_safety
+	$(RUN) python -m bench.fhir_speed
 
 ## The trigger-analysis simulation harness: every method on the grid, 1,000 diaries a cell, all cores.
 ## Slow (hours on two cores): `--core` runs only the 90- and 180-day cells.

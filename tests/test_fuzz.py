@@ -111,12 +111,14 @@ def mutate(data: bytes, kind: int, position: int, payload: str) -> bytes:
         return data[:at] + bytes([data[at % len(data)] ^ 0xFF]) + data[at + 1 :]  # a flipped byte
     if kind == 2:
         return data[:at] + payload.encode("utf-8", "surrogatepass") + data[at:]  # something inserted
+    if kind == 5:
+        return data[:at] + b"[" * 50_000 + b"{" * 50_000 + data[at:]  # nested far deeper than any diary
     return data.replace(b"2026", b"0001", 1) if kind == 3 else data.replace(b"4", payload.encode("utf-8", "replace"))
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    fmt=st.sampled_from(["json", "fhir", "csv", "xml"]), kind=st.integers(0, 4), position=st.integers(0, 10_000),
+    fmt=st.sampled_from(["json", "fhir", "csv", "xml"]), kind=st.integers(0, 5), position=st.integers(0, 10_000),
     payload=st.sampled_from([*HOSTILE, '"', "{", "]", "<!ENTITY x>", "\xff"]),
 )  # fmt: skip
 def test_every_import_format_survives_damage(

@@ -149,7 +149,7 @@ def _mutations() -> list[tuple[str, Any, str]]:
         ("status", break_status, "entry[1].resource.status"),
         ("code", break_code, "entry[1].resource"),
         ("time", break_time, "entry[1].resource.effectiveDateTime"),
-        ("type", break_type, "entry"),
+        ("type", break_type, "entry[1].resource"),
         ("count", break_count, "entry[1].resource (count)"),
     ]
 

@@ -173,3 +173,49 @@ def test_messages_never_echo_the_value(store: Store, tmp_path: Path) -> None:
     assert secret not in message
     message = _refused(store, _csv_folder(tmp_path, HEADER + f"{'0' * 32},2026-11-20T08:00:00,{secret},,,,,,\n"))
     assert secret not in message
+
+
+# --- hostile shapes: memory and depth are bounded before a file is decoded ------------------------------------
+
+
+def test_a_file_of_millions_of_empty_objects_is_refused_before_it_is_decoded(store: Store, tmp_path: Path) -> None:
+    # Decoded, 2,000,001 empty objects would take hundreds of MB (an unbounded import once took 24 GB and was
+    # killed); the count is taken on the bytes, so the refusal costs nothing.
+    path = tmp_path / "bundle.json"
+    path.write_text('{"resourceType": "Bundle", "type": "collection", "entry": [' + ",".join(["{}"] * 2_000_001) + "]}")
+    message = _refused(store, path)
+    assert message == "bundle.json: holds more than 2,000,000 objects and lists; no diary export is that big"
+
+
+def test_a_bundle_entry_without_a_resource_stops_the_import_at_that_entry(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "bundle.json"
+    path.write_text('{"resourceType": "Bundle", "type": "collection", "entry": [' + ",".join(["{}"] * 50_000) + "]}")
+    assert _refused(store, path) == "bundle.json: entry[0].resource: is missing (each entry needs its resource)"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        '{"resourceType": "Bundle", "type": "collection", "entry": [' + "[" * 100_000 + "]" * 100_000 + "]}",
+        '{"format": "twitchwise-diary", "version": 1, "profiles": [{"name": "me", "checks": [{"at": '
+        '"2026-11-20T08:00:00", "disposition": "routine", "answers": {}, "result": {"a": '
+        + "[" * 60_000
+        + "]" * 60_000
+        + "}}]}]}",
+    ],
+    ids=["bundle", "check-result"],
+)
+def test_deep_nesting_is_refused_with_a_message_not_a_traceback(store: Store, tmp_path: Path, document: str) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(document)
+    assert _refused(store, path) == "deep.json: is nested too deeply to be a diary export"
+
+
+def test_a_deeply_nested_json_cell_in_csv_names_its_line_and_column(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    cell = "[" * 60_000 + "]" * 60_000
+    (folder / "checks.csv").write_text(
+        f'uid,at,disposition,answers,result\n{"0" * 32},2026-11-20T08:00:00,routine,{{}},"{cell}"\n'
+    )
+    assert _refused(store, folder) == "checks.csv line 2, column result: expected JSON in this cell"

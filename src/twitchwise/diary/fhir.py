@@ -293,32 +293,58 @@ def _instant(at: dt.datetime) -> str:
 
 
 def validate(bundle: Any, *, name: str = "bundle") -> None:
-    """Refuse a bundle that is not valid FHIR, or whose symptom observations break the profile."""
-    from fhir.resources.R4B.bundle import Bundle
-    from pydantic import ValidationError
+    """Refuse a bundle that is not valid FHIR, or whose symptom observations break the profile.
+
+    The bundle's own fields and then each entry are validated one at a time, so the memory used is that of
+    one entry, whatever the bundle's length, and the first bad entry stops the work.
+    """
+    from fhir.resources.R4B.bundle import Bundle, BundleEntry
 
     if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
         raise InputError(f"{name}: resourceType", "expected a FHIR Bundle")
-    try:
-        Bundle.model_validate(bundle)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in first["loc"]).replace(".[", "[")
-        raise InputError(f"{name}: {where}", "is not valid FHIR R4 here") from None
-    except (KeyError, TypeError, ValueError):
-        raise InputError(f"{name}: entry", "holds a resource type that FHIR R4 does not define") from None
-    for index, entry in enumerate(bundle.get("entry", [])):
-        problems = profile_problems(entry.get("resource", {}), bundle)
+    entries = bundle.get("entry", [])
+    if not isinstance(entries, list):
+        raise InputError(f"{name}: entry", "expected a list of entries")
+    _fhir_valid(Bundle, {key: value for key, value in bundle.items() if key != "entry"}, f"{name}: ")
+    patients = _patients(bundle)
+    for index, entry in enumerate(entries):
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
+            raise InputError(f"{name}: entry[{index}].resource", "is missing (each entry needs its resource)")
+        _fhir_valid(BundleEntry, entry, f"{name}: entry[{index}].")
+        problems = profile_problems(resource, bundle, patients=patients)
         if problems:
             raise InputError(
                 f"{name}: entry[{index}].resource", f"breaks the SymptomObservation profile ({problems[0]})"
             )
 
 
-def profile_problems(resource: dict[str, Any], bundle: dict[str, Any]) -> list[str]:
-    """What a resource claiming the SymptomObservation profile lacks (empty when it conforms)."""
+def _fhir_valid(model: Any, value: Any, prefix: str) -> None:
+    from pydantic import ValidationError
+
+    try:
+        model.model_validate(value)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in first["loc"]).replace(".[", "[")
+        raise InputError(f"{prefix}{where}".rstrip(". "), "is not valid FHIR R4 here") from None
+    except (KeyError, TypeError, ValueError):
+        where = f"{prefix}resource".rstrip(". ")
+        raise InputError(where, "holds a resource type that FHIR R4 does not define") from None
+
+
+def profile_problems(
+    resource: dict[str, Any], bundle: dict[str, Any], *, patients: frozenset[str] | None = None
+) -> list[str]:
+    """What a resource claiming the SymptomObservation profile lacks (empty when it conforms).
+
+    ``patients`` (the bundle's Patient fullUrls) may be passed when checking many resources of one bundle, so
+    the bundle is scanned once rather than once per resource.
+    """
     if SYMPTOM_PROFILE not in resource.get("meta", {}).get("profile", []):
         return []
+    if patients is None:
+        patients = _patients(bundle)
     problems = []
     if resource.get("status") not in ("registered", "preliminary", "final", "amended", "corrected", "cancelled",
                                       "entered-in-error", "unknown"):  # fmt: skip
@@ -327,9 +353,6 @@ def profile_problems(resource: dict[str, Any], bundle: dict[str, Any]) -> list[s
         problems.append("no category 'symptom'")
     if not _has(resource.get("code", {}), SYMPTOM_CODE):
         problems.append("code is not LOINC 75325-1")
-    patients = {
-        e.get("fullUrl") for e in bundle.get("entry", []) if e.get("resource", {}).get("resourceType") == "Patient"
-    }
     if resource.get("subject", {}).get("reference") not in patients:
         problems.append("subject is not the bundle's Patient")
     if not any(k in resource for k in ("effectiveDateTime", "effectivePeriod")):
@@ -342,6 +365,14 @@ def profile_problems(resource: dict[str, Any], bundle: dict[str, Any]) -> list[s
         if forbidden in resource:
             problems.append(f"{forbidden} is not allowed")
     return problems
+
+
+def _patients(bundle: dict[str, Any]) -> frozenset[str]:
+    return frozenset(
+        e["fullUrl"]
+        for e in bundle.get("entry", [])
+        if e.get("resource", {}).get("resourceType") == "Patient" and isinstance(e.get("fullUrl"), str)
+    )
 
 
 def _has(concept: dict[str, Any], coding: dict[str, str]) -> bool:
@@ -374,7 +405,7 @@ def from_bundle(bundle: dict[str, Any], *, profile: str, today: dt.date, name: s
             record: Record = build(KINDS[kind], fields, today=today)
         except InputError as error:
             raise InputError(f"{name}: entry[{index}].resource ({error.field})", error.problem) from None
-        except (KeyError, TypeError, ValueError, IndexError):
+        except (KeyError, TypeError, ValueError, IndexError, RecursionError):
             raise InputError(f"{name}: entry[{index}].resource", "is not a diary record twitchwise can read") from None
         plural[kind].append(record)
     return data

@@ -45,6 +45,10 @@ _PLURAL: dict[Kind, str] = {
 FILES: dict[Kind, str] = {kind: f"{plural}.csv" for kind, plural in _PLURAL.items()}
 _JSON_CELLS = {"medicines", "answers", "result", "schedule"}
 MAX_JSON_BYTES = 256 * 1024 * 1024
+# Objects and lists a JSON import may hold: decoded, each costs memory (an empty "{}" about 20 times its
+# size), so this bounds what a hostile file can take. A FHIR entry holds about 28, a native record fewer:
+# room for some 70,000 FHIR entries or far more native records, decades of a busy diary.
+MAX_CONTAINERS = 2_000_000
 
 
 class ProfileData(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -166,24 +170,34 @@ def read_json(path: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise InputError(f"{path.name} line {line}", "is not UTF-8 text") from None
+    if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS:
+        problem = f"holds more than {MAX_CONTAINERS:,} objects and lists; no diary export is that big"
+        raise InputError(path.name, problem)
+    try:
+        return _decoded(path.name, raw, profile=profile, today=today)
+    except RecursionError:
+        raise InputError(path.name, "is nested too deeply to be a diary export") from None
+
+
+def _decoded(name: str, raw: bytes, *, profile: str, today: dt.date) -> list[ProfileData]:
     if _is_fhir_bundle(raw):
         from twitchwise.diary.fhir import from_bundle
 
         try:
             bundle = msgspec.json.decode(raw)
         except msgspec.DecodeError as error:
-            raise _json_syntax(path.name, raw, str(error)) from None
-        return [from_bundle(bundle, profile=profile, today=today, name=path.name)]
+            raise _json_syntax(name, raw, str(error)) from None
+        return [from_bundle(bundle, profile=profile, today=today, name=name)]
     try:
         data = msgspec.json.decode(raw, type=ExportFile, strict=False)
     except msgspec.ValidationError as error:
-        raise _json_problem(path.name, raw, str(error)) from None
+        raise _json_problem(name, raw, str(error)) from None
     except msgspec.DecodeError as error:
-        raise _json_syntax(path.name, raw, str(error)) from None
+        raise _json_syntax(name, raw, str(error)) from None
     if data.format != FORMAT:
-        raise InputError(f"{path.name}: format", f"expected {FORMAT!r}: this is not a twitchwise diary export")
+        raise InputError(f"{name}: format", f"expected {FORMAT!r}: this is not a twitchwise diary export")
     if data.version != VERSION:
-        raise InputError(f"{path.name}: version", f"this twitchwise reads version {VERSION} exports")
+        raise InputError(f"{name}: version", f"this twitchwise reads version {VERSION} exports")
     for number, profile_data in enumerate(data.profiles):
         for kind in KINDS:
             for index, record in enumerate(getattr(profile_data, _PLURAL[kind])):
@@ -191,7 +205,7 @@ def read_json(path: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
                     check_record(record, today=today)
                 except InputError as error:
                     where = f"profiles[{number}].{_PLURAL[kind]}[{index}].{error.field}"
-                    raise InputError(f"{path.name}: {where}", error.problem) from None
+                    raise InputError(f"{name}: {where}", error.problem) from None
     if len(data.profiles) == 1:
         data.profiles[0].name = profile
     return data.profiles
@@ -259,7 +273,7 @@ def _row_record(name: str, line: int, kind: Kind, header: list[str], row: list[s
         if column in _JSON_CELLS:
             try:
                 values[column] = json.loads(cell)
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise InputError(f"{name} line {line}, column {column}", "expected JSON in this cell") from None
         else:
             values[column] = cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
