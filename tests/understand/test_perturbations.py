@@ -66,7 +66,7 @@ def test_no_wording_in_any_variant_is_under_triaged(flag: str, kb: KnowledgeBase
 
 
 POSSIBLE = [
-    ("my right arm and leg went heavy and numb, calf twitching for 3 days", "sudden_one_sided_weakness", "emergency"),
+    ("my left hand feels heavy and numb, calf twitching for 3 days", "sudden_one_sided_weakness", "emergency"),
     ("I've been seeing double, calf twitching for 3 days", "sudden_vision_problem", "emergency"),
     ("my wife says I sound drunk, twitching in my arms for a week", "sudden_speech_problem", "emergency"),
     ("I feel a bit unsteady, thigh twitching for 5 days", "sudden_loss_of_balance", "emergency"),
@@ -147,7 +147,7 @@ def test_one_shot_json_names_possible_and_ask_first_and_is_deterministic() -> No
 def test_human_output_starts_with_the_instruction_and_does_not_reassure() -> None:
     stdout, stderr = io.StringIO(), io.StringIO()
     code = main(["check", "--no-diary", "--today", "2026-12-01", "--text",
-                 "my right arm and leg went numb, calf twitching for 2 days"], {"COLUMNS": "100"}, io.StringIO(),
+                 "my right hand went numb, calf twitching for 2 days"], {"COLUMNS": "100"}, io.StringIO(),
                 stdout, stderr)  # fmt: skip
     out = stdout.getvalue()
     assert code == 0
@@ -188,3 +188,32 @@ def test_real_descriptions_of_the_test_split_are_never_reassured_past(case: dict
     result = assess(reading.answers, kb, today=REAL["today"], said=reading.said)
     if RANK[case["at_least"]] >= RANK["urgent"]:
         assert result.disposition != "self_care" or result.warning is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my right arm and leg went heavy and numb, calf twitching for 3 days",
+        "I've had tingling on the left side of my face and down my left arm since last night",
+        "the whole left side of my body feels weak, calf twitching",
+        "I woke up and couldn't speak for about 20 seconds, eyelid twitching",
+    ],
+)
+def test_one_sided_or_speech_loss_told_plainly_is_an_emergency(text: str, kb: KnowledgeBase) -> None:
+    # Arm and leg (or face and arm) on one side, or speech lost as an event, is a stroke sign however it is
+    # told: the check does not wait for the word "suddenly".
+    reading = read(text, kb, today=TODAY)
+    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the left side of my calf is numb after the gym",
+        "my left leg has felt weak and numb for months, calf twitching",
+        "I couldn't speak to my GP until Monday, calf twitching for 3 days",
+    ],
+)
+def test_a_side_of_one_muscle_or_a_long_standing_numbness_is_not_a_stroke(text: str, kb: KnowledgeBase) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition != "emergency"

@@ -203,10 +203,10 @@ def test_check_text_returns_the_contract_with_how_it_read(client: TestClient) ->
 
 
 def test_check_text_warns_and_asks_first_what_the_words_touch(client: TestClient) -> None:
-    text = "my right arm and leg went heavy and numb, calf twitching for 2 days"
+    text = "my right hand went heavy and numb, calf twitching for 2 days"
     data = client.post("/api/v1/check/text?diary=false", json={"text": text}).json()
     assert data["ask_first"][0] == "sudden_one_sided_weakness"
-    assert data["possible"][0]["id"] == "stroke_signs" and "arm and leg" in data["possible"][0]["words"]
+    assert data["possible"][0]["id"] == "stroke_signs" and "right hand" in data["possible"][0]["words"]
     assert data["warning"]["disposition"] == "emergency" and data["reassuring"] == []
     again = client.post("/api/v1/check/text?diary=false", json={"text": text})
     assert again.content == client.post("/api/v1/check/text?diary=false", json={"text": text}).content

@@ -253,7 +253,7 @@ def test_a_description_fills_the_check_and_only_the_rest_is_asked(client: TestCl
 
 
 def test_a_description_that_touches_a_red_flag_is_asked_about_first(client: TestClient) -> None:
-    page = post_form(client, "/check/describe", {"description": "my right arm and leg went numb, calf for 2 days"})
+    page = post_form(client, "/check/describe", {"description": "my right hand went numb, calf for 2 days"})
     assert page.status_code == 200
     first_question = page.text.index("sudden one-sided weakness or numbness")
     assert "Where is the twitching" not in page.text and first_question > 0

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MAX_WORDS = 12  # words of the person's own text quoted back
+NEAR = 60  # characters either side of a match in which an ``unless`` group (such as "for years") counts
 _GROUP = re.compile(r"\{(\w+)\}")
 _NEGATION = re.compile(r"\b(?:no|not|never|without|none|nor|neither|denies|deny|nothing|zero|free of)\b")
 _PSEUDO_NEGATION = re.compile(r"\b(?:not sure|not certain|no idea|not only|not just|nothing but)\b")
@@ -131,12 +132,11 @@ class Cues:
             if framed(text, match.start(), asks=asks, remote=remote):
                 found.possible.setdefault(cue.symptom, words)
                 continue
-            confirmed = cue.confirm or (
-                cue.confirm_with is not None and self.groups[cue.confirm_with].search(text) is not None
-            )
-            if not confirmed and any(self.groups[name].search(text) for name in cue.unless):
-                continue
-            (found.present if confirmed else found.possible).setdefault(cue.symptom, words)
+            onset = cue.confirm_with is not None and self.groups[cue.confirm_with].search(text) is not None
+            near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
+            if not onset and any(self.groups[name].search(near) for name in cue.unless):
+                continue  # "numb down my left side for years": not this cue's (a long-standing symptom)
+            (found.present if cue.confirm or onset else found.possible).setdefault(cue.symptom, words)
 
     def _first_reported(self, compiled: Compiled, text: str, *, about_self: bool) -> re.Match[str] | None:
         for pattern in compiled.patterns:
