@@ -84,6 +84,7 @@ _PERSON_GAP = frozenset(
     }
 )
 _MOVED_TO = frozenset({"now", "spread", "spreading", "spreads", "moved", "moving", "moves", "jumped", "also", "too"})
+_IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
 _VAGUE = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
 _SIDE_GAP = frozenset(
     {"my", "the", "his", "her", "of", "and", "&", "upper", "lower", "inner", "outer", "front", "back", "side", "in",
@@ -168,6 +169,7 @@ class _Reader:
         self.assumptions: list[str] = []
         self.data: dict[str, object] = {}
         self._frames: dict[int, Frame] = {}  # each sentence read once for ``_framed``
+        self.twitch_words = sum(ent.label_ == "TWITCH" for ent in self.ents)
 
     def labels_in(self, start: int, end: int) -> set[str]:
         """The phrase labels on the tokens in [start, end) (a window: constant work)."""
@@ -473,7 +475,8 @@ class _Reader:
             return True
         lead = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
         if lead & _MOVED_TO and lead & {"in", "into", "to"}:
-            return True  # "now in both thighs", "spread to my arms", "moved into my calf"
+            # "now in both thighs", "spread to my arms", "moved into my calf" -- not "unless it spreads to my face"
+            return not lead & _IF and not self._framed(ent)
         start, end = self.sentence(ent.start)
         near = self.ents_in(max(start, ent.start - 12), min(end, ent.end + 12))
         near_twitch = min((_distance(ent, e) for e in near if e.label_ == "TWITCH"), default=None)
@@ -489,9 +492,14 @@ class _Reader:
         if near_symptom is not None:
             return False
         in_sentence = self.ents_in(start, end)
-        return not any(e.label_ == "TWITCH" for e in in_sentence[:50]) and not any(
+        if any(e.label_ == "TWITCH" for e in in_sentence[:50]) or any(
             e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and self._state(e) for e in in_sentence[:50]
-        )
+        ):
+            return False
+        # A sentence that names a place but no twitching: the place is the twitching's in a terse text
+        # ("left calf, 3 days") or when it carries the twitching on ("the right one too"); in a text that
+        # speaks of twitching elsewhere it is something else ("my quads are tired", "the crease of my knee").
+        return self.twitch_words == 0 or bool(lead & _MOVED_TO)
 
     def _site_negated(self, ent: Span) -> bool:
         doc = self.doc
