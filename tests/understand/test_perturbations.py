@@ -197,6 +197,7 @@ def test_real_descriptions_of_the_test_split_are_never_reassured_past(case: dict
         "I've had tingling on the left side of my face and down my left arm since last night",
         "the whole left side of my body feels weak, calf twitching",
         "I woke up and couldn't speak for about 20 seconds, eyelid twitching",
+        "my mum's left arm feels weak and numb since yesterday, her calf twitches",
     ],
 )
 def test_one_sided_or_speech_loss_told_plainly_is_an_emergency(text: str, kb: KnowledgeBase) -> None:
