@@ -84,6 +84,7 @@ _PERSON_GAP = frozenset(
     }
 )
 _MOVED_TO = frozenset({"now", "spread", "spreading", "spreads", "moved", "moving", "moves", "jumped", "also", "too"})
+_TWITCH_PRONOUNS = frozenset({"it", "they", "these", "them", "those"})  # "They occur all over my body"
 _IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
 _VAGUE = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
 _SIDE_GAP = frozenset(
@@ -496,10 +497,11 @@ class _Reader:
             e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and self._state(e) for e in in_sentence[:50]
         ):
             return False
-        # A sentence that names a place but no twitching: the place is the twitching's in a terse text
-        # ("left calf, 3 days") or when it carries the twitching on ("the right one too"); in a text that
-        # speaks of twitching elsewhere it is something else ("my quads are tired", "the crease of my knee").
-        return self.twitch_words == 0 or bool(lead & _MOVED_TO)
+        # A sentence that names a place but no twitching: the place is the twitching's in a terse text ("left
+        # calf, 3 days") or when the sentence carries the twitching on ("the right one too", "they occur all over
+        # my body"); in a text that speaks of twitching elsewhere it is something else ("my quads are tired").
+        opening = {t.norm_ for t in doc[start : min(end, start + 6)]}
+        return self.twitch_words == 0 or bool(lead & _MOVED_TO) or bool(opening & _TWITCH_PRONOUNS)
 
     def _site_negated(self, ent: Span) -> bool:
         doc = self.doc
