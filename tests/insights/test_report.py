@@ -76,3 +76,49 @@ def test_charts_are_written_as_png_and_svg(tmp_path: Path) -> None:
     assert "flagged" in (folder / "forest.svg").read_text()  # said in words, not by colour alone
     blocked = run_cli("insights", "--charts", str(tmp_path / "diary.sqlite3"), environ=env)
     assert blocked.code == 2 and blocked.err.startswith("twitchwise: error: --charts: ")
+
+
+def _diary(days: int, *, end: dt.date, every: int = 1) -> list[Stored]:
+    """``days`` calendar days up to ``end`` with varied factors and twitches, logged every ``every``-th day."""
+    records: list[Stored] = []
+    for back in range(0, days, every):
+        day = end - dt.timedelta(days=back)
+        factors = Day(day=day, caffeine_mg=100.0 + (back * 37) % 300, sleep_h=5.0 + (back * 13) % 4,
+                      stress=(back * 7) % 10, water_l=1.0 + (back % 3) * 0.5)  # fmt: skip
+        records.append(Stored(f"d{back}", "day", factors))
+        for n in range(1 + (back * 11) % 4):
+            records.append(Stored(f"e{back}.{n}", "episode", Episode(
+                at=dt.datetime.combine(day, dt.time(8 + n)), region="calf")))  # fmt: skip
+    return records
+
+
+def _more_days(result: object) -> dict[str, int | None]:
+    return {f.id: f.more_days_for_rr_1_5 for f in result.factors}  # type: ignore[attr-defined]
+
+
+def test_days_still_needed_count_usable_days_not_the_calendar() -> None:
+    # Regression (issue 26): every factor was told "more_days 0" once the calendar span from the first entry
+    # passed the simulated length, even for a diary that stopped months ago or had many gaps.
+    end = TODAY - dt.timedelta(days=200)
+    diary = _diary(100, end=end)
+    at_end = insights(diary, today=end)
+    months_later = insights(diary, today=TODAY)
+    assert at_end.status == months_later.status == "ok"
+    assert _more_days(at_end) == _more_days(months_later)  # idle months add nothing
+    caffeine = next(f for f in months_later.factors if f.id == "caffeine")
+    assert caffeine.usable_pairs_for_rr_1_5 is not None
+    assert caffeine.more_days_for_rr_1_5 == caffeine.usable_pairs_for_rr_1_5 - months_later.usable_pairs > 0
+    # 300 calendar days logged every other day: no day has its day before, so nothing is usable yet
+    gappy = insights(_diary(300, end=TODAY, every=2), today=TODAY)
+    assert gappy.diary_days == 299 and gappy.usable_pairs == 0 and gappy.status == "not_enough_data"
+    assert gappy.factors and all(f.more_days_for_rr_1_5 == f.usable_pairs_for_rr_1_5 for f in gappy.factors)
+
+
+def test_the_lag_of_sleep_is_told_as_nights() -> None:
+    result = insights(entries_of_two_years(), today=TODAY)
+    sleep = next(f for f in result.factors if f.id == "sleep")
+    assert [t.when for t in sleep.terms] == ["the night before", "two nights before"]
+    caffeine = next(f for f in result.factors if f.id == "caffeine")
+    assert [t.when for t in caffeine.terms] == ["the same day", "the day before"]
+    flagged = next(f for f in result.factors if f.verdict == "more")
+    assert "comparing" in flagged.text and ("the same day" in flagged.text or "before" in flagged.text)

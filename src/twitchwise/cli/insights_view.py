@@ -26,15 +26,14 @@ def show_insights(result: Insights, stdout: IO[str], *, as_json: bool) -> None:
         for column in ("factor", "rate ratio (95% CI)", "per", "verdict"):
             table.add_column(column)
         for factor in result.factors:
-            ratios = "; ".join(
-                f"{t.rate_ratio:.2f} ({t.low:.2f}–{t.high:.2f}){' next day' if t.lag else ''}" for t in factor.terms
-            )
+            ratios = "; ".join(f"{t.when}: {t.rate_ratio:.2f} ({t.low:.2f}–{t.high:.2f})" for t in factor.terms)
             table.add_row(Text(factor.label), Text(ratios or "—"), Text(factor.per if factor.terms else ""),
                           Text(factor.text))  # fmt: skip
         console.print(table)
     waiting = [f for f in result.factors if f.verdict == "cant_tell" and f.more_days_for_rr_1_5]
     for factor in waiting:
-        console.print(Text(f"{factor.label}: about {factor.more_days_for_rr_1_5} more diary days would show a rate "
-                           "ratio of 1.5, if there is one."))  # fmt: skip
+        console.print(Text(f"{factor.label}: with about {factor.more_days_for_rr_1_5} more fully logged days "
+                           "(twitches and factors, day after day), a rate ratio of 1.5, if there is one, would be "
+                           "found 8 times in 10."))  # fmt: skip
     console.print(Text(f"How: {result.method}.", style="dim"))
     console.print(Text(result.limits, style="dim"))

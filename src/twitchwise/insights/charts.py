@@ -115,7 +115,7 @@ def forest_figure(result: Insights) -> Any:
         marker, colour = ("D", "#b03a2e") if term.flagged else ("o", "#333333")
         axes.plot([term.low, term.high], [i, i], color=colour, linewidth=1.5)
         axes.plot([term.rate_ratio], [i], marker, color=colour)
-    labels = [f"{f.label}{' (next day)' if t.lag else ''}{'  ◆ flagged' if t.flagged else ''}" for f, t in rows]
+    labels = [f"{f.label} ({t.when}){'  ◆ flagged' if t.flagged else ''}" for f, t in rows]
     axes.set_yticks(range(len(rows)), list(reversed(labels)))
     axes.axvline(1.0, color="#777777", linewidth=0.8)
     axes.set_xscale("log")

@@ -8,12 +8,16 @@ true RR 1.5 was found.  The days needed are the shortest simulated length with p
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from pathlib import Path
 
 from twitchwise.insights.model import FactorSpec
 
 TARGET_POWER = 0.8
+# The simulated diaries lose 15 % of whole days at random (triggers.md §4.1, the default cell), so a day-pair the
+# model can use (twitches and factors on a day and on the day before) survives in about 0.85² of their days.
+HARNESS_USABLE_SHARE = 0.85**2
 POWER_FILE = Path(__file__).parent / "data" / "power.json"
 
 
@@ -31,3 +35,10 @@ def days_for_rr_1_5(spec: FactorSpec) -> int | None:
         if power >= TARGET_POWER:
             return days
     return None
+
+
+def usable_pairs_for_rr_1_5(spec: FactorSpec) -> int | None:
+    """The usable day-pairs (twitches and factors on a day and the day before) in the simulated diaries that
+    reached 80 % power: what a diary needs to hold, whatever its calendar length or gaps."""
+    days = days_for_rr_1_5(spec)
+    return None if days is None else math.ceil(days * HARNESS_USABLE_SHARE)

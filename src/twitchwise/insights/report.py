@@ -11,7 +11,7 @@ import msgspec
 
 from twitchwise.diary.records import Stored
 from twitchwise.insights.model import Analysis, Calibration, FactorOutcome, Q, Term, analyse
-from twitchwise.insights.power import days_for_rr_1_5
+from twitchwise.insights.power import days_for_rr_1_5, usable_pairs_for_rr_1_5
 from twitchwise.insights.table import FACTORS, DailyTable, daily_table
 
 Verdict = Literal[
@@ -47,6 +47,7 @@ class TermOut(msgspec.Struct, frozen=True):
     high: float
     p: float
     flagged: bool
+    when: str = ""  # the lag in words: "the same day", "the day before", "the night before", "two nights before"
 
 
 class FactorInsight(msgspec.Struct, frozen=True):
@@ -56,8 +57,9 @@ class FactorInsight(msgspec.Struct, frozen=True):
     text: str
     per: str  # what a rate ratio is per: "1 SD (110 mg)" or "days with it vs without"
     terms: list[TermOut]
-    days_for_rr_1_5: int | None  # diary days the harness needs to see RR 1.5 for a factor like this
-    more_days_for_rr_1_5: int | None  # how many more than this diary has (0: already enough)
+    days_for_rr_1_5: int | None  # simulated diary days (15 % of days missing) that found RR 1.5 in 8 of 10
+    more_days_for_rr_1_5: int | None  # more fully logged days this diary needs for that (0: already enough)
+    usable_pairs_for_rr_1_5: int | None = None  # the usable day-pairs those simulated diaries held
 
 
 class Insights(msgspec.Struct, frozen=True):
@@ -86,7 +88,7 @@ def insights(entries: Sequence[Stored], *, today: dt.date, calibration: Calibrat
     result = analyse(table.counts, table.factors, specs, table.weekend, calibration=calibration)
     if result.status != "ok":
         return _not_enough(table, result)
-    factors = [_factor(outcome, table) for outcome in result.factors]
+    factors = [_factor(outcome, result.usable_pairs) for outcome in result.factors]
     factors.sort(key=_order)
     flagged = sum(f.verdict in ("more", "fewer") for f in factors)
     message = (
@@ -110,16 +112,18 @@ def _not_enough(table: DailyTable, result: Analysis) -> Insights:
     )
     if result.status == "fit_failed":
         message = "Not enough data yet: the model could not be fitted reliably. " + message
-    factors = [_factor(outcome, table) for outcome in result.factors]
+    factors = [_factor(outcome, result.usable_pairs) for outcome in result.factors]
     return Insights(
         "not_enough_data", message, table.days, table.recorded_days, result.usable_pairs, result.needed_pairs,
         more, METHOD, None, factors,
     )  # fmt: skip
 
 
-def _factor(outcome: FactorOutcome, table: DailyTable) -> FactorInsight:
+def _factor(outcome: FactorOutcome, usable_pairs: int) -> FactorInsight:
+    """One factor's insight. "More days" counts day-pairs the model can use, not calendar days: a diary that
+    stopped months ago, or has many gaps, is not told it has enough (each fully logged day adds about one)."""
     factor = next(f for f in FACTORS if f.spec.name == outcome.name)
-    terms = [_term(t) for t in outcome.terms]
+    terms = [_term(t, outcome.name) for t in outcome.terms]
     verdict = _verdict(outcome)
     if factor.spec.binary:
         per = "days with it against days without"
@@ -130,11 +134,23 @@ def _factor(outcome: FactorOutcome, table: DailyTable) -> FactorInsight:
     text = WORDS[verdict]
     if verdict in ("more", "fewer"):
         strongest = min((t for t in outcome.terms if t.flagged), key=lambda t: t.p)
-        when = "the same day" if strongest.lag == 0 else "the next day"
-        text += f" Rate ratio {strongest.rr:.2f} ({strongest.low:.2f}–{strongest.high:.2f}), {when}."
-    needed = days_for_rr_1_5(factor.spec)
-    more = None if needed is None else max(0, needed - table.days)
-    return FactorInsight(outcome.name, factor.label, verdict, text, per, terms, needed, more)
+        text += (
+            f" Rate ratio {strongest.rr:.2f} ({strongest.low:.2f}–{strongest.high:.2f}), comparing "
+            f"{factor.label.lower()} {lag_words(outcome.name, strongest.lag)} with each day's twitching."
+        )
+    needed_pairs = usable_pairs_for_rr_1_5(factor.spec)
+    more = None if needed_pairs is None else max(0, needed_pairs - usable_pairs)
+    return FactorInsight(
+        outcome.name, factor.label, verdict, text, per, terms, days_for_rr_1_5(factor.spec), more, needed_pairs
+    )
+
+
+def lag_words(factor: str, lag: int) -> str:
+    """When a factor was, against the day whose twitching it is compared with. A day's sleep is the night
+    before that day, so sleep's "lag 0" is the night before and its "lag 1" two nights before."""
+    if factor == "sleep":
+        return "the night before" if lag == 0 else "two nights before"
+    return "the same day" if lag == 0 else "the day before"
 
 
 def _verdict(outcome: FactorOutcome) -> Verdict:
@@ -148,8 +164,9 @@ def _verdict(outcome: FactorOutcome) -> Verdict:
     return "cant_tell"
 
 
-def _term(term: Term) -> TermOut:
-    return TermOut(term.lag, round(term.rr, 4), round(term.low, 4), round(term.high, 4), term.p, term.flagged)
+def _term(term: Term, factor: str) -> TermOut:
+    return TermOut(term.lag, round(term.rr, 4), round(term.low, 4), round(term.high, 4), term.p, term.flagged,
+                   lag_words(factor, term.lag))  # fmt: skip
 
 
 def _order(factor: FactorInsight) -> tuple[int, float]:
