@@ -339,8 +339,13 @@ def _import_apple_health(c: Context) -> int:
     c.say(f"Read {result.records:,} records ({result.used:,} about caffeine, water, sleep, exercise or mindfulness).")
     c.say(f"Added {result.days_added} days; filled {result.fields_filled} empty fields on {result.days_filled} days "
           f"already in the diary; kept {result.fields_kept} values you had logged.")  # fmt: skip
+    if result.nights_in_bed:
+        c.say(f"{result.nights_in_bed} nights had no sleep stages (an iPhone without a watch): their sleep is the "
+              "time in bed, which is a little more than the time asleep.")  # fmt: skip
     if result.unknown_units:
         c.say(f"Skipped {result.unknown_units} records in units twitchwise does not know.")
+    for reason, (number, line) in sorted(result.skipped.items()):
+        c.say(f"Skipped {number} record{'s' if number != 1 else ''}: {reason} (first at line {line:,}).")
     with c.store() as store:
         c.advise(store)
     return 0

@@ -1,25 +1,32 @@
 """Import daily factors from an Apple Health export (``export.zip`` or its ``export.xml``).
 
-Real exports are 1–4 GB, so the file is streamed through expat in 1 MB pieces: memory stays
-constant whatever its size, and only the handful of record types below are looked at.  From
-them each day gets:
+Real exports are 1–4 GB, so the file is streamed through expat in 1 MB pieces, and only the
+handful of record types below are looked at.  From them each day gets:
 
 - caffeine (``DietaryCaffeine``, summed, in mg) and fluid (``DietaryWater``, summed, in L);
-- sleep: the time asleep (core, deep, REM or unspecified; not "in bed" or "awake") in the night
-  that ended that morning, with overlapping samples from a watch and a phone counted once;
+  records repeated inside a food ``Correlation`` are counted once (Apple writes them twice);
+- sleep, by night: the asleep samples (core, deep, REM or unspecified; from a watch and a phone
+  counted once) are merged into sessions, and each session is credited to the morning it ends.
+  A night with only "in bed" time (an iPhone without a watch) is credited from that, and said so;
 - exercise: the larger of Apple's exercise minutes and the workouts' durations (a workout is
   also counted in exercise minutes, so the two are not added);
-- mindful minutes (``MindfulSession``).
+- mindful minutes (``MindfulSession``), overlapping sessions counted once.
 
-A day is placed by the date written in the export (the phone's local date).  Import fills only
-fields that are empty in the diary, so what the person typed is never overwritten, and a second
-import of the same export changes nothing.  A malformed export is refused with its line number
-and nothing is written.  Entity declarations are refused, so a hostile file cannot expand.
+Exports as they really are: the internal DTD is not needed and is skipped (iOS 16's leaves an
+``ATTLIST`` open, which no XML parser accepts), control characters Apple writes into some values
+are blanked, and the export file is found in the zip whatever its name (``Export.xml``,
+``导出.xml``): it is the XML whose root is ``HealthData``.  A record with a bad value is skipped
+and counted with its reason; it does not stop the import.  A day is placed by the date written in
+the export.  Import fills only fields that are empty in the diary, so what the person typed is
+never overwritten, and a second import of the same export changes nothing.  A file that is not
+well-formed XML is refused with its line number and nothing is written.  Entity declarations are
+refused, so a hostile file cannot expand.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -43,11 +50,20 @@ WATER = "HKQuantityTypeIdentifierDietaryWater"
 EXERCISE = "HKQuantityTypeIdentifierAppleExerciseTime"
 SLEEP = "HKCategoryTypeIdentifierSleepAnalysis"
 MINDFUL = "HKCategoryTypeIdentifierMindfulSession"
+CORRELATION = "Correlation"
 ASLEEP = frozenset({
     "HKCategoryValueSleepAnalysisAsleep", "HKCategoryValueSleepAnalysisAsleepUnspecified",
     "HKCategoryValueSleepAnalysisAsleepCore", "HKCategoryValueSleepAnalysisAsleepDeep",
-    "HKCategoryValueSleepAnalysisAsleepREM",
+    "HKCategoryValueSleepAnalysisAsleepREM", "1", "3", "4", "5",  # early exports wrote HealthKit's numbers
 })  # fmt: skip
+IN_BED = frozenset({"HKCategoryValueSleepAnalysisInBed", "0"})
+AWAKE = frozenset({"HKCategoryValueSleepAnalysisAwake", "2"})
+SESSION_GAP = dt.timedelta(hours=2)  # asleep samples closer than this are one night's sleep
+PROLOG_LIMIT = 8 << 20  # bytes read looking for the root element (the DTD is about 10 kB)
+ROOT = b"<HealthData"
+# Control characters are not allowed in XML; Apple writes some (\x0b) into values. Blanked byte for byte, so
+# lengths and line numbers stay as in the file (UTF-8 never uses these bytes inside a character).
+_BLANK = bytes.maketrans(bytes(c for c in range(32) if c not in (9, 10, 13)), b" " * 29)
 # Units Apple writes for these types, to mg (caffeine), L (water) and minutes.
 MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "µg": 0.001, "ug": 0.001}
 LITRES = {"mL": 0.001, "L": 1.0, "dL": 0.1, "cL": 0.01, "fl_oz_us": 0.0295735295625, "fl_oz_imp": 0.0284130625,
@@ -66,8 +82,8 @@ class Totals:
     water_l: float = 0.0
     exercise_min: float = 0.0
     workout_min: float = 0.0
-    mindful_min: float = 0.0
-    sleep: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
+    sleep_h: float = 0.0
+    mindful: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
 
     def values(self) -> dict[str, float]:
@@ -77,11 +93,11 @@ class Totals:
         if "water" in self.seen:
             found["water_l"] = round(self.water_l, 3)
         if "sleep" in self.seen:
-            found["sleep_h"] = round(_union_hours(self.sleep), 2)
+            found["sleep_h"] = round(self.sleep_h, 2)
         if "exercise" in self.seen:
             found["exercise_min"] = round(max(self.exercise_min, self.workout_min), 1)
         if "mindful" in self.seen:
-            found["mindful_min"] = round(self.mindful_min, 1)
+            found["mindful_min"] = round(_union_hours(self.mindful) * 60, 1)
         return found
 
 
@@ -93,6 +109,8 @@ class Scan(msgspec.Struct):
     used: int
     unknown_units: int
     bytes: int
+    skipped: dict[str, tuple[int, int]] = msgspec.field(default_factory=dict)  # reason -> (how many, first line)
+    nights_in_bed: int = 0  # nights credited from "in bed" time, having no asleep samples
 
 
 class ImportResult(msgspec.Struct):
@@ -103,6 +121,8 @@ class ImportResult(msgspec.Struct):
     records: int
     used: int
     unknown_units: int
+    skipped: dict[str, tuple[int, int]] = msgspec.field(default_factory=dict)  # reason -> (how many, first line)
+    nights_in_bed: int = 0
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -134,42 +154,92 @@ def open_export(path: Path) -> Iterator[tuple[IO[bytes], int, str]]:
 
 
 def _export_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo:
-    candidates = [i for i in archive.infolist() if Path(i.filename).name == "export.xml"]
-    if not candidates:
-        raise InputError("export.zip", "has no export.xml: is this an Apple Health export?")
-    return min(candidates, key=lambda i: i.filename.count("/"))
+    """The XML whose root is ``HealthData``, whatever it is called ("export.xml", "Export.xml", "导出.xml");
+    a file named export.xml (any case) is tried first, the shallowest first."""
+    xmls = [i for i in archive.infolist() if not i.is_dir() and i.filename.lower().endswith(".xml")]
+    named = sorted((i for i in xmls if Path(i.filename).name.casefold() == "export.xml"), key=_depth)
+    others = sorted((i for i in xmls if i not in named), key=_depth)
+    for info in [*named, *others]:
+        with archive.open(info) as stream:
+            if ROOT in stream.read(1 << 18):
+                return info
+    raise InputError("export.zip", "holds no Apple Health export (no XML whose root is HealthData)")
+
+
+def _depth(info: zipfile.ZipInfo) -> tuple[int, str]:
+    return info.filename.count("/"), info.filename
+
+
+def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    """The export as the parser should see it: the internal DTD blanked out (it is not needed, and iOS 16's
+    is malformed) unless it declares an entity (then the parser refuses it), and control characters blanked."""
+    head = b""
+    while ROOT not in head and len(head) < PROLOG_LIMIT:
+        chunk = stream.read(CHUNK)
+        if not chunk:
+            break
+        head += chunk
+    root = head.find(ROOT)
+    doctype = head.find(b"<!DOCTYPE", 0, root)
+    if 0 <= doctype < root and b"<!ENTITY" not in head[doctype:root]:
+        head = head[:doctype] + re.sub(rb"[^\n]", b" ", head[doctype:root]) + head[root:]
+    if head:
+        yield head.translate(_BLANK)
+    while chunk := stream.read(CHUNK):
+        yield chunk.translate(_BLANK)
 
 
 def scan(stream: IO[bytes], *, total: int, name: str = "export.xml", progress: Progress | None = None) -> Scan:
-    """Read an export in constant memory; refuse a malformed one naming its line."""
+    """Read an export; refuse one that is not well-formed, naming its line; skip and count bad records."""
     days: dict[str, Totals] = {}
     counts = {"records": 0, "used": 0, "unknown_units": 0}
+    sleep = Sleep()
+    skipped: dict[str, tuple[int, int]] = {}
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    started = {"root": False}
+    state = {"root": False, "correlation": 0}
 
     def refuse_entities(*_: object) -> None:
         raise InputError(f"{name} line {parser.CurrentLineNumber}", "declares an entity; exports never do")
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        if not started["root"]:
+        if not state["root"]:
             if tag != "HealthData":
                 raise InputError(f"{name} line {parser.CurrentLineNumber}", "is not an Apple Health export")
-            started["root"] = True
-        if tag == "Record":
+            state["root"] = True
+        if tag == CORRELATION:
+            state["correlation"] += 1
+        elif tag == "Record" and not state["correlation"]:  # a correlation's records are also written on their own
             counts["records"] += 1
             kind = attrs.get("type")
-            if kind in _HANDLERS:
-                _HANDLERS[kind](attrs, days, counts)
+            try:
+                if kind == SLEEP:
+                    sleep.add(attrs, counts)
+                elif kind in _HANDLERS:
+                    _HANDLERS[kind](attrs, days, counts)
+            except _BadValueError as error:
+                skip(str(error))
         elif tag == "Workout":
             counts["records"] += 1
-            _workout(attrs, days, counts)
+            try:
+                _workout(attrs, days, counts)
+            except _BadValueError as error:
+                skip(str(error))
+
+    def skip(reason: str) -> None:  # one bad record does not spoil the export: counted, with its first line
+        number, first = skipped.get(reason, (0, parser.CurrentLineNumber))
+        skipped[reason] = (number + 1, first)
+
+    def end(tag: str) -> None:
+        if tag == CORRELATION:
+            state["correlation"] -= 1
 
     parser.EntityDeclHandler = refuse_entities
     parser.StartElementHandler = start
+    parser.EndElementHandler = end
     read = 0
     try:
-        while chunk := stream.read(CHUNK):
+        for chunk in _chunks(stream):
             read += len(chunk)
             parser.Parse(chunk, False)
             if progress is not None:
@@ -177,15 +247,69 @@ def scan(stream: IO[bytes], *, total: int, name: str = "export.xml", progress: P
         parser.Parse(b"", True)
     except expat.ExpatError as error:
         raise InputError(f"{name} line {error.lineno}", "is not well-formed XML (truncated or damaged)") from None
-    except _BadValueError as error:
-        raise InputError(f"{name} line {parser.CurrentLineNumber}", str(error)) from None
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
         raise InputError(name, "cannot be read to the end (a damaged or truncated archive)") from None
-    if not started["root"]:
+    if not state["root"]:
         raise InputError(name, "is empty: not an Apple Health export")
+    nights_in_bed = sleep.credit(days)
     by_day = {dt.date.fromisoformat(day): t.values() for day, t in days.items()}
     return Scan({day: values for day, values in sorted(by_day.items()) if values}, counts["records"], counts["used"],
-                counts["unknown_units"], read)  # fmt: skip
+                counts["unknown_units"], read, skipped, nights_in_bed)  # fmt: skip
+
+
+class Sleep:
+    """Every asleep and in-bed sample of the export, merged into nights once it has all been read (samples of
+    one night come from several devices and in any order)."""
+
+    def __init__(self) -> None:
+        self.asleep: list[tuple[dt.datetime, dt.datetime]] = []
+        self.in_bed: list[tuple[dt.datetime, dt.datetime]] = []
+
+    def add(self, attrs: dict[str, str], counts: dict[str, int]) -> None:
+        value = attrs.get("value", "")
+        if value in AWAKE:
+            return
+        if value not in ASLEEP and value not in IN_BED:
+            raise _BadValueError("a sleep record with a value twitchwise does not know")
+        start, end = _moment(attrs, "startDate"), _moment(attrs, "endDate")
+        if end < start:
+            raise _BadValueError("a sleep record that ends before it starts")
+        (self.asleep if value in ASLEEP else self.in_bed).append((start, end))
+        counts["used"] += 1
+
+    def credit(self, days: dict[str, Totals]) -> int:
+        """Credit each night to the morning it ends; nights with only in-bed time from that. Returns how many
+        nights came from in-bed time."""
+        nights = _sessions(self.asleep)
+        for night in nights:
+            totals = _totals(days, night[-1][1].date().isoformat())
+            totals.sleep_h += _union_hours(night)
+            totals.seen.add("sleep")
+        asleep_spans = [(night[0][0], max(e for _, e in night)) for night in nights]
+        from_bed = 0
+        for night in _sessions(self.in_bed):
+            begin, finish = night[0][0], max(e for _, e in night)
+            if any(s < finish and begin < e for s, e in asleep_spans):
+                continue  # a watch recorded this night's sleep itself
+            totals = _totals(days, finish.date().isoformat())
+            totals.sleep_h += _union_hours(night)
+            totals.seen.add("sleep")
+            from_bed += 1
+        return from_bed
+
+
+def _sessions(intervals: list[tuple[dt.datetime, dt.datetime]]) -> list[list[tuple[dt.datetime, dt.datetime]]]:
+    """Intervals grouped into sessions: sorted, a new session after a gap of more than ``SESSION_GAP``; the
+    last interval of each session is the one that ends last."""
+    sessions: list[list[tuple[dt.datetime, dt.datetime]]] = []
+    latest: dt.datetime | None = None
+    for start, end in sorted(intervals):
+        if latest is None or start - latest > SESSION_GAP:
+            sessions.append([])
+            latest = end
+        sessions[-1].append((start, end))
+        latest = max(latest, end)
+    return [sorted(session, key=lambda i: i[1]) for session in sessions]
 
 
 class _BadValueError(ValueError):
@@ -246,24 +370,12 @@ def _summed(table: dict[str, float], total: str, seen: str) -> Handler:
     return handle
 
 
-def _sleep(attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
-    if attrs.get("value") not in ASLEEP:
-        return
-    start, end = _moment(attrs, "startDate"), _moment(attrs, "endDate")
-    if end < start:
-        raise _BadValueError("a sleep record that ends before it starts")
-    totals = _totals(days, _day_of(attrs, "endDate"))  # the night belongs to the morning it ends
-    totals.sleep.append((start, end))
-    totals.seen.add("sleep")
-    counts["used"] += 1
-
-
 def _mindful(attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
     start, end = _moment(attrs, "startDate"), _moment(attrs, "endDate")
     if end < start:
         raise _BadValueError("a mindful session that ends before it starts")
     totals = _totals(days, _day_of(attrs))
-    totals.mindful_min += (end - start).total_seconds() / 60
+    totals.mindful.append((start, end))  # overlapping sessions (two apps) are counted once
     totals.seen.add("mindful")
     counts["used"] += 1
 
@@ -281,7 +393,7 @@ def _workout(attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, i
 
 _HANDLERS: dict[str, Handler] = {
     CAFFEINE: _summed(MG, "caffeine_mg", "caffeine"), WATER: _summed(LITRES, "water_l", "water"),
-    EXERCISE: _summed(MINUTES, "exercise_min", "exercise"), SLEEP: _sleep, MINDFUL: _mindful,
+    EXERCISE: _summed(MINUTES, "exercise_min", "exercise"), MINDFUL: _mindful,
 }  # fmt: skip
 
 
@@ -355,4 +467,5 @@ def _fill(store: Store, records: list[Day], *, profile: str, found: Scan) -> Imp
                 elif abs(current - value) > 1e-9:
                     kept += 1
             filled += changed
-    return ImportResult(added, filled, fields_filled, kept, found.records, found.used, found.unknown_units)
+    return ImportResult(added, filled, fields_filled, kept, found.records, found.used, found.unknown_units,
+                        found.skipped, found.nights_in_bed)  # fmt: skip
