@@ -66,6 +66,7 @@ bench: setup
 ## Slow (hours on two cores): `--core` runs only the 90- and 180-day cells.
 bench-triggers: setup
 	$(RUN) python -m bench.triggers.harness
+	$(RUN) python -m bench.triggers.harness --family --out bench/triggers/results-family.json
 
 clean:
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -4,6 +4,12 @@ Factors are AR(1) latent Gaussians with correlated innovations (stationary varia
 factors threshold the latent value at their prevalence.  The outcome is NB2 around
 log mu_t = log(base) + sum log(RR_k) x_k,t-lag_k + u_t, with u_t a latent AR(1) the factors do
 not explain.  Whole days go missing completely at random, or informatively.
+
+The wider family (issue 26: diaries unlike the model's own) adds, each off by default: a drifting
+baseline (a random walk on log mu), a weekday pattern beyond the weekend, day-level noise beyond the
+negative binomial, logging fatigue (days missed more often as the weeks pass and on high-twitch days,
+9 % rising to 28 %), blanks per factor, and realistic habits (caffeine on weekdays, alcohol at
+weekends, exercise in bursts; sleep and stress already correlate at -0.4).
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ LAG_ONE = ("caffeine", "exercise", "alcohol", "sleep")  # declared before lookin
 TRIGGERS = {"caffeine": 0, "exercise": 1, "stress": 0, "alcohol": 1}  # factor -> lag
 PROXIES = ("sleep", "steps")  # nulls correlated with a trigger
 BURN_IN = 50
+# log-rate by day of the week (Monday first) when ``weekday`` is 1: Mondays and Fridays high, a weekend dip.
+WEEKDAY_PATTERN = np.array([0.20, 0.05, -0.05, 0.0, 0.15, -0.25, -0.10])
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,12 @@ class Scenario:
     alpha: float = 0.3
     phi_u: float = 0.5
     factors: int = 12
-    missing: float | Literal["informative"] = 0.15
+    missing: float | Literal["informative", "fatigue"] = 0.15
+    drift: float = 0.0  # SD of the daily step of a random walk on log mu
+    weekday: float = 0.0  # scale of WEEKDAY_PATTERN on log mu
+    extra: float = 0.0  # SD of day-level normal noise on log mu, beyond the negative binomial
+    blanks: float = 0.0  # chance a factor is blank on a logged day
+    habits: bool = False  # caffeine on weekdays, alcohol at weekends, exercise in bursts
 
     @property
     def effects(self) -> dict[str, float]:
@@ -56,7 +69,12 @@ class Scenario:
         rr = "/".join(f"{r:g}" for r in self.rr) if isinstance(self.rr, tuple) else f"{self.rr:g}"
         missing = self.missing if isinstance(self.missing, str) else f"{self.missing:.0%}"
         shape = f"base={self.base:g} α={self.alpha:g} φu={self.phi_u:g} K={self.factors}"
-        return f"T={self.days} RR={rr} {shape} miss={missing}"
+        wider = "".join(
+            f" {name}={value:g}" for name, value in
+            (("drift", self.drift), ("weekday", self.weekday), ("extra", self.extra), ("blanks", self.blanks))
+            if value
+        ) + (" habits" if self.habits else "")  # fmt: skip
+        return f"T={self.days} RR={rr} {shape} miss={missing}{wider}"
 
 
 @dataclass
@@ -65,6 +83,7 @@ class Diary:
     factors: dict[str, Array]
     weekend: Array
     latent_sd: dict[str, float] = field(default_factory=dict)
+    weekday: Array | None = None  # 0 (Monday) to 6
 
 
 def simulate(scenario: Scenario, rng: np.random.Generator) -> Diary:
@@ -83,6 +102,19 @@ def simulate(scenario: Scenario, rng: np.random.Generator) -> Diary:
     for t in range(1, total):
         latent[t] = phi * latent[t - 1] + scale * (chol @ rng.standard_normal(len(names)))
     values = {name: latent[:, i].copy() for i, name in enumerate(names)}
+    # Habits and a weekday pattern need the days of the week before the factors and counts are drawn; the
+    # default family draws its start day last, as it always has, so its diaries stay the same seed for seed.
+    weekly = scenario.habits or bool(scenario.weekday)
+    start = int(rng.integers(7)) if weekly else 0
+    dow = (np.arange(total) + start) % 7
+    weekend_all = (dow >= 5).astype(float)
+    if scenario.habits:
+        if "caffeine" in values:
+            values["caffeine"] += 0.8 * (1 - weekend_all)  # coffee at work
+        if "alcohol" in values:
+            values["alcohol"] += 1.2 * weekend_all  # drinks at the weekend
+        if "exercise" in values:
+            values["exercise"] += 1.2 * _bursts(total, rng)  # training blocks of a few weeks
     for name, prevalence in PREVALENCE.items():
         if name in values:
             values[name] = (values[name] > stats.norm.ppf(1 - prevalence)).astype(float)
@@ -91,6 +123,13 @@ def simulate(scenario: Scenario, rng: np.random.Generator) -> Diary:
     for t in range(1, total):
         u[t] = scenario.phi_u * u[t - 1] + math.sqrt(1 - scenario.phi_u**2) * rng.normal(0, 0.3)
     log_mu = math.log(scenario.base) + u
+    if scenario.drift:
+        walk = np.cumsum(rng.normal(0, scenario.drift, total))
+        log_mu += walk - walk[BURN_IN:].mean()
+    if scenario.weekday:
+        log_mu += scenario.weekday * WEEKDAY_PATTERN[dow]
+    if scenario.extra:
+        log_mu += rng.normal(0, scenario.extra, total)
     for name, lag in TRIGGERS.items():
         effect = scenario.effects[name]
         if effect and name in values:
@@ -101,19 +140,40 @@ def simulate(scenario: Scenario, rng: np.random.Generator) -> Diary:
     keep = slice(BURN_IN - 1, total)  # day 0 is kept as "yesterday" for the first lag terms
     counts = counts[keep]
     factors = {name: series[keep].copy() for name, series in values.items()}
-    days = counts.size
     missing = _missing_days(scenario, counts, factors, rng)
     counts[missing] = np.nan
     for series in factors.values():
         series[missing] = np.nan
-    weekend = ((np.arange(days) + int(rng.integers(7))) % 7 >= 5).astype(float)
-    return Diary(counts, factors, weekend)
+        if scenario.blanks:
+            series[rng.random(series.size) < scenario.blanks] = np.nan
+    if not weekly:
+        start = int(rng.integers(7))
+        dow = (np.arange(total) + start) % 7
+        weekend_all = (dow >= 5).astype(float)
+    return Diary(counts, factors, weekend_all[keep].copy(), weekday=dow[keep].astype(float))
+
+
+def _bursts(total: int, rng: np.random.Generator) -> Array:
+    """1 in a training block, 0 otherwise: blocks and rests of a few weeks each (a two-state chain)."""
+    state, out = 0.0, np.empty(total)
+    for t in range(total):
+        if rng.random() < 1 / 21:
+            state = 1.0 - state
+        out[t] = state
+    return out
 
 
 def _missing_days(
     scenario: Scenario, counts: Array, factors: dict[str, Array], rng: np.random.Generator
 ) -> NDArray[np.bool_]:
     days = counts.size
+    if scenario.missing == "fatigue":
+        # Logging fatigue: 9 % of days missed at first, 28 % by the end, more often on high-twitch days.
+        base = 0.09 + 0.19 * np.arange(days) / max(1, days - 1)
+        high = (counts - np.mean(counts)) / (np.std(counts) + 1e-9)
+        chance = np.clip(base * np.exp(0.4 * high), 0, 0.9)
+        fatigued: NDArray[np.bool_] = rng.random(days) < chance
+        return fatigued
     if scenario.missing == "informative":
         # Skipping grows on high-twitch and high-stress days: about 15 % overall.
         score = (counts - counts.mean()) / (counts.std() + 1e-9) + factors.get("stress", np.zeros(days))

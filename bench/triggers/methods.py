@@ -21,6 +21,7 @@ class Outcome:
     flags: dict[str, tuple[int, int]] = field(default_factory=dict)  # factor -> (lag, sign)
     intervals: dict[tuple[str, int], tuple[float, float]] = field(default_factory=dict)  # log-RR 95 % CI
     scale: dict[str, float] = field(default_factory=dict)  # the SD each continuous factor was scaled by
+    usable: int = 0  # the day-pairs the model could use
 
 
 def specs(names: list[str]) -> list[FactorSpec]:
@@ -70,26 +71,27 @@ def per_factor(diary: Diary) -> Outcome:
     return outcome
 
 
-def joint(calibration: Calibration, procedure: Procedure = "bh") -> Callable[[Diary], Outcome]:
+def joint(calibration: Calibration, procedure: Procedure = "bh", *, weekly: bool = False) -> Callable[[Diary], Outcome]:
     def run(diary: Diary) -> Outcome:
-        return from_analysis(_analysed(diary, calibration, procedure), procedure)
+        return from_analysis(_analysed(diary, calibration, procedure, weekly), procedure)
 
     return run
 
 
-_last: dict[tuple[Calibration, Procedure], tuple[Diary, Analysis]] = {}
+_last: dict[tuple[Calibration, Procedure, bool], tuple[Diary, Analysis]] = {}
 
 
-def _analysed(diary: Diary, calibration: Calibration, procedure: Procedure) -> Analysis:
+def _analysed(diary: Diary, calibration: Calibration, procedure: Procedure, weekly: bool = False) -> Analysis:
     """One fit and calibration per diary and method.  The refined calibrations refit after a
     first pass whose flags come from the procedure, so BH and BY are analysed apart."""
-    key = (calibration, procedure if calibration in REFINED else "by")
+    key = (calibration, procedure if calibration in REFINED else "by", weekly)
     cached = _last.get(key)
     if cached is not None and cached[0] is diary:
         return cached[1]
     result = analyse(
         diary.counts, diary.factors, specs(list(diary.factors)), diary.weekend,
         calibration=calibration, procedure=key[1], seed=int(np.nansum(diary.counts)) % 2**31,
+        weekday=diary.weekday if weekly else None,
     )  # fmt: skip
     _last[key] = (diary, result)
     return result
@@ -97,7 +99,7 @@ def _analysed(diary: Diary, calibration: Calibration, procedure: Procedure) -> A
 
 def from_analysis(result: Analysis, procedure: Procedure) -> Outcome:
     """Flags by ``procedure`` over every term's calibrated p-value, as `analyse` does."""
-    outcome = Outcome(gated=result.status != "ok")
+    outcome = Outcome(gated=result.status != "ok", usable=result.usable_pairs)
     terms = [term for factor in result.factors for term in factor.terms]
     flagged = discoveries([t.p for t in terms], procedure=procedure)
     strongest: dict[str, Term] = {}
@@ -125,4 +127,6 @@ METHODS: dict[str, Callable[[Diary], Outcome]] = {
     "joint NB + refined shift-λ, own λ when slow + BY": joint("shift_slow", "by"),
     "joint NB + refined shift-λ, own λ when slow + BH": joint("shift_slow", "bh"),
 }
+WEEKLY = "joint NB, day-of-week terms + refined shift-λ, own λ when slow + BY"
+METHODS[WEEKLY] = joint("shift_slow", "by", weekly=True)
 SHIPPED = "joint NB + refined shift-λ, own λ when slow + BY"

@@ -37,3 +37,5 @@ def show_insights(result: Insights, stdout: IO[str], *, as_json: bool) -> None:
                            "found 8 times in 10."))  # fmt: skip
     console.print(Text(f"How: {result.method}.", style="dim"))
     console.print(Text(result.limits, style="dim"))
+    if result.status == "ok":
+        console.print(Text(result.how_sure, style="dim"))

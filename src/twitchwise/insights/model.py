@@ -117,9 +117,16 @@ def analyse(
     q: float = Q,
     procedure: Procedure = "by",
     seed: int = 0,
+    weekday: Array | None = None,
 ) -> Analysis:
-    """Analyse one person's daily table: ``counts[t]`` (NaN when unrecorded) and factor series."""
-    design = _Design.build(counts, factors, specs, weekend)
+    """Analyse one person's daily table: ``counts[t]`` (NaN when unrecorded) and factor series.
+
+    With ``weekday`` (0 = Monday … 6 = Sunday for each day) the model has a term for each day of the week
+    instead of one for weekends (not with the bootstrap calibration, whose simulation knows only weekends).
+    """
+    if calibration == "bootstrap":
+        weekday = None
+    design = _Design.build(counts, factors, specs, weekend, weekday)
     if design.usable < design.needed:
         return Analysis("not_enough_data", design.usable, design.needed, design.parameters, tuple(design.excluded))
     fitted = _fit(design.y, design.x)
@@ -215,7 +222,10 @@ class _Design:
         return list(range(1, 1 + len(self.term_names)))
 
     @classmethod
-    def build(cls, counts: Array, factors: Mapping[str, Array], specs: Sequence[FactorSpec], weekend: Array) -> _Design:
+    def build(
+        cls, counts: Array, factors: Mapping[str, Array], specs: Sequence[FactorSpec], weekend: Array,
+        weekday: Array | None = None,
+    ) -> _Design:  # fmt: skip
         days = counts.size
         pairs = np.zeros(days, dtype=bool)
         pairs[1:] = np.isfinite(counts[1:]) & np.isfinite(counts[:-1])
@@ -257,7 +267,11 @@ class _Design:
         y = counts[rows] if rows.size else np.array([])
         if rows.size:
             columns.append(np.log(counts[rows - 1] + 0.5))
-            columns.append(weekend[rows].astype(np.float64))
+            if weekday is None:
+                columns.append(weekend[rows].astype(np.float64))
+            else:  # one term per day of the week, Monday the reference (only days the diary has)
+                columns.extend((weekday[rows] == d).astype(np.float64) for d in range(1, 7)
+                               if np.any(weekday[rows] == d))  # fmt: skip
             columns.append(((rows - (days - 1) / 2) / max(1.0, (days - 1) / 2)).astype(np.float64))
         x = np.column_stack(columns) if rows.size else np.empty((0, 0))
         return cls(kept, excluded, y, x, rows, term_names, natural_sd, needed)

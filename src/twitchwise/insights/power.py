@@ -1,8 +1,11 @@
-"""How many diary days the shipped method needs to see a rate ratio of 1.5, from the harness.
+"""How much diary the shipped method needs to see a rate ratio of 1.5, from the harness.
 
-``data/power.json`` is written by ``python -m bench.triggers.harness --power``: per kind of factor
-(continuous, yes/no), the diary lengths simulated and the share of simulated people in whom a
-true RR 1.5 was found.  The days needed are the shortest simulated length with power >= 0.8.
+``data/power.json`` is written by ``python -m bench.triggers.harness --power``: for several kinds of
+diary (the default, a drifting baseline, weekday habits, logging fatigue, blanks per factor), per kind of
+factor (continuous, yes/no), the diary lengths simulated, the usable day-pairs those diaries held on
+average, and the share of simulated people in whom a true RR 1.5 was found.  What a person is told to
+reach is the slowest kind's first length with power >= 0.8, counted in usable day-pairs (a day with its
+twitches and factors whose day before has them too), so gaps and idle months are not counted.
 """
 
 from __future__ import annotations
@@ -15,30 +18,41 @@ from pathlib import Path
 from twitchwise.insights.model import FactorSpec
 
 TARGET_POWER = 0.8
-# The simulated diaries lose 15 % of whole days at random (triggers.md §4.1, the default cell), so a day-pair the
-# model can use (twitches and factors on a day and on the day before) survives in about 0.85² of their days.
-HARNESS_USABLE_SHARE = 0.85**2
 POWER_FILE = Path(__file__).parent / "data" / "power.json"
 
 
 @cache
-def _table() -> dict[str, list[tuple[int, float]]]:
+def _table() -> dict[str, dict[str, list[tuple[int, float, float]]]]:
     data = json.loads(POWER_FILE.read_text(encoding="utf-8"))
-    return {kind: [(int(days), float(power)) for days, power in rows] for kind, rows in data["power"].items()}
+    return {
+        kind: {factor: [(int(days), float(usable), float(power)) for days, usable, power in rows]
+               for factor, rows in by_factor.items()}
+        for kind, by_factor in data["power"].items()
+    }  # fmt: skip
+
+
+def _reached(spec: FactorSpec) -> list[tuple[int, float]] | None:
+    """For each kind of diary, the first (days, usable day-pairs) with power >= 0.8; None when some kind
+    never reaches it within the longest simulated diary."""
+    found = []
+    for by_factor in _table().values():
+        rows = sorted(by_factor["binary" if spec.binary else "continuous"])
+        first = next(((days, usable) for days, usable, power in rows if power >= TARGET_POWER), None)
+        if first is None:
+            return None
+        found.append(first)
+    return found
 
 
 def days_for_rr_1_5(spec: FactorSpec) -> int | None:
-    """Diary days after which a factor like this one, with RR 1.5, is found in 80 % of people;
-    None when even the longest simulated diary is not enough."""
-    rows = _table()["binary" if spec.binary else "continuous"]
-    for days, power in sorted(rows):
-        if power >= TARGET_POWER:
-            return days
-    return None
+    """Diary days after which a factor like this one, with RR 1.5, is found in 80 % of people in every
+    simulated kind of diary; None when even the longest simulated diary is not enough for some kind."""
+    reached = _reached(spec)
+    return None if reached is None else max(days for days, _ in reached)
 
 
 def usable_pairs_for_rr_1_5(spec: FactorSpec) -> int | None:
-    """The usable day-pairs (twitches and factors on a day and the day before) in the simulated diaries that
-    reached 80 % power: what a diary needs to hold, whatever its calendar length or gaps."""
-    days = days_for_rr_1_5(spec)
-    return None if days is None else math.ceil(days * HARNESS_USABLE_SHARE)
+    """The usable day-pairs those diaries held (the slowest kind's): what a diary needs to hold, whatever its
+    calendar length or gaps."""
+    reached = _reached(spec)
+    return None if reached is None else math.ceil(max(usable for _, usable in reached))
