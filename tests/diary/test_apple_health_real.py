@@ -130,11 +130,16 @@ def test_a_correlations_records_count_once_and_mindful_overlaps_once(store: Stor
 
 def test_a_bad_record_is_skipped_and_counted_not_fatal(tmp_path: Path) -> None:
     body = (
-        record(CAFFEINE, "2026-11-20 08:00:00", unit="mg", value="lots")
-        + record(WATER, "2026-11-20 09:00:00", unit="mL", value="-250")
-        + record(WATER, "2026-11-20 10:00:00", unit="mL", value="100")
-        + record(CAFFEINE, "2026-11-19 08:00:00", unit="mg", value="120")
-    ).replace('startDate="2026-11-20 10:00:00 +0000"', 'startDate="yesterday"')
+        (
+            record(CAFFEINE, "2026-11-20 08:00:00", unit="mg", value="lots")
+            + record(WATER, "2026-11-20 09:00:00", unit="mL", value="-250")
+            + record(WATER, "2026-11-20 10:00:00", unit="mL", value="100")
+            + record(CAFFEINE, "2026-11-19 08:00:00", unit="mg", value="120")
+            + record(WATER, "2026-11-20 11:00:00", unit="mL", value="100")
+        )
+        .replace('startDate="2026-11-20 10:00:00 +0000"', 'startDate="yesterday"')
+        .replace('startDate="2026-11-20 11:00:00 +0000"', 'startDate="2026-11-[[ 11:00:00 +0000"')
+    )  # the second found by the fuzzer: the shape of a date without its digits
     path = tmp_path / "export.xml"
     path.write_text(export(body), encoding="utf-8")
     env = {"LANG": "en_GB.UTF-8", "TWITCHWISE_DATA_DIR": str(tmp_path / "data"), "TWITCHWISE_NOW": "2026-11-21T10:00"}
@@ -144,5 +149,5 @@ def test_a_bad_record_is_skipped_and_counted_not_fatal(tmp_path: Path) -> None:
         result.out
     )
     assert "Skipped 1 record: a HKQuantityTypeIdentifierDietaryWater with a negative or absurd value" in result.out
-    assert "Skipped 1 record: a record without a valid startDate" in result.out
+    assert "Skipped 2 records: a record without a valid startDate" in result.out
     assert "lots" not in result.out and "-250" not in result.out

@@ -327,10 +327,12 @@ def _number(attrs: dict[str, str], key: str = "value") -> float:
 
 
 def _day_of(attrs: dict[str, str], key: str = "startDate") -> str:
-    text = attrs.get(key, "")
-    if len(text) < 10 or text[4] != "-" or text[7] != "-":
-        raise _BadValueError(f"a record without a valid {key}")
-    return text[:10]
+    text = attrs.get(key, "")[:10]
+    try:
+        dt.date.fromisoformat(text)  # the whole date, not only its shape ("2026-11-[[" is refused here)
+    except ValueError:
+        raise _BadValueError(f"a record without a valid {key}") from None
+    return text
 
 
 def _moment(attrs: dict[str, str], key: str) -> dt.datetime:
