@@ -3,8 +3,8 @@
 A seeded crawler walks 1,000 paths of the web app: it answers checklists at random (or leaves
 them blank), skips, types in the boxes (including red-flag words and hostile text), logs
 symptoms (emergency ones too) and twitches, goes Back to an old step (stale state), reloads a
-form (double submit) and opens any page from the menu.  Every response must be below 500, and
-every page must carry the menu and the emergency number.
+form (double submit) and opens any page from the menu.  Every response must be below 500, come
+within 5 seconds, and every page must carry the menu and the emergency number.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class Walk:
     def check(self, response: Any, what: str) -> None:
         self.requests += 1
         assert response.status_code < 500, (what, response.status_code, response.text[:300])
+        assert response.elapsed.total_seconds() < 5, (what, response.elapsed)  # no form may hang the app
         if response.status_code in (301, 302, 303, 307):
             self.check(self.client.get(response.headers["location"]), f"{what} -> redirect")
             return
