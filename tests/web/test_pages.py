@@ -329,3 +329,29 @@ def test_a_foreign_or_huge_form_is_refused_before_it_is_read(client: TestClient)
     huge = client.post("/log/twitch", data=big, headers={"origin": BASE})
     assert huge.status_code == 422 and "too large" in huge.text
     assert client.get("/api/v1/diary").json()["entries"] == []
+
+
+PAGES = ["/", "/check", "/log", "/log/twitch", "/log/day", "/log/symptom", "/diary", "/insights", "/report",
+         "/settings"]  # fmt: skip
+
+
+def test_the_emergency_number_is_at_the_top_of_every_page(client: TestClient) -> None:
+    # Issue 23: it was only in the footer, about 3,000 px down a phone screen.
+    for path in PAGES:
+        page = client.get(path).text
+        header = page[page.index("<header") : page.index("</header>")]
+        assert 'class="sos" href="tel:999"' in header and "Emergency? Call 999" in header, path
+        assert page.index('href="tel:999"') < page.index("<main"), path
+
+
+def test_a_kept_result_shows_the_number_of_the_country_chosen_now(client: TestClient) -> None:
+    page = client.get("/check").text
+    page = post_form(client, "/check", {"state": state_of(page), "sites_text": "right hand"}).text
+    page = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "2"}).text
+    done = post_form(client, "/check", {"state": state_of(page), "q.breathing_difficulty": "yes"})
+    result = done.headers["location"]
+    assert "Call 999" in client.get(result).text
+    post_form(client, "/settings", {"profile": "me", "units": "metric", "locale": "en_US", "emergency": ""})
+    later = client.get(result).text
+    assert "Call 999" not in later and "tel:999" not in later
+    assert 'href="tel:911">Call 911' in later and "Call 911 now" in later

@@ -104,13 +104,21 @@ class Backend:
         assessment = assess(evidence.apply(given), self.kb, today=today, services=services, said=said)
         return link.record(given, assessment, evidence, today=today, now=self.now())
 
-    def stored_check(self, profile: str, short_id: str) -> tuple[Stored, Assessment]:
+    def stored_check(
+        self, profile: str, short_id: str, *, emergency_number: str | None = None
+    ) -> tuple[Stored, Assessment]:
+        """A kept check and its result; with ``emergency_number``, every "call <number>" in it says the number
+        the person has now (a result kept before a change of country must not show the old one)."""
         import msgspec
 
         stored = self.diary(profile).get(short_id)
         if not isinstance(stored.record, Check):
             raise InputError("id", "not a check")
-        return stored, msgspec.convert(stored.record.result, Assessment)
+        result = stored.record.result
+        old = str(result.get("detail", {}).get("emergency_number") or "")
+        if emergency_number and old and old != emergency_number:
+            result = _renumbered(result, old, emergency_number)
+        return stored, msgspec.convert(result, Assessment)
 
     # --- diary ----------------------------------------------------------------------------
 
@@ -226,3 +234,16 @@ class Backend:
                 return None if table is None else charts.svg(charts.timeline_figure(table))
             result = insights(entries, today=today)
             return charts.svg(charts.forest_figure(result)) if result.status == "ok" else None
+
+
+def _renumbered(value: Any, old: str, new: str) -> Any:
+    """``value`` with "call <old>" made "call <new>" in every string, and the number itself replaced."""
+    import re
+
+    if isinstance(value, str):
+        return new if value == old else re.sub(rf"(?<=[Cc]all ){re.escape(old)}\b", new, value)
+    if isinstance(value, dict):
+        return {key: _renumbered(item, old, new) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_renumbered(item, old, new) for item in value]
+    return value

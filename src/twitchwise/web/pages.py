@@ -138,7 +138,9 @@ def _step_page(
 @router.get("/checks/{entry_id}")
 def check_result(request: Request, entry_id: str) -> Response:
     backend = backend_of(request)
-    stored, assessment = backend.stored_check(preferences(request).profile, entry_id)
+    chosen = preferences(request)
+    number = backend.services(chosen).emergency_number
+    stored, assessment = backend.stored_check(chosen.profile, entry_id, emergency_number=number)
     own = said_by_person(stored.record.answers)  # type: ignore[union-attr]
     said = {e.question for flag in assessment.red_flags for e in flag.evidence if own.get(e.question, own) == e.answer}
     return page(request, "result.html", stored=stored, a=assessment, icons=DISPOSITION_ICON, active="check",
