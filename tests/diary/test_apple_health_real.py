@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
+from tests.diary.test_apple_health import days_of
 from twitchwise.diary.apple_health import import_export
-from twitchwise.diary.records import Day
 from twitchwise.diary.store import Store
 
 TODAY = dt.date(2026, 11, 21)
@@ -45,15 +45,6 @@ ASLEEP_CORE, IN_BED = "HKCategoryValueSleepAnalysisAsleepCore", "HKCategoryValue
 
 def export(body: str, prolog: str = IOS16_PROLOG) -> str:
     return prolog + body + "</HealthData>\n"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'diary.sqlite3'}")
-
-
-def days_of(store: Store) -> dict[dt.date, Day]:
-    return {s.record.day: s.record for s in store.diary().list(kinds=("day",)) if isinstance(s.record, Day)}
 
 
 def test_an_ios_16_export_with_its_broken_dtd_and_a_vertical_tab_is_read(store: Store, tmp_path: Path) -> None:

@@ -191,30 +191,22 @@ def test_real_descriptions_of_the_test_split_are_never_reassured_past(case: dict
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "emergency"),
     [
-        "my right arm and leg went heavy and numb, calf twitching for 3 days",
-        "I've had tingling on the left side of my face and down my left arm since last night",
-        "the whole left side of my body feels weak, calf twitching",
-        "I woke up and couldn't speak for about 20 seconds, eyelid twitching",
-        "my mum's left arm feels weak and numb since yesterday, her calf twitches",
+        # Arm and leg (or face and arm) on one side, or speech lost as an event, is a stroke sign however it
+        # is told: the check does not wait for the word "suddenly".
+        ("my right arm and leg went heavy and numb, calf twitching for 3 days", True),
+        ("I've had tingling on the left side of my face and down my left arm since last night", True),
+        ("the whole left side of my body feels weak, calf twitching", True),
+        ("I woke up and couldn't speak for about 20 seconds, eyelid twitching", True),
+        ("my mum's left arm feels weak and numb since yesterday, her calf twitches", True),
+        # ... but a side of one muscle, a long-standing numbness or "speak to my GP" is not.
+        ("the left side of my calf is numb after the gym", False),
+        ("my left leg has felt weak and numb for months, calf twitching", False),
+        ("I couldn't speak to my GP until Monday, calf twitching for 3 days", False),
     ],
 )
-def test_one_sided_or_speech_loss_told_plainly_is_an_emergency(text: str, kb: KnowledgeBase) -> None:
-    # Arm and leg (or face and arm) on one side, or speech lost as an event, is a stroke sign however it is
-    # told: the check does not wait for the word "suddenly".
+def test_one_sided_or_speech_loss_told_plainly_is_an_emergency(text: str, emergency: bool, kb: KnowledgeBase) -> None:
     reading = read(text, kb, today=TODAY)
-    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == "emergency"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the left side of my calf is numb after the gym",
-        "my left leg has felt weak and numb for months, calf twitching",
-        "I couldn't speak to my GP until Monday, calf twitching for 3 days",
-    ],
-)
-def test_a_side_of_one_muscle_or_a_long_standing_numbness_is_not_a_stroke(text: str, kb: KnowledgeBase) -> None:
-    reading = read(text, kb, today=TODAY)
-    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition != "emergency"
+    disposition = assess(reading.answers, kb, today=TODAY, said=reading.said).disposition
+    assert (disposition == "emergency") is emergency
