@@ -65,6 +65,9 @@ def next_step(answers: Answers, kb: KnowledgeBase, asked: Collection[str] = ()) 
             if symptoms:
                 return Step(level, symptoms)
             return Step(level, (open_questions[0],))
+    combined = _first_of_a_combination(facts, kb, screening.unknown, screening.disposition, asked)
+    if combined is not None:
+        return Step(None, (combined,))
     for question in kb.questions.values():
         if question.kind == "yes_no_unsure" or question.id in asked or is_answered(answers, question.id):
             continue
@@ -101,6 +104,30 @@ def _open_questions(
                 seen.setdefault(question_id, None)
     questions = [kb.questions[q] for q in seen if kb.asks(q)]
     return [q for q in questions if q.kind != "yes_no_unsure" or _alone_reaches(facts, q.id, level, kb)]
+
+
+def _first_of_a_combination(
+    facts: Facts, kb: KnowledgeBase, unknown: tuple[RedFlag, ...], disposition: Disposition, asked: Collection[str]
+) -> Question | None:
+    """A symptom that raises the advice only together with another ("weakness" and "getting worse"), when the
+    advice has already reached the level a yes to it alone would give: asked on its own, not on a "right now"
+    list, so its partner can follow.  (Without this, two twitching places made the advice routine, the routine
+    list was skipped, and weakness that was getting worse was never asked: urgent facts got routine advice.)"""
+    for flag in unknown:
+        if flag.disposition <= disposition:
+            continue
+        for question_id in deciding_questions(flag.condition, facts):
+            question = kb.questions.get(question_id)
+            if question is None or question.kind != "yes_no_unsure" or question_id in asked or not kb.asks(question_id):
+                continue
+            supposed = Facts(facts.answers.with_symptom(question_id, True), facts.targets, facts.medicine_classes)
+            if flag.condition.evaluate(supposed) is False:
+                continue
+            partners = deciding_questions(flag.condition, supposed)
+            # Only when its partner is another symptom: a fever waits for the medicines it needs, as before.
+            if partners and all(kb.questions[p].kind == "yes_no_unsure" for p in partners if p in kb.questions):
+                return question
+    return None
 
 
 def _alone_reaches(facts: Facts, symptom: str, level: Disposition, kb: KnowledgeBase) -> bool:

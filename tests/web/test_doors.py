@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import KB
@@ -181,6 +181,9 @@ def door_client(module_client: TestClient) -> TestClient:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])  # fmt: skip
 @given(facts=facts_strategy)
+# Found by this test (2026-12-01): two places already made the advice routine, so the routine list was skipped and
+# weakness that was getting worse (urgent together) was never asked by the guided doors.
+@example(facts={"places": ["both calves"], "days": 0, "symptoms": {"weakness": True, "getting_worse": True}})
 def test_the_same_facts_get_the_same_advice_through_every_door(door_client: TestClient, facts: dict[str, Any]) -> None:
     expected = door_structured(facts)
     # Given all the facts at once: the same disposition and exactly the same red flags.
