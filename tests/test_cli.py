@@ -177,8 +177,8 @@ def test_guided_check_reasks_bad_answers_with_a_reason() -> None:
 
 def test_a_skipped_question_does_not_end_the_guided_check() -> None:
     # "?" to the medicines question: the check goes on to the next one instead of stopping there.
-    replies = "\n".join(["", "left calf", "3", "n", "n", "?", "5 coffees", "n", "n", "40", "n", "male", "6 glasses"]) + "\n"
-    result = run_cli("check", "--json", "--today", "2026-11-21", stdin=replies)
+    typed = ["", "left calf", "3", "n", "n", "?", "5 coffees", "n", "n", "40", "n", "male", "6 glasses"]
+    result = run_cli("check", "--json", "--today", "2026-11-21", stdin="\n".join(typed) + "\n")
     output = json.loads(result.out.splitlines()[-1])
     assert "How old are you" in result.out and output["understood"]["age"] == 40  # asked after the skip
     assert "medications" not in output["understood"]
