@@ -22,7 +22,7 @@ def test_every_shipped_file_is_loaded(kb: KnowledgeBase) -> None:
         "topics.yaml",
     ]) == SHIPPED  # fmt: skip
     assert len(kb.sources) == 45 and len(kb.red_flags) >= 30 and len(kb.factors) == 12
-    assert set(kb.topics) == {"causes", "when_to_see_a_doctor", "self_care", "how_common"}
+    assert set(kb.topics) == {"causes", "when_to_see_a_doctor", "self_care", "how_common", "is_it_als"}
 
 
 def test_reference_source_ids_are_all_registered(kb: KnowledgeBase) -> None:

@@ -214,3 +214,22 @@ def test_a_side_named_after_a_list_of_places_is_theirs(kb: KnowledgeBase) -> Non
     ]
     compared = read("left hand twitches and looks smaller than on the right", kb, today=TODAY)
     assert to_builtins(compared.answers)["sites"] == [{"region": "hand", "side": "left"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is it ALS?", "Could my calf twitching be MND?", "what are the chances this is motor neurone disease?",
+     "I'm terrified this is MND, my left calf has twitched for 3 days", "scared of Lou Gehrig's disease"],
+)  # fmt: skip
+def test_a_fear_of_als_gets_its_own_sourced_answer(text: str, kb: KnowledgeBase) -> None:
+    # Issue 23: "is it ALS?" got nothing and "could this be ALS?" a generic list of red flags.
+    from twitchwise.understand.output import question_answer
+
+    reading = read(text, kb, today=TODAY)
+    topic = question_answer(reading, kb)
+    assert topic is not None and topic.id == "is_it_als"
+    assert "none developed it" in topic.text and {"S22", "S5"} <= set(topic.sources)
+    titles = [point.text for point in topic.points]
+    assert any("getting worse" in t for t in titles) and any("wasting" in t for t in titles)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.disposition in ("self_care", "routine")  # naming the fear raises nothing by itself

@@ -1019,10 +1019,14 @@ class _Reader:
             if not asks and words[0] == "why" and "?" not in words and len(words) > 12:
                 continue
             text = " " + " ".join(words) + " "
-            for topic in ("when_to_see_a_doctor", "self_care", "how_common", "causes"):
+            for topic in ("is_it_als", "when_to_see_a_doctor", "self_care", "how_common", "causes"):
                 if any(f" {phrase} " in text for phrase in topics[topic]):
                     return topic
             return "causes" if words[0] == "why" else "when_to_see_a_doctor"
+        # Not asked, but feared: a description that names ALS or MND ("terrified it's MND") gets that answer too.
+        everything = " " + " ".join(t.norm_ for t in doc if not t.is_space) + " "
+        if any(f" {phrase} " in everything for phrase in topics["is_it_als"]):
+            return "is_it_als"
         return None
 
 
