@@ -32,6 +32,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 from xml.parsers import expat
@@ -197,28 +198,34 @@ def scan(stream: IO[bytes], *, total: int, name: str = "export.xml", progress: P
     skipped: dict[str, tuple[int, int]] = {}
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    state = {"root": False, "correlation": 0}
+    handlers: dict[str, Handler] = {**_HANDLERS, SLEEP: sleep.handle}
+    correlation = 0  # how deep inside Correlation elements (their records are also written on their own)
+    rooted = False
 
     def refuse_entities(*_: object) -> None:
         raise InputError(f"{name} line {parser.CurrentLineNumber}", "declares an entity; exports never do")
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        if not state["root"]:
+        # Called for every element of a multi-GB file: the common case (a Record) comes first and costs little.
+        nonlocal correlation, rooted
+        if tag == "Record":
+            if correlation:
+                return
+            counts["records"] += 1
+            handler = handlers.get(attrs.get("type", ""))
+            if handler is not None:
+                try:
+                    handler(attrs, days, counts)
+                except _BadValueError as error:
+                    skip(str(error))
+            return
+        if not rooted:
             if tag != "HealthData":
                 raise InputError(f"{name} line {parser.CurrentLineNumber}", "is not an Apple Health export")
-            state["root"] = True
+            rooted = True
         if tag == CORRELATION:
-            state["correlation"] += 1
-        elif tag == "Record" and not state["correlation"]:  # a correlation's records are also written on their own
-            counts["records"] += 1
-            kind = attrs.get("type")
-            try:
-                if kind == SLEEP:
-                    sleep.add(attrs, counts)
-                elif kind in _HANDLERS:
-                    _HANDLERS[kind](attrs, days, counts)
-            except _BadValueError as error:
-                skip(str(error))
+            correlation += 1
+            parser.EndElementHandler = end  # only inside a correlation: an end handler on every element is slow
         elif tag == "Workout":
             counts["records"] += 1
             try:
@@ -231,12 +238,14 @@ def scan(stream: IO[bytes], *, total: int, name: str = "export.xml", progress: P
         skipped[reason] = (number + 1, first)
 
     def end(tag: str) -> None:
+        nonlocal correlation
         if tag == CORRELATION:
-            state["correlation"] -= 1
+            correlation -= 1
+            if not correlation:
+                parser.EndElementHandler = None
 
     parser.EntityDeclHandler = refuse_entities
     parser.StartElementHandler = start
-    parser.EndElementHandler = end
     read = 0
     try:
         for chunk in _chunks(stream):
@@ -249,7 +258,7 @@ def scan(stream: IO[bytes], *, total: int, name: str = "export.xml", progress: P
         raise InputError(f"{name} line {error.lineno}", "is not well-formed XML (truncated or damaged)") from None
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
         raise InputError(name, "cannot be read to the end (a damaged or truncated archive)") from None
-    if not state["root"]:
+    if not rooted:
         raise InputError(name, "is empty: not an Apple Health export")
     nights_in_bed = sleep.credit(days)
     by_day = {dt.date.fromisoformat(day): t.values() for day, t in days.items()}
@@ -265,7 +274,8 @@ class Sleep:
         self.asleep: list[tuple[dt.datetime, dt.datetime]] = []
         self.in_bed: list[tuple[dt.datetime, dt.datetime]] = []
 
-    def add(self, attrs: dict[str, str], counts: dict[str, int]) -> None:
+    def handle(self, attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
+        """A sleep record (``days`` is filled at the end, by ``credit``)."""
         value = attrs.get("value", "")
         if value in AWAKE:
             return
@@ -328,11 +338,19 @@ def _number(attrs: dict[str, str], key: str = "value") -> float:
 
 def _day_of(attrs: dict[str, str], key: str = "startDate") -> str:
     text = attrs.get(key, "")[:10]
-    try:
-        dt.date.fromisoformat(text)  # the whole date, not only its shape ("2026-11-[[" is refused here)
-    except ValueError:
-        raise _BadValueError(f"a record without a valid {key}") from None
+    if not _is_day(text):  # the whole date, not only its shape ("2026-11-[[" is refused here)
+        raise _BadValueError(f"a record without a valid {key}")
     return text
+
+
+@lru_cache(maxsize=4096)
+def _is_day(text: str) -> bool:
+    """Whether ``text`` is a calendar date (cached: an export repeats each day thousands of times)."""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _moment(attrs: dict[str, str], key: str) -> dt.datetime:
