@@ -40,7 +40,9 @@ COMMANDS: dict[tuple[str, ...], list[str]] = {
 
 # Words a message may name because they are the program's own (a command, a symptom id, a format).
 KNOWN_WORDS = {"check", "insights", "experiment", "symptom", "medicines", "import", "apple-health", "export",
-               "backup", "diary", "report"}  # fmt: skip
+               "backup", "diary", "report",
+               # the program's own examples in its messages ("e.g. 3 cups, 2 teas, 1 energy drink or 250mg")
+               "3 cups", "6h30", "6 glasses", "left-calf"}  # fmt: skip
 
 
 def environment(tmp: Path) -> dict[str, str]:
