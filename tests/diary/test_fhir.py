@@ -188,3 +188,14 @@ def test_export_and_import_through_the_command(tmp_path: Path) -> None:
     path.write_text(json.dumps(broken))
     refused = run_cli("import", str(path), environ={**env, "TWITCHWISE_DATA_DIR": str(tmp_path / "c")})
     assert refused.code == 2 and refused.err.startswith("twitchwise: error: bundle.json: entry[1].resource.status")
+
+
+def test_a_no_break_space_in_a_medicine_or_note_survives_the_round_trip() -> None:
+    # Found by the round-trip test (2026-12-01): "Vitamin\xa0D" (pasted text) was exported, then refused on
+    # import by fhir.resources, which reads FHIR's string pattern with Python's idea of whitespace.
+    day = Day(day=TODAY, caffeine_mg=100, medicines=["Vitamin\xa0D", "line\u2028sep"])
+    episode = Episode(at=NOW, region="calf", side="left", note="after\xa0a run")
+    profile = ProfileData(name="me", days=[day], episodes=[episode])
+    bundle = json.loads(msgspec.json.encode(fhir.to_bundle(profile, now=NOW)))
+    back = fhir.from_bundle(bundle, profile="me", today=TODAY)
+    assert back.days == [day] and back.episodes == [episode]

@@ -319,11 +319,27 @@ def validate(bundle: Any, *, name: str = "bundle") -> None:
             )
 
 
+_UNICODE_SPACE = re.compile(r"[^\S \r\n\t]")  # whitespace to Python, not to XML: a no-break space, U+2028...
+
+
+def _xml_strings(value: Any) -> Any:
+    r"""``value`` for validation only: FHIR's string pattern ``[ \r\n\t\S]+`` takes ``\S`` in XML's sense, where
+    a no-break space is not whitespace; fhir.resources applies Python's, which refuses "Vitamin\xa0D". Such
+    characters are swapped for a letter in the copy that is validated (the imported values keep them)."""
+    if isinstance(value, str):
+        return _UNICODE_SPACE.sub("_", value)
+    if isinstance(value, dict):
+        return {key: _xml_strings(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_xml_strings(item) for item in value]
+    return value
+
+
 def _fhir_valid(model: Any, value: Any, prefix: str) -> None:
     from pydantic import ValidationError
 
     try:
-        model.model_validate(value)
+        model.model_validate(_xml_strings(value))
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in first["loc"]).replace(".[", "[")
