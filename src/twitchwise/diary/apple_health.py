@@ -29,6 +29,7 @@ import datetime as dt
 import re
 import zipfile
 import zlib
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ ASLEEP = frozenset({
 IN_BED = frozenset({"HKCategoryValueSleepAnalysisInBed", "0"})
 AWAKE = frozenset({"HKCategoryValueSleepAnalysisAwake", "2"})
 SESSION_GAP = dt.timedelta(hours=2)  # asleep samples closer than this are one night's sleep
+Interval = tuple[dt.datetime, dt.datetime]
 PROLOG_LIMIT = 8 << 20  # bytes read looking for the root element (the DTD is about 10 kB)
 ROOT = b"<HealthData"
 # Control characters are not allowed in XML; Apple writes some (\x0b) into values. Blanked byte for byte, so
@@ -84,7 +86,7 @@ class Totals:
     exercise_min: float = 0.0
     workout_min: float = 0.0
     sleep_h: float = 0.0
-    mindful: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
+    mindful: list[Interval] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
 
     def values(self) -> dict[str, float]:
@@ -271,8 +273,8 @@ class Sleep:
     one night come from several devices and in any order)."""
 
     def __init__(self) -> None:
-        self.asleep: list[tuple[dt.datetime, dt.datetime]] = []
-        self.in_bed: list[tuple[dt.datetime, dt.datetime]] = []
+        self.asleep: list[Interval] = []
+        self.in_bed: list[Interval] = []
 
     def handle(self, attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
         """A sleep record (``days`` is filled at the end, by ``credit``)."""
@@ -291,35 +293,37 @@ class Sleep:
         """Credit each night to the morning it ends; nights with only in-bed time from that. Returns how many
         nights came from in-bed time."""
         nights = _sessions(self.asleep)
-        for night in nights:
-            totals = _totals(days, night[-1][1].date().isoformat())
-            totals.sleep_h += _union_hours(night)
-            totals.seen.add("sleep")
-        asleep_spans = [(night[0][0], max(e for _, e in night)) for night in nights]
+        for _, finish, members in nights:
+            _credit_night(days, finish, members)
+        finishes = [finish for _, finish, _ in nights]  # rising: nights are more than SESSION_GAP apart
         from_bed = 0
-        for night in _sessions(self.in_bed):
-            begin, finish = night[0][0], max(e for _, e in night)
-            if any(s < finish and begin < e for s, e in asleep_spans):
+        for begin, finish, members in _sessions(self.in_bed):
+            first = bisect_right(finishes, begin)  # the first asleep night that ends after this one begins
+            if first < len(nights) and nights[first][0] < finish:
                 continue  # a watch recorded this night's sleep itself
-            totals = _totals(days, finish.date().isoformat())
-            totals.sleep_h += _union_hours(night)
-            totals.seen.add("sleep")
+            _credit_night(days, finish, members)
             from_bed += 1
         return from_bed
 
 
-def _sessions(intervals: list[tuple[dt.datetime, dt.datetime]]) -> list[list[tuple[dt.datetime, dt.datetime]]]:
-    """Intervals grouped into sessions: sorted, a new session after a gap of more than ``SESSION_GAP``; the
-    last interval of each session is the one that ends last."""
-    sessions: list[list[tuple[dt.datetime, dt.datetime]]] = []
-    latest: dt.datetime | None = None
+def _credit_night(days: dict[str, Totals], finish: dt.datetime, members: list[Interval]) -> None:
+    totals = _totals(days, finish.date().isoformat())
+    totals.sleep_h += _union_hours(members)
+    totals.seen.add("sleep")
+
+
+def _sessions(intervals: list[Interval]) -> list[tuple[dt.datetime, dt.datetime, list[Interval]]]:
+    """Intervals grouped into sessions (begin, finish, members): sorted, a new session after a gap of more
+    than ``SESSION_GAP``."""
+    sessions: list[tuple[dt.datetime, dt.datetime, list[Interval]]] = []
     for start, end in sorted(intervals):
-        if latest is None or start - latest > SESSION_GAP:
-            sessions.append([])
-            latest = end
-        sessions[-1].append((start, end))
-        latest = max(latest, end)
-    return [sorted(session, key=lambda i: i[1]) for session in sessions]
+        if sessions and start - sessions[-1][1] <= SESSION_GAP:
+            begin, finish, members = sessions[-1]
+            members.append((start, end))
+            sessions[-1] = (begin, max(finish, end), members)
+        else:
+            sessions.append((start, end, [(start, end)]))
+    return sessions
 
 
 class _BadValueError(ValueError):
@@ -417,7 +421,7 @@ _HANDLERS: dict[str, Handler] = {
 }  # fmt: skip
 
 
-def _union_hours(intervals: list[tuple[dt.datetime, dt.datetime]]) -> float:
+def _union_hours(intervals: list[Interval]) -> float:
     """Hours covered by the intervals, overlaps counted once."""
     total = dt.timedelta()
     current_start: dt.datetime | None = None
