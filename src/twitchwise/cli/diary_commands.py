@@ -280,6 +280,7 @@ def _delete(c: Context) -> int:
 
 def _export(c: Context) -> int:
     from twitchwise.diary import transfer
+    from twitchwise.files import write_private
 
     with c.store() as store:
         if c.args.format in ("json", "fhir"):
@@ -288,7 +289,7 @@ def _export(c: Context) -> int:
             else:
                 data = transfer.export_json(store, [c.args.profile])
             if c.args.out:
-                transfer.write_private(Path(c.args.out), data)
+                write_private(Path(c.args.out), data)
                 c.say(f"Exported to {c.args.out}.")
             else:
                 c.stdout.write(data.decode() + "\n")

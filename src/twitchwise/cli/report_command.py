@@ -25,8 +25,8 @@ def add_parser(commands: Any, common: list[argparse.ArgumentParser]) -> None:
 
 
 def run(c: Any) -> int:
-    from twitchwise.diary.transfer import write_private
     from twitchwise.diary.when import parse_day
+    from twitchwise.files import write_private
     from twitchwise.kb import load_knowledge_base
     from twitchwise.report import content, render
 

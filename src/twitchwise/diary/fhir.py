@@ -408,9 +408,7 @@ def from_bundle(bundle: dict[str, Any], *, profile: str, today: dt.date, name: s
         "experiment": data.experiments,
     }  # fmt: skip
     for index, entry in enumerate(bundle.get("entry", [])):
-        resource = entry.get("resource") if isinstance(entry, dict) else None
-        if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
-            raise InputError(f"{name}: entry[{index}].resource", "is missing (each entry needs its resource)")
+        resource = entry["resource"]  # ``validate`` refused an entry without one
         if resource["resourceType"] == "Patient" or _identifier(resource, DERIVED):
             continue
         uid = _identifier(resource, UID)

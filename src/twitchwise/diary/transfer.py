@@ -36,6 +36,7 @@ from twitchwise.diary.records import (
 from twitchwise.diary.schema import ROWS, DayRow
 from twitchwise.diary.store import Store
 from twitchwise.errors import InputError
+from twitchwise.files import write_private
 
 FORMAT = "twitchwise-diary"
 VERSION = 1
@@ -120,13 +121,6 @@ def export_csv(store: Store, profile: str, folder: Path) -> list[Path]:
         write_private(folder / name, buffer.getvalue().encode("utf-8"))
         written.append(folder / name)
     return written
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write health data readable by its owner only, replacing the file atomically (``files``)."""
-    from twitchwise.files import write_private as write
-
-    write(path, data)
 
 
 def _cell(column: str, value: Any) -> str:
