@@ -39,6 +39,7 @@ from twitchwise.diary.records import (
 )  # fmt: skip
 from twitchwise.diary.transfer import ProfileData
 from twitchwise.errors import InputError
+from twitchwise.jsonish import map_strings
 from twitchwise.sites import site_name
 
 SYMPTOM_PROFILE = "http://hl7.org/fhir/uv/symptoms/StructureDefinition/SymptomObservation"
@@ -326,13 +327,7 @@ def _xml_strings(value: Any) -> Any:
     r"""``value`` for validation only: FHIR's string pattern ``[ \r\n\t\S]+`` takes ``\S`` in XML's sense, where
     a no-break space is not whitespace; fhir.resources applies Python's, which refuses "Vitamin\xa0D". Such
     characters are swapped for a letter in the copy that is validated (the imported values keep them)."""
-    if isinstance(value, str):
-        return _UNICODE_SPACE.sub("_", value)
-    if isinstance(value, dict):
-        return {key: _xml_strings(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_xml_strings(item) for item in value]
-    return value
+    return map_strings(value, lambda text: _UNICODE_SPACE.sub("_", text))
 
 
 def _fhir_valid(model: Any, value: Any, prefix: str) -> None:

@@ -240,10 +240,7 @@ def _renumbered(value: Any, old: str, new: str) -> Any:
     """``value`` with "call <old>" made "call <new>" in every string, and the number itself replaced."""
     import re
 
-    if isinstance(value, str):
-        return new if value == old else re.sub(rf"(?<=[Cc]all ){re.escape(old)}\b", new, value)
-    if isinstance(value, dict):
-        return {key: _renumbered(item, old, new) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_renumbered(item, old, new) for item in value]
-    return value
+    from twitchwise.jsonish import map_strings
+
+    call = re.compile(rf"(?<=[Cc]all ){re.escape(old)}\b")
+    return map_strings(value, lambda text: new if text == old else call.sub(new, text))
