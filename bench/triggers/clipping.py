@@ -20,7 +20,7 @@ import numpy as np
 
 import twitchwise.insights.model as model
 from bench.triggers.dgp import Scenario, simulate
-from bench.triggers.harness import FAMILY
+from bench.triggers.harness import FAMILY, family
 from bench.triggers.methods import specs
 
 KINDS = ["default", "weekday pattern and habits", "overdispersion beyond NB"]
@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument("--replicates", type=int, default=300)
     args = parser.parse_args()
     kinds = dict(FAMILY)
-    cells = [Scenario(days=180, factors=8, rr=rr, **kind) for _, kind in FAMILY for rr in (1.0, 1.5)]
+    cells = family()
     print("| kind of diary | analysis | P(≥1 flag) (95 % CI) | λ clipped at 1 | flagged if clipped | flagged if not |")
     print("|---|---|---|---|---|---|")
     for name in KINDS:

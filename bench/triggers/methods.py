@@ -126,7 +126,7 @@ METHODS: dict[str, Callable[[Diary], Outcome]] = {
     "joint NB + refined shift-λ + BY": joint("shift_refined", "by"),
     "joint NB + refined shift-λ, own λ when slow + BY": joint("shift_slow", "by"),
     "joint NB + refined shift-λ, own λ when slow + BH": joint("shift_slow", "bh"),
+    "joint NB, day-of-week terms + refined shift-λ, own λ when slow + BY": joint("shift_slow", "by", weekly=True),
 }
 WEEKLY = "joint NB, day-of-week terms + refined shift-λ, own λ when slow + BY"
-METHODS[WEEKLY] = joint("shift_slow", "by", weekly=True)
 SHIPPED = "joint NB + refined shift-λ, own λ when slow + BY"
