@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from twitchwise.answers import Answers, answers_from_builtins
@@ -84,7 +85,8 @@ _PERSON_GAP = frozenset(
     }
 )
 _MOVED_TO = frozenset({"now", "spread", "spreading", "spreads", "moved", "moving", "moves", "jumped", "also", "too"})
-_TWITCH_PRONOUNS = frozenset({"it", "they", "these", "them", "those"})  # "They occur all over my body"
+# "They occur all over my body", "the places vary, mainly my shoulders"
+_TWITCH_PRONOUNS = frozenset({"it", "they", "these", "them", "those", "areas", "places", "spots"})
 _IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
 _VAGUE = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
 _SIDE_GAP = frozenset(
@@ -488,11 +490,17 @@ class _Reader:
         )  # fmt: skip
         if near_symptom is not None and near_symptom <= 5 and (near_twitch is None or near_symptom < near_twitch):
             return False
+        opening = {t.norm_ for t in doc[start : min(end, start + 6)]}
         if near_twitch is not None:
-            return near_twitch <= 10
+            # "It only lasts two seconds and the places vary, mainly my shoulders": the sentence is the twitching's
+            return near_twitch <= 10 or (bool(opening & _TWITCH_PRONOUNS) and near_symptom is None)
         if near_symptom is not None:
             return False
         in_sentence = self.ents_in(start, end)
+        if opening & _TWITCH_PRONOUNS and not any(
+            e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and self._state(e) for e in in_sentence[:50]
+        ):
+            return True  # "It only lasts two seconds and the places vary, mainly my shoulders, buttocks and thighs"
         if any(e.label_ == "TWITCH" for e in in_sentence[:50]) or any(
             e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and self._state(e) for e in in_sentence[:50]
         ):
@@ -500,7 +508,6 @@ class _Reader:
         # A sentence that names a place but no twitching: the place is the twitching's in a terse text ("left
         # calf, 3 days") or when the sentence carries the twitching on ("the right one too", "they occur all over
         # my body"); in a text that speaks of twitching elsewhere it is something else ("my quads are tired").
-        opening = {t.norm_ for t in doc[start : min(end, start + 6)]}
         return self.twitch_words == 0 or bool(lead & _MOVED_TO) or bool(opening & _TWITCH_PRONOUNS)
 
     def _site_negated(self, ent: Span) -> bool:
@@ -611,6 +618,8 @@ class _Reader:
                 return None
         if unit_days == 0:
             lead_words = {t.norm_ for t in doc[max(0, token.i - 4) : token.i]}
+            if lead_words & {"lasts", "lasting", "lasted", "each"} or after in {"each", "every"}:
+                return None  # "it only lasts two to three seconds": how long one twitch is, not since when
             if (
                 point
                 or self._since_before(token.i, 5)
@@ -636,8 +645,10 @@ class _Reader:
         doc = self.doc
         norm = token.norm_
         previous = _norm(doc, token.i - 1)
-        if norm in {"morning", "afternoon", "evening"} and previous != "this":
+        if norm in {"morning", "afternoon", "evening"} and previous not in {"this", "last"}:
             return None
+        if norm == "evening" and previous == "last":
+            norm = "night"  # "last evening": yesterday
         if norm == "night" and previous != "last":
             return None
         if norm == "tonight" and not self._since_before(token.i, 3):
@@ -647,6 +658,10 @@ class _Reader:
             return days, True
         if norm == "yesterday" and self.labels_in(token.i - 8, token.i) & _ABOUT_TWITCH:
             return days, True
+        start, end = self.sentence(token.i)
+        later = self.labels_in(token.i + 1, min(end, token.i + 20))
+        if norm == "yesterday" and token.i - start <= 3 and "TWITCH" in later:
+            return days, True  # "Yesterday morning after I woke up my little finger was twitching"
         if previous == "this" and self._twitching_just_before(token.i - 1):
             return days, True  # "twitching all over this morning" (not "a seizure this morning")
         return None
@@ -696,23 +711,39 @@ class _Reader:
                     break
             if token.norm_ == "may" and _norm(doc, token.i - 1) not in _SINCE | {"in", "early", "mid", "late", "of"}:
                 return None
+            part = _norm(doc, token.i - 2) if _norm(doc, token.i - 1) == "-" else _norm(doc, token.i - 1)
+            day = {"mid": 15, "late": 24}.get(part, day)  # "since mid-April"
+        last_year = [_norm(doc, token.i + k) for k in (1, 2, 3)] == ["of", "last", "year"]
         try:
             start = dt.date(self.today.year, month, day)
             if start > self.today:
                 start = dt.date(self.today.year - 1, month, day)
+            if last_year and start.year == self.today.year:
+                start = dt.date(self.today.year - 1, month, day)  # "since June of last year"
         except ValueError:
             return None
         return (self.today - start).days
 
     def _on_or_off_something(self, index: int, start: int) -> bool:
         """ "off <anything> for <time>", "on <anything> for <time>": a habit or a medicine, even an unknown one."""
-        words = [t.norm_ for t in self.doc[max(start, index - 7) : index]]
+        tokens = list(self.doc[max(start, index - 7) : index])
+        words = [t.norm_ for t in tokens]
         if "for" not in words:
             return False
-        before_for = words[: len(words) - 1 - words[::-1].index("for")]
-        return any(w in {"off", "on", "taking", "quit", "stopped", "using"} for w in before_for[-4:]) and not (
-            {"twitch", "twitching", "twitches", "twitched"} & set(before_for)
+        before_for = tokens[: len(words) - 1 - words[::-1].index("for")]
+        # "been going on for 5 months" is the twitching's own time: a TWITCH phrase is never the something
+        return any(t.norm_ in {"off", "on", "taking", "quit", "stopped", "using"} for t in before_for[-4:]) and not (
+            any(t.ent_type_ == "TWITCH" for t in before_for)
         )
+
+    def _earlier_episode(self, start: int, end: int) -> bool:
+        words = [t.norm_ for t in self.doc[start:end]]
+        pairs = set(pairwise(words))
+        return bool(
+            "previously" in words
+            or pairs & {("once", "before"), ("happened", "before"), ("twice", "before"), ("last", "time"),
+                        ("previous", "episode")}
+        )  # fmt: skip
 
     def _about_twitching(self, index: int, *, point: bool) -> bool:
         """A time is the twitching's unless the nearest thing named before it is something else.
@@ -724,6 +755,8 @@ class _Reader:
         start, end = self.sentence(index)
         if self._on_or_off_something(index, start):
             return False  # "off Klonopin for 3 months", "been on the pill for years": that thing's time
+        if point and self._earlier_episode(start, end):
+            return False  # "It happened once before about six years ago": that episode's time, not this one's
         last = self._last_ending_by(index)
         nearest = last if last is not None and last.start >= start and index - last.end <= 6 else None
         if nearest is None or not (nearest.label_ in _TOPICAL or nearest.ent_id_ in _EVENT_SYMPTOMS):
