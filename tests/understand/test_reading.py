@@ -233,3 +233,39 @@ def test_a_fear_of_als_gets_its_own_sourced_answer(text: str, kb: KnowledgeBase)
     assert any("getting worse" in t for t in titles) and any("wasting" in t for t in titles)
     result = assess(reading.answers, kb, today=TODAY, said=reading.said)
     assert result.disposition in ("self_care", "routine")  # naming the fear raises nothing by itself
+
+
+def test_a_common_word_is_never_corrected_into_a_symptom(kb: KnowledgeBase) -> None:
+    # "washing" is one letter from "wasting": a real English word is not a typo (batch 7 of the real corpus).
+    reading = read("I got soap in my eye washing my face", kb, today=TODAY)
+    assert "muscle_wasting" not in (reading.answers.symptoms or {})
+    typos = to_builtins(read("my calf is twiching and I have weekness", kb, today=TODAY).answers)
+    assert typos["sites"] == [{"region": "calf"}] and typos["symptoms"] == {"weakness": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("the left side of my face was not moving and spit spilled out of the side of my mouth", "face_droop"),
+        ("I tried to smile and only one side of my face attempted it", "face_droop"),
+        ("My husband is 61. He seems to stutter and just can't get the words out right.", "slurred_speech"),
+        ("I got numbness in my right arm. These symptoms have lasted 15 hours.", "sudden_one_sided_weakness"),
+    ],
+)
+def test_red_flags_told_as_what_others_see_or_with_the_time_in_another_sentence(
+    kb: KnowledgeBase, text: str, symptom: str
+) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get(symptom) is True
+
+
+def test_doubt_still_makes_a_red_flag_a_question(kb: KnowledgeBase) -> None:
+    reading = read("It seems like my left arm is weaker, I think my speech is slurred", kb, today=TODAY)
+    symptoms = reading.answers.symptoms or {}
+    assert symptoms.get("slurred_speech") is None and "slurred_speech" in reading.said
+
+
+def test_how_long_one_twitch_lasts_is_not_how_long_it_has_gone_on(kb: KnowledgeBase) -> None:
+    assert read("my calf twitches, it only lasts two seconds", kb, today=TODAY).answers.duration_days is None
+    weeks = read("my calf has twitched for 3 weeks, each lasting a few seconds", kb, today=TODAY)
+    assert weeks.answers.duration_days == 21

@@ -40,7 +40,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _DOUBT = re.compile(
     r"\b(?:i think(?! (?:it was|that was|i had|i have had|i just had))|i thought|maybe|perhaps|might|possibly|"
-    r"probably|seems?|seemed|not sure|i guess|kind of|sort of|a bit like|i feel like|almost like|i believe|"
+    r"probably|(?<!\bhe )(?<!\bshe )(?<!\bthey )(?:seems?|seemed)|"  # "he seems to stutter" is what she sees
+    r"not sure|i guess|kind of|sort of|a bit like|i feel like|almost like|i believe|"
     r"believe to be|what i think is)\b"
 )
 _ASKING = re.compile(r"^\s*(?:is|are|could|can|should|do|does|did|would|might|what|why|how|when|will)\b")
@@ -107,15 +108,17 @@ class Cues:
                 if group_name not in groups:
                     raise ValueError(f"cues.yaml: {cue.symptom}: unknown group {group_name!r}")
 
-    def find(self, doc: Doc, *, about_self: bool) -> Found:
+    def find(self, doc: Doc, *, about_self: bool, recent: bool = False) -> Found:
+        """``recent``: the text says its complaint began within a day, which is the onset a cue may need
+        ("numbness in my right arm. These symptoms have lasted 15 hours.")."""
         found = Found()
         for sentence in doc.sents:
-            self._sentence(sentence, found, about_self=about_self)
+            self._sentence(sentence, found, about_self=about_self, recent=recent)
         for symptom in found.present:
             found.possible.pop(symptom, None)
         return found
 
-    def _sentence(self, sentence: Span, found: Found, *, about_self: bool) -> None:
+    def _sentence(self, sentence: Span, found: Found, *, about_self: bool, recent: bool) -> None:
         text, starts = _norm_text(sentence)
         if not text:
             return
@@ -132,7 +135,9 @@ class Cues:
             if framed(text, match.start(), asks=asks, remote=remote):
                 found.possible.setdefault(cue.symptom, words)
                 continue
-            onset = cue.confirm_with is not None and self.groups[cue.confirm_with].search(text) is not None
+            onset = cue.confirm_with is not None and (
+                (recent and cue.confirm_with == "onset") or self.groups[cue.confirm_with].search(text) is not None
+            )
             near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
             if not onset and any(self.groups[name].search(near) for name in cue.unless):
                 continue  # "numb down my left side for years": not this cue's (a long-standing symptom)

@@ -232,7 +232,9 @@ class _Reader:
         """Red flags told in everyday words (``cues.yaml``): a present one wins; a possible one is "not sure"."""
         from twitchwise.understand.cues import load_cues
 
-        found = load_cues().find(self.doc, about_self=about == "self")
+        duration = self.data.get("duration_days")
+        recent = isinstance(duration, int) and duration <= 1  # "These symptoms have lasted 15 hours"
+        found = load_cues().find(self.doc, about_self=about == "self", recent=recent)
         known = self.kb.symptom_ids
         exertion = found.present.get("breathless_on_exertion")
         if exertion and symptoms.get("breathing_difficulty") and "breathing_difficulty" not in found.present:
@@ -618,13 +620,14 @@ class _Reader:
                 return None
         if unit_days == 0:
             lead_words = {t.norm_ for t in doc[max(0, token.i - 4) : token.i]}
-            if lead_words & {"lasts", "lasting", "lasted", "each"} or after in {"each", "every"}:
+            lasted = "lasted" in lead_words and not lead_words & {"have", "has", "had", "'ve", "'s"}
+            if lasted or lead_words & {"lasts", "lasting", "each"} or after in {"each", "every"}:
                 return None  # "it only lasts two to three seconds": how long one twitch is, not since when
             if (
                 point
                 or self._since_before(token.i, 5)
                 or (
-                    lead_words & {"for", "past", "last"}
+                    (lead_words & {"for", "past", "last"} or "lasted" in lead_words)
                     and not {after, _norm(doc, token.i + 2)} & {"at", "each", "every", "time"}  # "at a time"
                 )
             ):

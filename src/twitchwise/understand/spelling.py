@@ -3,7 +3,8 @@
 Listed misspellings and British/American variants come from the lexicon.  Other typos of
 the words that matter most ("twiching", "caffiene", "weekness") are corrected to the closest
 key word within one edit (two for long words) that starts with the same letter.
-Known words and listed real words are never changed.
+Known words, listed real words and common English words (pyspellchecker's frequency list:
+"washing" is not a typo of "wasting") are never changed.
 """
 
 from __future__ import annotations
@@ -47,7 +48,26 @@ class Speller:
                 distance = OSA.distance(word, target, score_cutoff=limit)
                 if distance <= limit and (best is None or distance < best[0]):
                     best = (distance, target)
-        return None if best is None else best[1]
+        if best is None or _common_english(word):
+            return None
+        return best[1]
+
+
+COMMON = 100
+"""Occurrences in pyspellchecker's English frequency list (about 160,000 words from subtitles) from which
+a word is a real word, never a typo; rarer entries include real typos ("calfs")."""
+
+
+@cache
+def _english() -> dict[str, int]:
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+def _common_english(word: str) -> bool:
+    """Loaded only when a word is one edit from a key word, so most texts never pay for it."""
+    return _english().get(word, 0) >= COMMON
 
 
 def _all_phrases(lexicon: Lexicon) -> list[list[str]]:
