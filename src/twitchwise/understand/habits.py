@@ -1,0 +1,188 @@
+"""Daily factors and medicines: caffeine, water, alcohol, nicotine, sleep, stress and what is taken."""
+
+from __future__ import annotations
+
+import re
+
+from twitchwise.understand.text import FILLERS, PER_WEEK, Text, norm_at, number_of, whole_number
+
+_NUMBER_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)([a-z/]+)$")
+_HOUR_WORDS = frozenset({"hours", "hour", "h", "hrs", "hr"})
+_LITRE_WORDS = {"liter": 1.0, "liters": 1.0, "l": 1.0, "ml": 0.001, "milliliters": 0.001, "millilitres": 0.001}
+
+
+def caffeine(text: Text) -> None:
+    servings = {s.id: s.amount for s in text.kb.servings.values() if s.quantity == "caffeine"}
+    total = 0.0
+    counted = False
+    zero = any(not e._.negated for e in text.by_label("CAFFEINE_NONE")) or any(
+        e._.negated and not e._.uncertain for e in text.by_label("CAFFEINE_WORD")
+    )  # "I don't have any caffeine"
+    for ent in text.by_label("CAFFEINE"):
+        if ent._.negated:
+            zero = True
+            continue
+        amount = text.range_before(ent.start) or _count_after(text, ent.end)
+        if amount is None:
+            continue
+        count = amount[1]
+        if amount[0] != amount[1]:
+            text.assume(f"'{text.doc[ent.start - 3 : ent.end].text.strip()}' counted at the top of the range")
+        if text.per_week(ent.end):
+            count /= 7
+        total += count * servings[ent.ent_id_]
+        counted = True
+        phrase = " ".join(t.norm_ for t in ent)
+        if phrase in text.lexicon.serving_assumptions:
+            text.assume(text.lexicon.serving_assumptions[phrase])
+    explicit = _explicit_caffeine(text)
+    if explicit is not None:
+        text.data["caffeine_mg_per_day"] = explicit
+    elif counted:
+        text.data["caffeine_mg_per_day"] = round(total, 1)
+    elif zero:
+        text.data["caffeine_mg_per_day"] = 0
+
+
+def _count_after(text: Text, end: int) -> tuple[float, float] | None:
+    """ "coffee, about 6 a day": a bare count after the drink, said per day or per week."""
+    doc = text.doc
+    numbers = text.lexicon.numbers
+    for i in range(end, min(len(doc), end + 5)):
+        value = number_of(doc[i], numbers, articles=False)
+        if value is not None:
+            rest = [norm_at(doc, i + 1), norm_at(doc, i + 2)]
+            said_per = rest in (["a", "day"], ["per", "day"], ["a", "week"], ["per", "week"])
+            return (value, value) if said_per or rest[0] in {"daily", ".", ""} else None
+        if doc[i].norm_ not in FILLERS and doc[i].norm_ not in {",", "-", "–"}:
+            return None
+    return None
+
+
+def _explicit_caffeine(text: Text) -> float | None:
+    doc = text.doc
+    for token in doc:
+        value: float | None = None
+        if token.norm_ in {"mg", "milligrams"}:
+            value = text.amount_before(token.i, reach=2)
+        elif m := _NUMBER_UNIT.fullmatch(token.lower_):
+            value = float(m[1].replace(",", ".")) if m[2] == "mg" else None
+        if value is None:
+            continue
+        if text.labels_in(token.i - 6, token.i + 6) & {"CAFFEINE_WORD", "CAFFEINE"}:
+            return round(value / 7, 1) if text.per_week(token.i + 1) else value
+    return None
+
+
+def water(text: Text) -> None:
+    doc = text.doc
+    litres: float | None = None
+    for ent in text.by_label("WATER"):
+        count = text.amount_before(ent.start, articles=True)
+        if count is not None and not ent._.negated:
+            litres = (litres or 0) + count * 0.25
+    if litres is None:
+        for token in doc:
+            value: float | None = None
+            unit = token.norm_
+            if unit in _LITRE_WORDS:
+                value = text.amount_before(token.i, articles=True, reach=2)
+            elif m := _NUMBER_UNIT.fullmatch(token.lower_):
+                value, unit = float(m[1].replace(",", ".")), m[2]
+                if unit not in _LITRE_WORDS:
+                    value = None
+            if value is None:
+                continue
+            if "WATER_WORD" in text.labels_in(token.i - 5, token.i + 6) or norm_at(doc, token.i + 1) in {"a", "per"}:
+                litres = value * _LITRE_WORDS[unit]
+                break
+    if litres is not None:
+        text.data["water_litres_per_day"] = round(litres, 2)
+
+
+def alcohol(text: Text) -> None:
+    doc = text.doc
+    for token in doc:
+        if token.norm_ in {"units", "unit"}:
+            amount = text.amount_before(token.i, reach=3)
+            if amount is None:
+                continue
+            after = [t.norm_ for t in doc[token.i + 1 : token.i + 5]]
+            if {"day", "daily", "night", "nightly"} & set(after):
+                amount *= 7
+            elif not PER_WEEK & set(after):
+                text.assume("alcohol units read as units a week")
+            text.data["alcohol_units_per_week"] = amount
+            return
+    if any(not e._.negated for e in text.by_label("ALCOHOL_NONE")) or any(
+        e._.negated and not e._.uncertain for e in text.by_label("ALCOHOL")
+    ):
+        text.data["alcohol_units_per_week"] = 0
+
+
+def nicotine(text: Text) -> None:
+    uses = text.by_label("NICOTINE")
+    if any(not e._.negated and not e._.uncertain for e in uses):
+        text.data["nicotine"] = True
+    elif text.by_label("NICOTINE_QUIT") or any(e._.negated for e in uses):
+        text.data["nicotine"] = False
+
+
+def sleep(text: Text) -> None:
+    doc = text.doc
+    for token in doc:
+        hours: float | None = None
+        if token.norm_ in _HOUR_WORDS:
+            found = text.range_before(token.i)
+            hours = None if found is None else found[0]
+        elif (m := _NUMBER_UNIT.fullmatch(token.lower_)) and m[2] in _HOUR_WORDS:
+            hours = float(m[1].replace(",", "."))
+        if hours is None:
+            continue
+        if "SLEEP" in text.labels_in(token.i - 6, token.i + 5) and 0 <= hours <= 24:
+            text.data["sleep_hours"] = hours
+            return
+
+
+def stress(text: Text) -> None:
+    doc = text.doc
+    for token in doc:
+        value: int | None = None
+        if token.text.isdigit() and norm_at(doc, token.i + 1) == "/" and norm_at(doc, token.i + 2) == "10":
+            value = whole_number(token.text)  # "8 / 10"
+        elif m := re.fullmatch(r"(\d{1,2})/10", token.lower_):
+            value = int(m[1])  # "8/10"
+        if value is not None and value <= 10 and "STRESS" in text.labels_in(token.i - 4, token.i + 5):
+            text.data["stress_0_10"] = value
+            return
+    mentions = text.by_label("STRESS")
+    affirmed = [e for e in mentions if not e._.negated]  # "I think I'm just stressed" is stress
+    if affirmed:
+        strong = set(text.lexicon.stress_strong)
+        intense = any(any(t.norm_ in strong for t in doc[max(0, e.start - 3) : e.start]) for e in affirmed)
+        level = 8 if intense else 7
+        text.assume(f"'{affirmed[0].text}' read as stress {level} out of 10")
+        text.data["stress_0_10"] = level
+    elif any(e._.negated for e in mentions):
+        text.assume("'not stressed' read as stress 2 out of 10")
+        text.data["stress_0_10"] = 2
+
+
+def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
+    doc = text.doc
+    names: list[str] = []
+    for ent in text.by_label("MEDICINE"):
+        if ent._.negated:
+            continue
+        names.append(ent.ent_id_)
+        before = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
+        after = [t.norm_ for t in doc[ent.end : ent.end + 4]]
+        if (
+            before & {"started", "starting", "began", "new", "switched", "increased", "upped"}
+            or ("ago" in after or after[:2] in (["last", "week"], ["last", "month"]))
+        ) and symptoms.get("new_medication") is not True:
+            symptoms["new_medication"] = True
+    if names:
+        text.data["medications"] = list(dict.fromkeys(names))
+    elif any(not e._.negated for e in text.by_label("MEDS_NONE")):
+        text.data["medications"] = []

@@ -1,0 +1,202 @@
+"""Who the description is about (the writer or someone they name), and their age and sex."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from twitchwise.understand.text import About, Text, followed_by_unit, norm_at, previous_norm, whole_number, years_old
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8}
+_PERSON_GAP = frozenset(
+    {
+        "year",
+        "years",
+        "yr",
+        "old",
+        "-",
+        "little",
+        "big",
+        "older",
+        "younger",
+        "elderly",
+        "teenage",
+        "baby",
+        "eldest",
+        "youngest",
+    }
+)
+
+
+def about(text: Text) -> tuple[About, Span | None]:
+    people = [e for e in text.by_label("PERSON", others=True) if e.start == 0 or _owned(text, e)]
+    if not people:
+        return "self", None
+    person = people[0]
+    norms = [t.norm_ for t in text.doc]
+    third = sum(n in {"he", "him", "his", "she", "her", "he's", "she's"} for n in norms)
+    mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
+    first = sum(n in {"i", "i'm", "me"} for n in norms)
+    owner = person.end < len(text.doc) and text.doc[person.end].norm_ in {"'s", "’s"}
+    if third > mine or (owner and mine == 0) or (mine == 0 and first == 0):
+        return "someone_else", person
+    return "self", None
+
+
+def _owned(text: Text, person: Span) -> bool:
+    """ "my dad", "our son", "my 17 year old son", "my little sister"; also "Husband is 41" opening a text."""
+    for back in range(1, 6):
+        word = previous_norm(person, back)
+        if word in {"my", "our"}:
+            return True
+        if not (word.isdigit() or word in _PERSON_GAP):
+            return False
+    return False
+
+
+def age_and_sex(text: Text, about: About, person: Span | None) -> None:
+    doc = text.doc
+    sex: str | None = None
+    age: int | None = None
+    if about == "someone_else" and person is not None:
+        if person.ent_id_ in {"male", "female"}:
+            sex = person.ent_id_
+        age = _age_near(text, person) or _pronoun_age(text)
+        if sex is None:
+            norms = {t.norm_ for t in doc}
+            if norms & {"he", "him", "his"} and not norms & {"she", "her"}:
+                sex = "male"
+            elif norms & {"she", "her"} and not norms & {"he", "him", "his"}:
+                sex = "female"
+    else:
+        age, sex = _own_age_and_sex(text)
+    if text.by_label("PREGNANT") and text.data.get("pregnant"):
+        sex = sex or "female"
+    if sex is not None:
+        text.data["sex"] = sex
+    if age is not None and 0 < age <= 120:
+        text.data["age"] = age
+
+
+def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
+    doc = text.doc
+    age: int | None = None
+    sex: str | None = None
+    for token in doc:
+        if age is not None and sex is not None:
+            break
+        lowered = token.lower_
+        if match := re.fullmatch(r"(\d{1,3})\s*(m|f|male|female|yo|y/o|yr|yrs|y)", lowered):
+            value = int(match[1])
+            if 0 < value <= 120 and not followed_by_unit(doc, token.i + 1):
+                age = age or value
+                sex = sex or {"m": "male", "f": "female", "male": "male", "female": "female"}.get(match[2])
+            continue
+        if match := re.fullmatch(r"(m|f)(\d{1,3})", lowered):
+            age, sex = age or int(match[2]), sex or ("male" if match[1] == "m" else "female")
+            continue
+        whole = whole_number(token.text)
+        if whole is None:
+            continue
+        value = whole
+        if not 0 < value <= 120 or (followed_by_unit(doc, token.i + 1) and not years_old(doc, token.i)):
+            continue
+        before = [t.norm_ for t in doc[max(0, token.i - 3) : token.i]]
+        after = [t.norm_ for t in doc[token.i + 1 : token.i + 4]]
+        aged = (
+            after[:1] in (["year-old"], ["yo"], ["y/o"])
+            or years_old(doc, token.i)
+            or after[:2] in (["years", "old"], ["yr", "old"], ["yrs", "old"], ["year", "-"])
+            or (before[-1:] in (["aged"], ["age"], ["age:"]))
+            or before[-2:] in (["age", ":"], ["age", "is"], ["i", "am"], ["i", "'m"], ["i", "m"], ["me", ","])
+            or (before[-1:] == ["("] and after[:1] == [")"])
+        )
+        lone_sex = _sex_letter(before[-2:]) or _sex_letter(after[:2])
+        if aged and after[:3] != ["year", "old", "son"] and not _names_person(text, token.i):
+            age = age or value
+            sex = sex or lone_sex
+        elif lone_sex and (token.i <= 4 or (before[-1:] == [","] and value >= 13)):
+            age, sex = age or value, sex or lone_sex  # "M 58", "Hi, I'm Sam, 30 M"
+    for ent in text.by_label("SEX"):
+        following: list[Token] = list(doc[ent.end : ent.end + 2])
+        listed = len(following) == 2 and following[0].norm_ == "," and following[1].text.isdigit()  # "female, 30"
+        listed_age = whole_number(following[1].text) if listed else None
+        dash = norm_at(doc, ent.end + 2) in {"-", "–"} and norm_at(doc, ent.end + 3) not in {"year", "years"}
+        unit = followed_by_unit(doc, ent.end + 2) and not dash  # "Female, 45 - twitching in ..."
+        if age is None and listed_age and listed_age <= 120 and not unit:
+            age = listed_age
+        preceding = (previous_norm(ent), previous_norm(ent, 2))
+        said_of_me = preceding[0] in {"a", "an"} and bool(
+            {t.norm_ for t in doc[max(text.sentence(ent.start)[0], ent.start - 5) : ent.start]} & {"i'm", "am"}
+        )  # "I'm 44, a man"
+        if (
+            preceding[0] not in {"my", "the", "this", "that", "other", "a", "an"}
+            or preceding[1] in {"i'm", "am"}
+            or said_of_me
+        ):
+            sex = sex or ent.ent_id_
+    if age is None:
+        age = _decade(text)
+    return age, sex
+
+
+def _decade(text: Text) -> int | None:
+    doc = text.doc
+    for token in doc:
+        match = re.fullmatch(r"(\d)0'?s", token.lower_)
+        decade = int(match[1]) if match else _DECADES.get(token.lower_)
+        if decade is None and (whole_number(token.text) or 0) in {20, 30, 40, 50, 60, 70, 80}:
+            nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+            decade = int(token.text[0]) if nxt in {"s", "'s"} else None
+        if decade is None:
+            continue
+        before = [t.lower_ for t in doc[max(0, token.i - 3) : token.i]]
+        if "my" not in before and "his" not in before and "her" not in before:
+            continue
+        offset = {"early": 2, "mid": 5, "late": 8}.get(before[-1] if before else "", 5)
+        age = decade * 10 + offset
+        text.assume(f"'{doc[token.i - (1 if offset != 5 else 0)].text} {token.text}' read as age {age}")
+        return age
+    return None
+
+
+def _age_near(text: Text, person: Span) -> int | None:
+    doc = text.doc
+    lo, hi = max(0, person.start - 4), min(len(doc), person.end + 6)
+    for token in doc[lo:hi]:
+        near_age = whole_number(token.text)
+        if near_age and near_age <= 120 and (years_old(doc, token.i) or not followed_by_unit(doc, token.i + 1)):
+            return near_age  # "my dad (67)", "my mum is 72", "my 75 year old dad"
+    return None
+
+
+def _pronoun_age(text: Text) -> int | None:
+    """ "he is 52", "she's 66", "He's 35 and runs marathons"."""
+    doc = text.doc
+    for token in doc:
+        if token.norm_ in {"he", "she"}:
+            rest = list(doc[token.i + 1 : token.i + 3])
+            if rest and rest[0].norm_ in {"is", "'s", "am"} and len(rest) > 1 and rest[1].text.isdigit():
+                value = whole_number(rest[1].text) or 0
+                if 0 < value <= 120 and not followed_by_unit(doc, rest[1].i + 1):
+                    return value
+    return None
+
+
+def _names_person(text: Text, index: int) -> bool:
+    """Whether an age at ``index`` belongs to someone named just after it ("my 5 year old son")."""
+    after = bisect_right(text.person_starts, index)
+    return after < len(text.person_starts) and text.person_starts[after] - index <= 4
+
+
+def _sex_letter(words: list[str]) -> str | None:
+    for word in (w.removesuffix(".") for w in words):  # "30 M." ends a sentence
+        if word in {"m", "male"}:
+            return "male"
+        if word in {"f", "female"}:
+            return "female"
+    return None

@@ -1,0 +1,196 @@
+"""Where the twitching is: body regions and sides, as the person placed them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from twitchwise.understand.text import Text, distance, norm_at, previous_norm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_SENSORY = frozenset({"numbness", "tingling", "pain", "lip_or_fingertip_tingling", "weakness"})
+_MOVED_TO = frozenset({"now", "spread", "spreading", "spreads", "moved", "moving", "moves", "jumped", "also", "too"})
+# "They occur all over my body", "the places vary, mainly my shoulders"
+_TWITCH_PRONOUNS = frozenset({"it", "they", "these", "them", "those", "areas", "places", "spots"})
+_DIGITS = frozenset({"finger", "fingers", "toe", "toes"})
+_IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
+_VAGUE = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
+_SIDE_GAP = frozenset(
+    {"my", "the", "his", "her", "of", "and", "&", "upper", "lower", "inner", "outer", "front", "back", "side", "in",
+     "on", "a", "whole", "entire", "both", "-", "pinky", "index", "little", "ring", "middle", "big", "small", "top",
+     "bottom", "muscle", "muscles", "part", "area", "outside", "inside", "your"}
+)  # fmt: skip
+
+
+def sites(text: Text) -> None:
+    """The places said to twitch, each with its side: named, "both" for plurals, or carried along a list."""
+    lexicon = text.lexicon
+    plural = set(lexicon.plural_sites)
+    found: list[tuple[str, str | None, bool]] = []  # region, side, side was named
+    previous: tuple[Span, str | None, bool] | None = None
+    for ent in text.by_label("SITE"):
+        if _site_negated(text, ent) or not _twitches_there(text, ent, previous):
+            continue
+        region = ent.ent_id_
+        phrase = " ".join(t.norm_ for t in ent)
+        side, named = _side(text, ent)
+        if previous is not None and previous[2] and _joined(text, previous[0], ent):
+            if found and found[-1][0] == region and side is None:
+                continue  # "right foot and toes": the same place
+            if side is None and phrase not in plural and previous_norm(ent) not in {"my", "his", "her", "the"}:
+                side, named = previous[1], True
+        if side is None and phrase in plural:
+            side = "both"
+        if phrase in lexicon.site_assumptions:
+            text.assume(lexicon.site_assumptions[phrase])
+        if region == "widespread":
+            side, named = None, False
+        found.append((region, side, named))
+        previous = (ent, side, named)
+    symptoms = text.by_label("SYMPTOM")
+    if any(e.ent_id_ == "tongue_twitching" and text.state(e) for e in symptoms):
+        found.append(("tongue", None, False))
+    found += _listed_backs(text)
+    if found and any(t.norm_ == "both" and norm_at(text.doc, t.i + 1) in {"sides", "side"} for t in text.doc):
+        found = [(region, "both" if side is None and region not in {"widespread"} else side, named)
+                 for region, side, named in found]  # fmt: skip
+    if found:
+        text.data["sites"] = _merge_sites(found)
+
+
+def _listed_backs(text: Text) -> list[tuple[str, str | None, bool]]:
+    """A bare "back" in a list of places ("calves, arms, back")."""
+    doc = text.doc
+    sites = {e.end: e for e in text.by_label("SITE")}
+    found: list[tuple[str, str | None, bool]] = []
+    for token in doc:
+        listed = token.i - 1 in sites and norm_at(doc, token.i - 1) in {",", "and"}
+        if token.norm_ == "back" and token.ent_type_ == "" and listed:
+            found.append(("back", None, False))
+    return found
+
+
+def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, bool] | None) -> bool:
+    """Whether a place named is where the twitching is ("her hand feels numb" is not)."""
+    doc = text.doc
+    after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
+    if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
+        described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
+        if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or "tight" in after:
+            return False
+    if previous is not None and _joined(text, previous[0], ent):
+        return True
+    lead = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
+    if lead & _MOVED_TO and lead & {"in", "into", "to"}:
+        # "now in both thighs", "spread to my arms", "moved into my calf" -- not "unless it spreads to my face"
+        return not lead & _IF and not text.framed(ent)
+    start, end = text.sentence(ent.start)
+    near = text.ents_in(max(start, ent.start - 12), min(end, ent.end + 12))
+    near_twitch = min((distance(ent, e) for e in near if e.label_ == "TWITCH"), default=None)
+    near_symptom = min(
+        (distance(ent, e) for e in near
+         if e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and text.state(e)),
+        default=None,
+    )  # fmt: skip
+    if near_symptom is not None and near_symptom <= 5 and (near_twitch is None or near_symptom < near_twitch):
+        return False
+    opening = {t.norm_ for t in doc[start : min(end, start + 6)]}
+    if near_twitch is not None:
+        # "It only lasts two seconds and the places vary, mainly my shoulders": the sentence is the twitching's
+        return near_twitch <= 10 or (bool(opening & _TWITCH_PRONOUNS) and near_symptom is None)
+    if near_symptom is not None:
+        return False
+    in_sentence = text.ents_in(start, end)
+    if opening & _TWITCH_PRONOUNS and not any(
+        e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and text.state(e) for e in in_sentence[:50]
+    ):
+        return True  # "It only lasts two seconds and the places vary, mainly my shoulders, buttocks and thighs"
+    if any(e.label_ == "TWITCH" for e in in_sentence[:50]) or any(
+        e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and text.state(e) for e in in_sentence[:50]
+    ):
+        return False
+    # A sentence that names a place but no twitching: the place is the twitching's in a terse text ("left
+    # calf, 3 days") or when the sentence carries the twitching on ("the right one too", "they occur all over
+    # my body"); in a text that speaks of twitching elsewhere it is something else ("my quads are tired").
+    return text.twitch_words == 0 or bool(lead & _MOVED_TO) or bool(opening & _TWITCH_PRONOUNS)
+
+
+def _site_negated(text: Text, ent: Span) -> bool:
+    doc = text.doc
+    start = text.sentence(ent.start)[0]
+    window = doc[max(start, ent.start - 5) : ent.start]
+    clause = [t for t in window if t.norm_ in {",", ";", ":", "-"}]
+    for token in window[clause[-1].i + 1 - window.start :] if clause else window:  # "no meds, thigh ..."
+        if token.norm_ in {"not", "no", "never", "nothing", "than", "except", "instead"}:  # "rather than my hands"
+            between = text.ents_in(token.i + 1, ent.start)  # bisection: Span.ents scans every phrase
+            if not any(e.label_ in {"SYMPTOM", "SITE"} or (e.label_ == "TWITCH" and e.text.lower() not in _VAGUE)
+                       for e in between):  # fmt: skip
+                return True
+    return False
+
+
+def _side(text: Text, ent: Span) -> tuple[str | None, bool]:
+    doc = text.doc
+    sides = text.lexicon.sides
+    named: set[str] = set()
+    index = ent.start - 1
+    steps = 0
+    while index >= 0 and steps < 5:
+        norm = doc[index].norm_
+        if norm in sides and not (sides[norm] == "midline" and ent[0].norm_ in _DIGITS):
+            named.add(sides[norm])  # ("the middle finger" is not the midline)
+        elif norm not in _SIDE_GAP:
+            break
+        index -= 1
+        steps += 1
+    following = list(doc[ent.end : ent.end + 12])
+    after = [t.norm_ for t in following]
+    listed = 0  # places joined to this one ("calf and foot on the right side")
+    while listed + 1 < len(after) and after[listed] in {"and", ",", "&"} and following[listed + 1].ent_type_ == "SITE":
+        listed += 1
+        while listed < len(after) and following[listed].ent_type_ == "SITE":
+            listed += 1
+    for i, word in enumerate(after[:8]):
+        if i < listed:
+            continue
+        following_word = after[i + 1] if i + 1 < len(after) else ""
+        if following[i].ent_type_ == "SITE" or (i + 1 < len(after) and following[i + 1].ent_type_ == "SITE"):
+            break  # "calf twitching, the right hand is fine": that side is the hand's
+        if word in {"left", "right"} and (
+            i == 0 or after[i - 1] in {"on", "the", "my", "(", "-", ","} or following_word in {"side", "one"}
+        ):
+            named.add(word)  # "calf, right side", "on the left", "in one thigh ..., the left one"
+        if word == "both" and following_word in {"sides", "side", "legs", "of"}:
+            named.add("both")
+        if word in {".", ";", "and", "but", "?", "!", "than", "like", "as"} or (
+            word == "," and following_word not in {"left", "right", "the", "on", "both", "lower", "upper"}
+        ):
+            break
+    if not named:
+        return None, False
+    if "both" in named or {"left", "right"} <= named:
+        return "both", True
+    return sorted(named)[0], True
+
+
+def _joined(text: Text, first: Span, second: Span) -> bool:
+    between = [t.norm_ for t in text.doc[first.end : second.start]]
+    return 0 < len(between) <= 2 and between[0] in {"and", ",", "&", "or", "/", "+"}
+
+
+def _merge_sites(found: Iterable[tuple[str, str | None, bool]]) -> list[dict[str, str]]:
+    sides: dict[str, set[str | None]] = {}
+    for region, side, _named in found:
+        sides.setdefault(region, set()).add(side)
+    sites: list[dict[str, str]] = []
+    for region, named in sides.items():
+        known = {s for s in named if s is not None}
+        if "both" in known or {"left", "right"} <= known:
+            known = {"both"}
+        if not known:
+            sites.append({"region": region})
+        for side in sorted(known):
+            sites.append({"region": region, "side": side})
+    return sites

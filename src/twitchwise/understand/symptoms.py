@@ -1,0 +1,58 @@
+"""Symptoms: named ones (present, absent or not sure), yes/no facts, and red flags told in everyday words."""
+
+from __future__ import annotations
+
+from twitchwise.understand.text import About, Text
+
+
+def symptoms(text: Text) -> tuple[dict[str, bool | None], list[str]]:
+    states: dict[str, list[bool | None]] = {}
+    for ent in text.by_label("SYMPTOM"):
+        states.setdefault(ent.ent_id_, []).append(text.state(ent))
+    result: dict[str, bool | None] = {}
+    for symptom, seen in states.items():
+        # present anywhere wins; otherwise the last word on it ("worried about weakness, but not weak")
+        result[symptom] = True if True in seen else seen[-1]
+    uncertain = [s for s, v in result.items() if v is None]
+    return result, uncertain
+
+
+def flags(text: Text) -> None:
+    """Yes/no answers read from single mentions: exercise, illness, pregnancy, back pain."""
+    for label, name in (
+        ("EXERCISE", "recent_intense_exercise"),
+        ("ILLNESS", "recent_viral_illness"),
+        ("PREGNANT", "pregnant"),
+        ("BACK_PAIN", "back_or_neck_pain"),
+    ):
+        mentions = text.by_label(label)
+        if label == "EXERCISE":
+            mentions += [e for e in text.by_label("CONTEXT") if e.ent_id_ == "after_exercise"]
+        doubt_matters = label in {"PREGNANT", "ILLNESS"}  # "after the gym?" is still the gym
+        if any(not e._.negated and not (doubt_matters and e._.uncertain) for e in mentions):
+            text.data[name] = True
+        elif any(e._.negated and not e._.uncertain for e in mentions):
+            text.data[name] = False
+
+
+def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> dict[str, str]:
+    """Red flags told in everyday words (``cues.yaml``): a present one wins; a possible one is "not sure"."""
+    from twitchwise.understand.cues import load_cues
+
+    duration = text.data.get("duration_days")
+    recent = isinstance(duration, int) and duration <= 1  # "These symptoms have lasted 15 hours"
+    found = load_cues().find(text.doc, about_self=about == "self", recent=recent)
+    known = text.kb.symptom_ids
+    exertion = found.present.get("breathless_on_exertion")
+    if exertion and symptoms.get("breathing_difficulty") and "breathing_difficulty" not in found.present:
+        # "breathless on the stairs" is not "struggling to breathe now" (clinical.md §11d): ask, don't assume
+        symptoms["breathing_difficulty"] = None
+        found.possible.setdefault("breathing_difficulty", exertion)
+    for symptom in found.present:
+        if symptom in known:
+            symptoms[symptom] = True
+    said: dict[str, str] = {}
+    for symptom, words in found.possible.items():
+        if symptom in known and symptoms.setdefault(symptom, None) is None:
+            said[symptom] = words
+    return said

@@ -1,0 +1,189 @@
+"""One parsed description, indexed once, and what the reading stages share.
+
+The stages (``people``, ``places``, ``timing``, ``symptoms``, ``habits``, ``asking``) each read one kind of
+fact from a :class:`Text` and write it into ``Text.data`` in the check contract's shape, with every
+assumption they make kept in ``Text.assumptions`` so the person sees it.  ``Text`` holds the indexes that
+keep every look-up a bisection or a short window, so reading stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from twitchwise.kb.models import KnowledgeBase
+    from twitchwise.understand.cues import Frame
+    from twitchwise.understand.lexicon import Lexicon
+
+About = Literal["self", "someone_else"]
+
+FILLERS = frozenset(
+    {"of", "about", "around", "roughly", "approx", "approximately", "like", "~", "maybe", "prob", "probably",
+     "at", "least", "over", "than", "more", "up", "to", "nearly", "almost", "only", "just", "drink", "have",
+     "x", "or", "so", "ish", "usually", "normally", "typically"}
+)  # fmt: skip
+"""Words skipped between a number and what it counts ("about 5", "at least 3", "5 or so")."""
+RANGE = frozenset({"-", "–", "to", "or", "/"})
+PER_WEEK = frozenset({"week", "weekly", "wk"})
+
+
+class Text:
+    """A parsed description with its indexes, the values read so far and the assumptions made."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, lexicon: Lexicon, today: dt.date) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.lexicon = lexicon
+        self.today = today
+        self.ents = [ent for ent in doc.ents if ent.label_ != "IGNORE"]
+        # Indexes built once, so every later look-up is a bisection or a short window: the
+        # reader stays linear in the length of the text, however long its sentences are.
+        self.sentence_of: list[int] = []
+        self.sentence_starts: list[int] = []
+        for token in doc:
+            if token.i == 0 or token.is_sent_start:
+                self.sentence_starts.append(token.i)
+            self.sentence_of.append(len(self.sentence_starts) - 1)
+        self.sentence_ends = [*self.sentence_starts[1:], len(doc)]
+        self.starts = [ent.start for ent in self.ents]
+        self.ends = [ent.end for ent in self.ents]
+        self.person_starts = [e.start for e in self.ents if e.label_ == "PERSON"]
+        self.assumptions: list[str] = []
+        self.data: dict[str, object] = {}
+        self._frames: dict[int, Frame] = {}  # each sentence read once for ``framed``
+        self.twitch_words = sum(ent.label_ == "TWITCH" for ent in self.ents)
+
+    def labels_in(self, start: int, end: int) -> set[str]:
+        """The phrase labels on the tokens in [start, end) (a window: constant work)."""
+        doc = self.doc
+        return {doc[i].ent_type_ for i in range(max(0, start), min(end, len(doc)))} - {"", "IGNORE"}
+
+    def ents_in(self, start: int, end: int) -> list[Span]:
+        """The phrases starting in [start, end), by bisection."""
+        return self.ents[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def sentence(self, index: int) -> tuple[int, int]:
+        number = self.sentence_of[index]
+        return self.sentence_starts[number], self.sentence_ends[number]
+
+    def by_label(self, *labels: str, others: bool = False) -> list[Span]:
+        return [e for e in self.ents if e.label_ in labels and (others or not e._.other_person)]
+
+    def assume(self, text: str) -> None:
+        if text not in self.assumptions:
+            self.assumptions.append(text)
+
+    def state(self, ent: Span) -> bool | None:
+        """Present, absent, or not sure; "Weakness? No." answers its own question."""
+        doc = self.doc
+        after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
+        if after[:1] == ["?"] and len(after) > 1:
+            if after[1] in {"no", "nope", "none", "never"}:
+                return False
+            if after[1] in {"yes", "yep", "yeah"}:
+                return True
+        if ent._.uncertain:
+            return None
+        if ent._.negated:
+            return False
+        return None if self.framed(ent) else True
+
+    def framed(self, ent: Span) -> bool:
+        """A worry, a question or something long past ("could this be atrophy?"), not a report."""
+        from twitchwise.understand.cues import frame_of
+
+        number = self.sentence_of[ent.start]
+        if number not in self._frames:
+            start, end = self.sentence(ent.start)
+            self._frames[number] = frame_of(self.doc[start:end])
+        return self._frames[number].framed(ent.start)
+
+    def amount_before(self, index: int, *, articles: bool = False, reach: int = 4) -> float | None:
+        """The number just before ``index`` ("5", "five", "a couple of"), skipping filler words."""
+        doc = self.doc
+        numbers = self.lexicon.numbers
+        for i in range(index - 1, max(-1, index - 1 - reach), -1):
+            token = doc[i]
+            value = number_of(token, numbers, articles=articles)
+            if value is not None:
+                return value
+            norm = token.norm_
+            if norm not in FILLERS and norm not in RANGE and not (articles and norm in {"the", "past"}):
+                return None
+        return None
+
+    def range_before(self, index: int) -> tuple[float, float] | None:
+        doc = self.doc
+        numbers = self.lexicon.numbers
+        top = self.amount_before(index, articles=True)
+        if top is None:
+            return None
+        for i in range(index - 1, max(-1, index - 6), -1):
+            if doc[i].norm_ in RANGE and i >= 1:
+                low = number_of(doc[i - 1], numbers, articles=False)
+                high = number_of(doc[i + 1], numbers, articles=False) if i + 1 < len(doc) else None
+                if low is not None and high is not None:
+                    return (min(low, high), max(low, high))
+        return (top, top)
+
+    def per_week(self, end: int) -> bool:
+        """Whether an amount ending at ``end`` is given per week ("14 coffees a week")."""
+        for token in self.doc[end : end + 5]:
+            if token.norm_ in {"day", "daily", "night"}:
+                return False
+            if token.norm_ in PER_WEEK:
+                return True
+        return False
+
+
+def number_of(token: Token, numbers: dict[str, float], *, articles: bool) -> float | None:
+    norm = token.norm_
+    if norm in {"a", "an"}:
+        return 1.0 if articles else None
+    if norm in numbers:
+        return numbers[norm]
+    text = token.text.replace(",", ".")
+    if len(text) <= 12 and re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text):
+        return float(text)
+    return None
+
+
+def distance(a: Span, b: Span) -> int:
+    return b.start - a.end if b.start >= a.end else a.start - b.end
+
+
+def whole_number(text: str) -> int | None:
+    """A short whole number in ASCII digits ("³" and a thousand zeros are not ages or days)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
+
+
+def norm_at(doc: Doc, index: int) -> str:
+    return doc[index].norm_ if 0 <= index < len(doc) else ""
+
+
+def previous_norm(ent: Span, back: int = 1, *, skip_sides: bool = False) -> str:
+    doc = ent.doc
+    index = ent.start - back
+    while skip_sides and index >= 0 and doc[index].norm_ in {"left", "right", "both", "upper", "lower"}:
+        index -= 1
+    return doc[index].norm_ if index >= 0 else ""
+
+
+def followed_by_unit(doc: Doc, index: int) -> bool:
+    norm = norm_at(doc, index)
+    return norm in {
+        "mg", "kg", "lbs", "lb", "%", "times", "days", "day", "weeks", "week", "months", "month", "hours", "hour",
+        "minutes", "seconds", "coffees", "cups", "units", "liters", "liter", "ml", "glasses", "cigarettes", "am",
+        "pm", "x", "/", "mins", "secs", "twitches", "hrs", "h", "pounds", "stone", "cans", "of", "nights", "mmol",
+        "beers", "pints", "per", "a", "or", "-", "to", ":", "k", "ish", "th", "st", "nd", "rd",
+    }  # fmt: skip
+
+
+def years_old(doc: Doc, index: int) -> bool:
+    """Whether the number at ``index`` is an age: "58 year old", "63-year-old"."""
+    return [norm_at(doc, index + 1), norm_at(doc, index + 2)] in (["year", "old"], ["-", "year"])

@@ -1,0 +1,249 @@
+"""How long the twitching has gone on: durations, dates and weekdays, relative to today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from twitchwise.understand.text import Text, norm_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+_MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9}
+_EVENT_SYMPTOMS = frozenset({"recent_fluid_loss", "new_medication", "fever", "weight_loss", "insecticide_exposure"})
+_DURATION_LEAD = frozenset(
+    {"for", "about", "around", "over", "under", "than", "almost", "nearly", "just", "only", "maybe", "roughly",
+     "within", "since", "been", "past", "last", "like", "least", "after", "in", "ago", "already", ",", "(", "half",
+     "of", "started", "began"}
+)  # fmt: skip
+_SINCE = frozenset({"since", "started", "start", "began", "begun", "from", "starting", "beginning", "ago"})
+_TOPICAL = frozenset(
+    {"MEDICINE", "NICOTINE", "NICOTINE_QUIT", "CAFFEINE", "CAFFEINE_NONE", "ALCOHOL", "ALCOHOL_NONE", "EXERCISE",
+     "ILLNESS", "PREGNANT", "SLEEP", "STRESS", "PERSON"}
+)  # fmt: skip
+_ABOUT_TWITCH = frozenset({"TWITCH", "SITE", "SYMPTOM", "CONTEXT"})
+
+
+def duration(text: Text) -> None:
+    doc = text.doc
+    candidates: list[tuple[int, int, bool]] = []  # days, token, a point in time ("ago", "last week")
+    units = text.lexicon.duration_units
+    for token in doc:
+        norm = token.norm_
+        found: tuple[int, bool] | None = None
+        if norm == "month" and norm_at(doc, token.i - 1) == "this":
+            days = _day_of_this_month(text, token)
+            found = None if days is None else (days, True)
+        elif norm in units:
+            found = _units_before(text, token, units[norm])
+        elif norm in _WEEKDAYS:
+            found = _since_weekday(text, token)
+        elif norm in {"yesterday", "today", "tonight", "morning", "afternoon", "evening", "night"}:
+            found = _since_day(text, token)
+        elif norm in _MONTHS or norm in _MONTH_ABBREVIATIONS or norm in {"christmas", "xmas"}:
+            days = _since_date(text, token)
+            found = None if days is None else (days, True)
+        if found is None or not _about_twitching(text, token.i, point=found[1]):
+            continue
+        candidates.append((found[0], token.i, found[1]))
+    if candidates:
+        text.data["duration_days"] = min(max(days for days, _, _ in candidates), 36500)
+
+
+def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] | None:
+    doc = text.doc
+    before = norm_at(doc, token.i - 1)
+    after = norm_at(doc, token.i + 1)
+    amount = text.amount_before(token.i, articles=True)
+    if amount is not None and before in {"a", "an"} and norm_at(doc, token.i - 2) == "half":
+        amount = 0.5
+    if amount is not None and before in {"a", "an", "per"}:
+        lead = norm_at(doc, token.i - 2)
+        at_start = token.i - 1 == text.sentence(token.i - 1)[0]
+        if before == "per" or not (at_start or lead in _DURATION_LEAD or lead in text.lexicon.numbers):
+            return None  # "3 coffees a day", "10 units a week": how often, not how long
+    point = after == "ago"
+    if amount is None:
+        if before in {"past", "last"} or before == "fortnight":
+            amount = 1.0
+            point = before == "last" and norm_at(doc, token.i - 2) not in {"the", "for", "over", "in", "past"}
+        else:
+            return None
+    if unit_days == 0:
+        lead_words = {t.norm_ for t in doc[max(0, token.i - 4) : token.i]}
+        lasted = "lasted" in lead_words and not lead_words & {"have", "has", "had", "'ve", "'s"}
+        if lasted or lead_words & {"lasts", "lasting", "each"} or after in {"each", "every"}:
+            return None  # "it only lasts two to three seconds": how long one twitch is, not since when
+        if (
+            point
+            or _since_before(text, token.i, 5)
+            or (
+                (lead_words & {"for", "past", "last"} or "lasted" in lead_words)
+                and not {after, norm_at(doc, token.i + 2)} & {"at", "each", "every", "time"}  # "at a time"
+            )
+        ):
+            return 0, point
+        return None
+    if after == "old" or (after in {"-", "–"} and norm_at(doc, token.i + 2) == "old") or before == "every":
+        return None
+    if norm_at(doc, token.i + 1) == "pregnant":
+        return None
+    return round(amount * unit_days), point
+
+
+def _since_before(text: Text, index: int, reach: int) -> bool:
+    return any(t.norm_ in _SINCE | {"only", "just", "after"} for t in text.doc[max(0, index - reach) : index]) or (
+        norm_at(text.doc, index + 1) == "ago"
+    )
+
+
+def _since_day(text: Text, token: Token) -> tuple[int, bool] | None:
+    doc = text.doc
+    norm = token.norm_
+    previous = norm_at(doc, token.i - 1)
+    if norm in {"morning", "afternoon", "evening"} and previous not in {"this", "last"}:
+        return None
+    if norm == "evening" and previous == "last":
+        norm = "night"  # "last evening": yesterday
+    if norm == "night" and previous != "last":
+        return None
+    if norm == "tonight" and not _since_before(text, token.i, 3):
+        return None
+    days = 1 if norm in {"yesterday", "night"} else 0
+    if _since_before(text, token.i - (1 if previous in {"this", "last"} else 0), 4):
+        return days, True
+    if norm == "yesterday" and text.labels_in(token.i - 8, token.i) & _ABOUT_TWITCH:
+        return days, True
+    start, end = text.sentence(token.i)
+    later = text.labels_in(token.i + 1, min(end, token.i + 20))
+    if norm == "yesterday" and token.i - start <= 3 and "TWITCH" in later:
+        return days, True  # "Yesterday morning after I woke up my little finger was twitching"
+    if previous == "this" and _twitching_just_before(text, token.i - 1):
+        return days, True  # "twitching all over this morning" (not "a seizure this morning")
+    return None
+
+
+def _last_ending_by(text: Text, index: int) -> Span | None:
+    """The last phrase that ends by ``index`` (an index, not a copied prefix: that was O(n))."""
+    position = bisect_right(text.ends, index)
+    return text.ents[position - 1] if position else None
+
+
+def _twitching_just_before(text: Text, index: int) -> bool:
+    last = _last_ending_by(text, index)
+    return last is not None and last.start >= text.sentence(index)[0] and last.label_ in {"TWITCH", "SITE"}
+
+
+def _since_weekday(text: Text, token: Token) -> tuple[int, bool] | None:
+    doc = text.doc
+    last = norm_at(doc, token.i - 1) == "last"
+    on = norm_at(doc, token.i - 1) == "on" and norm_at(doc, token.i + 1) not in {"s", "'s", "and", "or"}
+    if not on and not _since_before(text, token.i - (1 if last else 0), 3):
+        return None  # "on Monday" is a point; _about_twitching decides whose
+    back = (text.today.weekday() - _WEEKDAYS.index(token.norm_)) % 7 or 7
+    if last and back == 1:
+        back += 7  # nobody calls yesterday "last Friday"
+    return back, True
+
+
+def _day_of_this_month(text: Text, token: Token) -> int | None:
+    """ "since the 3rd of this month": days back to that day of the current month."""
+    doc = text.doc
+    if norm_at(doc, token.i - 2) != "of" or not _since_before(text, token.i - 3, 4):
+        return None
+    m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", norm_at(doc, token.i - 3))
+    if m is None or not 1 <= int(m[1]) <= text.today.day:
+        return None
+    return text.today.day - int(m[1])
+
+
+def _since_date(text: Text, token: Token) -> int | None:
+    doc = text.doc
+    if not _since_before(text, token.i, 4):
+        return None
+    if token.norm_ in {"christmas", "xmas"}:
+        month, day = 12, 25
+    else:
+        month = _MONTHS.index(token.norm_) + 1 if token.norm_ in _MONTHS else _MONTH_ABBREVIATIONS[token.norm_]
+        day = 1
+        for near in (norm_at(doc, token.i + 1), norm_at(doc, token.i - 1), norm_at(doc, token.i - 2)):
+            if m := re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", near):
+                day = int(m[1])
+                break
+        if token.norm_ == "may" and norm_at(doc, token.i - 1) not in _SINCE | {"in", "early", "mid", "late", "of"}:
+            return None
+        part = norm_at(doc, token.i - 2) if norm_at(doc, token.i - 1) == "-" else norm_at(doc, token.i - 1)
+        day = {"mid": 15, "late": 24}.get(part, day)  # "since mid-April"
+    last_year = [norm_at(doc, token.i + k) for k in (1, 2, 3)] == ["of", "last", "year"]
+    try:
+        start = dt.date(text.today.year, month, day)
+        if start > text.today:
+            start = dt.date(text.today.year - 1, month, day)
+        if last_year and start.year == text.today.year:
+            start = dt.date(text.today.year - 1, month, day)  # "since June of last year"
+    except ValueError:
+        return None
+    return (text.today - start).days
+
+
+def _on_or_off_something(text: Text, index: int, start: int) -> bool:
+    """ "off <anything> for <time>", "on <anything> for <time>": a habit or a medicine, even an unknown one."""
+    tokens = list(text.doc[max(start, index - 7) : index])
+    words = [t.norm_ for t in tokens]
+    if "for" not in words:
+        return False
+    before_for = tokens[: len(words) - 1 - words[::-1].index("for")]
+    # "been going on for 5 months" is the twitching's own time: a TWITCH phrase is never the something
+    return any(t.norm_ in {"off", "on", "taking", "quit", "stopped", "using"} for t in before_for[-4:]) and not (
+        any(t.ent_type_ == "TWITCH" for t in before_for)
+    )
+
+
+def _earlier_episode(text: Text, start: int, end: int) -> bool:
+    words = [t.norm_ for t in text.doc[start:end]]
+    pairs = set(pairwise(words))
+    return bool(
+        "previously" in words
+        or pairs & {("once", "before"), ("happened", "before"), ("twice", "before"), ("last", "time"),
+                    ("previous", "episode")}
+    )  # fmt: skip
+
+
+def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
+    """A time is the twitching's unless the nearest thing named before it is something else.
+
+    "since I had covid last month" and "after my flu two weeks ago, my thighs started
+    twitching" tie the other thing's time to the twitching; "had diarrhoea for 3 days" does not.
+    """
+    doc = text.doc
+    start, end = text.sentence(index)
+    if _on_or_off_something(text, index, start):
+        return False  # "off Klonopin for 3 months", "been on the pill for years": that thing's time
+    if point and _earlier_episode(text, start, end):
+        return False  # "It happened once before about six years ago": that episode's time, not this one's
+    last = _last_ending_by(text, index)
+    nearest = last if last is not None and last.start >= start and index - last.end <= 6 else None
+    if nearest is None or not (nearest.label_ in _TOPICAL or nearest.ent_id_ in _EVENT_SYMPTOMS):
+        return True
+    if not point:
+        return False
+    window_start = max(start, index - 40)
+    links = [t for t in doc[window_start : nearest.start] if t.norm_ in {"since", "after"}]
+    if links:
+        first = links[0]
+        twitch_before = bool(text.labels_in(max(start, first.i - 20), first.i) & _ABOUT_TWITCH)
+        twitch_after = bool(text.labels_in(index + 1, min(end, index + 20)) & _ABOUT_TWITCH)
+        if twitch_before or (first.i == start and twitch_after):
+            return True
+    later = doc[index + 1 : min(end, index + 20)]
+    linked_after = any(t.norm_ in {"since", "then", "now"} for t in later)
+    return linked_after and bool(text.labels_in(index + 1, min(end, index + 20)) & _ABOUT_TWITCH)
