@@ -269,3 +269,22 @@ def test_how_long_one_twitch_lasts_is_not_how_long_it_has_gone_on(kb: KnowledgeB
     assert read("my calf twitches, it only lasts two seconds", kb, today=TODAY).answers.duration_days is None
     weeks = read("my calf has twitched for 3 weeks, each lasting a few seconds", kb, today=TODAY)
     assert weeks.answers.duration_days == 21
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My words seem to come out all mixed up when I talk.", "Some things I can't say right at all, no sound comes out.",
+     "I can't think of the right words any more and I've started stuttering."],
+)  # fmt: skip
+def test_speech_told_by_what_goes_wrong_is_a_speech_change(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get("slurred_speech") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I've stuttered since I was a child.", "I can't say that word right, I never could, it's a tongue twister."],
+)
+def test_a_lifelong_speech_habit_is_not_a_new_speech_problem(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert not reading.answers.symptoms and not reading.said and not reading.answers.sites
