@@ -155,12 +155,30 @@ def apply_reply(answers: Answers, question: Question, reply: str, *, today: dt.d
     """The answers with one typed reply to a non-symptom question; ``InputError`` says what to fix."""
     try:
         value = parse_reply(question, reply)
-    except InputError:
-        value = _amount(question, reply, kb)
+    except InputError as error:
+        problem = error
+        try:
+            value = _amount(question, reply, kb)
+        except InputError as amount_error:
+            value, problem = None, amount_error
         if value is None:
-            raise
+            value = _from_words(question, reply, kb, today)
+        if value is None:
+            raise problem from None
     data = {**to_builtins(answers), question.id: value}
     return answers_from_builtins(data, today=today, symptom_ids=kb.symptom_ids)
+
+
+def _from_words(question: Question, reply: str, kb: KnowledgeBase, today: dt.date) -> object | None:
+    """A reply in everyday words read as the description box reads them: "3 weeks", "since Monday",
+    "I'm 45", "about 5 hours" — the value for this question, if the words give one."""
+    from twitchwise.understand import read
+
+    if question.kind not in ("integer", "number") or len(reply) > 300:
+        return None
+    lead = {"sleep_hours": "I sleep "}.get(question.id, "")  # "about 5 hours" is sleep only beside the word
+    value = to_builtins(read(lead + reply, kb, today=today).answers).get(question.id)
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def _amount(question: Question, reply: str, kb: KnowledgeBase) -> float | None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 import re
 import threading
 import time
@@ -85,6 +86,38 @@ def token(client: TestClient) -> str:
 
 def post_form(client: TestClient, path: str, data: dict[str, Any], **kwargs: Any) -> Any:
     return client.post(path, data={"csrf_token": token(client), **data}, follow_redirects=False, **kwargs)
+
+
+def answer_step(client: TestClient, page: str, fields: dict[str, Any]) -> Any:
+    """Answer one page of the guided check as a browser does: post to the form's own action (with the
+    hidden state the first page carries) and follow the redirect to the next page.  The summary of
+    answers that ends a check is confirmed ("See my advice"), so a check that is over returns the 303
+    to its result, as before."""
+    action = re.search(r'<form method="post" action="([^"]+)" class="check-step"', page)
+    assert action, "no check step on the page"
+    data = dict(fields)
+    state = re.search(r'name="state" value="([^"]*)"', page)
+    if state:
+        data["state"] = html.unescape(state.group(1))
+    response = post_form(client, action.group(1), data)
+    if response.status_code != 303:
+        return response
+    return follow_check(client, response)
+
+
+def follow_check(client: TestClient, response: Any) -> Any:
+    """After a check's 303: the next step's page, or (past the summary of answers) the 303 to the result;
+    any other response as it is."""
+    if response.status_code != 303:
+        return response
+    location = response.headers["location"]
+    if location.startswith("/checks/"):
+        return response
+    shown = client.get(location, follow_redirects=False)
+    finish = re.search(r'action="(/check/d/[^"]+/finish)"', shown.text)
+    if finish:
+        return post_form(client, finish.group(1), {})
+    return shown
 
 
 def flash(html: str) -> list[str]:

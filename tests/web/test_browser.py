@@ -95,6 +95,10 @@ def finish_check(page: Page, yes: str | None = None) -> None:
             yes = None
         elif page.get_by_role("button", name="None of these").count():
             page.get_by_role("button", name="None of these").click()
+        elif page.get_by_role("button", name="See my advice").count():
+            page.get_by_role("button", name="See my advice").click()  # the summary of answers
+        elif page.get_by_role("button", name="Skip the rest and see my advice").count():
+            page.get_by_role("button", name="Skip the rest and see my advice").click()
         else:
             page.get_by_role("button", name="Not sure / skip").click()
     raise AssertionError("the check did not end")

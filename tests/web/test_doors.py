@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import KB
-from tests.web.conftest import NOW, token
+from tests.web.conftest import NOW, answer_step
 from twitchwise.answers import answers_from_builtins
 from twitchwise.cli.main import main
 from twitchwise.triage.engine import assess
@@ -130,33 +130,30 @@ def door_terminal(facts: dict[str, Any]) -> tuple[str, frozenset[str]]:
     return top(data["disposition"], data["red_flags"])
 
 
-def state_of(page: str) -> str:
-    found = re.search(r'name="state" value="([^"]*)"', page)
-    assert found, "no check step on the page"
-    return html.unescape(found.group(1))
-
-
 def door_browser(client: TestClient, facts: dict[str, Any]) -> tuple[str, frozenset[str]]:
+    """The browser check as a person who knows these facts answers it, page by page (post, then follow
+    the redirect), confirming the summary of answers at the end."""
     client.cookies.set("tw_profile", f"web{next(PROFILES)}")
     page = client.get("/check").text
     for _ in range(80):
-        form: dict[str, Any] = {"state": state_of(page), "csrf_token": token(client)}
-        names = list(dict.fromkeys(re.findall(r'name="q\.(\w+)"', page)))
-        symptoms = [n for n in names if n in KB.symptoms]
+        form: dict[str, Any] = {}
+        names = list(dict.fromkeys(re.findall(r'name="([qg])\.(\w+)"', page)))
+        lines = {key: _members(kind, name) for kind, name in names if kind == "g" or name in KB.symptoms
+                 for key in [f"{kind}.{name}"]}  # fmt: skip
         if 'name="sites_text"' in page:
             form["sites_text"] = ", ".join(facts["places"])
-        elif symptoms:
-            values = {s: facts["symptoms"].get(s) for s in symptoms}
-            if len(symptoms) > 1 and all(v is False for v in values.values()):
+        elif lines:
+            values = {key: [facts["symptoms"].get(s) for s in members] for key, members in lines.items()}
+            if len(lines) > 1 and all(v is False for found in values.values() for v in found):
                 form["action"] = "none"
             else:
-                form.update({f"q.{s}": "yes" if v else "no" if v is False else "unsure" for s, v in values.items()})
+                form.update({key: _reply(found) for key, found in values.items()})
                 form["action"] = "next"
-        elif names == ["duration_days"]:
+        elif [name for _, name in names] == ["duration_days"]:
             form["q.duration_days"] = str(facts["days"])
         else:
             form["action"] = "skip"
-        response = client.post("/check", data=form, follow_redirects=False)
+        response = answer_step(client, page, form)
         if response.status_code == 303:
             result = client.get(response.headers["location"]).text
             disposition = re.search(r'class="banner banner-(\w+)" aria-labelledby="disposition-h"', result)
@@ -168,6 +165,20 @@ def door_browser(client: TestClient, facts: dict[str, Any]) -> tuple[str, frozen
         assert response.status_code == 200, response.text[:500]
         page = response.text
     raise AssertionError("the browser check did not end")
+
+
+def _members(kind: str, name: str) -> list[str]:
+    """The symptoms behind a line of the list: one, or every member of a red flag asked together."""
+    if kind == "q":
+        return [name]
+    flag = next(f for f in KB.red_flags if f.id == name)
+    return [p.symptom for p in flag.condition.parts]  # type: ignore[attr-defined]
+
+
+def _reply(found: list[bool | None]) -> str:
+    if True in found:
+        return "yes"
+    return "no" if all(v is False for v in found) else "unsure"
 
 
 WORDS = {"emergency": "emergency", "urgent": "urgent", "routine": "routine", "self care": "self_care"}

@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import BASE, flash, post_form, token
+from tests.strategies import KB
+from tests.web.conftest import BASE, answer_step, flash, follow_check, post_form, token
+
+
+def described(client: TestClient, text: str) -> Any:
+    """Post a description and follow it to the first page of the check (or a refusal)."""
+    return follow_check(client, post_form(client, "/check/describe", {"description": text}))
 
 
 def state_of(page: str) -> str:
@@ -129,16 +135,16 @@ def test_no_health_data_reaches_the_log(client: TestClient, caplog: pytest.LogCa
 def test_guided_check_one_step_a_page_to_a_saved_result(client: TestClient) -> None:
     page = client.get("/check").text
     assert "Where is the twitching?" in page and 'data-toggle-site="left_calf"' in page
-    response = post_form(client, "/check", {"state": state_of(page), "sites[]": "left calf"})
+    response = answer_step(client, page, {"sites[]": "left calf"})
     page = response.text
     assert "For how many days" in page
-    response = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "30"})
+    response = answer_step(client, page, {"q.duration_days": "30"})
     for _ in range(40):  # answer "none of these" to each checklist and skip the rest
         if response.status_code == 303:
             break
         page = response.text
         action = "none" if "None of these" in page else "skip"
-        response = post_form(client, "/check", {"state": state_of(page), "action": action})
+        response = answer_step(client, page, {"action": action})
     assert response.status_code == 303
     result = client.get(response.headers["location"]).text
     assert "Routine" in result or "routine" in result
@@ -148,10 +154,10 @@ def test_guided_check_one_step_a_page_to_a_saved_result(client: TestClient) -> N
 
 def test_an_emergency_answer_ends_the_check_at_once(client: TestClient) -> None:
     page = client.get("/check").text
-    page = post_form(client, "/check", {"state": state_of(page), "sites_text": "right hand"}).text
-    page = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "2"}).text
+    page = answer_step(client, page, {"sites_text": "right hand"}).text
+    page = answer_step(client, page, {"q.duration_days": "2"}).text
     assert "Right now, do you have any of these?" in page
-    done = post_form(client, "/check", {"state": state_of(page), "q.breathing_difficulty": "yes"})
+    done = answer_step(client, page, {"q.breathing_difficulty": "yes"})
     assert done.status_code == 303
     result = client.get(done.headers["location"]).text
     assert "banner-emergency" in result and 'href="tel:999"' in result
@@ -159,10 +165,13 @@ def test_an_emergency_answer_ends_the_check_at_once(client: TestClient) -> None:
 
 def test_a_bad_answer_is_asked_again_with_the_reason(client: TestClient) -> None:
     page = client.get("/check").text
-    page = post_form(client, "/check", {"state": state_of(page), "sites_text": "left calf"}).text
-    again = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "three weeks"})
+    page = answer_step(client, page, {"sites_text": "left calf"}).text
+    again = answer_step(client, page, {"q.duration_days": "ages, honestly"})
     assert again.status_code == 422
     assert "please give a number" in again.text and "For how many days" in again.text
+    assert 'class="field-error"' in again.text and 'aria-invalid="true"' in again.text  # shown beside the field
+    words = answer_step(client, page, {"q.duration_days": "three weeks"})  # everyday words, as the description box
+    assert words.status_code == 200 and "Right now, do you have any of these?" in words.text
     tampered = post_form(client, "/check", {"state": '{"answers": {"age": 999}}'})
     assert tampered.status_code == 422
 
@@ -240,20 +249,20 @@ def test_an_unexpected_error_is_a_plain_500_logged_by_type_alone(
 
 
 def test_a_description_fills_the_check_and_only_the_rest_is_asked(client: TestClient) -> None:
-    page = post_form(client, "/check/describe", {"description": "my left calf has twitched for 3 weeks, no weakness"})
+    page = described(client, "my left calf has twitched for 3 weeks, no weakness")
     assert page.status_code == 200
     assert "What I understood" in page.text and "left calf" in page.text and "21 days" in page.text
     assert "Where is the twitching" not in page.text  # answered by the description
-    question = post_form(client, "/check/describe", {"description": "why is my thigh twitching when relaxed?"})
+    question = described(client, "why is my thigh twitching when relaxed?")
     assert "Why muscles twitch at rest" in question.text and "To check your own twitching" in question.text
-    hostile = post_form(client, "/check/describe", {"description": "<script>alert(1)</script> calf"})
+    hostile = described(client, "<script>alert(1)</script> calf")
     assert "<script>alert(1)</script>" not in hostile.text
-    too_long = post_form(client, "/check/describe", {"description": "calf " * 3000})
+    too_long = described(client, "calf " * 3000)
     assert too_long.status_code == 422 and "description" in too_long.text
 
 
 def test_a_description_that_touches_a_red_flag_is_asked_about_first(client: TestClient) -> None:
-    page = post_form(client, "/check/describe", {"description": "my right hand went numb, calf for 2 days"})
+    page = described(client, "my right hand went numb, calf for 2 days")
     assert page.status_code == 200
     first_question = page.text.index("sudden one-sided weakness or numbness")
     assert "Where is the twitching" not in page.text and first_question > 0
@@ -264,16 +273,18 @@ def test_a_description_that_touches_a_red_flag_is_asked_about_first(client: Test
 
 def test_continue_with_no_warning_sign_answered_is_refused_and_the_count_is_honest(client: TestClient) -> None:
     page = client.get("/check").text
-    page = post_form(client, "/check", {"state": state_of(page), "sites_text": "left calf"}).text
-    page = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "3"}).text
+    page = answer_step(client, page, {"sites_text": "left calf"}).text
+    page = answer_step(client, page, {"q.duration_days": "3"}).text
     assert "Questions answered so far: 2" in page and "Right now, do you have any of these?" in page
-    refused = post_form(client, "/check", {"state": state_of(page), "action": "next"})
+    refused = answer_step(client, page, {"action": "next"})
     assert refused.status_code == 422 and "None of these" in refused.text
     assert "Questions answered so far: 2" in refused.text  # nothing was taken as an answer
-    after = post_form(client, "/check", {"state": state_of(page), "action": "none"}).text
-    items = set(re.findall(r'name="q\.(\w+)"', page))  # "None of these" answers each item of the list
+    after = answer_step(client, page, {"action": "none"}).text
+    lines = set(re.findall(r'name="([qg])\.(\w+)"', page))  # "None of these" answers each sign of the list
+    flags = {flag.id: flag for flag in KB.red_flags}
+    signs = sum(1 if kind == "q" else len(getattr(flags[name].condition, "parts", ())) for kind, name in lines)
     count = re.search(r"Questions answered so far: (\d+)\.", after)
-    assert count is not None and count.group(1) == str(2 + len(items))
+    assert count is not None and count.group(1) == str(2 + signs)
 
 
 def test_a_cookie_planted_by_another_page_cannot_forge_a_form(client: TestClient) -> None:
@@ -297,15 +308,19 @@ def test_a_form_from_another_origin_is_refused_even_with_a_good_token(client: Te
 
 def test_a_recheck_asks_only_what_the_last_check_left_open(client: TestClient) -> None:
     page = client.get("/check").text
-    page = post_form(client, "/check", {"state": state_of(page), "sites_text": "left calf"}).text
-    page = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "3"}).text
-    items = list(dict.fromkeys(re.findall(r'name="q\.(\w+)"', page)))
-    answers = {f"q.{item}": "no" for item in items} | {"q.face_droop": "unsure"}
-    step = post_form(client, "/check", {"state": state_of(page), "action": "next", **answers})
+    page = answer_step(client, page, {"sites_text": "left calf"}).text
+    page = answer_step(client, page, {"q.duration_days": "3"}).text
+    lines = list(dict.fromkeys(re.findall(r'name="([qg]\.\w+)"', page)))
+    assert "g.stroke_signs" in lines  # the stroke signs are one line: "Yes" asks which on the next page
+    step = answer_step(client, page, {"action": "next", **dict.fromkeys(lines, "no"), "g.stroke_signs": "yes"})
+    signs = list(dict.fromkeys(re.findall(r'name="q\.(\w+)"', step.text)))
+    assert "face_droop" in signs and "sudden_one_sided_weakness" in signs
+    replies = {f"q.{sign}": "no" for sign in signs} | {"q.face_droop": "unsure"}
+    step = answer_step(client, step.text, {"action": "next", **replies})
     for _ in range(40):  # skip everything else
         if step.status_code == 303:
             break
-        step = post_form(client, "/check", {"state": state_of(step.text), "action": "skip"})
+        step = answer_step(client, step.text, {"action": "skip"})
     result = client.get(step.headers["location"]).text
     again = re.search(r'href="(/check\?again=c\d+)"', result)
     assert again is not None and "face drooping" in result.split("Not answered")[1]
@@ -346,9 +361,9 @@ def test_the_emergency_number_is_at_the_top_of_every_page(client: TestClient) ->
 
 def test_a_kept_result_shows_the_number_of_the_country_chosen_now(client: TestClient) -> None:
     page = client.get("/check").text
-    page = post_form(client, "/check", {"state": state_of(page), "sites_text": "right hand"}).text
-    page = post_form(client, "/check", {"state": state_of(page), "q.duration_days": "2"}).text
-    done = post_form(client, "/check", {"state": state_of(page), "q.breathing_difficulty": "yes"})
+    page = answer_step(client, page, {"sites_text": "right hand"}).text
+    page = answer_step(client, page, {"q.duration_days": "2"}).text
+    done = answer_step(client, page, {"q.breathing_difficulty": "yes"})
     result = done.headers["location"]
     assert "Call 999" in client.get(result).text
     post_form(client, "/settings", {"profile": "me", "units": "metric", "locale": "en_US", "emergency": ""})

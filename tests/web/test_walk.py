@@ -65,10 +65,16 @@ class Walk:
 
     def step(self) -> None:
         rng = self.rng
-        state = re.search(r'name="state" value="([^"]*)"', self.page)
+        step = re.search(r'<form method="post" action="([^"]+)" class="check-step"', self.page)
         choice = rng.random()
-        if state is not None and choice < 0.5:
-            self.answer(html.unescape(state.group(1)))
+        if step is not None and choice < 0.5:
+            self.answer(step.group(1))
+        elif choice < 0.55 and re.search(r'href="(/check/d/[^"]+)"', self.page):
+            links = re.findall(r'href="(/check/d/[^"]+)"', self.page)  # Back, or "Change" on the summary
+            self.check(self.client.get(rng.choice(links)), "GET a step")
+        elif choice < 0.57 and re.search(r'action="(/check/d/[^"]+/finish)"', self.page):
+            finish = re.search(r'action="(/check/d/[^"]+/finish)"', self.page)
+            self.post(finish.group(1), {})  # type: ignore[union-attr]
         elif choice < 0.6 and self.forms:
             again = dict(rng.choice(self.forms) if rng.random() < 0.5 else self.forms[-1])  # Back, or reload
             path = again.pop("path")
@@ -90,16 +96,19 @@ class Walk:
         else:
             self.check(self.client.get(rng.choice(PAGES)), "GET")
 
-    def answer(self, state: str) -> None:
+    def answer(self, action: str) -> None:
         rng = self.rng
-        names = list(dict.fromkeys(re.findall(r'name="q\.(\w+)"', self.page)))
-        data: dict[str, Any] = {"state": state, "action": rng.choice(["next", "next", "none", "skip"])}
+        names = list(dict.fromkeys(re.findall(r'name="([qg]\.\w+)"', self.page)))
+        data: dict[str, Any] = {"action": rng.choice(["next", "next", "none", "skip", "rest"])}
+        state = re.search(r'name="state" value="([^"]*)"', self.page)
+        if state is not None:
+            data["state"] = html.unescape(state.group(1))
         if 'name="sites_text"' in self.page:
             data["sites_text"] = rng.choice(SITES)
         for name in names:
             if rng.random() < 0.8:
-                data[f"q.{name}"] = rng.choice(["yes", "no", "unsure", *NUMBERS, "female", "3 cups"])
-        self.post("/check", data)
+                data[name] = rng.choice(["yes", "no", "unsure", *NUMBERS, "female", "3 cups", "since Monday"])
+        self.post(action, data)
 
 
 def test_a_thousand_random_paths_find_no_dead_end(walker: TestClient) -> None:

@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The Alembic revision the tables below correspond to; a test keeps the two in step.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 
 class Base(DeclarativeBase):
@@ -119,6 +119,20 @@ class ExperimentRow(Entry):
     schedule: Mapped[list[str]] = mapped_column(JSON)
     stopped_on: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class DraftRow(Base):
+    """A guided check in progress in the browser: the answers before each step, so Back, reload and
+    "change an answer" are plain page loads.  Not a diary record: never exported, deleted when the
+    check ends and a day after it was last touched (``diary/drafts.py``)."""
+
+    __tablename__ = "check_drafts"
+
+    token: Mapped[str] = mapped_column(String(32), primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    updated: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    steps: Mapped[list[Any]] = mapped_column(JSON)
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 ROWS: dict[str, type[Entry]] = {

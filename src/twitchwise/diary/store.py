@@ -215,7 +215,7 @@ class Diary:
         own = session is None
         session = session or Session(self.store.engine)
         try:
-            owner = self._profile_id(session)
+            owner = self.existing_owner_id(session)
             if owner is None:
                 return []
             found: list[tuple[dt.datetime, int, Stored]] = []
@@ -242,7 +242,7 @@ class Diary:
 
     def owner_id(self, session: Session) -> int:
         """The profile's id, creating the profile on its first record."""
-        found = self._profile_id(session)
+        found = self.existing_owner_id(session)
         if found is not None:
             return found
         row = ProfileRow(name=self.profile)
@@ -253,12 +253,12 @@ class Diary:
             raise _RacedError from None  # created at the same moment by another write: retry and find it
         return row.id
 
-    def _profile_id(self, session: Session) -> int | None:
+    def existing_owner_id(self, session: Session) -> int | None:
         """The profile's id, or None before its first record."""
         return session.scalars(select(ProfileRow.id).where(ProfileRow.name == self.profile)).first()
 
     def _row(self, session: Session, kind: Kind, number: int) -> Any:
-        owner = self._profile_id(session)
+        owner = self.existing_owner_id(session)
         row = session.get(ROWS[kind], number)
         if row is None or row.profile_id != owner:
             raise InputError("id", f"no {kind} with that id in this profile's diary (see `twitchwise diary`)")

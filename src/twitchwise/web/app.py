@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from twitchwise import __version__
 from twitchwise.diary.store import StoreError
 from twitchwise.errors import InputError
-from twitchwise.web import api, diary_pages, pages, schemas
+from twitchwise.web import api, check_pages, diary_pages, pages, schemas
 from twitchwise.web.backend import Backend
 from twitchwise.web.render import error_page
 from twitchwise.web.security import (
@@ -55,6 +55,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.backend = Backend(settings)
     app.state.settings = settings
     app.include_router(api.router)
+    app.include_router(check_pages.router)
     app.include_router(pages.router)
     app.include_router(diary_pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

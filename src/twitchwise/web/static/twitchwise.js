@@ -42,3 +42,13 @@
     if (key) { sync(key); show(); }
   });
 })();
+
+// Each step of the check is a new page: move keyboard and screen-reader focus to its heading, or to the
+// problem to fix when a form came back with one, so nobody starts again from the top of the page.
+(function () {
+  var target = document.getElementById("form-error") || document.getElementById("step-h");
+  if (target) {
+    if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+    target.focus({ preventScroll: false });
+  }
+})();
