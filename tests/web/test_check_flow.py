@@ -1,0 +1,134 @@
+"""The guided check as a phone user moves through it: one page a step, Back and reload, the summary
+of answers and changing one, and how many taps a frightened person with nothing wrong needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import answer_step, post_form
+
+FRIGHTENED = "my left calf has been twitching for 3 days, no weakness, I'm really scared it's ALS"
+
+
+def described(client: TestClient, text: str) -> Any:
+    response = post_form(client, "/check/describe", {"description": text})
+    assert response.status_code == 303 and re.fullmatch(r"/check/d/[\w-]{22}/0", response.headers["location"])
+    return client.get(response.headers["location"])
+
+
+def test_a_frightened_person_with_nothing_wrong_reaches_the_result_in_twelve_taps(client: TestClient) -> None:
+    page = described(client, FRIGHTENED).text
+    taps = 1  # "Read my description"
+    screens = 0
+    while True:
+        lines = re.findall(r'name="([qg]\.\w+)"', page)
+        assert len(set(lines)) <= 5, lines  # at most five questions a screen
+        if "Skip the rest and see my advice" in page:
+            fields = {"action": "rest"}
+        elif len(set(lines)) > 1:
+            assert page.index("None of these") < page.index(lines[0])  # "None of these" comes first
+            fields = {"action": "none"}
+        elif 'value="no"' in page:
+            fields = {lines[0]: "no", "action": "next"}  # a single yes-or-no question: "No"
+        else:
+            fields = {"action": "skip"}
+        response = answer_step(client, page, fields)
+        taps += 2 if response.status_code == 303 else 1  # the last step also confirms the summary
+        screens += 1
+        if response.status_code == 303:
+            break
+        page = response.text
+        assert screens < 30
+    result = client.get(response.headers["location"]).text
+    assert "banner-self_care" in result
+    assert taps <= 12, taps
+
+
+def test_back_and_reload_are_plain_page_loads_and_keep_the_answers(client: TestClient) -> None:
+    first = described(client, "left calf twitching for 3 days")
+    url = str(first.url)
+    step = answer_step(client, first.text, {"action": "none"})
+    assert step.status_code == 200 and str(step.url).endswith("/1")
+    reloaded = client.get(str(step.url))  # reload: the same page again, nothing sent twice
+    assert reloaded.status_code == 200 and re.findall(r'name="([qg]\.\w+)"', reloaded.text) == re.findall(
+        r'name="([qg]\.\w+)"', step.text)  # fmt: skip
+    back = re.search(r'<p class="back-link"><a href="([^"]+)"', step.text)
+    assert back is not None and url.endswith(back.group(1))
+    again = client.get(back.group(1)).text
+    assert 'value="no" checked' in again  # the answer given is shown, not lost
+    unchanged = answer_step(client, again, {"action": "none"})
+    assert str(unchanged.url) == str(step.url)  # the same answers: on to the same next page
+
+
+def test_the_summary_lists_every_answer_and_one_can_be_changed(client: TestClient) -> None:
+    page = described(client, "left calf twitching for 3 days, no weakness").text
+    for _ in range(30):
+        lines = re.findall(r'name="([qg]\.\w+)"', page)
+        fields = {"action": "rest"} if "Skip the rest" in page else {"action": "none"} if len(set(lines)) > 1 else {
+            "action": "skip"}  # fmt: skip
+        action = re.search(r'action="([^"]+)" class="check-step"', page)
+        assert action is not None
+        response = post_form(client, action.group(1), fields)
+        assert response.status_code == 303
+        page = client.get(response.headers["location"]).text
+        if response.headers["location"].endswith("/review"):
+            break
+    assert "Your answers" in page and "See my advice" in page
+    assert "From your description" in page and "left calf" in page
+    changes = re.findall(r'<dt>([^<]+)</dt>\s*<dd><strong>([^<]+)</strong> <a href="([^"]+)"', page)
+    stroke = next(c for c in changes if c[0].startswith("Has one side of your face"))
+    assert stroke[1] == "No"
+    step = client.get(stroke[2]).text  # Change: back to that page, with the answer shown
+    assert "g.stroke_signs" in step and 'value="no" checked' in step
+    lines = re.findall(r'name="([qg]\.\w+)"', step)
+    changed = answer_step(client, step, {**dict.fromkeys(lines, "no"), "q.seizure": "yes", "action": "next"})
+    assert changed.status_code == 303  # a seizure is an emergency: nothing else to ask
+    assert "banner-emergency" in client.get(changed.headers["location"]).text
+
+
+def test_a_draft_is_the_profile_s_own_and_ends_with_its_check(client: TestClient) -> None:
+    page = described(client, "left calf twitching for 3 days")
+    url = str(page.url).removeprefix("http://127.0.0.1:8000")
+    client.cookies.set("tw_profile", "someone")
+    assert client.get(url).status_code == 404  # another profile's check in progress is not found
+    client.cookies.set("tw_profile", "me")
+    assert client.get(url).status_code == 200
+    assert client.get("/check/d/not-a-token/0").status_code == 404
+    assert client.get(url.replace("/0", "/7")).status_code == 404
+
+
+def test_old_drafts_are_deleted_when_a_new_check_starts(tmp_path: Any) -> None:
+    from twitchwise.diary.drafts import Drafts
+    from twitchwise.diary.store import Store
+
+    with Store(f"sqlite:///{tmp_path / 'd.sqlite3'}") as store:
+        drafts = Drafts(store.diary("me"))
+        old = drafts.start([{"answers": {}, "asked": []}], {}, now=dt.datetime(2026, 11, 1, 9))
+        assert drafts.get(old) is not None
+        new = drafts.start([{"answers": {}, "asked": []}], {}, now=dt.datetime(2026, 11, 2, 10))
+        assert drafts.get(old) is None and drafts.get(new) is not None
+        drafts.end(new)
+        assert drafts.get(new) is None
+
+
+def test_plan_questions_share_a_page_take_everyday_words_and_show_every_problem_at_once(client: TestClient) -> None:
+    page = described(client, "left calf twitching for 3 days, no weakness").text
+    for _ in range(30):
+        if "A few details for your plan" in page:
+            break
+        lines = re.findall(r'name="([qg]\.\w+)"', page)
+        page = answer_step(client, page, {"action": "none"} if len(set(lines)) > 1 else {"action": "skip"}).text
+    fields = re.findall(r'name="q\.(\w+)"', page)
+    assert 1 < len(fields) <= 5 and "caffeine_mg_per_day" in fields
+    bad = {"q.caffeine_mg_per_day": "loads and loads", "action": "next"}
+    if "age" in fields:
+        bad["q.age"] = "two hundred"
+    refused = answer_step(client, page, bad)
+    assert refused.status_code == 422
+    assert len(re.findall(r'class="field-error"', refused.text)) == len(bad) - 1  # each problem beside its field
+    accepted = answer_step(client, page, {"q.caffeine_mg_per_day": "3 coffees", "action": "next"})
+    assert accepted.status_code in (200, 303)
