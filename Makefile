@@ -5,7 +5,7 @@ RUN := $(UV) run --frozen --no-sync
 export UV_COMPILE_BYTECODE := 1
 export UV_LINK_MODE := copy
 
-.PHONY: setup postgres chromium poppler run test lint typecheck pytest docs bench bench-triggers clean
+.PHONY: setup postgres chromium poppler axe run test lint typecheck pytest docs bench bench-triggers clean
 
 setup: .venv/.synced
 
@@ -29,22 +29,33 @@ poppler:
 	@command -v pdftoppm >/dev/null 2>&1 || \
 		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends poppler-utils fonts-dejavu-core; }
 
+## axe-core, the accessibility engine the browser tests run in every page: one file from the npm registry,
+## checked against its published sha512 (no Node.js needed).
+AXE_VERSION := 4.14.1
+AXE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
+AXE := .cache/axe-core-$(AXE_VERSION)/axe.min.js
+
+axe: $(AXE)
+
+$(AXE):
+	$(PYTHON) tools/fetch_npm.py axe-core $(AXE_VERSION) "$(AXE_INTEGRITY)" axe.min.js $@
+
 ## Start the web app on http://127.0.0.1:8000 with the diary in your data folder (SQLite).
 run: setup
 	$(RUN) twitchwise serve
 
 ## Lint, type-check and run the whole test suite.
-test: setup postgres chromium poppler lint typecheck pytest
+test: setup postgres chromium poppler axe lint typecheck pytest
 
 lint: setup
-	$(RUN) ruff check src tests bench
-	$(RUN) ruff format --check src tests bench
+	$(RUN) ruff check src tests bench tools
+	$(RUN) ruff format --check src tests bench tools
 
 typecheck: setup
 	$(RUN) mypy
 
-pytest: setup postgres chromium poppler
-	$(RUN) pytest
+pytest: setup postgres chromium poppler axe
+	TWITCHWISE_AXE=$(AXE) $(RUN) pytest
 
 ## Regenerate docs/triage.md from the knowledge base (a test fails when it is stale).
 docs: setup
@@ -69,4 +80,4 @@ bench-triggers: setup
 	$(RUN) python -m bench.triggers.harness --family --out bench/triggers/results-family.json
 
 clean:
-	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache

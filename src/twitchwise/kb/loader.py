@@ -295,7 +295,7 @@ class _Builder:
                 raise self.error("fields.yaml", entry.id, "is not a field of the answers")
             ask_if = None if entry.ask_if is None else self.condition("fields.yaml", entry.id, entry.ask_if)
             questions[entry.id] = Question(
-                entry.id, entry.kind, entry.question, entry.id.replace("_", " "), entry.unit,
+                entry.id, entry.kind, entry.question, entry.label or entry.id.replace("_", " "), entry.unit,
                 entry.min, entry.max, tuple(entry.choices or ()), ask_if,
             )  # fmt: skip
         return questions

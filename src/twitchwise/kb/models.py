@@ -34,6 +34,7 @@ class SourceEntry(_Strict, frozen=True):
     title: Text
     url: str | None = None
     copy: str | None = None
+    audience: Literal["people", "clinicians"] = "clinicians"
 
     def supports_rules(self) -> bool:
         """Tier-C material corroborates; it is never the sole basis of a rule."""
@@ -52,6 +53,7 @@ class FieldEntry(_Strict, frozen=True):
     id: Id
     kind: Literal["sites", "integer", "number", "choice", "yes_no", "medicines"]
     question: Text
+    label: Text | None = None  # how the answer is named in a result or a summary ("how long (days)")
     unit: str | None = None
     min: float | None = None
     max: float | None = None

@@ -68,6 +68,7 @@ class SourceOut(_Out, frozen=True):
     publisher: str
     url: str | None
     tier: str
+    audience: str = "clinicians"  # "people": written for the public, listed first
 
 
 class Message(_Out, frozen=True):

@@ -136,7 +136,7 @@ def assess(
         plan=plan,
         unanswered=unanswered,
         understood=understood,
-        sources={sid: _source_out(kb, sid) for sid in cited},
+        sources={sid: source_out(kb, sid) for sid in cited},
         detail=detail,
         reassuring=_reassuring(answers, kb) if reassure else [],
         messages=messages,
@@ -280,6 +280,6 @@ def _source_order(source_id: str) -> tuple[int, int]:
     return (1 if source_id.startswith("SEED") else 0, int(digits or 0))
 
 
-def _source_out(kb: KnowledgeBase, source_id: str) -> SourceOut:
+def source_out(kb: KnowledgeBase, source_id: str) -> SourceOut:
     source = kb.sources[source_id]
-    return SourceOut(source.title, source.publisher, source.url, source.tier)
+    return SourceOut(source.title, source.publisher, source.url, source.tier, source.audience)

@@ -33,7 +33,13 @@ def contract_json(assessment: Assessment, reading: Reading, kb: KnowledgeBase) -
             source = kb.sources[source_id]
             data["sources"].setdefault(
                 source_id,
-                {"title": source.title, "publisher": source.publisher, "url": source.url, "tier": source.tier},
+                {
+                    "title": source.title,
+                    "publisher": source.publisher,
+                    "url": source.url,
+                    "tier": source.tier,
+                    "audience": source.audience,
+                },
             )
     return data
 

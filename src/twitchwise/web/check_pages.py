@@ -261,11 +261,20 @@ def _review_rows(backend: Backend, states: list[State]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for number in range(len(states) - 1):
-        put = sorted(states[number + 1][1] - states[number][1], key=list(kb.questions).index)
+        put = sorted(states[number + 1][1] - states[number][1] - seen, key=list(kb.questions).index)
+        seen.update(put)
+        signs = [q for q in put if kb.questions[q].kind == "yes_no_unsure"]
+        if len(signs) > 1 and all(symptoms.get(q) is False for q in signs):
+            # A page answered "None of these" is one line of the summary, not five.
+            labels = ", ".join(kb.symptoms[q].label for q in signs)
+            rows.append({"question": labels[0].upper() + labels[1:], "answer": "None of these", "change": number})
+            put = [q for q in put if q not in signs]
+        details = [q for q in put if kb.questions[q].kind != "yes_no_unsure"]
+        if len(details) > 1 and all(_answer_words(kb.questions[q], final, symptoms) == "Not answered" for q in details):
+            labels = ", ".join(kb.questions[q].label for q in details)  # questions for the plan, skipped together
+            rows.append({"question": labels[0].upper() + labels[1:], "answer": "Skipped", "change": number})
+            put = [q for q in put if q not in details]
         for question_id in put:
-            if question_id in seen:
-                continue
-            seen.add(question_id)
             question = kb.questions[question_id]
             rows.append({"question": question.text, "answer": _answer_words(question, final, symptoms),
                          "change": number})  # fmt: skip

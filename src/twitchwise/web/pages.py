@@ -54,6 +54,25 @@ def check_result(request: Request, entry_id: str) -> Response:
                 said_questions=said, title="Your result")  # fmt: skip
 
 
+# --- answers to common questions, from the knowledge base -------------------------------------
+
+
+@router.get("/learn/{topic_id}")
+def learn(request: Request, topic_id: str) -> Response:
+    """A topic of the knowledge base ("Is it ALS?"), with its sources: the public's first."""
+    from fastapi import HTTPException
+
+    from twitchwise.triage.engine import source_out
+    from twitchwise.understand.topics import answer, cited
+
+    backend = backend_of(request)
+    if topic_id not in backend.kb.topics:
+        raise HTTPException(404, "no such topic")
+    topic = answer(topic_id, backend.kb)
+    sources = {sid: source_out(backend.kb, sid) for sid in cited(topic)}
+    return page(request, "learn.html", topic=topic, sources=sources, title=topic.title)
+
+
 # --- settings --------------------------------------------------------------------------------
 
 

@@ -52,3 +52,12 @@
     target.focus({ preventScroll: false });
   }
 })();
+
+// A citation that points into the folded "for clinicians" list opens it, so the source is shown.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest('a[href^="#src-"]');
+  if (!link) { return; }
+  var target = document.getElementById(link.getAttribute("href").slice(1));
+  var folded = target && target.closest("details");
+  if (folded) { folded.open = true; }
+});
