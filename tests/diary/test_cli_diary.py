@@ -168,7 +168,7 @@ def test_a_check_tells_what_the_diary_shows_from_what_the_person_said(env: dict[
                  '"duration_days": 3}')  # fmt: skip
     assert result.code == 0, result.err
     assert "From your diary: spreading" in result.out and "You said: spreading" not in result.out
-    assert "From your diary: sites: left calf, left eyelid" in result.out
+    assert "From your diary: where: left calf, left eyelid" in result.out
 
 
 def test_backup_never_replaces_the_live_diary_or_a_device(env: dict[str, str], tmp_path: Path) -> None:
