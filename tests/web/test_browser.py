@@ -76,7 +76,7 @@ def shot(page: Page, name: str) -> None:
 
 def start_check(page: Page, site: str, days: str) -> None:
     page.goto(f"{site}/check")
-    page.locator('[data-toggle-site="left_calf"]').click()  # the body map ticks the list for you
+    page.locator('.figure-front [data-toggle-site="left_calf"]').click()  # the body map ticks the list for you
     expect(page.get_by_label("left calf", exact=True).first).to_be_checked()
     expect(page.locator("#chosen-sites")).to_have_text("left calf")
     page.get_by_role("button", name="Continue").click()

@@ -30,7 +30,14 @@ INTENSITY_WORDS = {1: "barely", 2: "mild", 3: "moderate", 4: "strong", 5: "very 
 
 @router.get("/log")
 def log_map(request: Request) -> Response:
-    return page(request, "log_map.html", active="log", title="Log a twitch")
+    backend = backend_of(request)
+    episodes = [e.record for e in backend.diary(preferences(request).profile).list(kinds=("episode",))]
+    last = max(episodes, key=lambda e: e.at) if episodes else None  # type: ignore[union-attr]
+    same = None
+    if isinstance(last, Episode):
+        key = f"{last.side}_{last.region}" if last.side else last.region
+        same = next((area for area in bodymap.all_sites() if area.key == key), None)
+    return page(request, "log_map.html", active="log", title="Log a twitch", same=same)
 
 
 @router.get("/log/twitch")
