@@ -31,6 +31,11 @@ def test_two_years_find_the_simulated_triggers_and_say_association_not_proof() -
     assert "Association, not proof" in caffeine.text and "mg" in caffeine.per
     assert [f.verdict for f in result.factors][:3] == ["more"] * 3  # ranked first
     assert all(f.text.startswith(WORDS[f.verdict]) for f in result.factors)
+    # The person's words: how much more, per how much of the factor in its own unit, when; no rate ratio or SD.
+    assert caffeine.plain.startswith("About ") and "% more twitching" in caffeine.plain
+    assert " mg more caffeine than your usual" in caffeine.plain
+    assert "SD" not in caffeine.plain and "ratio" not in caffeine.plain and "not proof" in caffeine.plain
+    assert all(f.plain for f in result.factors)
 
 
 def test_three_weeks_say_keep_logging_with_no_rankings() -> None:

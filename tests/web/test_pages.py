@@ -370,3 +370,24 @@ def test_a_kept_result_shows_the_number_of_the_country_chosen_now(client: TestCl
     later = client.get(result).text
     assert "Call 999" not in later and "tel:999" not in later
     assert 'href="tel:911">Call 911' in later and "Call 911 now" in later
+
+
+def test_insights_for_a_long_diary_speak_plainly_and_fold_the_numbers_for_clinicians(tmp_path: Any) -> None:
+    from bench.insights_speed import two_year_diary
+    from tests.web.conftest import make_app
+    from twitchwise.diary.store import Store
+
+    database = tmp_path / "long.sqlite3"
+    data = two_year_diary()
+    with Store(f"sqlite:///{database}") as store:
+        diary = store.diary("me")
+        for record in [*data.days, *data.episodes]:
+            diary.add(record)
+    app = make_app(tmp_path, db=str(database), TWITCHWISE_NOW="2026-12-01T10:00:00")
+    with TestClient(app, base_url=BASE) as long_client:
+        page = long_client.get("/insights").text
+    app.state.backend.close()
+    person, clinicians = page.split("The numbers (for clinicians)")
+    assert "% more twitching" in person and "not proof" in person
+    assert "SD" not in person and "rate ratio" not in person.lower()
+    assert "SD of your own variation" in clinicians  # the numbers are there, folded away

@@ -1,7 +1,7 @@
 """Charts of a diary and its insights, as PNG and SVG (matplotlib, no display needed).
 
 - ``timeline``: episodes a day as bars (unrecorded days left blank and marked, never drawn as
-  zero), with the logged factors overlaid as lines in units of the person's own SD;
+  zero), with the logged factors overlaid as lines from the person's own lowest to highest;
 - ``forest``: each factor's rate ratio and 95 % interval on a log scale, flagged factors marked
   by shape and label as well as colour;
 - ``sites``: episodes a week per body site.
@@ -78,13 +78,15 @@ def timeline_figure(table: DailyTable) -> Any:
     styles = ("-", "--", ":", "-.")
     for style, name in zip(styles, OVERLAID, strict=True):
         series = table.factors[name]
-        if np.isfinite(series).sum() >= 3 and np.nanstd(series) > 0:
-            z = (series - np.nanmean(series)) / np.nanstd(series)
-            label = f"{name} (SD units)"
+        if np.isfinite(series).sum() >= 3 and np.nanmax(series) > np.nanmin(series):
+            # each factor from the person's own lowest (0) to highest (1): no statistics needed to read it
+            scaled = (series - np.nanmin(series)) / (np.nanmax(series) - np.nanmin(series))
+            label = name
             if table.days > 60:  # a long diary: the weekly average reads better than every day
-                z, label = _weekly_mean(z), f"{name} (SD units, 7-day mean)"
-            overlay.plot(days, z, style, linewidth=1, label=label)
-    overlay.set_ylabel("factor, in your own SDs")
+                scaled, label = _weekly_mean(scaled), f"{name} (7-day average)"
+            overlay.plot(days, scaled, style, linewidth=1, label=label)
+    overlay.set_ylim(-0.05, 1.05)
+    overlay.set_yticks([0, 1], ["your lowest", "your highest"])
     handles = axes.get_legend_handles_labels()[0] + overlay.get_legend_handles_labels()[0]
     labels = axes.get_legend_handles_labels()[1] + overlay.get_legend_handles_labels()[1]
     axes.legend(handles, labels, loc="upper left", fontsize=7, ncol=3, frameon=False)
@@ -124,7 +126,7 @@ def forest_figure(result: Insights) -> Any:
     ticks = [v for v in (0.25, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0) if low * 0.9 <= v <= high * 1.1]
     axes.set_xticks(ticks, [f"{v:g}" for v in ticks])
     axes.minorticks_off()
-    axes.set_xlabel("rate ratio, 95% interval (per 1 SD of your own variation, or with vs without)")
+    axes.set_xlabel("rate ratio (1 = no difference), with its 95% interval")
     axes.set_title("What goes with more or less twitching, for you")
     return figure
 
@@ -143,11 +145,15 @@ def sites_figure(entries: Sequence[Stored], *, today: dt.date) -> Any:
             weekly.setdefault(site_name(record.region, record.side), Counter())[week] += 1
     figure, axes = plt.subplots(figsize=(9, 3))
     styles = ("-o", "--s", ":^", "-.v", "-D", "--x")
+    this_week = today - dt.timedelta(days=today.weekday())
     for style, (name, counts) in zip(styles * 5, sorted(weekly.items()), strict=False):
-        weeks = sorted(counts)
-        axes.plot(weeks, [counts[w] for w in weeks], style, markersize=3, linewidth=1, label=name)
+        weeks = sorted(w for w in counts if w < this_week)
+        line = axes.plot(weeks, [counts[w] for w in weeks], style, markersize=3, linewidth=1, label=name)
+        if counts.get(this_week):  # a week not over yet is no drop: an open marker, apart from the line
+            colour = line[0].get_color() if line else None
+            axes.plot([this_week], [counts[this_week]], style[-1], markersize=5, markerfacecolor="none", color=colour)
     axes.set_ylabel("episodes a week")
-    axes.set_title("Twitching per site over time")
+    axes.set_title("Twitching per site, week by week (open marker: this week so far)")
     if weekly:
         axes.legend(fontsize=7, frameon=False)
     figure.autofmt_xdate()

@@ -17,6 +17,7 @@ from twitchwise.insights.table import FACTORS, DailyTable, daily_table
 Verdict = Literal[
     "more", "fewer", "cant_tell", "probably_not_large", "not_enough_records", "not_enough_variation", "does_not_vary"
 ]
+NOT_PROOF = "An association in your diary, not proof that one causes the other."
 SMALL = (0.8, 1.25)  # an interval inside this band rules out a large effect
 WORDS: dict[str, str] = {
     "more": "Associated with more twitching for you. Association, not proof.",
@@ -70,6 +71,7 @@ class FactorInsight(msgspec.Struct, frozen=True):
     days_for_rr_1_5: int | None  # simulated diary days that found RR 1.5 in 8 of 10, in every kind of diary tried
     more_days_for_rr_1_5: int | None  # more fully logged days this diary needs for that (0: already enough)
     usable_pairs_for_rr_1_5: int | None = None  # the usable day-pairs those simulated diaries held (the slowest kind)
+    plain: str = ""  # the strongest finding in everyday words, for the person: no rate ratios, no SD units
 
 
 class Insights(msgspec.Struct, frozen=True):
@@ -151,9 +153,30 @@ def _factor(outcome: FactorOutcome, usable_pairs: int) -> FactorInsight:
         )
     needed_pairs = usable_pairs_for_rr_1_5(factor.spec)
     more = None if needed_pairs is None else max(0, needed_pairs - usable_pairs)
+    plain = WORDS[verdict]
+    if verdict in ("more", "fewer"):
+        strongest = min((t for t in outcome.terms if t.flagged), key=lambda t: t.p)
+        plain = plain_words(factor.label, factor.unit, factor.spec.binary, outcome.sd, strongest.rr,
+                            lag_words(outcome.name, strongest.lag))  # fmt: skip
     return FactorInsight(
-        outcome.name, factor.label, verdict, text, per, terms, days_for_rr_1_5(factor.spec), more, needed_pairs
-    )
+        outcome.name, factor.label, verdict, text, per, terms, days_for_rr_1_5(factor.spec), more, needed_pairs,
+        plain,
+    )  # fmt: skip
+
+
+def plain_words(label: str, unit: str, binary: bool, sd: float | None, rate_ratio: float, when: str) -> str:
+    """A rate ratio as a person reads it: "About 30% more twitching for each 110 mg more caffeine than your
+    usual, the same day. An association in your diary, not proof that one causes the other."."""
+    change = round(abs(rate_ratio - 1) * 100)
+    direction = "more" if rate_ratio > 1 else "less"
+    if binary:
+        what = f"on days with {label} {when}" if when != "the same day" else f"on days with {label}"
+    elif sd is not None:
+        amount = f"{sd:.2g}" if sd < 10 else f"{round(sd, -1 if sd >= 100 else 0):.0f}"
+        what = f"for each {amount} {unit} more {label} than your usual, {when}".replace("  ", " ")
+    else:
+        what = f"with more {label} than your usual, {when}"
+    return f"About {change}% {direction} twitching {what}. {NOT_PROOF}"
 
 
 def lag_words(factor: str, lag: int) -> str:
