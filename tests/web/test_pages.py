@@ -381,8 +381,10 @@ def test_insights_for_a_long_diary_speak_plainly_and_fold_the_numbers_for_clinic
     data = two_year_diary()
     with Store(f"sqlite:///{database}") as store:
         diary = store.diary("me")
-        for record in [*data.days, *data.episodes]:
-            diary.add(record)
+        for day in data.days:
+            diary.add(day)
+        for episode in data.episodes:
+            diary.add(episode)
     app = make_app(tmp_path, db=str(database), TWITCHWISE_NOW="2026-12-01T10:00:00")
     with TestClient(app, base_url=BASE) as long_client:
         page = long_client.get("/insights").text
