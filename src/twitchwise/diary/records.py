@@ -8,6 +8,7 @@ written.  Times are the person's own wall-clock time (naive ``datetime``); a day
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Annotated, Any, Literal, TypeVar, cast
 
@@ -26,6 +27,7 @@ Arm = Literal["usual", "lower"]
 _TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 Note = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=_TEXT)]
 Uid = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{32}$")]
+UID = re.compile(r"^[0-9a-f]{32}$")
 PROFILE_PATTERN = r"^[\w][\w .'-]*$"
 MAX_PROFILE = 60
 ProfileName = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_PROFILE, pattern=PROFILE_PATTERN)]

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import msgspec
+
 from twitchwise.answers import Answers
 from twitchwise.diary import entry_input, records
 from twitchwise.diary.link import DiaryLink
@@ -154,6 +156,14 @@ class Backend:
         else:
             fields = entry_input.symptom_fields(raw, now=now, kb=self.kb)
             record = records.build(records.Symptom, fields, today=today)
+        uid = str(raw.get("uid") or "")
+        if kind != "day" and records.UID.fullmatch(uid):
+            # The form's own id: a form sent twice (a double tap, or a phone that queued it offline and sends
+            # it again) is saved once, and the second sending finds the first.
+            record = msgspec.structs.replace(record, uid=uid)
+            for stored in self.diary(profile).list(kinds=(kind,)):
+                if stored.record.uid == uid:
+                    return stored
         return self.diary(profile).add(record)
 
     def log_record(self, kind: Literal["episode", "day", "symptom"], data: Mapping[str, Any], profile: str) -> Stored:

@@ -54,6 +54,23 @@ def check_result(request: Request, entry_id: str) -> Response:
                 said_questions=said, title="Your result")  # fmt: skip
 
 
+# --- the installable app: its service worker and the page it shows offline -------------------------
+
+
+@router.get("/sw.js")
+def service_worker() -> Response:
+    """Served from the root, so that it may look after every page of the app (``static/sw.js``)."""
+    from pathlib import Path
+
+    script = (Path(__file__).parent / "static" / "sw.js").read_bytes()
+    return Response(script, media_type="text/javascript", headers={"cache-control": "no-cache"})
+
+
+@router.get("/offline")
+def offline(request: Request) -> Response:
+    return page(request, "offline.html", title="Offline")
+
+
 # --- answers to common questions, from the knowledge base -------------------------------------
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import Request, Response
 from fastapi.templating import Jinja2Templates
 
-from twitchwise.diary.records import MAX_PROFILE, PROFILE_PATTERN
+from twitchwise.diary.records import MAX_PROFILE, PROFILE_PATTERN, new_uid
 from twitchwise.diary.wording import describe
 from twitchwise.sites import site_name
 from twitchwise.triage.wording import question_label, said
@@ -47,6 +47,7 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
     backend = backend_of(request)
     base = {
         "csrf_token": csrf_token(request),
+        "form_uid": new_uid(),  # a form's own id, so sending it twice saves it once (backend.log_from_form)
         "prefs": prefs,
         "emergency_number": backend.services(prefs).emergency_number,
         "today": backend.today(),

@@ -61,3 +61,16 @@ document.addEventListener("click", function (event) {
   var folded = target && target.closest("details");
   if (folded) { folded.open = true; }
 });
+
+// Installable: the service worker keeps the log usable offline and sends what was logged there once the
+// app can be reached again (static/sw.js).
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js").then(function () {
+    if (navigator.onLine && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage("flush");
+    }
+  }).catch(function () { /* the app works without it */ });
+  window.addEventListener("online", function () {
+    if (navigator.serviceWorker.controller) { navigator.serviceWorker.controller.postMessage("flush"); }
+  });
+}
