@@ -393,3 +393,26 @@ def test_insights_for_a_long_diary_speak_plainly_and_fold_the_numbers_for_clinic
     assert "% more twitching" in person and "not proof" in person
     assert "SD" not in person and "rate ratio" not in person.lower()
     assert "SD of your own variation" in clinicians  # the numbers are there, folded away
+
+
+def test_the_country_is_asked_once_at_first_use_and_sets_the_number(client: TestClient) -> None:
+    first = client.get("/").text
+    assert "Which country are you in?" in first and 'href="tel:999"' in first
+    chosen = post_form(client, "/country", {"locale": "en_US"})
+    assert chosen.status_code == 303
+    after = client.get("/").text
+    assert "Which country are you in?" not in after and 'href="tel:911"' in after  # asked once
+    assert post_form(client, "/country", {"locale": "xx_ZZ"}).status_code == 422
+
+
+def test_a_self_care_result_offers_a_two_week_reminder_and_notices_repeated_checks(client: TestClient) -> None:
+    answers = {"sites": [{"region": "calf", "side": "left"}], "duration_days": 3, "symptoms": {"weakness": False}}
+    for _ in range(3):
+        saved = client.post("/api/v1/check", json=answers).json()["diary"]["saved_as"]
+    result = client.get(f"/checks/{saved}").text
+    assert "Check again in two weeks" in result and "5 December" in result
+    assert "This is check 3 this week with the same answer" in result
+    reminder = client.get(f"/checks/{saved}/reminder.ics")
+    assert reminder.status_code == 200 and reminder.headers["content-type"].startswith("text/calendar")
+    assert "DTSTART;VALUE=DATE:20261205" in reminder.text and "SUMMARY:Check your twitching again" in reminder.text
+    assert "calf" not in reminder.text  # a title and a link, nothing about the person

@@ -5,6 +5,7 @@ nothing is written."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -35,8 +36,23 @@ def home(request: Request) -> Response:
     backend = backend_of(request)
     chosen = preferences(request)
     status = backend.status(chosen.profile)
+    ask_country = PREFERENCE_COOKIES["locale"] not in request.cookies  # asked once, at first use
     return page(request, "home.html", status=status, last=status.last_check, icons=DISPOSITION_ICON, active="home",
-                advice=backend.advice(chosen.profile, chosen), title="Today")  # fmt: skip
+                advice=backend.advice(chosen.profile, chosen), title="Today", ask_country=ask_country,
+                countries=sorted(backend.kb.locales.countries.items()))  # fmt: skip
+
+
+@router.post("/country")
+def choose_country(request: Request, form: Form) -> Response:
+    """The country chosen at first use (for the emergency number); Settings can change it later."""
+    locale = form.get("locale") or ""
+    if not LOCALE.fullmatch(locale) or locale[3:] not in backend_of(request).kb.locales.countries:
+        from fastapi import HTTPException
+
+        raise HTTPException(422, "choose a country from the list")
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(PREFERENCE_COOKIES["locale"], locale, max_age=ONE_YEAR, httponly=True, samesite="strict")
+    return response
 
 
 # --- a check's result (the check itself: check_pages.py) ------------------------------------
@@ -51,7 +67,46 @@ def check_result(request: Request, entry_id: str) -> Response:
     own = said_by_person(stored.record.answers)  # type: ignore[union-attr]
     said = {e.question for flag in assessment.red_flags for e in flag.evidence if own.get(e.question, own) == e.answer}
     return page(request, "result.html", stored=stored, a=assessment, icons=DISPOSITION_ICON, active="check",
-                said_questions=said, title="Your result")  # fmt: skip
+                said_questions=said, title="Your result", same_again=_same_again(backend, chosen.profile, stored),
+                recheck_on=stored.record.at.date() + RECHECK)  # type: ignore[union-attr]  # fmt: skip
+
+
+RECHECK = dt.timedelta(days=14)
+"""Self-care's own advice is to check again in two weeks (kb/data/dispositions.yaml)."""
+
+
+def _same_again(backend: Any, profile: str, stored: Any) -> int:
+    """How many checks in the week before this one gave the same advice for the same reasons: a gentle
+    note counts them when it is three or more, because checking again will not change the answer."""
+    at = stored.record.at
+    week = [c for c in backend.diary(profile).list(kinds=("check",)) if at - dt.timedelta(days=7) <= c.record.at <= at]
+    reasons = {f["id"] for f in stored.record.result.get("red_flags", [])}
+    same = [
+        c for c in week
+        if c.record.disposition == stored.record.disposition
+        and {f["id"] for f in c.record.result.get("red_flags", [])} == reasons
+    ]  # fmt: skip
+    return len(same)
+
+
+@router.get("/checks/{entry_id}/reminder.ics")
+def check_reminder(request: Request, entry_id: str) -> Response:
+    """A calendar reminder to check again in two weeks: a title and a link, and nothing about the person."""
+    backend = backend_of(request)
+    stored, _ = backend.stored_check(preferences(request).profile, entry_id)
+    day = stored.record.at.date() + RECHECK  # type: ignore[union-attr]
+    base = str(request.base_url).rstrip("/")
+    stamp = backend.now().strftime("%Y%m%dT%H%M%S")
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//twitchwise//re-check//EN", "CALSCALE:GREGORIAN",
+        "BEGIN:VEVENT", f"UID:recheck-{stored.record.uid}@twitchwise", f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+        "SUMMARY:Check your twitching again (twitchwise)",
+        f"DESCRIPTION:Two weeks on: run the check again to see if anything has changed. {base}/check",
+        f"URL:{base}/check", "END:VEVENT", "END:VCALENDAR",
+    ]  # fmt: skip
+    return Response("\r\n".join(lines) + "\r\n", media_type="text/calendar",
+                    headers={"content-disposition": 'attachment; filename="twitchwise-recheck.ics"'})  # fmt: skip
 
 
 # --- the installable app: its service worker and the page it shows offline -------------------------
