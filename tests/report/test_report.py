@@ -101,7 +101,17 @@ def test_an_empty_diary_gives_a_short_honest_report(tmp_path: Path) -> None:
     assert pages == 1
     flat = " ".join(text.split())
     assert "No check was run in this period." in flat
-    assert "Nothing is logged yet" in flat
+    assert "No diary days to analyse." in flat and "Log your twitches" not in flat  # nothing addressed to the patient
+
+
+def test_page_one_reads_in_a_gp_s_order_with_nothing_addressed_to_the_patient(sample: Store, tmp_path: Path) -> None:
+    _, text, _ = pdf_pages(render.pdf(report_of(sample)), tmp_path)
+    flat = " ".join(text.split())
+    order = ["Name: ", "Date of birth:", "Checks and what they advised", "In the person's own words",
+             "Reported absent (pertinent negatives)", "Where, and how often"]  # fmt: skip
+    positions = [flat.index(heading) for heading in order]
+    assert positions == sorted(positions), list(zip(order, positions, strict=True))
+    assert "Keep logging" not in flat and "more complete days are needed" not in flat
 
 
 def test_the_command_writes_html_and_pdf_and_refuses_bad_options(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from twitchwise.kb.models import KnowledgeBase
 from twitchwise.sites import site_name
 
 MAX_CHECKS = 8  # rows of the dispositions table; older checks are counted, not listed
-MAX_NOTES = 10  # so the report stays at two or three pages
+MAX_NOTES = 6  # the newest, on page one; so the report stays at two or three pages
 SEX_WORDS = {"female": "woman", "male": "man", "other": "person"}
 
 
