@@ -123,13 +123,11 @@ async def check_finish(request: Request, token: str, form: Form) -> Response:
 @router.get("/check/d/{token}/{number}")
 def check_step_page(request: Request, token: str, number: int) -> Response:
     backend = backend_of(request)
-    states, meta = _load(request, token)
-    if not 0 <= number < len(states):
-        raise HTTPException(404, "no such step in this check")
+    found = _step_of(request, token, number)
+    if isinstance(found, Response):
+        return found
+    states, meta, step = found
     answers, asked = states[number]
-    step = guided.current_step(answers, asked, backend.kb)
-    if step is None:
-        return RedirectResponse(f"/check/d/{token}/review", status_code=303)
     values = _given(backend, step, answers, states[number + 1][0]) if number + 1 < len(states) else {}
     reading = _reading_context(request, answers, meta) if number == 0 and meta else {}
     back = f"/check/d/{token}/{number - 1}" if number > 0 else "/check"
@@ -140,13 +138,11 @@ def check_step_page(request: Request, token: str, number: int) -> Response:
 @router.post("/check/d/{token}/{number}")
 def check_step_answer(request: Request, token: str, number: int, form: Form) -> Response:
     backend = backend_of(request)
-    states, meta = _load(request, token)
-    if not 0 <= number < len(states):
-        raise HTTPException(404, "no such step in this check")
+    found = _step_of(request, token, number)
+    if isinstance(found, Response):
+        return found
+    states, meta, step = found
     answers, asked = states[number]
-    step = guided.current_step(answers, asked, backend.kb)
-    if step is None:
-        return RedirectResponse(f"/check/d/{token}/review", status_code=303)
     try:
         after = _answered(backend, (answers, asked), step, form)
         if number + 1 < len(states):
@@ -171,6 +167,18 @@ def check_step_answer(request: Request, token: str, number: int, form: Form) -> 
 def _drafts(request: Request) -> Drafts:
     backend = backend_of(request)
     return Drafts(backend.diary(preferences(request).profile))
+
+
+def _step_of(request: Request, token: str, number: int) -> tuple[list[State], dict[str, Any], Step] | Response:
+    """Step ``number`` of a draft: its states, its meta and the step; the summary when nothing is left to ask."""
+    states, meta = _load(request, token)
+    if not 0 <= number < len(states):
+        raise HTTPException(404, "no such step in this check")
+    answers, asked = states[number]
+    step = guided.current_step(answers, asked, backend_of(request).kb)
+    if step is None:
+        return RedirectResponse(f"/check/d/{token}/review", status_code=303)
+    return states, meta, step
 
 
 def _state(answers: Answers, asked: set[str]) -> dict[str, Any]:
