@@ -104,6 +104,14 @@ def test_an_empty_diary_gives_a_short_honest_report(tmp_path: Path) -> None:
     assert "No diary days to analyse." in flat and "Log your twitches" not in flat  # nothing addressed to the patient
 
 
+def test_factors_are_shown_against_their_thresholds_with_sources(sample: Store) -> None:
+    report = report_of(sample)
+    caffeine = next(row for row in report.factors if row.label == "Caffeine")
+    assert caffeine.against.startswith("above the 400 mg adult limit on ") and "[S9, S14, S15]" in caffeine.against
+    page = render.html(report)
+    assert "Against its threshold" in page and "above the 400 mg adult limit" in page
+
+
 def test_page_one_reads_in_a_gp_s_order_with_nothing_addressed_to_the_patient(sample: Store, tmp_path: Path) -> None:
     _, text, _ = pdf_pages(render.pdf(report_of(sample)), tmp_path)
     flat = " ".join(text.split())

@@ -47,6 +47,7 @@ class FactorRow:
     label: str
     days: int
     typical: str  # "median 300 mg (range 100–500)" or "on 4 of 20 days"
+    against: str = ""  # against its knowledge-base threshold: "above 400 mg on 12 of 30 days [S9, S14, S15]"
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def build_report(
         sites=sites,
         checks=[_check_row(c, kb) for c in checks[:MAX_CHECKS]], earlier_checks=max(0, len(checks) - MAX_CHECKS),
         negatives=_negatives(checks, symptoms, kb), positives=_positives(checks, symptoms, kb),
-        factors=_factors(days), insights=insights(inside, today=end),
+        factors=_factors(days, kb), insights=insights(inside, today=end),
         medicines=_medicines(days, latest_answers),
         notes=notes[:MAX_NOTES], more_notes=max(0, len(notes) - MAX_NOTES),
         sources=_sources(checks, kb), entries=inside,
@@ -222,7 +223,7 @@ _NUMERIC = (
 )  # fmt: skip
 
 
-def _factors(days: Sequence[Day]) -> list[FactorRow]:
+def _factors(days: Sequence[Day], kb: KnowledgeBase) -> list[FactorRow]:
     rows = []
     for name, label, unit in _NUMERIC:
         values = [float(getattr(d, name)) for d in days if getattr(d, name) is not None]
@@ -230,11 +231,27 @@ def _factors(days: Sequence[Day]) -> list[FactorRow]:
             typical = f"median {_num(statistics.median(values))}{' ' + unit if unit else ''}"
             if len(values) > 1:
                 typical += f" (range {_num(min(values))}–{_num(max(values))})"
-            rows.append(FactorRow(label, len(values), typical))
+            rows.append(FactorRow(label, len(values), typical, _against(name, values, kb)))
     nicotine = [d.nicotine for d in days if d.nicotine is not None]
     if nicotine:
         rows.append(FactorRow("Nicotine", len(nicotine), f"on {sum(nicotine)} of {len(nicotine)} days"))
     return rows
+
+
+def _against(name: str, values: list[float], kb: KnowledgeBase) -> str:
+    """How often a logged factor passed the knowledge base's threshold for it, with that threshold's sources."""
+    limits = kb.limits
+    if name == "caffeine_mg":
+        limit = limits["caffeine_adult_max_mg"]
+        over = sum(v > limit.value for v in values)
+        return f"above the {limit.value:g} mg adult limit on {over} of {len(values)} days [{', '.join(limit.sources)}]"
+    if name == "water_l":
+        glasses, glass = limits["glasses_min"], limits["glass_l"]
+        least = glasses.value * glass.value
+        under = sum(v < least for v in values)
+        return (f"under {least:g} L ({glasses.value:g} glasses) on {under} of {len(values)} days "
+                f"[{', '.join(dict.fromkeys([*glasses.sources, *glass.sources]))}]")  # fmt: skip
+    return ""
 
 
 def _num(value: float) -> str:
