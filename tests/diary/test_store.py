@@ -90,6 +90,17 @@ def test_a_duplicate_uid_is_refused(store: Store) -> None:
         store.diary().add(episode)
 
 
+def test_a_record_is_found_by_its_uid_and_the_latest_without_listing(store: Store) -> None:
+    first = store.diary().add(Episode(at=AT, region="calf"))
+    last = store.diary().add(Episode(at=AT + dt.timedelta(hours=1), region="thigh"))
+    store.diary().add(Episode(at=AT - dt.timedelta(days=1), region="eyelid"))  # written last, but older
+    assert store.diary().with_uid("episode", first.record.uid) == first
+    assert store.diary().with_uid("episode", "0" * 32) is None
+    assert store.diary("someone").with_uid("episode", first.record.uid) is None  # another profile's is not found
+    assert store.diary().latest("episode") == last
+    assert store.diary().latest("check") is None and store.diary("nobody").latest("episode") is None
+
+
 def test_date_filters_include_both_ends(store: Store) -> None:
     diary = store.diary()
     for days_back in range(5):

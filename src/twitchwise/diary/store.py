@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
@@ -202,6 +202,23 @@ class Diary:
         kind, number = parse_short_id(short_id)
         with Session(self.store.engine) as session:
             return Stored(short_id, kind, _to_record(kind, self._row(session, kind, number)))
+
+    def with_uid(self, kind: Kind, uid: str) -> Stored | None:
+        """The record of this kind with this uid, if this profile has it (one indexed look-up)."""
+        table = ROWS[kind]
+        with Session(self.store.engine) as session:
+            row = session.scalars(
+                select(table).where(table.uid == uid, table.profile_id == self.existing_owner_id(session))
+            ).first()
+            return None if row is None else Stored(f"{PREFIX[kind]}{row.id}", kind, _to_record(kind, row))
+
+    def latest(self, kind: Literal["episode", "symptom", "check"]) -> Stored | None:
+        """The newest record of a timed kind, without reading the rest."""
+        table = ROWS[kind]
+        with Session(self.store.engine) as session:
+            query = select(table).where(table.profile_id == self.existing_owner_id(session))
+            row = session.scalars(query.order_by(table.at.desc(), table.id.desc()).limit(1)).first()  # type: ignore[attr-defined]
+            return None if row is None else Stored(f"{PREFIX[kind]}{row.id}", kind, _to_record(kind, row))
 
     def list(
         self,

@@ -129,10 +129,9 @@ class Backend:
 
         today = self.today()
         entries = self.diary(profile).list(start=today - dt.timedelta(days=13), end=today)
-        checks = self.diary(profile).list(kinds=("check",))
         counts = recorded_days(entries, today=today)
         return Status(
-            last_check=checks[-1] if checks else None,
+            last_check=self.diary(profile).latest("check"),
             days_logged=len(counts),
             logged_today=today in counts,
             episodes_today=counts.get(today) or 0,
@@ -161,9 +160,9 @@ class Backend:
             # The form's own id: a form sent twice (a double tap, or a phone that queued it offline and sends
             # it again) is saved once, and the second sending finds the first.
             record = msgspec.structs.replace(record, uid=uid)
-            for stored in self.diary(profile).list(kinds=(kind,)):
-                if stored.record.uid == uid:
-                    return stored
+            existing = self.diary(profile).with_uid(kind, uid)
+            if existing is not None:
+                return existing
         return self.diary(profile).add(record)
 
     def log_record(self, kind: Literal["episode", "day", "symptom"], data: Mapping[str, Any], profile: str) -> Stored:

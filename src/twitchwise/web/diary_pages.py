@@ -31,8 +31,8 @@ INTENSITY_WORDS = {1: "barely", 2: "mild", 3: "moderate", 4: "strong", 5: "very 
 @router.get("/log")
 def log_map(request: Request) -> Response:
     backend = backend_of(request)
-    episodes = [e.record for e in backend.diary(preferences(request).profile).list(kinds=("episode",))]
-    last = max(episodes, key=lambda e: e.at) if episodes else None  # type: ignore[union-attr]
+    latest = backend.diary(preferences(request).profile).latest("episode")
+    last = None if latest is None else latest.record
     same = None
     if isinstance(last, Episode):
         key = f"{last.side}_{last.region}" if last.side else last.region
