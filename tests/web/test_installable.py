@@ -65,9 +65,12 @@ def test_offline_the_log_opens_and_an_entry_is_sent_once_the_app_is_back(phone: 
     Path(SHOTS / "phone").mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=str(SHOTS / "phone" / "saved-offline.png"), full_page=True)
     phone.context.set_offline(False)
-    phone.goto(f"{site}/log")  # a page load with a connection sends the queue
-    phone.wait_for_timeout(500)
-    phone.goto(f"{site}/diary")
+    phone.goto(f"{site}/log")  # a page load with a connection sends the queue (in the worker, in its own time)
+    for _ in range(40):  # a busy machine (tests run in parallel) can take a few seconds
+        phone.goto(f"{site}/diary")
+        if "left calf, 5 twitches" in phone.locator("main").inner_text():
+            break
+        phone.wait_for_timeout(250)
     expect(phone.locator("main")).to_contain_text("left calf, 5 twitches")
     phone.goto(f"{site}/log")
     phone.wait_for_timeout(500)
