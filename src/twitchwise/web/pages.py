@@ -68,11 +68,12 @@ def check_result(request: Request, entry_id: str) -> Response:
     said = {e.question for flag in assessment.red_flags for e in flag.evidence if own.get(e.question, own) == e.answer}
     return page(request, "result.html", stored=stored, a=assessment, icons=DISPOSITION_ICON, active="check",
                 said_questions=said, title="Your result", same_again=_same_again(backend, chosen.profile, stored),
-                recheck_on=stored.record.at.date() + RECHECK)  # type: ignore[union-attr]  # fmt: skip
+                recheck_on=_recheck_on(backend, stored))  # fmt: skip
 
 
-RECHECK = dt.timedelta(days=14)
-"""Self-care's own advice is to check again in two weeks (kb/data/dispositions.yaml)."""
+def _recheck_on(backend: Any, stored: Any) -> dt.date:
+    """The day to check again: the knowledge base's re-check interval (limits.yaml, two weeks) after the check."""
+    return stored.record.at.date() + dt.timedelta(days=int(backend.kb.limits["recheck_days"].value))  # type: ignore[no-any-return]
 
 
 def _same_again(backend: Any, profile: str, stored: Any) -> int:
@@ -94,7 +95,7 @@ def check_reminder(request: Request, entry_id: str) -> Response:
     """A calendar reminder to check again in two weeks: a title and a link, and nothing about the person."""
     backend = backend_of(request)
     stored, _ = backend.stored_check(preferences(request).profile, entry_id)
-    day = stored.record.at.date() + RECHECK  # type: ignore[union-attr]
+    day = _recheck_on(backend, stored)
     base = str(request.base_url).rstrip("/")
     stamp = backend.now().strftime("%Y%m%dT%H%M%S")
     lines = [
