@@ -133,3 +133,17 @@ def test_plan_questions_share_a_page_take_everyday_words_and_show_every_problem_
     assert len(re.findall(r'class="field-error"', refused.text)) == len(bad) - 1  # each problem beside its field
     accepted = answer_step(client, page, {"q.caffeine_mg_per_day": "3 coffees", "action": "next"})
     assert accepted.status_code in (200, 303)
+
+
+def test_back_shows_a_line_of_signs_answered_not_sure_as_not_sure_and_yes_as_yes(client: TestClient) -> None:
+    first = described(client, "left calf twitching for 3 days")
+    lines = list(dict.fromkeys(re.findall(r'name="([qg]\.\w+)"', first.text)))
+    for reply in ("unsure", "yes"):
+        replies = {**dict.fromkeys(lines, "no"), "g.stroke_signs": reply, "action": "next"}
+        step = answer_step(client, first.text, replies)
+        # "Yes" (even after "Not sure" on the same page) asks which sign, one by one, on the next page
+        assert ('name="q.face_droop"' in step.text) == (reply == "yes")
+        back = re.search(r'<p class="back-link"><a href="([^"]+)"', step.text)
+        assert back is not None
+        again = client.get(back.group(1)).text
+        assert re.search(rf'name="g\.stroke_signs" value="{reply}" checked', again), reply

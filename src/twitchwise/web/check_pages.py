@@ -127,12 +127,8 @@ def check_step_page(request: Request, token: str, number: int) -> Response:
     if isinstance(found, Response):
         return found
     states, meta, step = found
-    answers, asked = states[number]
-    values = _given(backend, step, answers, states[number + 1][0]) if number + 1 < len(states) else {}
-    reading = _reading_context(request, answers, meta) if number == 0 and meta else {}
-    back = f"/check/d/{token}/{number - 1}" if number > 0 else "/check"
-    return _step_page(request, answers, asked, step=step, values=values, action=f"/check/d/{token}/{number}",
-                      back=back, number=number, **reading)  # fmt: skip
+    values = _given(backend, step, states[number], states[number + 1]) if number + 1 < len(states) else {}
+    return _draft_page(request, token, number, states[number], meta, step, values=values)
 
 
 @router.post("/check/d/{token}/{number}")
@@ -146,16 +142,15 @@ def check_step_answer(request: Request, token: str, number: int, form: Form) -> 
     try:
         after = _answered(backend, (answers, asked), step, form)
         if number + 1 < len(states):
-            if to_builtins(after[0]) == to_builtins(states[number + 1][0]):
+            if _state(*after) == _state(*states[number + 1]):
                 return RedirectResponse(f"/check/d/{token}/{number + 1}", status_code=303)  # unchanged: go on
-            # A changed answer: keep every other answer given since, and ask only what the change opens.
+            # A changed answer: keep every other answer given since, and ask only what the change opens.  This
+            # page decides alone whether its own questions count as put ("Yes" to a line of signs un-puts them).
             latest = _answered(backend, states[-1], step, form)
-            after = (latest[0], latest[1] | after[1])
+            own = {q.id for q in step.questions}
+            after = (latest[0], (latest[1] - own) | after[1])
     except InputError as error:
-        reading = _reading_context(request, answers, meta) if number == 0 and meta else {}
-        back = f"/check/d/{token}/{number - 1}" if number else "/check"
-        return _step_page(request, answers, asked, step=step, error=error, values=form, number=number,
-                          action=f"/check/d/{token}/{number}", back=back, status_code=422, **reading)  # fmt: skip
+        return _draft_page(request, token, number, states[number], meta, step, values=form, error=error)
     states = [*states[: number + 1], after]
     _drafts(request).save(token, [_state(*s) for s in states], now=backend.now())
     return _next_page(request, token, states)
@@ -235,20 +230,37 @@ async def _finish(request: Request, answers: Answers) -> Response:
     return RedirectResponse(f"/checks/{saved}", status_code=303)
 
 
-def _given(backend: Backend, step: Step, before: Answers, answers: Answers) -> dict[str, Any]:
+def _draft_page(
+    request: Request, token: str, number: int, state: State, meta: dict[str, Any], step: Step, *,
+    values: dict[str, Any], error: InputError | None = None,
+) -> Response:  # fmt: skip
+    """Step ``number`` of a draft, as first shown or shown again with what to fix; the first step after a
+    description also shows what it said."""
+    answers, asked = state
+    reading = _reading_context(request, answers, meta) if number == 0 and meta else {}
+    back = f"/check/d/{token}/{number - 1}" if number > 0 else "/check"
+    return _step_page(request, answers, asked, step=step, error=error, values=values, number=number,
+                      action=f"/check/d/{token}/{number}", back=back, status_code=422 if error else 200,
+                      **reading)  # fmt: skip
+
+
+def _given(backend: Backend, step: Step, before: State, after: State) -> dict[str, Any]:
     """The replies this step already had (after Back), in the form's own field names."""
-    data = to_builtins(answers)
+    data = to_builtins(after[0])
     symptoms: dict[str, Any] = data.get("symptoms", {})  # type: ignore[assignment]
     values: dict[str, Any] = {}
     if step.is_checklist:
-        for line in guided.items(step, backend.kb, before):
+        for line in guided.items(step, backend.kb, before[0]):
             replies = {symptoms.get(q.id, "missing") for q in line.questions}
-            if True in replies or (len(line.questions) > 1 and replies == {None}):
-                values[line.key] = "yes" if True in replies or len(line.questions) > 1 else "unsure"
+            if True in replies:
+                values[line.key] = "yes"
             elif replies == {False}:
                 values[line.key] = "no"
             elif replies == {None}:
-                values[line.key] = "unsure"
+                # A line of several signs answered "Yes" leaves them not sure and not put (asked one by one
+                # next); answered "Not sure", they are put.
+                put = {q.id for q in line.questions} <= after[1]
+                values[line.key] = "unsure" if put or len(line.questions) == 1 else "yes"
         return values
     for question in step.questions:
         if question.kind == "yes_no_unsure":
