@@ -18,6 +18,10 @@ def said(question: str, answer: object, kb: KnowledgeBase) -> str:
     if answer is False:
         return f"{label}: no"
     if isinstance(answer, list):
-        shown = [site_name(s["region"], s.get("side")) if isinstance(s, dict) else str(s) for s in answer]
-        return f"{label}: {', '.join(shown)}"
+        return f"{label}: {listed(answer)}"
     return f"{label}: {answer}"
+
+
+def listed(values: list[object]) -> str:
+    """A list answer in words: places by name ("left calf, right thigh"), anything else as it is."""
+    return ", ".join(site_name(v["region"], v.get("side")) if isinstance(v, dict) else str(v) for v in values)

@@ -280,8 +280,9 @@ def _review_rows(backend: Backend, states: list[State]) -> list[dict[str, Any]]:
     symptoms: dict[str, Any] = final.get("symptoms", {})  # type: ignore[assignment]
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
+    order = {question_id: i for i, question_id in enumerate(kb.questions)}
     for number in range(len(states) - 1):
-        put = sorted(states[number + 1][1] - states[number][1] - seen, key=list(kb.questions).index)
+        put = sorted(states[number + 1][1] - states[number][1] - seen, key=order.__getitem__)
         seen.update(put)
         signs = [q for q in put if kb.questions[q].kind == "yes_no_unsure"]
         if len(signs) > 1 and all(symptoms.get(q) is False for q in signs):
@@ -302,7 +303,7 @@ def _review_rows(backend: Backend, states: list[State]) -> list[dict[str, Any]]:
 
 
 def _answer_words(question: Question, final: dict[str, Any], symptoms: dict[str, Any]) -> str:
-    from twitchwise.sites import site_name
+    from twitchwise.triage.wording import listed
 
     if question.kind == "yes_no_unsure":
         return {True: "Yes", False: "No"}.get(symptoms.get(question.id), "Not sure")  # type: ignore[arg-type]
@@ -312,7 +313,7 @@ def _answer_words(question: Question, final: dict[str, Any], symptoms: dict[str,
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, list):
-        return ", ".join(site_name(s["region"], s.get("side")) if isinstance(s, dict) else str(s) for s in value)
+        return listed(value)
     unit = f" {question.unit}" if question.unit else ""
     return f"{value:g}{unit}" if isinstance(value, float) else f"{value}{unit}"
 
