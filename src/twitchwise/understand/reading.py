@@ -92,7 +92,7 @@ def clean(text: str) -> tuple[str, bool]:
 def _stages(text: Text) -> Reading:
     about, person = people.about(text)
     places.sites(text)
-    found, _ = symptoms.symptoms(text)
+    found = symptoms.symptoms(text)
     timing.duration(text)
     symptoms.flags(text)
     people.age_and_sex(text, about, person)

@@ -9,6 +9,7 @@ Known words, listed real words and common English words (pyspellchecker's freque
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from spacy.language import Language
@@ -59,10 +60,10 @@ a word is a real word, never a typo; rarer entries include real typos ("calfs").
 
 
 @cache
-def _english() -> dict[str, int]:
+def _english() -> Mapping[str, int]:
     from spellchecker import SpellChecker
 
-    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    return SpellChecker(language="en", distance=1).word_frequency.dictionary
 
 
 def _common_english(word: str) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from twitchwise.understand.text import About, Text
 
 
-def symptoms(text: Text) -> tuple[dict[str, bool | None], list[str]]:
+def symptoms(text: Text) -> dict[str, bool | None]:
+    """Each named symptom: present, absent, or not sure (None)."""
     states: dict[str, list[bool | None]] = {}
     for ent in text.by_label("SYMPTOM"):
         states.setdefault(ent.ent_id_, []).append(text.state(ent))
@@ -13,8 +14,7 @@ def symptoms(text: Text) -> tuple[dict[str, bool | None], list[str]]:
     for symptom, seen in states.items():
         # present anywhere wins; otherwise the last word on it ("worried about weakness, but not weak")
         result[symptom] = True if True in seen else seen[-1]
-    uncertain = [s for s, v in result.items() if v is None]
-    return result, uncertain
+    return result
 
 
 def flags(text: Text) -> None:
