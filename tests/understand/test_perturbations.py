@@ -73,6 +73,9 @@ POSSIBLE = [
     ("my breathing feels shallow, calf twitching for 4 days", "breathing_difficulty", "emergency"),
     ("could this be atrophy? calf twitching for 5 days", "muscle_wasting", "urgent"),
     ("I'm scared I'll start dropping things, hand twitching for 2 days", "loss_of_dexterity", "urgent"),
+    # a stroke named only as a worry or a question: every stroke sign is asked first, nothing is reassured
+    ("calf twitching for 3 days, could this be a mini stroke?", "face_droop", "emergency"),
+    ("my dad's eyelid keeps twitching and I'm worried it's a stroke", "face_droop", "emergency"),
 ]
 
 
@@ -210,3 +213,27 @@ def test_one_sided_or_speech_loss_told_plainly_is_an_emergency(text: str, emerge
     reading = read(text, kb, today=TODAY)
     disposition = assess(reading.answers, kb, today=TODAY, said=reading.said).disposition
     assert (disposition == "emergency") is emergency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my left calf has twitched for 2 days after a heat stroke scare at the beach",
+        "calf twitching for 2 days since I swam breast stroke for an hour",
+        "by a stroke of luck my calf only twitched for 2 days",
+    ],
+)
+def test_stroke_in_other_senses_is_not_a_stroke_worry(text: str, kb: KnowledgeBase) -> None:
+    reading = read(text, kb, today=TODAY)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.disposition == "self_care" and result.warning is None
+
+
+def test_the_time_of_a_state_the_text_names_is_not_the_twitching_s(kb: KnowledgeBase) -> None:
+    # "been in perimenopause for two to three years" is that state's time; "been in pain for 3 weeks"
+    # may be the twitching's
+    text = "calf twitching since Monday. I have been in perimenopause for two to three years."
+    menopause = read(text, kb, today=TODAY)
+    assert menopause.answers.duration_days is not None and menopause.answers.duration_days < 14
+    pain = read("my calf twitches and I have been in pain for 3 weeks", kb, today=TODAY)
+    assert pain.answers.duration_days == 21

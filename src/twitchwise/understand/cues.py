@@ -41,7 +41,7 @@ _CLAUSE_BREAK = re.compile(
 _DOUBT = re.compile(
     r"\b(?:i think(?! (?:it was|that was|i had|i have had|i just had))|i thought|maybe|perhaps|might|possibly|"
     r"probably|(?<!\bhe )(?<!\bshe )(?<!\bthey )(?:seems?|seemed)|"  # "he seems to stutter" is what she sees
-    r"not sure|i guess|kind of|sort of|a bit like|i feel like|almost like|i believe|"
+    r"not sure|i guess|kind of|sort of|a bit like|i feel like (?:it|this|that)\b|almost like|i believe|"
     r"believe to be|what i think is)\b"
 )
 _ASKING = re.compile(r"^\s*(?:is|are|could|can|should|do|does|did|would|might|what|why|how|when|will)\b")

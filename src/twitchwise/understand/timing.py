@@ -203,9 +203,14 @@ def _on_or_off_something(text: Text, index: int, start: int) -> bool:
         return False
     before_for = tokens[: len(words) - 1 - words[::-1].index("for")]
     # "been going on for 5 months" is the twitching's own time: a TWITCH phrase is never the something
-    return any(t.norm_ in {"off", "on", "taking", "quit", "stopped", "using"} for t in before_for[-4:]) and not (
-        any(t.ent_type_ == "TWITCH" for t in before_for)
-    )
+    if any(t.ent_type_ == "TWITCH" for t in before_for):
+        return False
+    if any(t.norm_ in {"off", "on", "taking", "quit", "stopped", "using"} for t in before_for[-4:]):
+        return True
+    # "been in perimenopause for 2 years", "been in this job for years": a state the text names, not
+    # a symptom ("been in pain for 3 weeks" stays a time the check may use)
+    lead = [t.norm_ for t in before_for[-4:]]
+    return "in" in lead and "been" in lead and not any(t.ent_type_ in _ABOUT_TWITCH for t in before_for)
 
 
 def _earlier_episode(text: Text, start: int, end: int) -> bool:
