@@ -142,3 +142,54 @@ def test_a_bad_record_is_skipped_and_counted_not_fatal(tmp_path: Path) -> None:
     assert "Skipped 1 record: a HKQuantityTypeIdentifierDietaryWater with a negative or absurd value" in result.out
     assert "Skipped 2 records: a record without a valid startDate" in result.out
     assert "lots" not in result.out and "-250" not in result.out
+
+
+def symptom(kind: str, start: str, value: str) -> str:
+    return record(f"HKCategoryTypeIdentifier{kind}", start, value=value)
+
+
+def test_apple_symptom_records_become_symptoms_present_or_absent_once(store: Store, tmp_path: Path) -> None:
+    # As the Health app writes them (iOS 13.6+): a severity, "not present" included; early exports wrote numbers.
+    body = (
+        symptom("ChestTightnessOrPain", "2026-11-18 10:00:00", "HKCategoryValueSeverityMild")
+        + symptom("Fainting", "2026-11-18 10:00:00", "HKCategoryValueSeverityNotPresent")
+        + symptom("Fever", "2026-11-19 07:30:00", "1")  # HealthKit's number for "not present"
+        + symptom("Diarrhea", "2026-11-19 09:00:00", "HKCategoryValueSeveritySevere")
+        + symptom("Vomiting", "2026-11-19 09:00:00", "HKCategoryValueSeverityMild")  # mild: not fluid loss
+        + symptom("Vomiting", "2026-11-20 09:00:00", "HKCategoryValueSeverityNotPresent")  # says nothing of sweat
+        + symptom("Headache", "2026-11-20 09:00:00", "HKCategoryValueSeverityModerate")
+        + symptom("AppetiteChanges", "2026-11-20 09:00:00", "HKCategoryValueAppetiteChangesNoChange")
+        + symptom("RapidPoundingOrFlutteringHeartbeat", "2026-11-30 09:00:00", "HKCategoryValueSeveritySevere")
+    )  # the last is after today: a phone clock ahead of this computer
+    path = tmp_path / "export.xml"
+    path.write_text(export(body), encoding="utf-8")
+    result = import_export(store, path, profile="me", today=TODAY)
+    assert result.skipped == {} and result.symptoms_added == 4
+    assert result.symptoms_not_read == {"AppetiteChanges": 1, "Headache": 1, "Vomiting": 2}
+    read = {
+        (s.record.symptom, s.record.present, s.record.at)  # type: ignore[union-attr]
+        for s in store.diary("me").list(kinds=("symptom",))
+    }
+    assert read == {
+        ("chest_pain", True, dt.datetime(2026, 11, 18, 10, 0)),
+        ("fainting", False, dt.datetime(2026, 11, 18, 10, 0)),
+        ("fever", False, dt.datetime(2026, 11, 19, 7, 30)),
+        ("recent_fluid_loss", True, dt.datetime(2026, 11, 19, 9, 0)),
+    }
+    again = import_export(store, path, profile="me", today=TODAY)
+    assert again.symptoms_added == 0 and len(store.diary("me").list(kinds=("symptom",))) == 4
+    other = import_export(store, path, profile="partner", today=TODAY)  # another profile's own copy
+    assert other.symptoms_added == 4
+
+
+def test_the_cli_names_the_symptoms_it_did_not_read(tmp_path: Path) -> None:
+    body = symptom("ShortnessOfBreath", "2026-11-20 09:00:00", "HKCategoryValueSeverityModerate") + symptom(
+        "Fever", "2026-11-20 09:00:00", "HKCategoryValueSeverityModerate"
+    )
+    path = tmp_path / "export.xml"
+    path.write_text(export(body), encoding="utf-8")
+    env = {"LANG": "en_GB.UTF-8", "TWITCHWISE_DATA_DIR": str(tmp_path / "data"), "TWITCHWISE_NOW": "2026-11-21T10:00"}
+    out = run_cli("import", "apple-health", str(path), environ=env)
+    assert out.code == 0, out.err
+    assert "Added 1 symptom record" in out.out
+    assert "Not read from Apple Health's symptoms: shortness of breath (1)." in out.out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -343,6 +344,14 @@ def _import_apple_health(c: Context) -> int:
     if result.nights_in_bed:
         c.say(f"{result.nights_in_bed} nights had no sleep stages (an iPhone without a watch): their sleep is the "
               "time in bed, which is a little more than the time asleep.")  # fmt: skip
+    if result.symptoms_added:
+        c.say(
+            f"Added {result.symptoms_added} symptom record{'s' if result.symptoms_added != 1 else ''} from "
+            "Apple Health's symptoms (fainting, fever, chest pain, heartbeat, body aches, vomiting or diarrhoea)."
+        )
+    if result.symptoms_not_read:
+        named = ", ".join(f"{_apple_words(kind)} ({number})" for kind, number in result.symptoms_not_read.items())
+        c.say(f"Not read from Apple Health's symptoms: {named}. Tell the check about any of them that matter now.")
     if result.unknown_units:
         c.say(f"Skipped {result.unknown_units} records in units twitchwise does not know.")
     for reason, (number, line) in sorted(result.skipped.items()):
@@ -350,6 +359,11 @@ def _import_apple_health(c: Context) -> int:
     with c.store() as store:
         c.advise(store)
     return 0
+
+
+def _apple_words(kind: str) -> str:
+    """Apple's symptom type in words ("ShortnessOfBreath" -> "shortness of breath")."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", kind).lower()
 
 
 def _insights(c: Context) -> int:

@@ -10,7 +10,12 @@ handful of record types below are looked at.  From them each day gets:
   A night with only "in bed" time (an iPhone without a watch) is credited from that, and said so;
 - exercise: the larger of Apple's exercise minutes and the workouts' durations (a workout is
   also counted in exercise minutes, so the two are not added);
-- mindful minutes (``MindfulSession``), overlapping sessions counted once.
+- mindful minutes (``MindfulSession``), overlapping sessions counted once;
+- Apple's symptom records (iOS 13.6 and later), for the symptoms the knowledge base knows: fainting,
+  fever, chest tightness or pain, a pounding or fluttering heartbeat and body aches, present or (with
+  the severity "not present") absent, at the time recorded; moderate or severe vomiting or diarrhoea as
+  recent fluid loss. Others (a headache, shortness of breath: Apple does not say whether it was
+  sudden, or at rest) are counted and named, not read, so the check asks about them instead.
 
 Exports as they really are: the internal DTD is not needed and is skipped (iOS 16's leaves an
 ``ATTLIST`` open, which no XML parser accepts), control characters Apple writes into some values
@@ -26,6 +31,7 @@ refused, so a hostile file cannot expand.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import zipfile
 import zlib
@@ -41,8 +47,8 @@ from xml.parsers import expat
 import msgspec
 from sqlalchemy import select
 
-from twitchwise.diary.records import Day, check_record
-from twitchwise.diary.schema import DayRow
+from twitchwise.diary.records import Day, Symptom, check_record
+from twitchwise.diary.schema import DayRow, SymptomRow
 from twitchwise.diary.store import Store
 from twitchwise.errors import InputError
 
@@ -60,6 +66,31 @@ ASLEEP = frozenset({
 })  # fmt: skip
 IN_BED = frozenset({"HKCategoryValueSleepAnalysisInBed", "0"})
 AWAKE = frozenset({"HKCategoryValueSleepAnalysisAwake", "2"})
+# Apple's symptom types (HKCategoryTypeIdentifier…) read into the knowledge base's symptoms: (symptom, whether
+# "not present" is read as absent, whether a mild record counts). Fluid loss is only what is more than mild.
+SYMPTOM_PREFIX = "HKCategoryTypeIdentifier"
+SYMPTOMS: dict[str, tuple[str, bool, bool]] = {
+    "Fainting": ("fainting", True, True), "Fever": ("fever", True, True),
+    "ChestTightnessOrPain": ("chest_pain", True, True),
+    "RapidPoundingOrFlutteringHeartbeat": ("racing_heart", True, True),
+    "GeneralizedBodyAche": ("pain", True, True),
+    "Vomiting": ("recent_fluid_loss", False, False), "Diarrhea": ("recent_fluid_loss", False, False),
+}  # fmt: skip
+# Apple's other symptom types: counted and named in the summary, not read.
+OTHER_SYMPTOMS = frozenset({
+    "AbdominalCramps", "Acne", "AppetiteChanges", "BladderIncontinence", "Bloating", "BreastPain", "Chills",
+    "Constipation", "Coughing", "Dizziness", "DrySkin", "Fatigue", "HairLoss", "Headache", "Heartburn",
+    "HotFlashes", "LossOfSmell", "LossOfTaste", "LowerBackPain", "MemoryLapse", "MoodChanges", "Nausea",
+    "NightSweats", "PelvicPain", "RunnyNose", "ShortnessOfBreath", "SinusCongestion", "SkippedHeartbeat",
+    "SleepChanges", "SoreThroat", "VaginalDryness", "Wheezing",
+})  # fmt: skip
+# Severity as exports write it (names; early exports HealthKit's numbers: 0 unspecified, 1 not present, 2–4).
+NOT_PRESENT = frozenset({"HKCategoryValueSeverityNotPresent", "HKCategoryValuePresenceNotPresent", "1"})
+MILD = frozenset({"HKCategoryValueSeverityMild", "2"})
+PRESENT = frozenset({
+    "HKCategoryValueSeverityUnspecified", "HKCategoryValueSeverityMild", "HKCategoryValueSeverityModerate",
+    "HKCategoryValueSeveritySevere", "HKCategoryValuePresencePresent", "0", "2", "3", "4",
+})  # fmt: skip
 SESSION_GAP = dt.timedelta(hours=2)  # asleep samples closer than this are one night's sleep
 Interval = tuple[dt.datetime, dt.datetime]
 PROLOG_LIMIT = 8 << 20  # bytes read looking for the root element (the DTD is about 10 kB)
@@ -114,6 +145,17 @@ class Scan(msgspec.Struct):
     bytes: int
     skipped: dict[str, tuple[int, int]] = msgspec.field(default_factory=dict)  # reason -> (how many, first line)
     nights_in_bed: int = 0  # nights credited from "in bed" time, having no asleep samples
+    symptoms: list[Observed] = msgspec.field(default_factory=list)
+    symptoms_not_read: dict[str, int] = msgspec.field(default_factory=dict)  # Apple's symptom type -> how many
+
+
+class Observed(msgspec.Struct, frozen=True):
+    """One of Apple's symptom records, as the knowledge base's symptom."""
+
+    key: str  # Apple's type, start and value: the same record in a second import is the same key
+    symptom: str
+    present: bool
+    at: dt.datetime
 
 
 class ImportResult(msgspec.Struct):
@@ -126,6 +168,8 @@ class ImportResult(msgspec.Struct):
     unknown_units: int
     skipped: dict[str, tuple[int, int]] = msgspec.field(default_factory=dict)  # reason -> (how many, first line)
     nights_in_bed: int = 0
+    symptoms_added: int = 0
+    symptoms_not_read: dict[str, int] = msgspec.field(default_factory=dict)
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -200,7 +244,9 @@ def scan(stream: IO[bytes], *, total: int, name: str = "export.xml", progress: P
     skipped: dict[str, tuple[int, int]] = {}
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    symptoms = Symptoms()
     handlers: dict[str, Handler] = {**_HANDLERS, SLEEP: sleep.handle}
+    handlers |= {SYMPTOM_PREFIX + name: symptoms.handle for name in (*SYMPTOMS, *OTHER_SYMPTOMS)}
     correlation = 0  # how deep inside Correlation elements (their records are also written on their own)
     rooted = False
 
@@ -265,7 +311,33 @@ def scan(stream: IO[bytes], *, total: int, name: str = "export.xml", progress: P
     nights_in_bed = sleep.credit(days)
     by_day = {dt.date.fromisoformat(day): t.values() for day, t in days.items()}
     return Scan({day: values for day, values in sorted(by_day.items()) if values}, counts["records"], counts["used"],
-                counts["unknown_units"], read, skipped, nights_in_bed)  # fmt: skip
+                counts["unknown_units"], read, skipped, nights_in_bed, symptoms.found,
+                dict(sorted(symptoms.not_read.items())))  # fmt: skip
+
+
+class Symptoms:
+    """Apple's symptom records: those the knowledge base knows, and a count of the others."""
+
+    def __init__(self) -> None:
+        self.found: list[Observed] = []
+        self.not_read: dict[str, int] = {}
+
+    def handle(self, attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
+        kind = attrs.get("type", "")[len(SYMPTOM_PREFIX) :]
+        mapped = SYMPTOMS.get(kind)
+        if mapped is None:
+            self.not_read[kind] = self.not_read.get(kind, 0) + 1
+            return
+        value = attrs.get("value", "")  # a sample with no severity asserts the symptom
+        if value and value not in PRESENT and value not in NOT_PRESENT:
+            raise _BadValueError("a symptom record with a severity twitchwise does not know")
+        at = _moment(attrs, "startDate")
+        present = value not in NOT_PRESENT
+        if (not present and not mapped[1]) or (value in MILD and not mapped[2]):
+            self.not_read[kind] = self.not_read.get(kind, 0) + 1
+            return
+        self.found.append(Observed(f"{kind}\x00{attrs.get('startDate', '')}\x00{value}", mapped[0], present, at))
+        counts["used"] += 1
 
 
 class Sleep:
@@ -458,7 +530,17 @@ def import_export(
             problem = error.problem if isinstance(error, InputError) else "adds up to more than a day can hold"
             raise InputError(f"{name}: {day}", problem) from None
         records.append(record)
-    return _fill(store, records, profile=profile, found=found)
+    symptoms = [
+        Symptom(uid=_uid(profile, seen.key), symptom=seen.symptom, present=seen.present, at=seen.at)
+        for seen in found.symptoms
+        if seen.at.date() <= today
+    ]
+    return _fill(store, records, symptoms, profile=profile, found=found)
+
+
+def _uid(profile: str, key: str) -> str:
+    """The same Apple record imported again into the same profile has the same uid, so it is added once."""
+    return hashlib.blake2b(f"apple-health\x00{profile}\x00{key}".encode(), digest_size=16).hexdigest()
 
 
 def _clamped(values: dict[str, float]) -> dict[str, float]:
@@ -467,10 +549,13 @@ def _clamped(values: dict[str, float]) -> dict[str, float]:
     return {key: min(value, limits.get(key, value)) for key, value in values.items()}
 
 
-def _fill(store: Store, records: list[Day], *, profile: str, found: Scan) -> ImportResult:
+def _fill(store: Store, records: list[Day], symptoms: list[Symptom], *, profile: str, found: Scan) -> ImportResult:
     added = filled = fields_filled = kept = 0
     with store.session() as session:
         owner = store.diary(profile).owner_id(session)
+        known = set(session.scalars(select(SymptomRow.uid).where(SymptomRow.profile_id == owner)))
+        new = {symptom.uid: symptom for symptom in symptoms if symptom.uid not in known}
+        session.add_all(SymptomRow(profile_id=owner, **msgspec.structs.asdict(s)) for s in new.values())
         existing = {row.day: row for row in session.scalars(select(DayRow).where(DayRow.profile_id == owner))}
         for record in records:
             row = existing.get(record.day)
@@ -492,4 +577,4 @@ def _fill(store: Store, records: list[Day], *, profile: str, found: Scan) -> Imp
                     kept += 1
             filled += changed
     return ImportResult(added, filled, fields_filled, kept, found.records, found.used, found.unknown_units,
-                        found.skipped, found.nights_in_bed)  # fmt: skip
+                        found.skipped, found.nights_in_bed, len(new), found.symptoms_not_read)  # fmt: skip
