@@ -145,7 +145,12 @@ def _mutations() -> list[tuple[str, Any, str]]:
         bundle["entry"][1]["resource"]["component"] = [
             fhir._component("count", "Twitches counted", valueInteger=-4)]  # fmt: skip
 
+    def break_site_system(bundle: dict[str, Any]) -> None:  # found by the import fuzzer: a space inserted
+        coding = bundle["entry"][1]["resource"]["bodySite"]["coding"][0]
+        coding["system"] = " " + coding["system"]
+
     return [
+        ("site system", break_site_system, "entry[1].resource (bodySite)"),
         ("status", break_status, "entry[1].resource.status"),
         ("code", break_code, "entry[1].resource"),
         ("time", break_time, "entry[1].resource.effectiveDateTime"),

@@ -24,6 +24,9 @@ def sample(tmp_path: Path) -> Store:
     return store
 
 
+ARTIFACTS = Path(__file__).parents[2] / "test-artifacts" / "report"
+
+
 def report_of(store: Store, **period: dt.date) -> content.ReportContent:
     return content.build_report(store.diary().list(), load_knowledge_base(), today=TODAY, **period)
 
@@ -82,6 +85,10 @@ def test_pdf_has_two_or_three_pages_with_the_text_a_doctor_needs(sample: Store, 
         pixels = imread(image)
         assert pixels.shape[0] > pixels.shape[1]  # portrait A4
         assert pixels[..., :3].min() < 0.2 and pixels[..., :3].std() > 0.05  # drawn on, not blank
+    # every page kept, readable, for a person to look at (test-artifacts/ is not committed)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", "100", "-png", str(tmp_path / "report.pdf"), str(ARTIFACTS / "page")], check=True)
+    assert len(list(ARTIFACTS.glob("page-*.png"))) >= pages
 
 
 def test_a_long_busy_diary_still_fits_three_pages(tmp_path: Path) -> None:

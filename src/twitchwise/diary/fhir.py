@@ -438,7 +438,9 @@ def _record_fields(resource: dict[str, Any], uid: str) -> tuple[Kind, dict[str, 
             "answers": json.loads(extensions[ANSWERS]["valueString"]),
         }  # fmt: skip
     if kind == "Basic":
-        extension = next(e for e in resource["extension"] if e["url"] == EXPERIMENT)
+        extension = next((e for e in resource["extension"] if e["url"] == EXPERIMENT), None)
+        if extension is None:
+            raise InputError("extension", "has no twitchwise experiment")
         return "experiment", {**json.loads(extension["valueString"]), "uid": uid}
     components = {c["code"]["coding"][0].get("code"): c for c in resource.get("component", [])}
     note = resource.get("note", [{}])[0].get("text")
@@ -484,7 +486,9 @@ def _present(fields: dict[str, Any]) -> dict[str, Any]:
 def _site_of(concept: dict[str, Any] | None) -> tuple[str | None, str | None]:
     if not concept:
         return None, None
-    code = next(c["code"] for c in concept["coding"] if c.get("system") == CODES)
+    code = next((c["code"] for c in concept["coding"] if c.get("system") == CODES), None)
+    if code is None:
+        raise InputError("bodySite", "has no twitchwise body-site code")
     if code in SIDES:
         return None, code
     side, _, region = code.partition("_")
