@@ -36,6 +36,7 @@ import re
 import zipfile
 import zlib
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -66,16 +67,14 @@ ASLEEP = frozenset({
 })  # fmt: skip
 IN_BED = frozenset({"HKCategoryValueSleepAnalysisInBed", "0"})
 AWAKE = frozenset({"HKCategoryValueSleepAnalysisAwake", "2"})
-# Apple's symptom types (HKCategoryTypeIdentifier…) read into the knowledge base's symptoms: (symptom, whether
-# "not present" is read as absent, whether a mild record counts). Fluid loss is only what is more than mild.
+# Apple's symptom types (HKCategoryTypeIdentifier…) read into the knowledge base's symptoms, present or absent.
 SYMPTOM_PREFIX = "HKCategoryTypeIdentifier"
-SYMPTOMS: dict[str, tuple[str, bool, bool]] = {
-    "Fainting": ("fainting", True, True), "Fever": ("fever", True, True),
-    "ChestTightnessOrPain": ("chest_pain", True, True),
-    "RapidPoundingOrFlutteringHeartbeat": ("racing_heart", True, True),
-    "GeneralizedBodyAche": ("pain", True, True),
-    "Vomiting": ("recent_fluid_loss", False, False), "Diarrhea": ("recent_fluid_loss", False, False),
+SYMPTOMS = {
+    "Fainting": "fainting", "Fever": "fever", "ChestTightnessOrPain": "chest_pain",
+    "RapidPoundingOrFlutteringHeartbeat": "racing_heart", "GeneralizedBodyAche": "pain",
 }  # fmt: skip
+# Read as recent fluid loss only when more than mild; "not present" says nothing about other fluid loss.
+FLUID_LOSS = frozenset({"Vomiting", "Diarrhea"})
 # Apple's other symptom types: counted and named in the summary, not read.
 OTHER_SYMPTOMS = frozenset({
     "AbdominalCramps", "Acne", "AppetiteChanges", "BladderIncontinence", "Bloating", "BreastPain", "Chills",
@@ -246,7 +245,7 @@ def scan(stream: IO[bytes], *, total: int, name: str = "export.xml", progress: P
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     symptoms = Symptoms()
     handlers: dict[str, Handler] = {**_HANDLERS, SLEEP: sleep.handle}
-    handlers |= {SYMPTOM_PREFIX + name: symptoms.handle for name in (*SYMPTOMS, *OTHER_SYMPTOMS)}
+    handlers |= {SYMPTOM_PREFIX + name: symptoms.handle for name in (*SYMPTOMS, *FLUID_LOSS, *OTHER_SYMPTOMS)}
     correlation = 0  # how deep inside Correlation elements (their records are also written on their own)
     rooted = False
 
@@ -320,23 +319,23 @@ class Symptoms:
 
     def __init__(self) -> None:
         self.found: list[Observed] = []
-        self.not_read: dict[str, int] = {}
+        self.not_read: Counter[str] = Counter()
 
     def handle(self, attrs: dict[str, str], days: dict[str, Totals], counts: dict[str, int]) -> None:
         kind = attrs.get("type", "")[len(SYMPTOM_PREFIX) :]
-        mapped = SYMPTOMS.get(kind)
-        if mapped is None:
-            self.not_read[kind] = self.not_read.get(kind, 0) + 1
+        if kind not in SYMPTOMS and kind not in FLUID_LOSS:
+            self.not_read[kind] += 1
             return
         value = attrs.get("value", "")  # a sample with no severity asserts the symptom
         if value and value not in PRESENT and value not in NOT_PRESENT:
             raise _BadValueError("a symptom record with a severity twitchwise does not know")
         at = _moment(attrs, "startDate")
         present = value not in NOT_PRESENT
-        if (not present and not mapped[1]) or (value in MILD and not mapped[2]):
-            self.not_read[kind] = self.not_read.get(kind, 0) + 1
+        if kind in FLUID_LOSS and (not present or value in MILD):
+            self.not_read[kind] += 1
             return
-        self.found.append(Observed(f"{kind}\x00{attrs.get('startDate', '')}\x00{value}", mapped[0], present, at))
+        symptom = SYMPTOMS.get(kind, "recent_fluid_loss")
+        self.found.append(Observed(f"{kind}\x00{attrs.get('startDate', '')}\x00{value}", symptom, present, at))
         counts["used"] += 1
 
 

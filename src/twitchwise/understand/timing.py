@@ -195,8 +195,9 @@ def _since_date(text: Text, token: Token) -> int | None:
     return (text.today - start).days
 
 
-def _on_or_off_something(text: Text, index: int, start: int) -> bool:
-    """ "off <anything> for <time>", "on <anything> for <time>": a habit or a medicine, even an unknown one."""
+def _another_things_time(text: Text, index: int, start: int) -> bool:
+    """ "off <anything> for <time>", "on <anything> for <time>" (a habit or a medicine, even an unknown one),
+    "been in <a state> for <time>": the time of something the text names, not the twitching's."""
     tokens = list(text.doc[max(start, index - 7) : index])
     words = [t.norm_ for t in tokens]
     if "for" not in words:
@@ -231,7 +232,7 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
     """
     doc = text.doc
     start, end = text.sentence(index)
-    if _on_or_off_something(text, index, start):
+    if _another_things_time(text, index, start):
         return False  # "off Klonopin for 3 months", "been on the pill for years": that thing's time
     if point and _earlier_episode(text, start, end):
         return False  # "It happened once before about six years ago": that episode's time, not this one's
