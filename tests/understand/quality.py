@@ -27,7 +27,7 @@ ALL = (CORPUS, *HELD_OUT)
 GATED = ("sites", "duration", "symptoms_affirmed", "symptoms_negated", "caffeine", "age", "sex")
 FLOOR = 0.95
 
-_SCALARS = {
+SCALARS = {
     "duration": ("dur", "duration_days"), "caffeine": ("caf", "caffeine_mg_per_day"), "age": ("age", "age"),
     "sex": ("sex", "sex"), "water": ("water", "water_litres_per_day"), "alcohol": ("alc", "alcohol_units_per_week"),
     "nicotine": ("nic", "nicotine"), "sleep": ("sleep", "sleep_hours"), "stress": ("stress", "stress_0_10"),
@@ -80,7 +80,7 @@ def items(reading: Reading) -> dict[str, set[str]]:
         "question": {reading.question} if reading.question else set(),
         "about": {reading.about} if reading.about != "self" else set(),
     }
-    for name, (_, key) in _SCALARS.items():
+    for name, (_, key) in SCALARS.items():
         result[name] = {_scalar(answers[key])} if key in answers else set()
     return result
 
@@ -98,7 +98,7 @@ def gold_items(expect: dict[str, Any]) -> dict[str, set[str]]:
         "question": {expect["q"]} if "q" in expect else set(),
         "about": {expect["about"]} if "about" in expect else set(),
     }
-    for name, (short, _) in _SCALARS.items():
+    for name, (short, _) in SCALARS.items():
         result[name] = {_scalar(expect[short])} if short in expect else set()
     return result
 

@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.understand.quality import SCALARS
+from twitchwise.answers import answers_from_builtins
 from twitchwise.cli.main import main
 from twitchwise.kb import KnowledgeBase
 from twitchwise.triage.engine import assess
@@ -237,3 +239,27 @@ def test_the_time_of_a_state_the_text_names_is_not_the_twitching_s(kb: Knowledge
     assert menopause.answers.duration_days is not None and menopause.answers.duration_days < 14
     pain = read("my calf twitches and I have been in pain for 3 weeks", kb, today=TODAY)
     assert pain.answers.duration_days == 21
+
+
+def _annotated_answers(expect: dict[str, Any]) -> dict[str, Any]:
+    fields = dict(SCALARS.values())
+    answers: dict[str, Any] = {fields[k]: v for k, v in expect.items() if k in fields}
+    sites = [s.partition("/") for s in expect.get("sites", [])]
+    if sites:
+        answers["sites"] = [{"region": region, **({"side": side} if side else {})} for region, _, side in sites]
+    if "sym" in expect:
+        answers["symptoms"] = expect["sym"]
+    if "meds" in expect:
+        answers["medications"] = expect["meds"]
+    return answers
+
+
+@pytest.mark.parametrize("case", REAL["cases"], ids=lambda c: c["src"][-40:])
+def test_each_real_annotation_is_at_least_what_the_rules_give_for_its_facts(
+    case: dict[str, Any], kb: KnowledgeBase
+) -> None:
+    # The annotators' least safe advice is never below what the rules give for the facts they wrote
+    # down: two such slips (a sudden loss of strength annotated urgent) were found this way.
+    answers = answers_from_builtins(_annotated_answers(case["e"]), today=REAL["today"])
+    by_rules = assess(answers, kb, today=REAL["today"]).disposition
+    assert RANK[case["at_least"]] >= RANK[by_rules]

@@ -168,6 +168,9 @@ def stress(text: Text) -> None:
         text.data["stress_0_10"] = 2
 
 
+_RAISED_DOSE = re.compile(r"\b(?:up|increased|raised|doubled|upped|bumped up|went up) to \d")
+
+
 def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
     doc = text.doc
     names: list[str] = []
@@ -176,11 +179,16 @@ def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
             continue
         names.append(ent.ent_id_)
         before = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
+        dose = " ".join(t.norm_ for t in doc[max(0, ent.start - 7) : ent.start])
         after = [t.norm_ for t in doc[ent.end : ent.end + 4]]
         if (
-            before & {"started", "starting", "began", "new", "switched", "increased", "upped"}
-            or ("ago" in after or after[:2] in (["last", "week"], ["last", "month"]))
-        ) and symptoms.get("new_medication") is not True:
+            (
+                before & {"started", "starting", "began", "new", "switched", "increased", "upped", "raised", "doubled"}
+                or _RAISED_DOSE.search(dose) is not None  # "I'm up to 100mg of Zoloft", "went up to 20 mg of"
+                or ("ago" in after or after[:2] in (["last", "week"], ["last", "month"]))
+            )
+            and symptoms.get("new_medication") is not True
+        ):
             symptoms["new_medication"] = True
     if names:
         text.data["medications"] = list(dict.fromkeys(names))

@@ -34,13 +34,16 @@ _PERSON_GAP = frozenset(
 
 def about(text: Text) -> tuple[About, Span | None]:
     people = [e for e in text.by_label("PERSON", others=True) if e.start == 0 or _owned(text, e)]
-    if not people:
-        return "self", None
-    person = people[0]
     norms = [t.norm_ for t in text.doc]
     third = sum(n in {"he", "him", "his", "she", "her", "he's", "she's"} for n in norms)
     mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
     first = sum(n in {"i", "i'm", "me"} for n in norms)
+    if not people:
+        # "he keeled over and was out cold; his arms had been twitching": no one named, but no word
+        # of the writer either, so the words are about him (and his signs are read, not dropped)
+        writer = first or any(n in {"my", "myself", "mine", "i've", "i'd", "i'll", "we", "our", "us"} for n in norms)
+        return ("someone_else" if third and not writer else "self"), None
+    person = people[0]
     owner = person.end < len(text.doc) and text.doc[person.end].norm_ in {"'s", "’s"}
     if third > mine or (owner and mine == 0) or (mine == 0 and first == 0):
         return "someone_else", person
@@ -62,10 +65,10 @@ def age_and_sex(text: Text, about: About, person: Span | None) -> None:
     doc = text.doc
     sex: str | None = None
     age: int | None = None
-    if about == "someone_else" and person is not None:
-        if person.ent_id_ in {"male", "female"}:
+    if about == "someone_else":
+        if person is not None and person.ent_id_ in {"male", "female"}:
             sex = person.ent_id_
-        age = _age_near(text, person) or _pronoun_age(text)
+        age = (_age_near(text, person) if person is not None else None) or _pronoun_age(text)
         if sex is None:
             norms = {t.norm_ for t in doc}
             if norms & {"he", "him", "his"} and not norms & {"she", "her"}:
