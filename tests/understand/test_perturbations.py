@@ -263,3 +263,16 @@ def test_each_real_annotation_is_at_least_what_the_rules_give_for_its_facts(
     answers = answers_from_builtins(_annotated_answers(case["e"]), today=REAL["today"])
     by_rules = assess(answers, kb, today=REAL["today"]).disposition
     assert RANK[case["at_least"]] >= RANK[by_rules]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eyelid twitch for 3 days. I read that if your face droops you should call 999 but mine doesn't, no weakness",
+        "calf twitching 2 days. The leaflet says when your speech slurs get help. Nothing like that here",
+        "thumb twitch since yesterday; my mum asked if I was dropping things but I'm not.",
+    ],
+)
+def test_advice_read_somewhere_or_denied_at_once_is_not_asked_or_warned(text: str, kb: KnowledgeBase) -> None:
+    result = triage(text, kb)
+    assert result.disposition == "self_care" and result.warning is None and result.ask_first == []

@@ -57,6 +57,12 @@ _PAST = re.compile(
     r"years ago|months ago|as a (?:child|kid|teen\w*|baby)|when i was (?:young|little|small|a (?:child|kid|teen\w*))|"
     r"last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|once before|years back|back in)\b"
 )
+_GENERIC = re.compile(r"\b(?:if|when|whenever|once) (?:you|your)\b")  # advice read somewhere, not a report
+_DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't": said and denied at once
+    r"[^.;]{0,40}?\bbut (?:mine|it|his|hers|theirs|my \w+|he|she|i) "
+    r"(?:does not|do not|did not|has not|have not|is not|am not)"
+    r"(?:\s*(?:[.,;!]|$)| (?:at all|really|either)\b)"
+)
 _PEOPLE = (
     r"(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|friend|grand\w+|gran|nan|"
     r"uncle|aunt\w*|cousin|colleague|boss|neighbou?r|boyfriend|girlfriend|kid|child|baby|doctor|gp)"
@@ -71,6 +77,8 @@ class Cue(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     confirm: bool = False
     confirm_with: str | None = None
     unless: list[str] = msgspec.field(default_factory=list)
+    doubt_when: list[str] = msgspec.field(default_factory=list)
+    except_when: list[str] = msgspec.field(default_factory=list)
 
 
 class CueFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -103,7 +111,7 @@ class Cues:
             for cue in data.cues
         )
         for cue in data.cues:
-            named = [cue.confirm_with, *cue.unless] if cue.confirm_with else cue.unless
+            named = [*([cue.confirm_with] if cue.confirm_with else []), *cue.unless, *cue.doubt_when, *cue.except_when]
             for group_name in named:
                 if group_name not in groups:
                     raise ValueError(f"cues.yaml: {cue.symptom}: unknown group {group_name!r}")
@@ -141,14 +149,19 @@ class Cues:
             near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
             if not onset and any(self.groups[name].search(near) for name in cue.unless):
                 continue  # "numb down my left side for years": not this cue's (a long-standing symptom)
+            if any(self.groups[name].search(near) for name in cue.except_when):
+                continue  # "my hand went numb when I hit my funny bone": explained where it was said
+            if any(self.groups[name].search(near) for name in cue.doubt_when):
+                found.possible.setdefault(cue.symptom, words)  # "woke with my arm numb, I'd slept on it": asked
+                continue
             (found.present if cue.confirm or onset else found.possible).setdefault(cue.symptom, words)
 
     def _first_reported(self, compiled: Compiled, text: str, *, about_self: bool) -> re.Match[str] | None:
         for pattern in compiled.patterns:
             for match in pattern.finditer(text):
                 clause = _clause_before(text, match.start())
-                if _negated(clause):
-                    continue
+                if _negated(clause) or generic(clause) or _DENIED_AFTER.match(text, match.end()):
+                    continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
                 if about_self and _OTHER_PERSON.search(clause) and not _FIRST_PERSON.search(clause + match[0]):
                     continue  # "my dad couldn't swallow": about him, not the writer
                 return match
@@ -225,6 +238,16 @@ def _words(sentence: Span, starts: list[int], match: re.Match[str]) -> str:
     if first < 0 or last < first:
         return match[0]
     return sentence.doc[tokens[first].i : tokens[last].i + 1].text
+
+
+def generic(clause: str) -> bool:
+    """Whether words are advice to anyone ("if your face droops …"), not about the person."""
+    return _GENERIC.search(clause) is not None
+
+
+def denied_after(rest: str) -> bool:
+    """Whether what follows a mention denies it at once (", but mine doesn't")."""
+    return _DENIED_AFTER.match(rest) is not None
 
 
 def _clause_before(text: str, end: int) -> str:

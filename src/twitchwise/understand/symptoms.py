@@ -9,6 +9,8 @@ def symptoms(text: Text) -> dict[str, bool | None]:
     """Each named symptom: present, absent, or not sure (None)."""
     states: dict[str, list[bool | None]] = {}
     for ent in text.by_label("SYMPTOM"):
+        if text.generic_or_denied(ent):
+            continue
         states.setdefault(ent.ent_id_, []).append(text.state(ent))
     result: dict[str, bool | None] = {}
     for symptom, seen in states.items():

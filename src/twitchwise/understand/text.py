@@ -93,6 +93,16 @@ class Text:
             return False
         return None if self.framed(ent) else True
 
+    def generic_or_denied(self, ent: Span) -> bool:
+        """Advice read somewhere ("if your face droops, call 999") or said and denied at once ("… but mine
+        doesn't"): about no one, so neither present nor a question."""
+        from twitchwise.understand.cues import denied_after, generic
+
+        start, end = self.sentence(ent.start)
+        before = " ".join(t.norm_ for t in self.doc[max(start, ent.start - 8) : ent.start])
+        after = " ".join(t.norm_ for t in self.doc[ent.end : min(end, ent.end + 12)])
+        return generic(before) or denied_after(" " + after)
+
     def framed(self, ent: Span) -> bool:
         """A worry, a question or something long past ("could this be atrophy?"), not a report."""
         from twitchwise.understand.cues import frame_of
