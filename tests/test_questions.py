@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +21,7 @@ from twitchwise.answers import Answers, answers_from_builtins
 from twitchwise.interview import next_step
 from twitchwise.kb.models import KnowledgeBase
 from twitchwise.triage.engine import assess, facts_for, screen
+from twitchwise.triage.wording import addressed
 
 REPLIES = st.sampled_from([True, False, None])
 
@@ -101,3 +103,11 @@ def test_every_question_the_check_can_ask_changes_some_output() -> None:
 
 def test_the_invariants_cover_the_whole_knowledge_base() -> None:
     assert len(KB.questions) >= 55 and dt.date(2026, 1, 1) < TODAY
+
+
+def test_every_question_can_be_put_about_someone_else(kb: KnowledgeBase) -> None:
+    for question in kb.questions.values():
+        theirs = addressed(question.text, "someone_else")
+        assert not re.search(r"\b(?:you|your|yours|yourself|you're|you've)\b", theirs, re.IGNORECASE), theirs
+        assert "(or the person" not in theirs
+        assert addressed(question.text, "self") == question.text

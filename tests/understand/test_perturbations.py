@@ -276,3 +276,10 @@ def test_each_real_annotation_is_at_least_what_the_rules_give_for_its_facts(
 def test_advice_read_somewhere_or_denied_at_once_is_not_asked_or_warned(text: str, kb: KnowledgeBase) -> None:
     result = triage(text, kb)
     assert result.disposition == "self_care" and result.warning is None and result.ask_first == []
+
+
+def test_a_one_shot_about_someone_else_puts_its_warning_to_them() -> None:
+    out = json.loads(run_text("my mum's eyelid twitches and she's worried it's a mini stroke"))
+    assert out["warning"]["text"].startswith("If they have any of these")
+    own = json.loads(run_text("my eyelid twitches and I'm worried it's a mini stroke"))
+    assert own["warning"]["text"].startswith("If you have any of these")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -304,3 +305,12 @@ def test_a_lifelong_speech_habit_is_not_a_new_speech_problem(kb: KnowledgeBase, 
 def test_general_wordings_of_red_flags_found_on_real_posts(kb: KnowledgeBase, text: str, symptom: str) -> None:
     # General wordings, several first seen failing on the real corpus's test split (bench/README says which).
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+def test_guided_check_about_someone_else_asks_about_them() -> None:
+    replies = "\n".join(["my dad's left calf has twitched for 3 weeks, he's 70", *["n"] * 40]) + "\n"
+    result = run_cli("check", "--no-diary", "--json", "--today", "2026-11-21", stdin=replies)
+    assert result.code == 0, result.err
+    assert "Do they get cramps" in result.out or "Do any of their muscles feel weak" in result.out
+    questions = [line for line in result.out.splitlines() if line.rstrip().endswith(("[y/n/?]", "?"))]
+    assert questions and not [q for q in questions if re.search(r"\b(?:you|your)\b", q, re.IGNORECASE)], questions

@@ -147,3 +147,11 @@ def test_back_shows_a_line_of_signs_answered_not_sure_as_not_sure_and_yes_as_yes
         assert back is not None
         again = client.get(back.group(1)).text
         assert re.search(rf'name="g\.stroke_signs" value="{reply}" checked', again), reply
+
+
+def test_a_check_about_someone_else_puts_its_questions_to_them(client: TestClient) -> None:
+    page = described(client, "my dad's eyelid keeps twitching and I'm worried it's a stroke").text
+    assert "about someone else" in page
+    assert "If they have any of these — face drooping" in page  # the warning first
+    assert "<legend>Has one side of their face dropped, or can they not smile evenly?</legend>" in page
+    assert "of your face" not in page and "can you not" not in page and "If you have" not in page

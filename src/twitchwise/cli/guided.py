@@ -15,6 +15,7 @@ from twitchwise.errors import InputError
 from twitchwise.interview import NO, UNSURE, YES, Step, apply_reply, next_step
 from twitchwise.kb.models import KnowledgeBase, Question
 from twitchwise.triage.engine import facts_for, screen
+from twitchwise.triage.wording import addressed
 from twitchwise.vocabulary import Disposition
 
 MAX_TRIES = 5
@@ -68,6 +69,7 @@ class _Session:
         self.today = today
         self.answers = start
         self.asked: set[str] = set()
+        self.about = "self"  # "someone_else" when the description was about them: questions say "they"
 
     def describe(self) -> bool:
         """Read a free description first; False when it was only a question and no check is wanted."""
@@ -85,6 +87,7 @@ class _Session:
             if reply not in YES:
                 return False
         self.answers = overlay(self.answers, reading.answers, today=self.today, symptom_ids=self.kb.symptom_ids)
+        self.about = reading.about
         return True
 
     def run(self) -> None:
@@ -96,7 +99,7 @@ class _Session:
                 self.ask_one(step.questions[0])
 
     def checklist(self, step: Step) -> None:
-        self.prompts.say("\nRight now, do you have any of these?")
+        self.prompts.say("\n" + addressed("Right now, do you have any of these?", self.about))
         for question in step.questions:
             self.prompts.say(f"  • {question.label}")
         reply = self.prompts.choice("Any of these? [y/n/?] ", YES | NO | UNSURE)
@@ -111,12 +114,12 @@ class _Session:
 
     def ask_one(self, question: Question) -> None:
         if question.kind == "yes_no_unsure":
-            reply = self.prompts.choice(f"{question.text} [y/n/?] ", YES | NO | UNSURE)
+            reply = self.prompts.choice(f"{addressed(question.text, self.about)} [y/n/?] ", YES | NO | UNSURE)
             present: bool | None = True if reply in YES else False if reply in NO else None
             self.answers = self.answers.with_symptom(question.id, present)
             return
         for _ in range(MAX_TRIES):
-            reply = self.prompts.ask(f"{question.text} ")
+            reply = self.prompts.ask(f"{addressed(question.text, self.about)} ")
             if reply.lower() in UNSURE:
                 return
             try:

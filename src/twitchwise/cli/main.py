@@ -188,7 +188,8 @@ def _assess_and_show(
     else:
         given = parse_answers(_read_answers(args.answers, stdin), today=today, symptom_ids=kb.symptom_ids)
     answers = given if evidence is None else evidence.apply(given)
-    assessment = assess(answers, kb, today=today, services=services, said=None if reading is None else reading.said)
+    assessment = assess(answers, kb, today=today, services=services, said=None if reading is None else reading.said,
+                        about=None if reading is None else reading.about)  # fmt: skip
     if diary is not None and evidence is not None:
         from twitchwise.diary.when import clock
 

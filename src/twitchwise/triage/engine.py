@@ -106,11 +106,13 @@ def assess(
     today: dt.date,
     services: Services | None = None,
     said: Mapping[str, str] | None = None,
+    about: str | None = None,
 ) -> Assessment:
     """Triage one set of answers.  Deterministic: the same input gives the same output.
 
     ``said``: for symptoms answered "not sure" because of a description, the words that raised
     them; they are shown with the red flags those symptoms could fire (``possible``).
+    ``about``: who a description was about ("someone_else" puts the warning's question to "they").
     """
     services = services or Services()
     facts = facts_for(answers, kb)
@@ -121,7 +123,7 @@ def assess(
     disposition = screening.disposition
     found = possible_flags(facts, disposition, screening.fired, kb)
     possible, ask_first = possible_out(found, said or {})
-    warning = warning_for(found, kb, values)
+    warning = warning_for(found, kb, values, about=about)
     reassure = warning is None
     plan = build_plan(disposition, factors, facts, kb, values, reassure=reassure)
     red_flags = [_red_flag_out(flag, facts) for flag in screening.fired]

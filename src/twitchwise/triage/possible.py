@@ -17,6 +17,7 @@ from twitchwise.kb.conditions import Facts
 from twitchwise.kb.models import KnowledgeBase, RedFlag
 from twitchwise.triage.assessment import PossibleOut, WarningOut
 from twitchwise.triage.text import fill
+from twitchwise.triage.wording import addressed
 from twitchwise.vocabulary import Disposition
 
 WARNING_LEVELS = frozenset({Disposition.EMERGENCY, Disposition.URGENT})
@@ -63,7 +64,7 @@ def possible_out(
 
 
 def warning_for(
-    found: list[tuple[RedFlag, list[str]]], kb: KnowledgeBase, values: Mapping[str, object]
+    found: list[tuple[RedFlag, list[str]]], kb: KnowledgeBase, values: Mapping[str, object], *, about: str | None = None
 ) -> WarningOut | None:
     """ "If you have …, call 112 now": for the most urgent possible flag at emergency or urgent level."""
     if not found or found[0][0].disposition not in WARNING_LEVELS:
@@ -76,7 +77,7 @@ def warning_for(
     else:
         labels = [kb.symptoms[q].label for q in questions if q in kb.symptoms]
         text = f"If you have any of these — {_either(labels)} — {action}"
-    return WarningOut(flag.disposition.value, text, list(flag.sources))
+    return WarningOut(flag.disposition.value, addressed(text, about), list(flag.sources))
 
 
 def _either(labels: list[str]) -> str:

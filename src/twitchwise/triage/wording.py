@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from twitchwise.kb.models import KnowledgeBase
 from twitchwise.sites import site_name
 
@@ -25,3 +27,28 @@ def said(question: str, answer: object, kb: KnowledgeBase) -> str:
 def listed(values: list[object]) -> str:
     """A list answer in words: places by name ("left calf, right thigh"), anything else as it is."""
     return ", ".join(site_name(v["region"], v.get("side")) if isinstance(v, dict) else str(v) for v in values)
+
+
+_SECOND_PERSON = {
+    "you": "they", "your": "their", "yours": "theirs", "yourself": "themselves", "you're": "they're",
+    "you've": "they've", "you'd": "they'd", "you'll": "they'll", "you’re": "they’re", "you’ve": "they’ve",
+}  # fmt: skip
+_YOU = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SECOND_PERSON, key=len, reverse=True)) + r")\b",
+                  re.IGNORECASE)  # fmt: skip
+
+
+_OR_THE_PERSON = re.compile(r" \(or the person[^)]*\)")  # "How old are you (or the person you are checking for)?"
+
+
+def addressed(text: str, about: object) -> str:
+    """A question put to the person, reworded when the description was about someone else: "Has one side
+    of your face dropped, or can you not smile evenly?" becomes "… of their face …, or can they not …".
+    Singular "they" takes the verbs "you" takes, so only the pronouns change."""
+    if about != "someone_else":  # (a template without it passes an undefined value: the person themself)
+        return text
+
+    def swap(match: re.Match[str]) -> str:
+        word = _SECOND_PERSON[match[0].lower()]
+        return word[0].upper() + word[1:] if match[0][0].isupper() else word
+
+    return _YOU.sub(swap, _OR_THE_PERSON.sub("", text))

@@ -91,7 +91,13 @@ class Backend:
         return DiaryLink(self.store, profile).evidence(self.today()).apply(Answers())
 
     def check(
-        self, given: Answers, *, preferences: Preferences, use_diary: bool = True, said: dict[str, str] | None = None
+        self,
+        given: Answers,
+        *,
+        preferences: Preferences,
+        use_diary: bool = True,
+        said: dict[str, str] | None = None,
+        about: str | None = None,
     ) -> Assessment:
         """Assess; with the diary, add what it shows over time and keep the check in it.
 
@@ -100,10 +106,10 @@ class Backend:
         today = self.today()
         services = self.services(preferences)
         if not use_diary:
-            return assess(given, self.kb, today=today, services=services, said=said)
+            return assess(given, self.kb, today=today, services=services, said=said, about=about)
         link = DiaryLink(self.store, preferences.profile)
         evidence = link.evidence(today)
-        assessment = assess(evidence.apply(given), self.kb, today=today, services=services, said=said)
+        assessment = assess(evidence.apply(given), self.kb, today=today, services=services, said=said, about=about)
         return link.record(given, assessment, evidence, today=today, now=self.now())
 
     def stored_check(

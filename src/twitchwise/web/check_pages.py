@@ -107,7 +107,7 @@ def check_review(request: Request, token: str) -> Response:
         return RedirectResponse(f"/check/d/{token}/{len(states) - 1}", status_code=303)
     rows = _review_rows(backend, states)
     return page(request, "check_review.html", rows=rows, token=token, understood=meta.get("understood"),
-                back=f"/check/d/{token}/{len(states) - 2}" if len(states) > 1 else "/check",
+                about=meta.get("about"), back=f"/check/d/{token}/{len(states) - 2}" if len(states) > 1 else "/check",
                 active="check", title="Check: your answers")  # fmt: skip
 
 
@@ -237,7 +237,7 @@ def _draft_page(
     """Step ``number`` of a draft, as first shown or shown again with what to fix; the first step after a
     description also shows what it said."""
     answers, asked = state
-    reading = _reading_context(request, answers, meta) if number == 0 and meta else {}
+    reading = _reading_context(request, answers, meta) if number == 0 and meta else {"about": meta.get("about")}
     back = f"/check/d/{token}/{number - 1}" if number > 0 else "/check"
     return _step_page(request, answers, asked, step=step, error=error, values=values, number=number,
                       action=f"/check/d/{token}/{number}", back=back, status_code=422 if error else 200,
@@ -325,14 +325,15 @@ def _reading_context(request: Request, answers: Answers, meta: dict[str, Any]) -
 
     backend = backend_of(request)
     services = backend.services(preferences(request))
-    checked = assess(answers, backend.kb, today=backend.today(), services=services, said=meta.get("said") or {})
+    checked = assess(answers, backend.kb, today=backend.today(), services=services, said=meta.get("said") or {},
+                     about=meta.get("about"))  # fmt: skip
     warning = checked.warning
     words = [p.words for p in checked.possible if warning and p.disposition == warning.disposition and p.words]
     words = [w for w in dict.fromkeys(words) if not any(w != other and w in other for other in words)]
     question = meta.get("question")
     topic = answer(question, backend.kb, answers) if question in backend.kb.topics else None
     return {"understood": meta.get("understood") or [], "assumptions": meta.get("assumptions") or [],
-            "topic": topic, "about_someone_else": meta.get("about") not in (None, "self"),
+            "topic": topic, "about_someone_else": meta.get("about") not in (None, "self"), "about": meta.get("about"),
             "warning": warning, "said_words": words}  # fmt: skip
 
 

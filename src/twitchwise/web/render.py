@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from twitchwise.diary.records import MAX_PROFILE, PROFILE_PATTERN, new_uid
 from twitchwise.diary.wording import describe
 from twitchwise.sites import site_name
-from twitchwise.triage.wording import question_label, said
+from twitchwise.triage.wording import addressed, question_label, said
 from twitchwise.web import bodymap
 from twitchwise.web.backend import Preferences, backend_of
 from twitchwise.web.security import CSRF_FIELD, csrf_token
@@ -20,6 +20,7 @@ from twitchwise.web.security import CSRF_FIELD, csrf_token
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 TEMPLATES.env.globals.update(site_name=site_name, describe=describe, bodymap=bodymap, csrf_field=CSRF_FIELD)
 TEMPLATES.env.filters["words"] = lambda value: str(value).replace("_", " ")
+TEMPLATES.env.filters["addressed"] = addressed  # a question put to "they" when the description was about someone else
 
 PREFERENCE_COOKIES = {"profile": "tw_profile", "units": "tw_units", "locale": "tw_locale", "emergency": "tw_emergency"}
 PROFILE = re.compile(PROFILE_PATTERN)
