@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from twitchwise.cli.options import store_options
 from twitchwise.diary.entry_input import CONTEXTS, INTENSITIES
@@ -107,14 +107,21 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
     importer = command(
         commands, "import", "import a diary exported as JSON or CSV",
         "Import a twitchwise JSON export, a FHIR Bundle, or a folder of CSV files; or, with `import apple-health "
-        "export.zip`, daily caffeine, water, sleep, exercise and mindful minutes from Apple Health. All or nothing.",
+        "export.zip`, daily caffeine, water, sleep, exercise and mindful minutes from Apple Health; or, with "
+        "`import bearable FILE.csv` or `import flaredown FILE.csv` (found by itself too), twitching, symptoms, sleep, "
+        "stress and medicines from those trackers' CSV exports.",
         parents=common,
     )  # fmt: skip
     importer.add_argument(
-        "path", metavar="PATH | apple-health",
-        help="the JSON file (twitchwise or FHIR) or CSV folder; or apple-health, then the export",
+        "path", metavar="PATH | apple-health | bearable | flaredown",
+        help="the JSON file (twitchwise or FHIR), a CSV folder or a tracker's CSV; or a tracker's name, then the file",
     )  # fmt: skip
-    importer.add_argument("export", nargs="?", metavar="EXPORT", help="with apple-health: export.zip or export.xml")
+    importer.add_argument("export", nargs="?", metavar="EXPORT",
+                          help="apple-health: export.zip or export.xml; bearable or flaredown: the CSV")  # fmt: skip
+    importer.add_argument(
+        "--place", metavar="PLACE",
+        help="for a tracker's twitching whose name gives no place ('Muscle twitching'): where it is, e.g. 'left calf'",
+    )  # fmt: skip
     backup = command(
         commands, "backup", "write a consistent copy of the database",
         "Copy the diary database safely, even while it is in use.", parents=common,
@@ -304,12 +311,22 @@ def _export(c: Context) -> int:
 
 def _import(c: Context) -> int:
     from twitchwise.diary import transfer
+    from twitchwise.diary.trackers import detect
 
     if c.args.path == "apple-health":
         return _import_apple_health(c)
+    if c.args.path in ("bearable", "flaredown"):
+        if c.args.export is None:
+            raise InputError("export", f"name the {c.args.path.capitalize()} CSV: import {c.args.path} export.csv")
+        return _import_tracker(c, Path(c.args.export), c.args.path)
     if c.args.export is not None:
         raise InputError("import", "takes one file or folder (or: import apple-health EXPORT)")
     path = Path(c.args.path)
+    tracker = detect(path) if path.suffix.lower() == ".csv" and path.is_file() else None
+    if tracker is not None:
+        return _import_tracker(c, path, tracker)
+    if c.args.place is not None:
+        raise InputError("place", "is only for a Bearable or Flaredown export")
     with c.store() as store:
         counts = transfer.import_path(store, path, profile=c.args.profile, today=c.today)
         summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.added.items())
@@ -356,6 +373,29 @@ def _import_apple_health(c: Context) -> int:
         c.say(f"Skipped {result.unknown_units} records in units twitchwise does not know.")
     for reason, (number, line) in sorted(result.skipped.items()):
         c.say(f"Skipped {number} record{'s' if number != 1 else ''}: {reason} (first at line {line:,}).")
+    with c.store() as store:
+        c.advise(store)
+    return 0
+
+
+def _import_tracker(c: Context, path: Path, tracker: Literal["bearable", "flaredown"]) -> int:
+    from twitchwise.diary.trackers import import_tracker
+
+    with c.store() as store:
+        result = import_tracker(store, path, tracker, profile=c.args.profile, today=c.today, place=c.args.place)
+    name = tracker.capitalize()
+    c.say(f"Read {result.rows:,} rows of a {name} export: {result.episodes} twitching records, {result.symptoms} "
+          f"symptom records and {result.days} days (sleep, stress, caffeine, medicines or twitch-free).")  # fmt: skip
+    added = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(result.added.items()))
+    c.say(f"Added {added or 'nothing new'}; {result.already} already in the diary (a day you had logged is kept).")
+    if result.placeless:
+        c.say(f"{result.placeless} twitching records name no place, so they were not added: import again with "
+              "--place 'left calf' (where it is), or name the place in the tracker ('Calf twitching').")  # fmt: skip
+    if result.not_read:
+        named = ", ".join(f"{kind} ({n})" for kind, n in result.not_read.most_common())
+        c.say(f"Not read: {named}. twitchwise does not use these; tell the check about any that matter now.")
+    for reason, (number, line) in sorted(result.skipped.items()):
+        c.say(f"Skipped {number} row{'s' if number != 1 else ''}: {reason} (first at line {line:,}).")
     with c.store() as store:
         c.advise(store)
     return 0
