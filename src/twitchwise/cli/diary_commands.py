@@ -107,17 +107,22 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
     importer = command(
         commands, "import", "import a diary exported as JSON or CSV",
         "Import a twitchwise JSON export, a FHIR Bundle, or a folder of CSV files; or, with `import apple-health "
-        "export.zip`, daily caffeine, water, sleep, exercise and mindful minutes from Apple Health; or, with "
-        "`import bearable FILE.csv` or `import flaredown FILE.csv` (found by itself too), twitching, symptoms, sleep, "
-        "stress and medicines from those trackers' CSV exports.",
+        "export.zip` (or `import health-connect 'Health Connect.zip'`), daily caffeine, water, sleep, exercise and "
+        "mindful minutes from Apple Health (or Google Health Connect); or, with `import bearable FILE.csv` or "
+        "`import flaredown FILE.csv` (found by itself too), twitching, symptoms, sleep, stress and medicines from "
+        "those trackers' CSV exports.",
         parents=common,
     )  # fmt: skip
     importer.add_argument(
-        "path", metavar="PATH | apple-health | bearable | flaredown",
+        "path", metavar="PATH | apple-health | health-connect | bearable | flaredown",
         help="the JSON file (twitchwise or FHIR), a CSV folder or a tracker's CSV; or a tracker's name, then the file",
     )  # fmt: skip
-    importer.add_argument("export", nargs="?", metavar="EXPORT",
-                          help="apple-health: export.zip or export.xml; bearable or flaredown: the CSV")  # fmt: skip
+    importer.add_argument(
+        "export",
+        nargs="?",
+        metavar="EXPORT",
+        help="apple-health: export.zip/.xml; health-connect: its zip; bearable, flaredown: the CSV",
+    )
     importer.add_argument(
         "--place", metavar="PLACE",
         help="for a tracker's twitching whose name gives no place ('Muscle twitching'): where it is, e.g. 'left calf'",
@@ -315,6 +320,10 @@ def _import(c: Context) -> int:
 
     if c.args.path == "apple-health":
         return _import_apple_health(c)
+    if c.args.path == "health-connect":
+        if c.args.export is None:
+            raise InputError("export", "name the Health Connect export: import health-connect 'Health Connect.zip'")
+        return _import_health_connect(c, Path(c.args.export))
     if c.args.path in ("bearable", "flaredown"):
         if c.args.export is None:
             raise InputError("export", f"name the {c.args.path.capitalize()} CSV: import {c.args.path} export.csv")
@@ -325,6 +334,10 @@ def _import(c: Context) -> int:
     tracker = detect(path) if path.suffix.lower() == ".csv" and path.is_file() else None
     if tracker is not None:
         return _import_tracker(c, path, tracker)
+    if path.suffix.lower() in (".zip", ".db") and path.is_file():
+        if _is_apple_zip(path):
+            raise InputError(path.name, "is an Apple Health export: import apple-health " + str(path))
+        return _import_health_connect(c, path)
     if c.args.place is not None:
         raise InputError("place", "is only for a Bearable or Flaredown export")
     with c.store() as store:
@@ -373,6 +386,37 @@ def _import_apple_health(c: Context) -> int:
         c.say(f"Skipped {result.unknown_units} records in units twitchwise does not know.")
     for reason, (number, line) in sorted(result.skipped.items()):
         c.say(f"Skipped {number} record{'s' if number != 1 else ''}: {reason} (first at line {line:,}).")
+    with c.store() as store:
+        c.advise(store)
+    return 0
+
+
+def _is_apple_zip(path: Path) -> bool:
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return False
+    with zipfile.ZipFile(path) as archive:
+        names = [name.lower() for name in archive.namelist()]
+    return any(n.endswith(".xml") for n in names) and not any(n.endswith(".db") for n in names)
+
+
+def _import_health_connect(c: Context, path: Path) -> int:
+    from twitchwise.diary.health_connect import import_health_connect
+
+    with c.store() as store:
+        result = import_health_connect(store, path, profile=c.args.profile, today=c.today)
+    c.say(f"Read {result.records:,} Health Connect records about caffeine, water, sleep, exercise or mindfulness.")
+    c.say(f"Added {result.days_added} days; filled {result.fields_filled} empty fields on {result.days_filled} days "
+          f"already in the diary; kept {result.fields_kept} values you had logged.")  # fmt: skip
+    if result.nights_without_stages:
+        c.say(f"{result.nights_without_stages} nights had no sleep stages: their sleep is the whole session, which "
+              "is a little more than the time asleep.")  # fmt: skip
+    if result.not_read:
+        named = ", ".join(f"{kind} ({n:,})" for kind, n in sorted(result.not_read.items()))
+        c.say(f"Not read: {named}.")
+    for reason, number in sorted(result.skipped.items()):
+        c.say(f"Skipped {number} record{'s' if number != 1 else ''}: {reason}.")
     with c.store() as store:
         c.advise(store)
     return 0

@@ -130,7 +130,7 @@ class Totals:
         if "exercise" in self.seen:
             found["exercise_min"] = round(max(self.exercise_min, self.workout_min), 1)
         if "mindful" in self.seen:
-            found["mindful_min"] = round(_union_hours(self.mindful) * 60, 1)
+            found["mindful_min"] = round(union_hours(self.mindful) * 60, 1)
         return found
 
 
@@ -379,7 +379,7 @@ class Sleep:
 
 def _credit_night(days: dict[str, Totals], finish: dt.datetime, members: list[Interval]) -> None:
     totals = _totals(days, finish.date().isoformat())
-    totals.sleep_h += _union_hours(members)
+    totals.sleep_h += union_hours(members)
     totals.seen.add("sleep")
 
 
@@ -492,7 +492,7 @@ _HANDLERS: dict[str, Handler] = {
 }  # fmt: skip
 
 
-def _union_hours(intervals: list[Interval]) -> float:
+def union_hours(intervals: list[Interval]) -> float:
     """Hours covered by the intervals, overlaps counted once."""
     total = dt.timedelta()
     current_start: dt.datetime | None = None
@@ -548,7 +548,19 @@ def _clamped(values: dict[str, float]) -> dict[str, float]:
     return {key: min(value, limits.get(key, value)) for key, value in values.items()}
 
 
-def _fill(store: Store, records: list[Day], symptoms: list[Symptom], *, profile: str, found: Scan) -> ImportResult:
+class Filled(msgspec.Struct):
+    """What filling the diary did: days added, days and fields filled, values kept, symptoms added."""
+
+    days_added: int
+    days_filled: int
+    fields_filled: int
+    fields_kept: int  # already in the diary with another value: the person's value stays
+    symptoms_added: int
+
+
+def fill_days(store: Store, records: list[Day], symptoms: list[Symptom], *, profile: str) -> Filled:
+    """Add days not in the diary; on a day already there fill only its empty fields (of ``FIELDS``), so what the
+    person logged is never overwritten; add symptoms not already there (by uid). One transaction."""
     added = filled = fields_filled = kept = 0
     with store.session() as session:
         owner = store.diary(profile).owner_id(session)
@@ -575,5 +587,11 @@ def _fill(store: Store, records: list[Day], symptoms: list[Symptom], *, profile:
                 elif abs(current - value) > 1e-9:
                     kept += 1
             filled += changed
-    return ImportResult(added, filled, fields_filled, kept, found.records, found.used, found.unknown_units,
-                        found.skipped, found.nights_in_bed, len(new), found.symptoms_not_read)  # fmt: skip
+    return Filled(added, filled, fields_filled, kept, len(new))
+
+
+def _fill(store: Store, records: list[Day], symptoms: list[Symptom], *, profile: str, found: Scan) -> ImportResult:
+    done = fill_days(store, records, symptoms, profile=profile)
+    return ImportResult(done.days_added, done.days_filled, done.fields_filled, done.fields_kept, found.records,
+                        found.used, found.unknown_units, found.skipped, found.nights_in_bed, done.symptoms_added,
+                        found.symptoms_not_read)  # fmt: skip
