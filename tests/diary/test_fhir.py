@@ -49,8 +49,8 @@ def test_the_bundle_is_valid_fhir_and_every_symptom_follows_the_profile(exported
     patient = {"reference": patient_entry["fullUrl"]}
     observations = resources(bundle, "Observation")
     symptoms = [o for o in observations if fhir.SYMPTOM_PROFILE in o.get("meta", {}).get("profile", [])]
-    twitch_free = [d for d in data.days if d.twitch_free]
-    assert len(symptoms) == len(data.episodes) + len(data.symptoms) + len(twitch_free)
+    present = [s for s in data.symptoms if s.present]
+    assert len(symptoms) == len(data.episodes) + len(present)  # absences have the IG's own profile (below)
     for observation in symptoms:  # the profile's SHALL elements, one by one
         assert observation["status"] == "final"
         assert ("http://hl7.org/fhir/uv/symptoms/CodeSystem/SymptomTemporary", "symptom") in codes(
@@ -59,10 +59,10 @@ def test_the_bundle_is_valid_fhir_and_every_symptom_follows_the_profile(exported
         assert codes(observation["code"]) == {("http://loinc.org", "75325-1")}
         assert observation["subject"] == patient and observation["performer"] == [patient]
         assert "effectiveDateTime" in observation
-        assert observation["valueCodeableConcept"]["coding"]
+        assert observation["valueCodeableConcept"]["coding"][0]["system"] == fhir.SNOMED  # a clinical finding
         assert not {"dataAbsentReason", "interpretation", "referenceRange", "specimen", "device"} & set(observation)
         assert fhir.profile_problems(observation, bundle) == []
-    episodes = [o for o in symptoms if ("http://hl7.org/fhir/sid/icd-10", "R25.3") in codes(o["valueCodeableConcept"])
+    episodes = [o for o in symptoms if (fhir.SNOMED, "82470000") in codes(o["valueCodeableConcept"])
                 and "bodySite" in o]  # fmt: skip
     assert len(episodes) == len(data.episodes)
     by_uid = {o["identifier"][0]["value"]: o for o in episodes}
@@ -72,7 +72,9 @@ def test_the_bundle_is_valid_fhir_and_every_symptom_follows_the_profile(exported
             f"{episode.side} {episode.region}" if episode.side else episode.region
         )
         assert observation["effectiveDateTime"].startswith(episode.at.isoformat())
-        severity = [c for c in observation.get("component", []) if codes(c["code"]) == {(fhir.SNOMED, "162408000")}]
+        severity = [
+            c for c in observation.get("component", []) if codes(c["code"]) == {("http://loinc.org", "64750-3")}
+        ]
         if episode.intensity is None:
             assert severity == []
         else:
@@ -86,10 +88,12 @@ def test_pertinent_negatives_factors_and_checks_have_their_own_resources(
     store, bundle = exported
     data = export_data(store, ["me"]).profiles[0]
     observations = resources(bundle, "Observation")
-    absent = [o for o in observations if any(codes(c.get("valueCodeableConcept", {})) == {(fhir.SNOMED, "2667000")}
-                                             for c in o.get("component", []))]  # fmt: skip
+    absent = [o for o in observations if fhir.ABSENT_PROFILE in o.get("meta", {}).get("profile", [])]
+    for observation in absent:  # the IG's SymptomAbsentObservation: code LOINC 111551-8, valued with the symptom
+        assert codes(observation["code"]) == {("http://loinc.org", "111551-8")} and "category" not in observation
+        assert fhir.profile_problems(observation, bundle) == []
     absent_symptoms = {o["valueCodeableConcept"]["coding"][0]["code"] for o in absent}
-    assert absent_symptoms == {"weakness", "R25.3"}  # weakness checked and absent; a twitch-free day
+    assert absent_symptoms == {"26544005", "82470000"}  # weakness checked and absent; a twitch-free day
     factors = [o for o in observations if codes(o["code"]) == {(fhir.CODES, "daily_factors")}]
     assert len(factors) == len(data.days)
     caffeine = [

@@ -1,11 +1,15 @@
 """The diary as a FHIR R4 Bundle, and back.
 
 - each twitch episode is an Observation following the HL7 Symptoms IG's SymptomObservation
-  profile: code LOINC 75325-1 ("Symptom"), value ICD-10 R25.3 ("Fasciculation"), the body site,
-  a severity component (SNOMED CT mild / moderate / severe, from the 1–5 intensity), and when;
-- a symptom logged as absent, and a twitch-free day, is a SymptomObservation whose severity is
-  SNOMED CT "Absent" (the pertinent negatives);
-- a day's factors are one Observation with a component per factor (UCUM units);
+  profile: category ``symptom``, code LOINC 75325-1 ("Symptom"), valued with the SNOMED CT clinical
+  finding 82470000 "Fasciculation" (the binding's clinical findings; ICD-10 R25.3 beside it), the body
+  site as a SNOMED CT body structure (and twitchwise's code, which keeps the side), the severity in the
+  profile's slot (component LOINC 64750-3, SNOMED CT mild / moderate / severe from the 1–5 intensity);
+- a symptom logged as present is a SymptomObservation valued with its SNOMED CT finding where one
+  exists; a symptom logged as absent, and a twitch-free day, is the IG's SymptomAbsentObservation
+  (code LOINC 111551-8 "Symptom absent", valued with the symptom that was absent);
+- a day's factors are one Observation with a component per factor (UCUM units; LOINC codes beside
+  twitchwise's where LOINC has one: sleep duration, exercise duration);
 - each check is a QuestionnaireResponse of its answers; a self-experiment is a Basic resource.
 
 Every resource twitchwise writes carries the record's ``uid`` as an identifier, so importing a
@@ -48,7 +52,34 @@ SYMPTOM_CATEGORY = {"system": "http://hl7.org/fhir/uv/symptoms/CodeSystem/Sympto
 SYMPTOM_CODE = {"system": "http://loinc.org", "code": "75325-1", "display": "Symptom"}
 FASCICULATION = {"system": "http://hl7.org/fhir/sid/icd-10", "code": "R25.3", "display": "Fasciculation"}
 SNOMED = "http://snomed.info/sct"
-SEVERITY = {"system": SNOMED, "code": "162408000", "display": "Symptom severity"}
+FASCICULATION_SCT = {"system": SNOMED, "code": "82470000", "display": "Fasciculation (finding)"}
+SEVERITY = {"system": "http://loinc.org", "code": "64750-3", "display": "Severity of symptoms"}
+OLD_SEVERITY = {"system": SNOMED, "code": "162408000", "display": "Symptom severity"}  # written before 2026-12
+ABSENT_PROFILE = "http://hl7.org/fhir/uv/symptoms/StructureDefinition/SymptomAbsentObservation"
+ABSENT_CODE = {"system": "http://loinc.org", "code": "111551-8", "display": "Symptom absent"}
+# The knowledge base's symptoms as SNOMED CT clinical findings (the IG's value binding), where one fits.
+FINDINGS = {
+    "weakness": ("26544005", "Muscle weakness (finding)"), "numbness": ("44077006", "Numbness (finding)"),
+    "tingling": ("62507009", "Pins and needles (finding)"), "cramps": ("55300003", "Cramp (finding)"),
+    "fever": ("386661006", "Fever (finding)"), "chest_pain": ("29857009", "Chest pain (finding)"),
+    "racing_heart": ("80313002", "Palpitations (finding)"), "fainting": ("271594007", "Syncope (finding)"),
+    "pain": ("68962001", "Muscle pain (finding)"), "breathing_difficulty": ("267036007", "Dyspnea (finding)"),
+    "slurred_speech": ("289195008", "Slurred speech (finding)"), "seizure": ("91175000", "Seizure (finding)"),
+    "severe_headache": ("25064002", "Headache (finding)"),
+}  # fmt: skip
+# Body regions as SNOMED CT body structures (the side stays in twitchwise's code and the text).
+BODY_STRUCTURES = {
+    "eyelid": ("80243003", "Eyelid structure"), "face": ("89545001", "Face structure"),
+    "tongue": ("21974007", "Tongue structure"), "neck": ("45048000", "Neck structure"),
+    "shoulder": ("16982005", "Shoulder region structure"), "upper_arm": ("40983000", "Upper arm structure"),
+    "forearm": ("14975008", "Forearm structure"), "hand": ("85562004", "Hand structure"),
+    "chest": ("51185008", "Thoracic structure"), "abdomen": ("113345001", "Abdominal structure"),
+    "back": ("77568009", "Structure of back of trunk"), "buttock": ("46862004", "Buttock structure"),
+    "thigh": ("68367000", "Thigh structure"), "knee": ("72696002", "Knee region structure"),
+    "calf": ("53840002", "Calf of leg structure"), "shin": ("30021000", "Lower leg structure"),
+    "foot": ("56459004", "Foot structure"),
+}  # fmt: skip
+LOINC_FACTORS = {"sleep": ("93832-4", "Sleep duration"), "exercise": ("55411-3", "Exercise duration")}
 MILD = {"system": SNOMED, "code": "255604002", "display": "Mild"}
 MODERATE = {"system": SNOMED, "code": "6736007", "display": "Moderate"}
 SEVERE = {"system": SNOMED, "code": "24484000", "display": "Severe"}
@@ -108,35 +139,53 @@ def _resources(data: ProfileData, subject: dict[str, str]) -> Iterator[dict[str,
 
 
 def _symptom_observation(uid: str, subject: dict[str, str], when: str, value: dict[str, Any], *,
-                         system: str = UID) -> dict[str, Any]:  # fmt: skip
-    return {
+                         system: str = UID, absent: bool = False) -> dict[str, Any]:  # fmt: skip
+    """A SymptomObservation, or (``absent``) the IG's SymptomAbsentObservation of the same symptom."""
+    resource: dict[str, Any] = {
         "resourceType": "Observation",
-        "meta": {"profile": [SYMPTOM_PROFILE]},
+        "meta": {"profile": [ABSENT_PROFILE if absent else SYMPTOM_PROFILE]},
         "identifier": [{"system": system, "value": uid}],
         "status": "final",
-        "category": [{"coding": [SYMPTOM_CATEGORY]}],
-        "code": {"coding": [SYMPTOM_CODE], "text": "Symptom"},
-        "subject": subject,
-        "effectiveDateTime": when,
-        "performer": [subject],
-        "valueCodeableConcept": value,
     }
+    if not absent:
+        resource["category"] = [{"coding": [SYMPTOM_CATEGORY]}]
+    resource["code"] = {"coding": [ABSENT_CODE], "text": "Symptom absent"} if absent else {
+        "coding": [SYMPTOM_CODE], "text": "Symptom"}  # fmt: skip
+    return {**resource, "subject": subject, "effectiveDateTime": when, "performer": [subject],
+            "valueCodeableConcept": value}  # fmt: skip
 
 
 def _twitching() -> dict[str, Any]:
-    return {"coding": [FASCICULATION], "text": "Muscle twitching (fasciculation)"}
+    return {"coding": [FASCICULATION_SCT, FASCICULATION], "text": "Muscle twitching (fasciculation)"}
+
+
+def _finding(symptom: str) -> dict[str, Any]:
+    """A knowledge-base symptom as a CodeableConcept: its SNOMED CT finding first where it has one."""
+    label = symptom.replace("_", " ")
+    coding = [{"system": CODES, "code": symptom, "display": label}]
+    if symptom in FINDINGS:
+        code, display = FINDINGS[symptom]
+        coding.insert(0, {"system": SNOMED, "code": code, "display": display})
+    return {"coding": coding, "text": label}
 
 
 def _site(region: str | None, side: str | None) -> dict[str, Any]:
     if region is None:  # a side alone ("left side")
         return {"coding": [{"system": CODES, "code": str(side)}], "text": f"{side} side"}
     code = f"{side}_{region}" if side else region
-    return {"coding": [{"system": CODES, "code": code, "display": site_name(region, side)}],
-            "text": site_name(region, side)}  # fmt: skip
+    coding = [{"system": CODES, "code": code, "display": site_name(region, side)}]
+    if region in BODY_STRUCTURES:
+        structure, display = BODY_STRUCTURES[region]
+        coding.append({"system": SNOMED, "code": structure, "display": display})
+    return {"coding": coding, "text": site_name(region, side)}
 
 
 def _component(code: str, display: str, **value: Any) -> dict[str, Any]:
-    return {"code": {"coding": [{"system": CODES, "code": code, "display": display}], "text": display}, **value}
+    coding = [{"system": CODES, "code": code, "display": display}]
+    if code in LOINC_FACTORS:
+        loinc, name = LOINC_FACTORS[code]
+        coding.append({"system": "http://loinc.org", "code": loinc, "display": name})
+    return {"code": {"coding": coding, "text": display}, **value}
 
 
 def _quantity(value: float, unit: str) -> dict[str, Any]:
@@ -149,7 +198,8 @@ def _episode(episode: Episode, subject: dict[str, str]) -> dict[str, Any]:
     components = []
     if episode.intensity is not None:
         grade = MILD if episode.intensity <= 2 else MODERATE if episode.intensity == 3 else SEVERE
-        components.append({"code": {"coding": [SEVERITY]}, "valueCodeableConcept": {"coding": [grade]}})
+        components.append({"code": {"coding": [SEVERITY], "text": "Severity"},
+                           "valueCodeableConcept": {"coding": [grade], "text": grade["display"].lower()}})  # fmt: skip
     for field, code, display in _EPISODE_NUMBERS:
         value = getattr(episode, field)
         if value is not None:
@@ -169,13 +219,10 @@ def _episode(episode: Episode, subject: dict[str, str]) -> dict[str, Any]:
 
 
 def _symptom(symptom: Symptom, subject: dict[str, str]) -> dict[str, Any]:
-    label = symptom.symptom.replace("_", " ")
-    value = {"coding": [{"system": CODES, "code": symptom.symptom, "display": label}], "text": label}
-    resource = _symptom_observation(symptom.uid, subject, _moment(symptom.at), value)
+    resource = _symptom_observation(symptom.uid, subject, _moment(symptom.at), _finding(symptom.symptom),
+                                    absent=not symptom.present)  # fmt: skip
     if symptom.region is not None or symptom.side is not None:
         resource["bodySite"] = _site(symptom.region, symptom.side)
-    if not symptom.present:
-        resource["component"] = [{"code": {"coding": [SEVERITY]}, "valueCodeableConcept": {"coding": [ABSENT]}}]
     if symptom.note:
         resource["note"] = [{"text": symptom.note}]
     return resource
@@ -183,10 +230,8 @@ def _symptom(symptom: Symptom, subject: dict[str, str]) -> dict[str, Any]:
 
 def _twitch_free(day: Day, subject: dict[str, str]) -> dict[str, Any]:
     """A twitch-free day as an absent-symptom observation (derived from the day record)."""
-    resource = _symptom_observation(f"{day.uid}-twitch-free", subject, day.day.isoformat(), _twitching(),
-                                    system=DERIVED)  # fmt: skip
-    resource["component"] = [{"code": {"coding": [SEVERITY]}, "valueCodeableConcept": {"coding": [ABSENT]}}]
-    return resource
+    return _symptom_observation(f"{day.uid}-twitch-free", subject, day.day.isoformat(), _twitching(),
+                                system=DERIVED, absent=True)  # fmt: skip
 
 
 def _day(day: Day, subject: dict[str, str]) -> dict[str, Any]:
@@ -316,7 +361,7 @@ def validate(bundle: Any, *, name: str = "bundle") -> None:
         problems = profile_problems(resource, bundle, patients=patients)
         if problems:
             raise InputError(
-                f"{name}: entry[{index}].resource", f"breaks the SymptomObservation profile ({problems[0]})"
+                f"{name}: entry[{index}].resource", f"breaks the Symptoms IG's profile ({problems[0]})"
             )
 
 
@@ -352,7 +397,9 @@ def profile_problems(
     ``patients`` (the bundle's Patient fullUrls) may be passed when checking many resources of one bundle, so
     the bundle is scanned once rather than once per resource.
     """
-    if SYMPTOM_PROFILE not in resource.get("meta", {}).get("profile", []):
+    profiles = resource.get("meta", {}).get("profile", [])
+    absent = ABSENT_PROFILE in profiles
+    if SYMPTOM_PROFILE not in profiles and not absent:
         return []
     if patients is None:
         patients = _patients(bundle)
@@ -360,9 +407,11 @@ def profile_problems(
     if resource.get("status") not in ("registered", "preliminary", "final", "amended", "corrected", "cancelled",
                                       "entered-in-error", "unknown"):  # fmt: skip
         problems.append("status is missing or not an Observation status")
-    if not any(_has(c, SYMPTOM_CATEGORY) for c in resource.get("category", [])):
+    if not absent and not any(_has(c, SYMPTOM_CATEGORY) for c in resource.get("category", [])):
         problems.append("no category 'symptom'")
-    if not _has(resource.get("code", {}), SYMPTOM_CODE):
+    if absent and not _has(resource.get("code", {}), ABSENT_CODE):
+        problems.append("code is not LOINC 111551-8")
+    if not absent and not _has(resource.get("code", {}), SYMPTOM_CODE):
         problems.append("code is not LOINC 75325-1")
     if resource.get("subject", {}).get("reference") not in patients:
         problems.append("subject is not the bundle's Patient")
@@ -464,7 +513,8 @@ def _record_fields(resource: dict[str, Any], uid: str) -> tuple[Kind, dict[str, 
     region, side = _site_of(resource.get("bodySite"))
     common = {"uid": uid, "at": _wall_clock(resource["effectiveDateTime"]), "region": region, "side": side,
               "note": note}  # fmt: skip
-    if _has(resource["valueCodeableConcept"], FASCICULATION):
+    value = resource["valueCodeableConcept"]
+    if _has(value, FASCICULATION) or _has(value, FASCICULATION_SCT):
         fields = dict(common)
         for field, code, _ in _EPISODE_NUMBERS:
             if code in components:
@@ -474,9 +524,24 @@ def _record_fields(resource: dict[str, Any], uid: str) -> tuple[Kind, dict[str, 
         if "context" in components:
             fields["context"] = components["context"]["valueCodeableConcept"]["coding"][0]["code"]
         return "episode", _present(fields)
-    absent = any(_has(c.get("valueCodeableConcept", {}), ABSENT) for c in resource.get("component", []))
-    symptom = resource["valueCodeableConcept"]["coding"][0]["code"]
-    return "symptom", _present({**common, "symptom": symptom, "present": not absent})
+    absent = _has(resource["code"], ABSENT_CODE) or any(
+        _has(c.get("valueCodeableConcept", {}), ABSENT) for c in resource.get("component", [])
+    )  # (the second: bundles written before the IG's absent-symptom profile was followed)
+    return "symptom", _present({**common, "symptom": _symptom_id(value), "present": not absent})
+
+
+_BY_FINDING = {code: symptom for symptom, (code, _) in FINDINGS.items()}
+
+
+def _symptom_id(concept: dict[str, Any]) -> str:
+    """The knowledge base's symptom for a coded value: twitchwise's code, else its SNOMED CT finding."""
+    for coding in concept.get("coding", []):
+        if coding.get("system") == CODES:
+            return str(coding["code"])
+    for coding in concept.get("coding", []):
+        if coding.get("system") == SNOMED and coding.get("code") in _BY_FINDING:
+            return _BY_FINDING[coding["code"]]
+    raise InputError("valueCodeableConcept", "is a symptom twitchwise does not know")
 
 
 def _present(fields: dict[str, Any]) -> dict[str, Any]:
