@@ -5,7 +5,7 @@ RUN := $(UV) run --frozen --no-sync
 export UV_COMPILE_BYTECODE := 1
 export UV_LINK_MODE := copy
 
-.PHONY: setup postgres chromium poppler axe run test lint typecheck pytest docs bench bench-triggers clean
+.PHONY: setup postgres chromium poppler axe fhir-validators run test lint typecheck pytest docs bench bench-triggers clean
 
 setup: .venv/.synced
 
@@ -40,12 +40,26 @@ axe: $(AXE)
 $(AXE):
 	$(PYTHON) tools/fetch_npm.py axe-core $(AXE_VERSION) "$(AXE_INTEGRITY)" axe.min.js $@
 
+## Two independent FHIR validators from npm (FHIR.js and Asymmetrik's JSON-schema validator), pinned by
+## tools/fhir-validators/package-lock.json, which the FHIR tests run on the export; Node.js from Debian if absent.
+FHIR_VALIDATORS := .cache/fhir-validators/node_modules
+
+fhir-validators: $(FHIR_VALIDATORS)/.installed
+
+$(FHIR_VALIDATORS)/.installed: tools/fhir-validators/package.json tools/fhir-validators/package-lock.json
+	@command -v npm >/dev/null 2>&1 || \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm; }
+	mkdir -p .cache/fhir-validators
+	cp tools/fhir-validators/package.json tools/fhir-validators/package-lock.json .cache/fhir-validators/
+	cd .cache/fhir-validators && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
 ## Start the web app on http://127.0.0.1:8000 with the diary in your data folder (SQLite).
 run: setup
 	$(RUN) twitchwise serve
 
 ## Lint, type-check and run the whole test suite.
-test: setup postgres chromium poppler axe lint typecheck pytest
+test: setup postgres chromium poppler axe fhir-validators lint typecheck pytest
 
 lint: setup
 	$(RUN) ruff check src tests bench tools
@@ -54,8 +68,8 @@ lint: setup
 typecheck: setup
 	$(RUN) mypy
 
-pytest: setup postgres chromium poppler axe
-	TWITCHWISE_AXE=$(AXE) $(RUN) pytest
+pytest: setup postgres chromium poppler axe fhir-validators
+	TWITCHWISE_AXE=$(AXE) TWITCHWISE_FHIR_VALIDATORS=$(FHIR_VALIDATORS) $(RUN) pytest
 
 ## Regenerate docs/triage.md from the knowledge base (a test fails when it is stale).
 docs: setup
