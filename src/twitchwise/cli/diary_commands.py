@@ -344,6 +344,9 @@ def _import(c: Context) -> int:
         counts = transfer.import_path(store, path, profile=c.args.profile, today=c.today)
         summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.added.items())
         c.say(f"Imported {summary or 'nothing new'}; {counts.skipped} already in the diary.")
+        if counts.not_read:
+            named = "; ".join(f"{reason}: {n}" for reason, n in counts.not_read.items())
+            c.say(f"Not read: {named}.")
         c.advise(store)
     return 0
 

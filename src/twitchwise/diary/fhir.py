@@ -24,9 +24,11 @@ offset for that moment, import keeps the wall-clock time as written.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -338,6 +340,17 @@ def _instant(at: dt.datetime) -> str:
 # --- checks of structure and profile --------------------------------------------------
 
 
+# R4 resource types that R4B (whose models fhir.resources provides) renamed or dropped: read past, never refused.
+R4_ONLY = frozenset({
+    "EffectEvidenceSynthesis", "RiskEvidenceSynthesis", "MedicinalProduct", "MedicinalProductAuthorization",
+    "MedicinalProductContraindication", "MedicinalProductIndication", "MedicinalProductIngredient",
+    "MedicinalProductInteraction", "MedicinalProductManufactured", "MedicinalProductPackaged",
+    "MedicinalProductPharmaceutical", "MedicinalProductUndesirableEffect", "SubstanceNucleicAcid",
+    "SubstancePolymer", "SubstanceProtein", "SubstanceReferenceInformation", "SubstanceSourceMaterial",
+    "SubstanceSpecification",
+})  # fmt: skip
+
+
 def validate(bundle: Any, *, name: str = "bundle") -> None:
     """Refuse a bundle that is not valid FHIR, or whose symptom observations break the profile.
 
@@ -357,12 +370,12 @@ def validate(bundle: Any, *, name: str = "bundle") -> None:
         resource = entry.get("resource") if isinstance(entry, dict) else None
         if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
             raise InputError(f"{name}: entry[{index}].resource", "is missing (each entry needs its resource)")
+        if resource["resourceType"] in R4_ONLY:
+            continue  # an R4 type R4B lacks: not read (the import counts it), so not checked either
         _fhir_valid(BundleEntry, entry, f"{name}: entry[{index}].")
         problems = profile_problems(resource, bundle, patients=patients)
         if problems:
-            raise InputError(
-                f"{name}: entry[{index}].resource", f"breaks the Symptoms IG's profile ({problems[0]})"
-            )
+            raise InputError(f"{name}: entry[{index}].resource", f"breaks the Symptoms IG's profile ({problems[0]})")
 
 
 _UNICODE_SPACE = re.compile(r"[^\S \r\n\t]")  # whitespace to Python, not to XML: a no-break space, U+2028...
@@ -413,12 +426,12 @@ def profile_problems(
         problems.append("code is not LOINC 111551-8")
     if not absent and not _has(resource.get("code", {}), SYMPTOM_CODE):
         problems.append("code is not LOINC 75325-1")
-    if resource.get("subject", {}).get("reference") not in patients:
-        problems.append("subject is not the bundle's Patient")
+    if not _names_patient(resource.get("subject"), patients):
+        problems.append("subject is not a Patient")
     if not any(k in resource for k in ("effectiveDateTime", "effectivePeriod")):
         problems.append("no effective time")
-    if not any(p.get("reference") in patients for p in resource.get("performer", [])):
-        problems.append("no performer (the Patient)")
+    if not any(_names_patient(p, patients, related=True) for p in resource.get("performer", [])):
+        problems.append("no performer (the Patient or a RelatedPerson)")
     if not resource.get("valueCodeableConcept", {}).get("coding"):
         problems.append("no coded value")
     for forbidden in ("dataAbsentReason", "interpretation", "referenceRange", "specimen", "device"):
@@ -428,11 +441,31 @@ def profile_problems(
 
 
 def _patients(bundle: dict[str, Any]) -> frozenset[str]:
-    return frozenset(
-        e["fullUrl"]
-        for e in bundle.get("entry", [])
-        if e.get("resource", {}).get("resourceType") == "Patient" and isinstance(e.get("fullUrl"), str)
-    )
+    """The references that name a Patient of the bundle: its fullUrls, and "Patient/<id>" for each."""
+    found: set[str] = set()
+    for entry in bundle.get("entry", []):
+        resource = entry.get("resource", {}) if isinstance(entry, dict) else {}
+        if resource.get("resourceType") != "Patient":
+            continue
+        if isinstance(entry.get("fullUrl"), str):
+            found.add(entry["fullUrl"])
+        if isinstance(resource.get("id"), str):
+            found.add(f"Patient/{resource['id']}")
+    return frozenset(found)
+
+
+_PATIENT_REFERENCE = re.compile(r"(?:^|/)(?:Patient|RelatedPerson)/[A-Za-z0-9\-.]{1,64}(?:/_history/[^/]+)?$")
+
+
+def _names_patient(reference: Any, patients: frozenset[str], *, related: bool = False) -> bool:
+    """A Patient of the bundle, or an ordinary reference to a Patient ("Patient/123", a server's URL of one)."""
+    text = reference.get("reference") if isinstance(reference, dict) else None
+    if not isinstance(text, str):
+        return False
+    if text in patients:
+        return True
+    match = _PATIENT_REFERENCE.search(text)
+    return match is not None and (related or "RelatedPerson/" not in match[0])
 
 
 def _has(concept: dict[str, Any], coding: dict[str, str]) -> bool:
@@ -443,30 +476,122 @@ def _has(concept: dict[str, Any], coding: dict[str, str]) -> bool:
 # --- import -----------------------------------------------------------------------------
 
 
-def from_bundle(bundle: dict[str, Any], *, profile: str, today: dt.date, name: str = "bundle") -> ProfileData:
-    """The diary records in a validated bundle that twitchwise wrote (matched by their uid); others are skipped."""
+def from_bundle(
+    bundle: dict[str, Any], *, profile: str, today: dt.date, name: str = "bundle", notes: Counter[str] | None = None
+) -> ProfileData:
+    """The diary records in a validated bundle.
+
+    Records twitchwise wrote (matched by their uid) come back exactly.  From other systems: any symptom
+    observation (present, or the IG's absent-symptom observation) of twitching or of a symptom the knowledge
+    base knows, and plain Observations with a code twitchwise reads (LOINC sleep and exercise duration).
+    Everything else is skipped and counted in ``notes`` by what it was and why.
+    """
     validate(bundle, name=name)
+    notes = Counter() if notes is None else notes
     data = ProfileData(name=profile)
     plural: dict[Kind, list[Any]] = {
         "episode": data.episodes, "day": data.days, "symptom": data.symptoms, "check": data.checks,
         "experiment": data.experiments,
     }  # fmt: skip
+    foreign_days: dict[str, dict[str, Any]] = {}
     for index, entry in enumerate(bundle.get("entry", [])):
         resource = entry["resource"]  # ``validate`` refused an entry without one
-        if resource["resourceType"] == "Patient" or _identifier(resource, DERIVED):
+        kind_name = resource["resourceType"]
+        if kind_name == "Patient" or _identifier(resource, DERIVED):
+            continue
+        if kind_name in R4_ONLY:
+            notes[f"{kind_name} (an R4 type twitchwise does not read)"] += 1
             continue
         uid = _identifier(resource, UID)
-        if uid is None:  # not written by twitchwise
-            continue
         try:
-            kind, fields = _record_fields(resource, uid)
+            if uid is None:  # another system's resource
+                read = _foreign(resource)
+                if isinstance(read, str):
+                    notes[read] += 1
+                    continue
+                kind, fields = read
+                if kind == "day":
+                    foreign_days.setdefault(fields["day"], {}).update(fields)
+                    continue
+                fields["uid"] = _foreign_uid(resource)
+            else:
+                kind, fields = _record_fields(resource, uid)
             record: Record = build(KINDS[kind], fields, today=today)
         except InputError as error:
             raise InputError(f"{name}: entry[{index}].resource ({error.field})", error.problem) from None
         except (KeyError, TypeError, ValueError, IndexError, RecursionError):
             raise InputError(f"{name}: entry[{index}].resource", "is not a diary record twitchwise can read") from None
         plural[kind].append(record)
+    own_days = {day.day.isoformat() for day in data.days}
+    for day, fields in sorted(foreign_days.items()):
+        if day in own_days:
+            notes["Observations of a day twitchwise's own record already holds"] += 1
+            continue
+        try:
+            data.days.append(build(Day, {"uid": _foreign_uid({"day": day, **fields}), **fields}, today=today))
+        except InputError as error:
+            raise InputError(f"{name}: the observations of {day} ({error.field})", error.problem) from None
     return data
+
+
+_BY_STRUCTURE = {code: region for region, (code, _) in BODY_STRUCTURES.items()}
+_DURATIONS = {"h": 1.0, "hr": 1.0, "hour": 1.0, "hours": 1.0, "min": 1 / 60, "minutes": 1 / 60, "s": 1 / 3600}
+
+
+def _foreign(resource: dict[str, Any]) -> tuple[Kind, dict[str, Any]] | str:
+    """Another system's resource as a diary record's fields, or why it is not read."""
+    kind = resource["resourceType"]
+    if kind != "Observation":
+        return f"{kind} resources (not diary records)"
+    code = resource.get("code", {})
+    when = resource.get("effectiveDateTime") or (resource.get("effectivePeriod") or {}).get("start")
+    if not isinstance(when, str):
+        return "Observations with no time"
+    if _has(code, SYMPTOM_CODE) or _has(code, ABSENT_CODE):
+        absent = _has(code, ABSENT_CODE)
+        value = resource.get("valueCodeableConcept", {})
+        note = (resource.get("note") or [{}])[0].get("text")
+        if _has(value, FASCICULATION) or _has(value, FASCICULATION_SCT):
+            if absent:
+                return "day", {"day": when[:10], "twitch_free": True}
+            region, side = _foreign_site(resource.get("bodySite"))
+            if region is None:
+                return "twitching observations with no body site twitchwise knows"
+            return "episode", _present({"at": _wall_clock(when), "region": region, "side": side, "note": note})
+        try:
+            symptom = _symptom_id(value)
+        except InputError:
+            return "symptom observations of a symptom twitchwise does not know"
+        region, side = _foreign_site(resource.get("bodySite"))
+        return "symptom", _present({"at": _wall_clock(when), "symptom": symptom, "present": not absent,
+                                    "region": region, "side": side, "note": note})  # fmt: skip
+    quantity = resource.get("valueQuantity") or {}
+    unit = str(quantity.get("code") or quantity.get("unit") or "")
+    for field, loinc in (("sleep_h", "93832-4"), ("exercise_min", "55411-3")):
+        if _has(code, {"system": "http://loinc.org", "code": loinc}):
+            if unit not in _DURATIONS or not isinstance(quantity.get("value"), int | float):
+                return f"LOINC {loinc} Observations without a duration in h or min"
+            hours = float(quantity["value"]) * _DURATIONS[unit]
+            return "day", {"day": when[:10], field: round(hours if field == "sleep_h" else hours * 60, 2)}
+    return "Observations with a code twitchwise does not read"
+
+
+def _foreign_site(concept: dict[str, Any] | None) -> tuple[str | None, str | None]:
+    """A body site from another system: twitchwise's code, else a SNOMED CT body structure (no side)."""
+    if not concept:
+        return None, None
+    if any(c.get("system") == CODES for c in concept.get("coding", [])):
+        return _site_of(concept)
+    for coding in concept.get("coding", []):
+        if coding.get("system") == SNOMED and coding.get("code") in _BY_STRUCTURE:
+            return _BY_STRUCTURE[coding["code"]], None
+    return None, None
+
+
+def _foreign_uid(resource: dict[str, Any]) -> str:
+    """The same resource imported again has the same uid: from its id and identifiers, or all of it."""
+    key = {k: resource.get(k) for k in ("resourceType", "id", "identifier")} if resource.get("id") else resource
+    return hashlib.blake2b(json.dumps(key, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 
 
 def _identifier(resource: dict[str, Any], system: str) -> str | None:

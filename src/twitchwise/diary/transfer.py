@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,7 @@ class ExportFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 class ImportCounts(msgspec.Struct):
     added: dict[str, int]
     skipped: int
+    not_read: dict[str, int] = msgspec.field(default_factory=dict)  # (FHIR) what was not read, and why
 
 
 # --- export -----------------------------------------------------------------------------
@@ -152,10 +154,13 @@ def import_path(store: Store, path: Path, *, profile: str, today: dt.date) -> Im
             data = ProfileData(name=profile)
             getattr(data, _PLURAL[kind]).extend(_read_csv(path, kind, today=today))
             return write(store, [data])
-    return write(store, read_json(path, profile=profile, today=today))
+    notes: Counter[str] = Counter()
+    counts = write(store, read_json(path, profile=profile, today=today, notes=notes))
+    counts.not_read = dict(notes.most_common())
+    return counts
 
 
-def read_json(path: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
+def read_json(path: Path, *, profile: str, today: dt.date, notes: Counter[str] | None = None) -> list[ProfileData]:
     if path.stat().st_size > MAX_JSON_BYTES:
         raise InputError(path.name, "is larger than 256 MB; that is not a twitchwise export")
     raw = path.read_bytes()
@@ -168,20 +173,26 @@ def read_json(path: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
         problem = f"holds more than {MAX_CONTAINERS:,} objects and lists; no diary export is that big"
         raise InputError(path.name, problem)
     try:
-        return _decoded(path.name, raw, profile=profile, today=today)
+        return _decoded(path.name, raw, profile=profile, today=today, notes=notes)
     except RecursionError:
         raise InputError(path.name, "is nested too deeply to be a diary export") from None
 
 
-def _decoded(name: str, raw: bytes, *, profile: str, today: dt.date) -> list[ProfileData]:
-    if _is_fhir_bundle(raw):
+def _decoded(
+    name: str, raw: bytes, *, profile: str, today: dt.date, notes: Counter[str] | None = None
+) -> list[ProfileData]:
+    kind = _fhir_type(raw)
+    if kind is not None:
         from twitchwise.diary.fhir import from_bundle
 
         try:
-            bundle = msgspec.json.decode(raw)
+            resource = msgspec.json.decode(raw)
         except msgspec.DecodeError as error:
             raise _json_syntax(name, raw, str(error)) from None
-        return [from_bundle(bundle, profile=profile, today=today, name=name)]
+        # a lone resource (an Observation sent on its own) is read as a bundle of one
+        bundle = resource if kind == "Bundle" else {"resourceType": "Bundle", "type": "collection",
+                                                      "entry": [{"resource": resource}]}  # fmt: skip
+        return [from_bundle(bundle, profile=profile, today=today, name=name, notes=notes)]
     try:
         data = msgspec.json.decode(raw, type=ExportFile, strict=False)
     except msgspec.ValidationError as error:
@@ -205,16 +216,18 @@ def _decoded(name: str, raw: bytes, *, profile: str, today: dt.date) -> list[Pro
     return data.profiles
 
 
-def _is_fhir_bundle(raw: bytes) -> bool:
-    """A FHIR Bundle (``"resourceType": "Bundle"`` at the top), told apart without a second full parse."""
+def _fhir_type(raw: bytes) -> str | None:
+    """The FHIR resource type at the top (``"resourceType": "Bundle"``, or a lone resource's), told apart without a
+    second full parse; None for a twitchwise export."""
 
     class Sniff(msgspec.Struct):
         resourceType: str | None = None  # noqa: N815 - FHIR's own key
 
     try:
-        return msgspec.json.decode(raw, type=Sniff).resourceType == "Bundle"
+        kind = msgspec.json.decode(raw, type=Sniff).resourceType
     except (msgspec.ValidationError, msgspec.DecodeError):
-        return False
+        return None
+    return kind if kind and kind[:1].isupper() and kind.isalnum() else None
 
 
 def read_csv_folder(folder: Path, *, profile: str, today: dt.date) -> list[ProfileData]:
