@@ -57,6 +57,11 @@ _PAST = re.compile(
     r"years ago|months ago|as a (?:child|kid|teen\w*|baby)|when i was (?:young|little|small|a (?:child|kid|teen\w*))|"
     r"last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|once before|years back|back in)\b"
 )
+# "right thumb since this morning, no numbness": a deficit denied inside a match that spans a clause
+_NEGATED_DEFICIT = re.compile(
+    r"\b(?:no|not|without|nor|never)\s+(?:any\s+|much\s+|real\s+)?"
+    r"(?:numb\w*|weak\w*|tingl\w*|heav\w*|paralys\w*|pins and needles|loss of (?:feeling|strength))"
+)
 _GENERIC = re.compile(r"\b(?:if|when|whenever|once) (?:you|your)\b")  # advice read somewhere, not a report
 _DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't": said and denied at once
     r"[^.;]{0,40}?\bbut (?:mine|it|his|hers|theirs|my \w+|he|she|i) "
@@ -160,7 +165,8 @@ class Cues:
         for pattern in compiled.patterns:
             for match in pattern.finditer(text):
                 clause = _clause_before(text, match.start())
-                if _negated(clause) or generic(clause) or _DENIED_AFTER.match(text, match.end()):
+                if (_negated(clause) or generic(clause) or _DENIED_AFTER.match(text, match.end())
+                        or _NEGATED_DEFICIT.search(match[0])):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
                 if about_self and _OTHER_PERSON.search(clause) and not _FIRST_PERSON.search(clause + match[0]):
                     continue  # "my dad couldn't swallow": about him, not the writer
