@@ -192,3 +192,17 @@ def test_home_and_day_log_pages(page: Page, site: str) -> None:
     page.get_by_role("button", name="Save the day").click()
     expect(page.get_by_role("alert")).to_contain_text("stress")
     shot(page, "day-log-error")
+
+
+def test_the_light_log_at_phone_width_is_one_tap(page: Page, site: str) -> None:
+    page.goto(f"{site}/log")
+    page.get_by_role("link", name="left calf").click()
+    page.get_by_role("button", name="5", exact=True).click()
+    page.goto(f"{site}/log")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.get_by_role("button", name="A little").click()  # one tap for today
+    expect(page.get_by_role("status")).to_contain_text("Saved for today: left calf, a little.")
+    expect(page.get_by_role("button", name="A little")).to_have_attribute("aria-pressed", "true")
+    box = page.get_by_role("button", name="A lot").bounding_box()
+    assert box is not None and box["height"] >= 44 and box["width"] >= 44
+    shot(page, "log-light")

@@ -416,3 +416,37 @@ def test_a_self_care_result_offers_a_two_week_reminder_and_notices_repeated_chec
     assert reminder.status_code == 200 and reminder.headers["content-type"].startswith("text/calendar")
     assert "DTSTART;VALUE=DATE:20261205" in reminder.text and "SUMMARY:Check your twitching again" in reminder.text
     assert "calf" not in reminder.text  # a title and a link, nothing about the person
+
+
+def test_the_light_log_is_one_tap_a_day_per_place_and_a_second_tap_changes_it(client: TestClient) -> None:
+    # first use: no place yet, so only the body map
+    assert 'id="light"' not in client.get("/log").text
+    post_form(client, "/log/twitch", {"site": "left_calf", "count": "3"})
+    post_form(client, "/log/twitch", {"site": "right_eyelid", "count": "2"})
+    page = client.get("/log").text
+    assert page.index('id="light"') < page.index("Log one in detail")  # the light log comes first
+    assert "<legend>Right eyelid</legend>" in page and "<legend>Left calf</legend>" in page
+    assert "no need to watch or count" in page
+    tapped = post_form(client, "/log/light", {"site": "left_calf", "amount": "lot"})
+    assert tapped.status_code == 303 and tapped.headers["location"] == "/log?done=left_calf#light"
+    shown = client.get("/log?done=left_calf").text
+    assert "Saved for today: left calf, a lot." in shown
+    assert shown.count('aria-pressed="true"') == 2  # a lot at the calf; none at the eyelid once one is answered
+    light = [e for e in listed(client) if (e.get("note") or "").startswith("Light log")]
+    assert [(e["region"], e["intensity"]) for e in light] == [("calf", 4)]
+    post_form(client, "/log/light", {"site": "left_calf", "amount": "little"})  # tapping again changes it
+    light = [e for e in listed(client) if (e.get("note") or "").startswith("Light log")]
+    assert [(e["region"], e["intensity"]) for e in light] == [("calf", 2)]
+    post_form(client, "/log/light", {"site": "left_calf", "amount": "none"})
+    assert not [e for e in listed(client) if (e.get("note") or "").startswith("Light log")]
+    refused = post_form(client, "/log/light", {"site": "left_moon", "amount": "lot"})
+    assert refused.status_code == 422 and len(listed(client)) == 2
+
+
+def test_a_day_answered_none_everywhere_is_a_twitch_free_day(client: TestClient) -> None:
+    post_form(client, "/log/light", {"site": "left_calf", "amount": "lot"})
+    post_form(client, "/log/light", {"site": "left_calf", "amount": "none"})  # changed her mind: none after all
+    days = [e for e in listed(client) if "twitch_free" in e]
+    assert [(d["day"], d["twitch_free"]) for d in days] == [("2026-11-21", True)]
+    post_form(client, "/log/light", {"site": "left_calf", "amount": "little"})  # a twitch later clears it
+    assert [e for e in listed(client) if e.get("twitch_free")] == []

@@ -7,6 +7,7 @@ the same core functions the CLI calls, so a page, an API call and a command agre
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,12 +18,13 @@ import msgspec
 from twitchwise.answers import Answers
 from twitchwise.diary import entry_input, records
 from twitchwise.diary.link import DiaryLink
-from twitchwise.diary.records import Check, Stored
+from twitchwise.diary.records import Check, Day, Episode, Stored
 from twitchwise.diary.store import Diary, Store
 from twitchwise.errors import InputError
 from twitchwise.insights.report import Insights, insights
 from twitchwise.kb import load_knowledge_base
 from twitchwise.services import services_for
+from twitchwise.sites import site_name
 from twitchwise.triage.assessment import Assessment, DiaryAdvice
 from twitchwise.triage.engine import Services, assess
 from twitchwise.web.settings import WebSettings
@@ -56,6 +58,19 @@ def backend_of(request: Any) -> Backend:
     """The app's backend, from a request (FastAPI keeps it in ``app.state``)."""
     backend: Backend = request.app.state.backend
     return backend
+
+
+# The light log: one tap a day per place (issue: logging that does not feed anxiety).  A little and a lot are
+# kept as an episode of intensity 2 or 4, so the diary, insights and the report read them like any other.
+LIGHT_INTENSITY = {"little": 2, "lot": 4}
+LIGHT_BY_INTENSITY = {2: "little", 4: "lot"}
+LIGHT_WORDS = {"none": "none", "little": "a little", "lot": "a lot"}
+
+
+def light_uid(profile: str, day: dt.date, region: str, side: str | None) -> str:
+    """One light-log record per place per day: tapping again finds and replaces it."""
+    key = f"light\x00{profile}\x00{day.isoformat()}\x00{region}\x00{side or ''}"
+    return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
 
 class Backend:
@@ -187,6 +202,57 @@ class Backend:
     def mark_twitch_free(self, profile: str, day: dt.date | None = None) -> Stored:
         today = self.today()
         return self.diary(profile).mark_twitch_free(day or today, today=today)
+
+    def light_places(self, profile: str) -> list[tuple[str, str | None]]:
+        """The places this person has logged in the last 60 days, most recent first (at most six): the light log's
+        rows."""
+        today = self.today()
+        episodes = self.diary(profile).list(kinds=("episode",), start=today - dt.timedelta(days=60), end=today)
+        places: dict[tuple[str, str | None], None] = {}
+        for stored in sorted(episodes, key=lambda s: s.record.at, reverse=True):  # type: ignore[union-attr]
+            record = stored.record
+            if isinstance(record, Episode) and record.region != "widespread":
+                places.setdefault((record.region, record.side), None)
+        return list(places)[:6]
+
+    def light_today(self, profile: str) -> dict[tuple[str, str | None], str]:
+        """Today's light-log answer for each place ("little" or "lot"); places not answered are absent."""
+        found: dict[tuple[str, str | None], str] = {}
+        today = self.today()
+        for stored in self.diary(profile).list(kinds=("episode",), start=today, end=today):
+            record = stored.record
+            if isinstance(record, Episode) and record.uid == light_uid(profile, today, record.region, record.side):
+                found[(record.region, record.side)] = LIGHT_BY_INTENSITY.get(record.intensity or 0, "little")
+        return found
+
+    def light_log(self, profile: str, region: str, side: str | None, amount: str) -> str:
+        """One tap of the light log: today at this place, none, a little or a lot.  Tapping again replaces the
+        answer (one record per place per day); "none" removes it and, when nothing else twitched today, marks
+        the day twitch-free.  Returns what the diary now says, in words."""
+        if amount not in ("none", "little", "lot"):
+            raise InputError("amount", "choose none, a little or a lot")
+        today, diary = self.today(), self.diary(profile)
+        uid = light_uid(profile, today, region, side)
+        existing = diary.with_uid("episode", uid)
+        place = site_name(region, side)
+        if amount == "none":
+            if existing is not None:
+                diary.delete(existing.id)
+            if not diary.list(kinds=("episode",), start=today, end=today) and not any(
+                isinstance(s.record, Day) and s.record.twitch_free for s in diary.list(kinds=("day",), start=today,
+                                                                                        end=today)
+            ):  # fmt: skip
+                self.mark_twitch_free(profile, today)
+            return f"No twitching at your {place} today."
+        intensity = LIGHT_INTENSITY[amount]
+        note = f"Light log: {LIGHT_WORDS[amount]}"
+        if existing is not None:
+            diary.replace(existing.id, {"intensity": intensity, "note": note}, today=today)
+        else:
+            at = self.now().replace(second=0, microsecond=0)
+            self.log_record("episode", {"uid": uid, "at": at, "region": region, "side": side,
+                                        "intensity": intensity, "note": note}, profile)  # fmt: skip
+        return f"{LIGHT_WORDS[amount].capitalize()} of twitching at your {place} today."
 
     def edit_from_form(self, profile: str, short_id: str, raw: Mapping[str, Any]) -> Stored:
         kind = self.diary(profile).get(short_id).kind

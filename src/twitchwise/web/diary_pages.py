@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse
 from twitchwise.diary.records import Episode
 from twitchwise.diary.summary import summarise
 from twitchwise.errors import InputError
+from twitchwise.sites import site_name
 from twitchwise.web import bodymap
 from twitchwise.web.backend import CHARTS, ChartName, backend_of
 from twitchwise.web.render import DISPOSITION_ICON, page, preferences
@@ -29,15 +30,42 @@ INTENSITY_WORDS = {1: "barely", 2: "mild", 3: "moderate", 4: "strong", 5: "very 
 
 
 @router.get("/log")
-def log_map(request: Request) -> Response:
+def log_map(request: Request, done: Annotated[str | None, Query(max_length=40)] = None) -> Response:
+    """The light log first (one tap a day for each place already logged), then the body map for a detailed one."""
     backend = backend_of(request)
-    latest = backend.diary(preferences(request).profile).latest("episode")
+    profile = preferences(request).profile
+    latest = backend.diary(profile).latest("episode")
     last = None if latest is None else latest.record
     same = None
     if isinstance(last, Episode):
         key = f"{last.side}_{last.region}" if last.side else last.region
         same = next((area for area in bodymap.all_sites() if area.key == key), None)
-    return page(request, "log_map.html", active="log", title="Log a twitch", same=same)
+    answers = backend.light_today(profile)
+    light = [{"key": f"{side}_{region}" if side else region, "label": site_name(region, side),
+              "answer": answers.get((region, side), "none" if answers or done else "")}
+             for region, side in backend.light_places(profile)]  # fmt: skip
+    saved = next((row for row in light if row["key"] == done), None)
+    return page(request, "log_map.html", active="log", title="Log a twitch", same=same, light=light, saved=saved,
+                light_words=LIGHT_CHOICES)  # fmt: skip
+
+
+LIGHT_CHOICES = (("none", "None"), ("little", "A little"), ("lot", "A lot"))
+
+
+@router.post("/log/light")
+async def log_light(request: Request, form: Form) -> Response:
+    """One tap of the light log; the page comes back (post/redirect/get) showing what was kept."""
+    backend = backend_of(request)
+    key, amount = str(form.get("site") or ""), str(form.get("amount") or "")
+    try:
+        region, side = bodymap.site_from_key(key)
+    except KeyError:
+        return page(request, "error.html", 422, message="site: choose a place from the list", title="Not saved")
+    try:
+        await run_in_threadpool(backend.light_log, preferences(request).profile, region, side, amount)
+    except InputError as error:
+        return page(request, "error.html", 422, message=str(error), title="Not saved")
+    return RedirectResponse(f"/log?done={key}#light", status_code=303)
 
 
 @router.get("/log/twitch")
