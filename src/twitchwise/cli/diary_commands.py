@@ -372,8 +372,7 @@ def _import_apple_health(c: Context) -> int:
         with c.store() as store:
             result = import_export(store, path, profile=c.args.profile, today=c.today, progress=progress)
     c.say(f"Read {result.records:,} records ({result.used:,} about caffeine, water, sleep, exercise or mindfulness).")
-    c.say(f"Added {result.days_added} days; filled {result.fields_filled} empty fields on {result.days_filled} days "
-          f"already in the diary; kept {result.fields_kept} values you had logged.")  # fmt: skip
+    _say_filled(c, result.days_added, result.days_filled, result.fields_filled, result.fields_kept)
     if result.nights_in_bed:
         c.say(f"{result.nights_in_bed} nights had no sleep stages (an iPhone without a watch): their sleep is the "
               "time in bed, which is a little more than the time asleep.")  # fmt: skip
@@ -394,6 +393,12 @@ def _import_apple_health(c: Context) -> int:
     return 0
 
 
+def _say_filled(c: Context, added: int, filled: int, fields: int, kept: int) -> None:
+    """What filling the diary's days did (Apple Health, Health Connect): only empty fields are ever filled."""
+    c.say(f"Added {added} days; filled {fields} empty fields on {filled} days already in the diary; kept {kept} "
+          "values you had logged.")  # fmt: skip
+
+
 def _is_apple_zip(path: Path) -> bool:
     import zipfile
 
@@ -410,8 +415,7 @@ def _import_health_connect(c: Context, path: Path) -> int:
     with c.store() as store:
         result = import_health_connect(store, path, profile=c.args.profile, today=c.today)
     c.say(f"Read {result.records:,} Health Connect records about caffeine, water, sleep, exercise or mindfulness.")
-    c.say(f"Added {result.days_added} days; filled {result.fields_filled} empty fields on {result.days_filled} days "
-          f"already in the diary; kept {result.fields_kept} values you had logged.")  # fmt: skip
+    _say_filled(c, result.days_added, result.days_filled, result.fields_filled, result.fields_kept)
     if result.nights_without_stages:
         c.say(f"{result.nights_without_stages} nights had no sleep stages: their sleep is the whole session, which "
               "is a little more than the time asleep.")  # fmt: skip
