@@ -142,3 +142,17 @@ def test_the_command_writes_html_and_pdf_and_refuses_bad_options(tmp_path: Path)
                         (["--to", "2027-01-01"], "--to"), (["--from", "next blursday"], "--from")):  # fmt: skip
         result = run_cli("report", *argv, environ=env)
         assert result.code == 2 and result.err.startswith(f"twitchwise: error: {field}"), (argv, result.err)
+
+
+def test_a_red_flag_the_diary_showed_is_labelled_as_the_diary_s_not_as_said(tmp_path: Path) -> None:
+    from twitchwise.diary.records import Check
+
+    store = Store(f"sqlite:///{tmp_path / 'diary.sqlite3'}")
+    flag = {"id": "more_than_one_place", "title": "Twitching in more than one place", "sources": ["S1"]}
+    said = {"id": "persisting_over_2_weeks", "title": "Twitching for more than 2 weeks", "sources": ["S1"]}
+    finding = {"rule": "places", "summary": "calf and thigh", "entries": ["e1", "e2"], "drove": ["more_than_one_place"]}
+    store.diary().add(Check(at=dt.datetime(2026, 11, 20, 9), disposition="routine", answers={"duration_days": 20},
+                            result={"red_flags": [flag, said], "diary": {"findings": [finding]}}))  # fmt: skip
+    page = render.html(report_of(store))
+    assert "Twitching in more than one place (shown by the diary, not said)" in page
+    assert "Twitching for more than 2 weeks <" in page  # from the answers: no label

@@ -180,7 +180,12 @@ def _date(day: dt.date) -> str:
 
 
 def _check_row(check: Check, kb: KnowledgeBase) -> CheckRow:
-    flags = [(str(f.get("title") or f.get("id")), [str(s) for s in f.get("sources", [])])
+    """A check's advice and its red flags, each told apart: from the person's answers, or shown by their diary
+    (an inference from what they logged, not something they said)."""
+    diary = check.result.get("diary") or {}
+    shown = {str(flag) for finding in diary.get("findings", []) for flag in finding.get("drove", [])}
+    flags = [(str(f.get("title") or f.get("id")) + (" (shown by the diary, not said)" if f.get("id") in shown else ""),
+              [str(s) for s in f.get("sources", [])])
              for f in check.result.get("red_flags", [])]  # fmt: skip
     entry = kb.dispositions.get(check.disposition)  # type: ignore[call-overload]
     return CheckRow(check.at, check.disposition, entry.label if entry else check.disposition, flags)
