@@ -155,3 +155,14 @@ def test_a_check_about_someone_else_puts_its_questions_to_them(client: TestClien
     assert "If they have any of these — face drooping" in page  # the warning first
     assert "<legend>Has one side of their face dropped, or can they not smile evenly?</legend>" in page
     assert "of your face" not in page and "can you not" not in page and "If you have" not in page
+
+
+def test_checking_again_and_again_with_nothing_new_gets_a_gentle_note(client: TestClient) -> None:
+    assert "You have checked" not in client.get("/check").text
+    calm = {"sites": [{"region": "calf", "side": "left"}], "duration_days": 3, "symptoms": {"weakness": False}}
+    for _ in range(3):
+        assert client.post("/api/v1/check", json=calm).status_code == 200
+    page = client.get("/check").text
+    assert "You have checked 3 times this week" in page and "Each time the advice was the same: Self-care." in page
+    assert "the diary does the watching for you" in page and "(S1, S24)" in page
+    assert "check again straight away" in " ".join(page.split())

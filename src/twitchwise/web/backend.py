@@ -203,6 +203,17 @@ class Backend:
         today = self.today()
         return self.diary(profile).mark_twitch_free(day or today, today=today)
 
+    def repeated_checks(self, profile: str) -> tuple[int, str] | None:
+        """Three or more checks in the last seven days that all gave the same advice: (how many, that advice).
+        The check then says, gently, that checking again will not tell more than the diary does."""
+        today = self.today()
+        checks = [s.record for s in self.diary(profile).list(kinds=("check",), start=today - dt.timedelta(days=6),
+                                                              end=today)]  # fmt: skip
+        dispositions = {c.disposition for c in checks if isinstance(c, Check)}
+        if len(checks) >= 3 and len(dispositions) == 1:
+            return len(checks), dispositions.pop()
+        return None
+
     def light_places(self, profile: str) -> list[tuple[str, str | None]]:
         """The places this person has logged in the last 60 days, most recent first (at most six): the light log's
         rows."""

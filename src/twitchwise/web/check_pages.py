@@ -53,7 +53,14 @@ async def check_start(request: Request, again: Annotated[str | None, Query(max_l
         answers = overlay(answers, previous, today=backend.today(), symptom_ids=backend.kb.symptom_ids)
     if guided.current_step(answers, set(), backend.kb) is None:
         return await _finish(request, answers)  # the diary alone already settles it (an emergency logged)
-    return _step_page(request, answers, set(), action="/check", back="/")
+    repeated = backend.repeated_checks(profile)
+    note = None
+    if repeated is not None:
+        count, disposition = repeated
+        action = backend.kb.actions["dont_worry"]
+        advice = backend.kb.dispositions[disposition].label  # type: ignore[index]
+        note = {"count": count, "advice": advice, "text": action.text.split(" — ", 1)[-1], "sources": action.sources}
+    return _step_page(request, answers, set(), action="/check", back="/", repeated=note)
 
 
 @router.post("/check")
