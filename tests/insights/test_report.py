@@ -127,3 +127,28 @@ def test_the_lag_of_sleep_is_told_as_nights() -> None:
     assert [t.when for t in caffeine.terms] == ["the same day", "the day before"]
     flagged = next(f for f in result.factors if f.verdict == "more")
     assert "comparing" in flagged.text and ("the same day" in flagged.text or "before" in flagged.text)
+
+
+def _cut_diary(episodes_a_day: list[int], caffeine: list[float]) -> list[Stored]:
+    records: list[Stored] = []
+    first = TODAY - dt.timedelta(days=len(episodes_a_day) - 1)
+    for index, (count, mg) in enumerate(zip(episodes_a_day, caffeine, strict=True)):
+        day = first + dt.timedelta(days=index)
+        records.append(Stored(f"d{index}", "day", Day(day=day, caffeine_mg=mg, sleep_h=7.0,
+                                                       twitch_free=count == 0)))  # fmt: skip
+        for n in range(count):
+            records.append(Stored(f"e{index}-{n}", "episode", Episode(at=dt.datetime.combine(day, dt.time(8 + n)),
+                                                                     region="calf")))  # fmt: skip
+    return records
+
+
+def test_a_cut_made_at_a_peak_of_twitching_is_said_to_ease_anyway() -> None:
+    # four calm weeks at 400 mg, a bad week, then caffeine halved and two calmer weeks
+    counts = [1, 2, 1, 1, 2, 1, 1] * 4 + [5, 6, 5, 6, 5, 6, 5] + [2, 1, 2, 1, 2, 1, 2] * 2
+    caffeine = [400.0] * 35 + [200.0] * 14
+    cautions = insights(_cut_diary(counts, caffeine), today=TODAY).cautions
+    assert len(cautions) == 1 and "You cut down on caffeine" in cautions[0]
+    assert "regression to the mean" in cautions[0] and "planned on/off experiment" in cautions[0]
+    # the same cut after an ordinary week: nothing to warn about
+    calm = [1, 2, 1, 1, 2, 1, 1] * 5 + [1, 1, 2, 1, 1, 2, 1] * 2
+    assert insights(_cut_diary(calm, caffeine), today=TODAY).cautions == []

@@ -35,6 +35,8 @@ def show_insights(result: Insights, stdout: IO[str], *, as_json: bool) -> None:
         console.print(Text(f"{factor.label}: with about {factor.more_days_for_rr_1_5} more fully logged days "
                            "(twitches and factors, day after day), a rate ratio of 1.5, if there is one, would be "
                            "found 8 times in 10."))  # fmt: skip
+    for caution in result.cautions:
+        console.print(Text(caution, style="bold"))
     console.print(Text(f"How: {result.method}.", style="dim"))
     console.print(Text(result.limits, style="dim"))
     if result.status == "ok":

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 import msgspec
+import numpy as np
 
 from twitchwise.diary.records import Stored
 from twitchwise.insights.model import Analysis, Calibration, FactorOutcome, Q, Term, analyse
@@ -87,6 +88,7 @@ class Insights(msgspec.Struct, frozen=True):
     factors: list[FactorInsight]
     limits: str = LIMITS
     how_sure: str = HOW_SURE  # the harness's worst and typical figures (python -m bench.triggers.harness --family)
+    cautions: list[str] = msgspec.field(default_factory=list)  # e.g. a change made at a peak of twitching
 
     def to_json(self) -> bytes:
         return msgspec.json.encode(self)
@@ -111,7 +113,7 @@ def insights(entries: Sequence[Stored], *, today: dt.date, calibration: Calibrat
     )  # fmt: skip
     return Insights(
         "ok", message, table.days, table.recorded_days, result.usable_pairs, result.needed_pairs, 0, METHOD,
-        result.inflation, factors,
+        result.inflation, factors, cautions=peak_cautions(table),
     )  # fmt: skip
 
 
@@ -128,8 +130,46 @@ def _not_enough(table: DailyTable, result: Analysis) -> Insights:
     factors = [_factor(outcome, result.usable_pairs) for outcome in result.factors]
     return Insights(
         "not_enough_data", message, table.days, table.recorded_days, result.usable_pairs, result.needed_pairs,
-        more, METHOD, None, factors,
+        more, METHOD, None, factors, cautions=peak_cautions(table),
     )  # fmt: skip
+
+
+CUT = 0.7  # a factor's two weeks after a day at most 70 % of the two weeks before: the person cut it down
+PEAK = 1.5  # the week before that day at least 1.5 times the usual weekly twitching of the month before
+
+
+def peak_cautions(table: DailyTable) -> list[str]:
+    """Regression to the mean, said plainly: when a factor was cut down (a remedy begun) just after a week with
+    much more twitching than usual, twitching often eases afterwards by itself, whatever was changed.  The most
+    recent such change of each factor, within the last 60 days."""
+    cautions = []
+    counts = table.counts
+    for factor in FACTORS:
+        values = table.factors.get(factor.spec.name)
+        if values is None or factor.spec.binary:
+            continue
+        cuts = []
+        for day in range(max(35, table.days - 60), table.days - 6):
+            before, after = values[day - 14 : day], values[day : day + 14]
+            if np.isfinite(before).sum() < 7 or np.isfinite(after).sum() < 5:
+                continue
+            usual_before = float(np.nanmean(before))
+            if usual_before > 0 and float(np.nanmean(after)) <= CUT * usual_before:
+                cuts.append((float(np.nanmean(after)) / usual_before, day))
+        if not cuts:
+            continue
+        _, day = min(cuts)  # the sharpest change: the day the factor was cut down
+        week, month = counts[day - 7 : day], counts[day - 35 : day - 7]
+        if np.isfinite(week).sum() < 4 or np.isfinite(month).sum() < 14:
+            continue
+        if float(np.nanmean(week)) >= PEAK * max(float(np.nanmean(month)), 0.5):
+            cautions.append(
+                f"You cut down on {factor.label.lower()} around {table.date(day):%-d %B}, just after a week with "
+                "much more twitching than usual. Twitching often eases after a bad spell by itself (regression "
+                "to the mean), so part of any fall since may not be the change. A planned on/off experiment "
+                "tests it fairly."
+            )
+    return cautions
 
 
 def _factor(outcome: FactorOutcome, usable_pairs: int) -> FactorInsight:
