@@ -143,6 +143,8 @@ def test_log_on_the_body_map_at_phone_width_then_see_it_and_delete_it(page: Page
     bar = page.locator('#daychart rect.bar[data-day="2026-11-21"]')
     expect(bar).to_have_attribute("data-episodes", "1")
     assert float(bar.get_attribute("height") or 0) > 30  # today's bar is drawn full height
+    bar.click()  # a tap says the day and the count in words
+    expect(page.locator("#daychart-value")).to_have_text("2026-11-21: 1 episode (calf)")
     shot(page, "diary")
     page.goto(f"{site}/insights")
     chart = page.get_by_role("img", name="Twitch episodes a day over your whole diary", exact=False)

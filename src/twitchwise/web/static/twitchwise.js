@@ -62,6 +62,19 @@ document.addEventListener("click", function (event) {
   if (folded) { folded.open = true; }
 });
 
+// Charts on a phone: a tap on a bar (or an unrecorded day's tick) says its day and value in words below the
+// chart, where a screen reader announces it; the same words are each bar's title for a mouse.
+document.addEventListener("click", function (event) {
+  var mark = event.target.closest && event.target.closest("svg[data-values] rect[data-day]");
+  if (!mark) { return; }
+  var chart = mark.closest("svg");
+  var out = document.getElementById(chart.getAttribute("data-values"));
+  var title = mark.querySelector("title");
+  if (out && title) { out.textContent = title.textContent; }
+  chart.querySelectorAll("rect.picked").forEach(function (other) { other.classList.remove("picked"); });
+  mark.classList.add("picked");
+});
+
 // Installable: the service worker keeps the log usable offline and sends what was logged there once the
 // app can be reached again (static/sw.js).
 if ("serviceWorker" in navigator) {
