@@ -208,3 +208,16 @@ def test_the_light_log_at_phone_width_is_one_tap(page: Page, site: str) -> None:
     box = page.get_by_role("button", name="A lot").bounding_box()
     assert box is not None and box["height"] >= 44 and box["width"] >= 44
     shot(page, "log-light")
+
+
+def test_the_re_check_can_be_a_browser_notification_kept_in_this_browser_only(page: Page, site: str) -> None:
+    page.context.grant_permissions(["notifications"], origin=site)
+    start_check(page, site, "3")
+    finish_check(page)
+    page.get_by_role("button", name="Or remind me in this browser").click()
+    expect(page.locator("#remind-status")).to_contain_text("This browser will remind you")
+    due = page.evaluate("localStorage.getItem('twitchwise-recheck')")
+    assert due == "2026-12-05"  # two weeks after the check (the app's today is 2026-11-21)
+    page.evaluate("localStorage.setItem('twitchwise-recheck', '2000-01-01')")  # the day has come
+    page.goto(site)
+    assert page.evaluate("localStorage.getItem('twitchwise-recheck')") is None  # shown once, then forgotten

@@ -75,6 +75,36 @@ document.addEventListener("click", function (event) {
   mark.classList.add("picked");
 });
 
+// The two-week re-check, as an optional browser notification: after permission, the date is kept in this
+// browser only, and the notification shows when twitchwise is next opened on or after it (no server push).
+(function () {
+  var KEY = "twitchwise-recheck";
+  if (!("Notification" in window) || !window.localStorage) { return; }
+  var button = document.getElementById("remind-here");
+  if (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      Notification.requestPermission().then(function (permission) {
+        var status = document.getElementById("remind-status");
+        if (permission === "granted") {
+          localStorage.setItem(KEY, button.getAttribute("data-recheck"));
+          status.textContent = "This browser will remind you when you open twitchwise on or after that day.";
+        } else {
+          status.textContent = "Notifications are off for this site; the calendar reminder above still works.";
+        }
+      });
+    });
+  }
+  var due = localStorage.getItem(KEY);
+  var today = new Date().toISOString().slice(0, 10);
+  if (due && due <= today && Notification.permission === "granted") {
+    localStorage.removeItem(KEY);
+    new Notification("twitchwise: time for your two-week re-check", {
+      body: "Check again today, or sooner if anything has changed.", tag: "twitchwise-recheck",
+    });
+  }
+})();
+
 // Installable: the service worker keeps the log usable offline and sends what was logged there once the
 // app can be reached again (static/sw.js).
 if ("serviceWorker" in navigator) {
