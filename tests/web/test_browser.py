@@ -221,3 +221,17 @@ def test_the_re_check_can_be_a_browser_notification_kept_in_this_browser_only(pa
     page.evaluate("localStorage.setItem('twitchwise-recheck', '2000-01-01')")  # the day has come
     page.goto(site)
     assert page.evaluate("localStorage.getItem('twitchwise-recheck')") is None  # shown once, then forgotten
+
+
+def test_a_common_answer_is_one_tap_on_a_chip(page: Page, site: str) -> None:
+    page.goto(f"{site}/check")
+    page.locator('.figure-front [data-toggle-site="left_calf"]').click()
+    page.get_by_role("button", name="Continue").click()
+    chip = page.get_by_role("button", name="2 weeks", exact=True)
+    box = chip.bounding_box()
+    assert box is not None and box["height"] >= 44 and box["width"] >= 44
+    chip.click()
+    expect(page.get_by_label("For how many days")).to_have_value("2 weeks")
+    shot(page, "check-chips")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("#form-error")).to_have_count(0)  # the chip's words are read like typed ones

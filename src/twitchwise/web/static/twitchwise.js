@@ -62,6 +62,15 @@ document.addEventListener("click", function (event) {
   if (folded) { folded.open = true; }
 });
 
+// Chips: a tap fills the field with a common answer (which the field reads like any typed words).
+document.querySelectorAll("[data-chips-for]").forEach(function (row) { row.hidden = false; });
+document.addEventListener("click", function (event) {
+  var chip = event.target.closest && event.target.closest("button[data-fill]");
+  if (!chip) { return; }
+  var field = document.getElementById(chip.parentElement.getAttribute("data-chips-for"));
+  if (field) { field.value = chip.getAttribute("data-fill"); field.focus(); }
+});
+
 // Charts on a phone: a tap on a bar (or an unrecorded day's tick) says its day and value in words below the
 // chart, where a screen reader announces it; the same words are each bar's title for a mouse.
 document.addEventListener("click", function (event) {
