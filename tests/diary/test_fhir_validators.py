@@ -22,7 +22,7 @@ from twitchwise.diary.store import Store
 from twitchwise.diary.transfer import ProfileData, export_fhir
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = Path(os.environ.get("TWITCHWISE_FHIR_VALIDATORS", ROOT / ".cache/fhir-validators/node_modules"))
+MODULES = Path(os.environ.get("TWITCHWISE_FHIR_VALIDATORS", ROOT / ".cache/fhir-validators/node_modules")).resolve()
 SCRIPT = ROOT / "tools" / "fhir-validators" / "validate.js"
 NOW = dt.datetime(2026, 11, 21, 10, 0)
 

@@ -223,7 +223,8 @@ def test_the_whole_diary_downloads_as_json_and_as_a_fhir_bundle(client: TestClie
     assert bundle.headers["content-type"].startswith("application/fhir+json")
     assert bundle.headers["content-disposition"] == 'attachment; filename="twitchwise-fhir-bundle-2026-11-21.json"'
     observations = [e["resource"] for e in bundle.json()["entry"] if e["resource"]["resourceType"] == "Observation"]
-    assert [o["valueCodeableConcept"]["coding"][0]["code"] for o in observations] == ["R25.3"]
+    # SNOMED CT's fasciculation first, as the Symptoms IG's value binding wants (ICD-10 R25.3 beside it)
+    assert [o["valueCodeableConcept"]["coding"][0]["code"] for o in observations] == ["82470000"]
     assert client.get("/export", params={"format": "xml"}).status_code == 422
 
 

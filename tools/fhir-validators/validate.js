@@ -6,7 +6,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const modules = process.env.TWITCHWISE_FHIR_VALIDATORS || path.join(__dirname, "node_modules");
+const modules = path.resolve(process.env.TWITCHWISE_FHIR_VALIDATORS || path.join(__dirname, "node_modules"));
 const { Fhir } = require(path.join(modules, "fhir"));
 const JSONSchemaValidator = require(path.join(modules, "@asymmetrik/fhir-json-schema-validator"));
 
