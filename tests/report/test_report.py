@@ -156,3 +156,15 @@ def test_a_red_flag_the_diary_showed_is_labelled_as_the_diary_s_not_as_said(tmp_
     page = render.html(report_of(store))
     assert "Twitching in more than one place (shown by the diary, not said)" in page
     assert "Twitching for more than 2 weeks <" in page  # from the answers: no label
+
+
+def test_page_one_gives_the_person_s_concern_in_their_words_before_the_advice(tmp_path: Path) -> None:
+    env = {"LANG": "en_GB.UTF-8", "TWITCHWISE_DATA_DIR": str(tmp_path / "data"), "TWITCHWISE_NOW": "2026-11-21T10:00"}
+    words = "My left calf has twitched for 3 weeks <b>and</b> I'm scared it's ALS, no weakness"
+    assert run_cli("log", "twitch", "--site", "left calf", environ=env).code == 0  # a check never makes a diary
+    assert run_cli("check", "--text", words, environ=env).code == 0
+    store = Store(f"sqlite:///{tmp_path / 'data' / 'diary.sqlite3'}")
+    page = render.html(report_of(store))
+    assert "Their concern, in their own words" in page
+    assert "“My left calf has twitched for 3 weeks &lt;b&gt;and&lt;/b&gt; I&#39;m scared it&#39;s ALS" in page
+    assert page.index("Their concern") < page.index("Checks and what they advised")

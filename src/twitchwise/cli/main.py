@@ -168,10 +168,12 @@ def _assess_and_show(
 
     evidence = None if diary is None else diary.evidence(today)
     reading = None
+    description = None
     if args.text is not None:
         from twitchwise.understand import read
 
-        reading = read(_read_text(args.text, stdin), kb, today=today)
+        description = _read_text(args.text, stdin)
+        reading = read(description, kb, today=today)
         given = reading.answers
     elif args.answers is None:
         from twitchwise.cli.guided import run_guided_check
@@ -193,7 +195,7 @@ def _assess_and_show(
     if diary is not None and evidence is not None:
         from twitchwise.diary.when import clock
 
-        assessment = diary.record(given, assessment, evidence, today=today, now=clock(environ))
+        assessment = diary.record(given, assessment, evidence, today=today, now=clock(environ), description=description)
     if args.json:
         if reading is None:
             stdout.write(assessment.to_json().decode() + "\n")

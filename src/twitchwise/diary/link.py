@@ -58,15 +58,24 @@ class DiaryLink:
         )  # fmt: skip
 
     def record(
-        self, given: Answers, assessment: Assessment, evidence: DiaryEvidence, *, today: dt.date, now: dt.datetime
+        self,
+        given: Answers,
+        assessment: Assessment,
+        evidence: DiaryEvidence,
+        *,
+        today: dt.date,
+        now: dt.datetime,
+        description: str | None = None,
     ) -> Assessment:
-        """Save the check in the diary (the answers the person gave, and the result), and say so."""
+        """Save the check in the diary (the answers the person gave, the result, and the description they typed,
+        if any: their concern in their own words, for the doctor's report), and say so."""
         annotated = annotate(assessment, evidence, profile=self.profile, saved_as=None)
         now = now.replace(microsecond=0)
         at = now if now.date() == today else dt.datetime.combine(today, dt.time(12))
         check = Check(
             at=at, disposition=assessment.disposition,  # type: ignore[arg-type]
-            answers=to_builtins(given), result=msgspec.to_builtins(annotated),
+            answers=to_builtins(given),
+            result={**msgspec.to_builtins(annotated), **({"description": description} if description else {})},
         )  # fmt: skip
         stored = self.store.diary(self.profile).add(check)
         return annotate(assessment, evidence, profile=self.profile, saved_as=stored.id)

@@ -96,6 +96,7 @@ class ReportContent:
     more_notes: int
     sources: list[SourceRow] = field(default_factory=list)
     entries: Sequence[Stored] = ()
+    concern: tuple[dt.date, str] | None = None  # the description typed at the latest check that had one
 
     @property
     def latest(self) -> CheckRow | None:
@@ -132,8 +133,21 @@ def build_report(
         factors=_factors(days, kb), insights=insights(inside, today=end),
         medicines=_medicines(days, latest_answers),
         notes=notes[:MAX_NOTES], more_notes=max(0, len(notes) - MAX_NOTES),
-        sources=_sources(checks, kb), entries=inside,
+        sources=_sources(checks, kb), entries=inside, concern=_concern(checks),
     )  # fmt: skip
+
+
+MAX_CONCERN = 600  # characters of the person's description on page 1; the rest is marked as cut
+
+
+def _concern(checks: Sequence[Check]) -> tuple[dt.date, str] | None:
+    """The person's concern in their own words: what they typed at the latest check that had a description."""
+    for check in checks:
+        text = check.result.get("description")
+        if isinstance(text, str) and text.strip():
+            words = " ".join(text.split())
+            return check.at.date(), words if len(words) <= MAX_CONCERN else words[:MAX_CONCERN].rstrip() + " …"
+    return None
 
 
 def _who(answers: dict[str, Any]) -> str | None:

@@ -123,7 +123,13 @@ async def check_text(
     reading = await run_in_threadpool(read, body.text, backend.kb, today=backend.today())
     preferences = Preferences(profile=profile, locale=locale)
     assessment = await run_in_threadpool(
-        backend.check, reading.answers, preferences=preferences, use_diary=diary, said=reading.said, about=reading.about
+        backend.check,
+        reading.answers,
+        preferences=preferences,
+        use_diary=diary,
+        said=reading.said,
+        about=reading.about,
+        description=body.text,
     )
     return _json(contract_json(assessment, reading, backend.kb))
 

@@ -113,8 +113,10 @@ class Backend:
         use_diary: bool = True,
         said: dict[str, str] | None = None,
         about: str | None = None,
+        description: str | None = None,
     ) -> Assessment:
-        """Assess; with the diary, add what it shows over time and keep the check in it.
+        """Assess; with the diary, add what it shows over time and keep the check in it (with ``description``, the
+        words the person typed, for the doctor's report).
 
         ``said``: the description's words behind each symptom it left "not sure" (``Reading.said``).
         """
@@ -125,7 +127,7 @@ class Backend:
         link = DiaryLink(self.store, preferences.profile)
         evidence = link.evidence(today)
         assessment = assess(evidence.apply(given), self.kb, today=today, services=services, said=said, about=about)
-        return link.record(given, assessment, evidence, today=today, now=self.now())
+        return link.record(given, assessment, evidence, today=today, now=self.now(), description=description)
 
     def stored_check(
         self, profile: str, short_id: str, *, emergency_number: str | None = None

@@ -96,9 +96,9 @@ async def check_describe(request: Request, form: Form) -> Response:
     reading = await run_in_threadpool(read, text, backend.kb, today=today)
     answers = overlay(start, reading.answers, today=today, symptom_ids=backend.kb.symptom_ids)
     if guided.current_step(answers, set(), backend.kb) is None:
-        return await _finish(request, answers)  # the words (or the diary) already settle it
+        return await _finish(request, answers, description=text)  # the words (or the diary) already settle it
     meta = {
-        "said": reading.said, "understood": understood_lines(reading, backend.kb),
+        "text": text, "said": reading.said, "understood": understood_lines(reading, backend.kb),
         "assumptions": reading.assumptions, "question": reading.question, "about": reading.about,
     }  # fmt: skip
     token = _drafts(request).start([_state(answers, set())], meta, now=backend.now())
@@ -120,9 +120,9 @@ def check_review(request: Request, token: str) -> Response:
 
 @router.post("/check/d/{token}/finish")
 async def check_finish(request: Request, token: str, form: Form) -> Response:
-    states, _ = _load(request, token)
+    states, meta = _load(request, token)
     answers, _ = states[-1]
-    response = await _finish(request, answers)
+    response = await _finish(request, answers, description=meta.get("text") if meta else None)
     _drafts(request).end(token)
     return response
 
@@ -226,13 +226,13 @@ def _next_page(request: Request, token: str, states: list[State]) -> Response:
     return RedirectResponse(f"/check/d/{token}/{len(states) - 1}", status_code=303)
 
 
-async def _finish(request: Request, answers: Answers) -> Response:
+async def _finish(request: Request, answers: Answers, *, description: str | None = None) -> Response:
     """Nothing left to ask: assess, keep the check in the diary, and show the result."""
     backend = backend_of(request)
     chosen = preferences(request)
     start = backend.start_answers(chosen.profile)  # what the diary filled in is the diary's, not the person's
     own = beyond(answers, start, today=backend.today(), symptom_ids=backend.kb.symptom_ids)
-    assessment = await run_in_threadpool(backend.check, own, preferences=chosen)
+    assessment = await run_in_threadpool(backend.check, own, preferences=chosen, description=description)
     saved = assessment.diary.saved_as if assessment.diary else None
     return RedirectResponse(f"/checks/{saved}", status_code=303)
 
