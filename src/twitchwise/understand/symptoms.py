@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from twitchwise.understand.text import About, Text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 
 def symptoms(text: Text) -> dict[str, bool | None]:
@@ -11,12 +17,28 @@ def symptoms(text: Text) -> dict[str, bool | None]:
     for ent in text.by_label("SYMPTOM"):
         if text.generic_or_denied(ent):
             continue
-        states.setdefault(ent.ent_id_, []).append(text.state(ent))
+        state = text.state(ent)
+        if ent.ent_id_ == "spreading" and state is True and _within_one_muscle(text, ent):
+            state = None  # "the twitches spread out across the calf": asked, not taken as spreading to new places
+        states.setdefault(ent.ent_id_, []).append(state)
     result: dict[str, bool | None] = {}
     for symptom, seen in states.items():
         # present anywhere wins; otherwise the last word on it ("worried about weakness, but not weak")
         result[symptom] = True if True in seen else seen[-1]
     return result
+
+
+_ONE_MUSCLE = re.compile(
+    r"^(?:out |a bit |a little |slightly )?(?:across|through|within|over|around|along|up and down|inside|in) "
+    r"(?:the |my |this |that |its )?(?:whole |entire |same )?(?:muscle|calf|thigh|lid|eyelid|area|spot|bit|it)\b"
+)
+
+
+def _within_one_muscle(text: Text, ent: Span) -> bool:
+    """Whether "spread" is said of a twitch moving within the one muscle ("spreads across the calf")."""
+    end = text.sentence(ent.start)[1]
+    following = " ".join(t.norm_ for t in text.doc[ent.end : min(end, ent.end + 8)])
+    return _ONE_MUSCLE.match(following) is not None
 
 
 def flags(text: Text) -> None:
