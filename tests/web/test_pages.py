@@ -451,3 +451,13 @@ def test_a_day_answered_none_everywhere_is_a_twitch_free_day(client: TestClient)
     assert [(d["day"], d["twitch_free"]) for d in days] == [("2026-11-21", True)]
     post_form(client, "/log/light", {"site": "left_calf", "amount": "little"})  # a twitch later clears it
     assert [e for e in listed(client) if e.get("twitch_free")] == []
+
+
+def test_the_weekly_chart_s_numbers_are_a_tap_away_and_this_week_is_labelled_so_far(client: TestClient) -> None:
+    for _ in range(3):
+        post_form(client, "/log/twitch", {"site": "left_calf", "count": "2"})
+    page = client.get("/insights").text
+    assert "<summary>The numbers, week by week</summary>" in page
+    assert '<th scope="col">this week so far</th>' in page and '<th scope="row">left calf</th>' in page
+    row = page[page.index('<th scope="row">left calf</th>') :].split("</tr>")[0]
+    assert row.count("<td>") == 8 and row.endswith("<td>3</td>")  # three episodes this week, none before

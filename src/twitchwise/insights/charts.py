@@ -135,14 +135,33 @@ def sites(entries: Sequence[Stored], folder: Path, *, today: dt.date) -> list[Pa
     return save(sites_figure(entries, today=today), folder, "sites")
 
 
-def sites_figure(entries: Sequence[Stored], *, today: dt.date) -> Any:
-    plt = _pyplot()
+def weekly_by_site(entries: Sequence[Stored], *, today: dt.date) -> dict[str, Counter[dt.date]]:
+    """Episodes a week (weeks start on Monday) for each body site, as the sites chart draws them."""
     weekly: dict[str, Counter[dt.date]] = {}
     for stored in entries:
         record = stored.record
         if isinstance(record, Episode) and record.at.date() <= today:
             week = record.at.date() - dt.timedelta(days=record.at.weekday())
             weekly.setdefault(site_name(record.region, record.side), Counter())[week] += 1
+    return weekly
+
+
+def sites_table(
+    entries: Sequence[Stored], *, today: dt.date, weeks: int = 8
+) -> tuple[list[str], list[tuple[str, list[int]]]]:
+    """The sites chart's values for a phone: the last ``weeks`` weeks as column labels ("10 Nov", the current one
+    "this week so far"), and each site's episodes in them."""
+    weekly = weekly_by_site(entries, today=today)
+    this_week = today - dt.timedelta(days=today.weekday())
+    starts = [this_week - dt.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    labels = [f"{start.day} {start:%b}" for start in starts[:-1]] + ["this week so far"]
+    rows = [(name, [counts.get(start, 0) for start in starts]) for name, counts in sorted(weekly.items())]
+    return labels, [(name, values) for name, values in rows if any(values)]
+
+
+def sites_figure(entries: Sequence[Stored], *, today: dt.date) -> Any:
+    plt = _pyplot()
+    weekly = weekly_by_site(entries, today=today)
     figure, axes = plt.subplots(figsize=(9, 3))
     styles = ("-o", "--s", ":^", "-.v", "-D", "--x")
     this_week = today - dt.timedelta(days=today.weekday())

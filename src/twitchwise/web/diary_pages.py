@@ -218,8 +218,13 @@ async def delete(request: Request, entry_id: str, form: Form) -> Response:
 @router.get("/insights")
 async def insights_page(request: Request) -> Response:
     backend = backend_of(request)
-    result = await run_in_threadpool(backend.insights, preferences(request).profile)
-    return page(request, "insights.html", result=result, charts=CHARTS, active="insights", title="Insights")
+    profile = preferences(request).profile
+    result = await run_in_threadpool(backend.insights, profile)
+    from twitchwise.insights.charts import sites_table
+
+    weeks, site_rows = sites_table(backend.diary(profile).list(kinds=("episode",)), today=backend.today())
+    return page(request, "insights.html", result=result, charts=CHARTS, active="insights", title="Insights",
+                weeks=weeks, site_rows=site_rows)  # fmt: skip
 
 
 @router.get("/report")
