@@ -206,6 +206,8 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
     # "been going on for 5 months" is the twitching's own time: a TWITCH phrase is never the something
     if any(t.ent_type_ == "TWITCH" for t in before_for):
         return False
+    if [t.norm_ for t in before_for[-3:]] in (["on", "and", "off"], ["off", "and", "on"]):
+        return False  # "twitching on and off for 5 weeks": how often, not a habit's time
     if any(t.norm_ in {"off", "on", "taking", "quit", "stopped", "using"} for t in before_for[-4:]):
         return True
     # "been in perimenopause for 2 years", "been in this job for years": a state the text names, not
