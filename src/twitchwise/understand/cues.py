@@ -36,7 +36,8 @@ _GROUP = re.compile(r"\{(\w+)\}")
 _NEGATION = re.compile(r"\b(?:no|not|never|without|none|nor|neither|denies|deny|nothing|zero|free of)\b")
 _PSEUDO_NEGATION = re.compile(r"\b(?:not sure|not certain|no idea|not only|not just|nothing but)\b")
 _CLAUSE_BREAK = re.compile(
-    r"[,;:.!?]|\b(?:but|though|although|however|whereas|except|yet|because|cause|cos|coz|so)\b|\band (?=(?:i|my|his|her|their|he|she|they|the)\b)"
+    r"[,;:.!?]|\b(?:but|though|although|however|whereas|except|yet|because|cause|cos|coz|so)\b"
+    r"|\band (?=(?:i|my|his|her|their|he|she|they|the)\b)"
 )
 _DOUBT = re.compile(
     r"\b(?:i think(?! (?:it was|that was|i had|i have had|i just had))|i thought|maybe|perhaps|might|possibly|"
