@@ -205,16 +205,30 @@ class Backend:
         today = self.today()
         return self.diary(profile).mark_twitch_free(day or today, today=today)
 
+    def same_advice_count(self, profile: str, stored: Stored) -> int:
+        """How many checks in the week up to this one gave the same advice for the same reasons (this one too):
+        at three or more, a gentle note says that checking again will not change the answer."""
+        record = stored.record
+        assert isinstance(record, Check)
+        start = record.at - dt.timedelta(days=7)
+        week = self.diary(profile).list(kinds=("check",), start=start.date(), end=record.at.date())
+        reasons = {f["id"] for f in record.result.get("red_flags", [])}
+        return sum(
+            1 for other in (s.record for s in week)
+            if isinstance(other, Check) and start <= other.at <= record.at and other.disposition == record.disposition
+            and {f["id"] for f in other.result.get("red_flags", [])} == reasons
+        )  # fmt: skip
+
     def repeated_checks(self, profile: str) -> tuple[int, str] | None:
-        """Three or more checks in the last seven days that all gave the same advice: (how many, that advice).
-        The check then says, gently, that checking again will not tell more than the diary does."""
-        today = self.today()
-        checks = [s.record for s in self.diary(profile).list(kinds=("check",), start=today - dt.timedelta(days=6),
-                                                              end=today)]  # fmt: skip
-        dispositions = {c.disposition for c in checks if isinstance(c, Check)}
-        if len(checks) >= 3 and len(dispositions) == 1:
-            return len(checks), dispositions.pop()
-        return None
+        """When the latest check, this week, was the third or more with the same advice for the same reasons:
+        (how many, that advice), so a new check starts with the same gentle note the result gives."""
+        latest = self.diary(profile).latest("check")
+        if latest is None or not isinstance(latest.record, Check):
+            return None
+        if latest.record.at.date() < self.today() - dt.timedelta(days=6):
+            return None
+        count = self.same_advice_count(profile, latest)
+        return (count, latest.record.disposition) if count >= 3 else None
 
     def light_places(self, profile: str) -> list[tuple[str, str | None]]:
         """The places this person has logged in the last 60 days, most recent first (at most six): the light log's

@@ -67,27 +67,13 @@ def check_result(request: Request, entry_id: str) -> Response:
     own = said_by_person(stored.record.answers)  # type: ignore[union-attr]
     said = {e.question for flag in assessment.red_flags for e in flag.evidence if own.get(e.question, own) == e.answer}
     return page(request, "result.html", stored=stored, a=assessment, icons=DISPOSITION_ICON, active="check",
-                said_questions=said, title="Your result", same_again=_same_again(backend, chosen.profile, stored),
+                said_questions=said, title="Your result", same_again=backend.same_advice_count(chosen.profile, stored),
                 recheck_on=_recheck_on(backend, stored))  # fmt: skip
 
 
 def _recheck_on(backend: Any, stored: Any) -> dt.date:
     """The day to check again: the knowledge base's re-check interval (limits.yaml, two weeks) after the check."""
     return stored.record.at.date() + dt.timedelta(days=int(backend.kb.limits["recheck_days"].value))  # type: ignore[no-any-return]
-
-
-def _same_again(backend: Any, profile: str, stored: Any) -> int:
-    """How many checks in the week before this one gave the same advice for the same reasons: a gentle
-    note counts them when it is three or more, because checking again will not change the answer."""
-    at = stored.record.at
-    week = [c for c in backend.diary(profile).list(kinds=("check",)) if at - dt.timedelta(days=7) <= c.record.at <= at]
-    reasons = {f["id"] for f in stored.record.result.get("red_flags", [])}
-    same = [
-        c for c in week
-        if c.record.disposition == stored.record.disposition
-        and {f["id"] for f in c.record.result.get("red_flags", [])} == reasons
-    ]  # fmt: skip
-    return len(same)
 
 
 @router.get("/checks/{entry_id}/reminder.ics")
