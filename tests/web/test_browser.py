@@ -140,22 +140,33 @@ def test_log_on_the_body_map_at_phone_width_then_see_it_and_delete_it(page: Page
     page.get_by_role("button", name="5", exact=True).click()  # tap 2: the count logs it
     expect(page.locator(".flash")).to_contain_text("left calf, 5 twitches, intensity 3")
     expect(page.locator("#entry-e1")).to_contain_text("left calf")
-    bar = page.locator('#daychart rect.bar[data-day="2026-11-21"]')
-    expect(bar).to_have_attribute("data-episodes", "1")
+    bar = page.locator('#day-chart rect.bar[data-day="2026-11-21"]')
+    expect(bar).to_have_attribute("data-value", "1")
     assert float(bar.get_attribute("height") or 0) > 30  # today's bar is drawn full height
-    bar.click()  # a tap says the day and the count in words
-    expect(page.locator("#daychart-value")).to_have_text("2026-11-21: 1 episode (calf)")
+    box = page.locator("#day-chart").bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] - 2, box["y"] + 5)  # a tap near the bar, not on it, picks it
+    expect(page.locator("#daychart-value")).to_have_text("Sat 21 Nov: 1 episode (calf)")
     shot(page, "diary")
     page.goto(f"{site}/insights")
+    chart_box = page.locator("#episodes-chart").bounding_box()
+    assert chart_box is not None
+    page.mouse.click(chart_box["x"] + 3, chart_box["y"] + 5)  # two weeks at least: the first is before the diary
+    expect(page.locator("#day-value")).to_have_text("Sun 8 Nov: nothing recorded")
+    page.keyboard.press("ArrowRight")  # the chart has focus: the arrow keys walk its days
+    expect(page.locator("#day-value")).to_have_text("Mon 9 Nov: nothing recorded")
+    page.mouse.click(chart_box["x"] + chart_box["width"] - 3, chart_box["y"] + 5)
+    expect(page.locator("#day-value")).to_contain_text("Sat 21 Nov: 1 episode")
+    page.get_by_text("The charts as printed in the report").click()
     chart = page.get_by_role("img", name="Twitch episodes a day over your whole diary", exact=False)
     expect(chart).to_be_visible()
-    assert page.evaluate("img => img.naturalWidth", chart.element_handle()) > 0  # the SVG chart loaded
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle())  # it loaded
     page.goto(f"{site}/diary")
     page.get_by_role("link", name="Delete e1").click()
     page.get_by_role("button", name="Delete it").click()
     expect(page.locator(".flash")).to_have_text("Deleted e1.")
     expect(page.locator("#entry-e1")).to_have_count(0)
-    expect(page.locator('#daychart rect.bar[data-day="2026-11-21"]')).to_have_count(0)
+    expect(page.locator('#day-chart rect.bar[data-day="2026-11-21"]')).to_have_count(0)
 
 
 def test_the_body_map_works_from_the_keyboard(page: Page, site: str) -> None:

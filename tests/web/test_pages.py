@@ -50,7 +50,7 @@ def test_quick_log_from_the_body_map_then_edit_and_delete(client: TestClient) ->
     assert saved.status_code == 303 and saved.headers["location"] == "/diary?logged=e1"
     diary = client.get(saved.headers["location"]).text
     assert flash(diary) == ["Saved e1: 2026-11-21 10:00, left calf, 5 twitches, intensity 2."]
-    assert 'data-day="2026-11-21" data-episodes="1"' in diary
+    assert 'data-day="2026-11-21" data-value="1"' in diary
     edited = post_form(client, "/diary/e1/edit", {"count": "7"})
     assert edited.status_code == 303
     assert listed(client)[0]["count"] == 7
@@ -461,3 +461,14 @@ def test_the_weekly_chart_s_numbers_are_a_tap_away_and_this_week_is_labelled_so_
     assert '<th scope="col">this week so far</th>' in page and '<th scope="row">left calf</th>' in page
     row = page[page.index('<th scope="row">left calf</th>') :].split("</tr>")[0]
     assert row.count("<td>") == 8 and row.endswith("<td>3</td>")  # three episodes this week, none before
+
+
+def test_insights_draw_phone_charts_with_dates_and_words_for_each_bar(client: TestClient) -> None:
+    post_form(client, "/log/twitch", {"site": "left_calf", "count": "2"})
+    post_form(client, "/log/day", {"caffeine": "300 mg"})
+    page = client.get("/insights").text
+    charts = page[page.index('<h2 id="charts-h">') : page.index("The charts as printed in the report")]
+    assert 'id="episodes-chart"' in charts and 'data-values="day-value"' in charts and "<img" not in charts
+    assert '<title>Sat 21 Nov: 1 episode</title>' in charts or "<title>Sat 21 Nov: 1 episode;" in charts
+    assert 'class="bar partial"' in charts  # this week, not over yet: an open bar, never a drop
+    assert '<span>this week</span>' in charts and "SD" not in charts

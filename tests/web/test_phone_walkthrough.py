@@ -67,6 +67,15 @@ def test_every_page_and_every_step_passes_axe_at_phone_and_desktop_width(
     for name, path in PAGES.items():
         page.goto(site + path)
         audit(page, viewport, name, found)
+    page.goto(f"{site}/log/twitch?site=left_calf")  # a diary to draw: the charts, the week so far, the tables
+    page.get_by_role("button", name="5", exact=True).click()
+    page.goto(f"{site}/log/day")
+    page.get_by_label("Caffeine").fill("3 cups")
+    page.get_by_role("button", name="Save", exact=False).first.click()
+    for name in ("diary", "insights"):
+        page.goto(f"{site}{PAGES[name]}")
+        expect(page.locator("svg.daychart").first).to_be_visible()
+        audit(page, viewport, f"{name}-with-data", found)
     page.goto(f"{site}/check")
     audit(page, viewport, "check-start", found)
     page.get_by_label("Describe it in your own words").fill(

@@ -15,7 +15,7 @@ from twitchwise.diary.records import Episode
 from twitchwise.diary.summary import summarise
 from twitchwise.errors import InputError
 from twitchwise.sites import site_name
-from twitchwise.web import bodymap
+from twitchwise.web import bodymap, phone_charts
 from twitchwise.web.backend import CHARTS, ChartName, backend_of
 from twitchwise.web.render import DISPOSITION_ICON, page, preferences
 from twitchwise.web.security import CHART_POLICY, posted_form
@@ -159,12 +159,12 @@ def diary(
     sites_by_day: dict[dt.date, list[str]] = {}
     for stored in entries:
         if isinstance(stored.record, Episode):
-            sites_by_day.setdefault(stored.record.at.date(), []).append(stored.record.region)
+            sites_by_day.setdefault(stored.record.at.date(), []).append(stored.record.region.replace("_", " "))
     just_logged = _find(backend, profile, logged)
     advice = backend.advice(profile, preferences(request))
     return page(
         request, "diary.html", entries=list(reversed(entries)), days=days, summary=summary, advice=advice,
-        icons=DISPOSITION_ICON, top=max([1, *(d.episodes or 0 for d in summary.days)]), sites_by_day=sites_by_day,
+        icons=DISPOSITION_ICON, chart=phone_charts.diary_chart(summary, sites_by_day),
         logged=just_logged, deleted=deleted if deleted and deleted.isalnum() else None, active="diary", title="Diary",
     )  # fmt: skip
 
@@ -221,10 +221,15 @@ async def insights_page(request: Request) -> Response:
     profile = preferences(request).profile
     result = await run_in_threadpool(backend.insights, profile)
     from twitchwise.insights.charts import sites_table
+    from twitchwise.insights.table import daily_table
 
-    weeks, site_rows = sites_table(backend.diary(profile).list(kinds=("episode",)), today=backend.today())
+    today = backend.today()
+    entries = backend.diary(profile).list(kinds=("episode", "day"), end=today)
+    table = daily_table(entries, today=today)
+    weeks, site_rows = sites_table(entries, today=today)
     return page(request, "insights.html", result=result, charts=CHARTS, active="insights", title="Insights",
-                weeks=weeks, site_rows=site_rows)  # fmt: skip
+                weeks=weeks, site_rows=site_rows, day_charts=phone_charts.day_charts(table) if table else [],
+                site_charts=phone_charts.site_charts(entries, today=today))  # fmt: skip
 
 
 @router.get("/report")

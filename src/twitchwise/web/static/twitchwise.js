@@ -71,17 +71,41 @@ document.addEventListener("click", function (event) {
   if (field) { field.value = chip.getAttribute("data-fill"); field.focus(); }
 });
 
-// Charts on a phone: a tap on a bar (or an unrecorded day's tick) says its day and value in words below the
-// chart, where a screen reader announces it; the same words are each bar's title for a mouse.
-document.addEventListener("click", function (event) {
-  var mark = event.target.closest && event.target.closest("svg[data-values] rect[data-day]");
-  if (!mark) { return; }
-  var chart = mark.closest("svg");
+// Charts on a phone: a tap anywhere on a chart picks the nearest bar (a 6-px bar is no target for a thumb), and
+// the arrow keys move along the bars once the chart has focus; the bar's words go below the chart, where a screen
+// reader announces them. The same words are each bar's title for a mouse.
+function pickBar(chart, mark) {
   var out = document.getElementById(chart.getAttribute("data-values"));
   var title = mark.querySelector("title");
   if (out && title) { out.textContent = title.textContent; }
-  chart.querySelectorAll("rect.picked").forEach(function (other) { other.classList.remove("picked"); });
-  mark.classList.add("picked");
+  var day = mark.getAttribute("data-day");
+  document.querySelectorAll("svg[data-values] rect.picked").forEach(function (other) { other.classList.remove("picked"); });
+  // the same day (or week) is marked on every chart that tells into the same words: a day's factors line up
+  document.querySelectorAll('svg[data-values="' + chart.getAttribute("data-values") + '"]').forEach(function (other) {
+    var same = other.querySelector('rect[data-day="' + day + '"]');
+    if (same) { same.classList.add("picked"); }
+  });
+  chart.setAttribute("data-picked", day);
+}
+function barsOf(chart) { return Array.prototype.slice.call(chart.querySelectorAll("rect[data-day]")); }
+document.addEventListener("click", function (event) {
+  var chart = event.target.closest && event.target.closest("svg[data-values]");
+  if (!chart) { return; }
+  var bars = barsOf(chart);
+  if (!bars.length) { return; }
+  var box = chart.getBoundingClientRect();
+  var index = Math.floor((event.clientX - box.left) / box.width * bars.length);
+  pickBar(chart, bars[Math.max(0, Math.min(bars.length - 1, index))]);
+});
+document.addEventListener("keydown", function (event) {
+  var chart = event.target.closest && event.target.closest("svg[data-values]");
+  if (!chart || (event.key !== "ArrowLeft" && event.key !== "ArrowRight")) { return; }
+  var bars = barsOf(chart);
+  var at = bars.findIndex(function (bar) { return bar.getAttribute("data-day") === chart.getAttribute("data-picked"); });
+  if (at < 0) { at = event.key === "ArrowLeft" ? bars.length : -1; }
+  at = Math.max(0, Math.min(bars.length - 1, at + (event.key === "ArrowLeft" ? -1 : 1)));
+  pickBar(chart, bars[at]);
+  event.preventDefault();
 });
 
 // The two-week re-check, as an optional browser notification: after permission, the date is kept in this
