@@ -469,6 +469,6 @@ def test_insights_draw_phone_charts_with_dates_and_words_for_each_bar(client: Te
     page = client.get("/insights").text
     charts = page[page.index('<h2 id="charts-h">') : page.index("The charts as printed in the report")]
     assert 'id="episodes-chart"' in charts and 'data-values="day-value"' in charts and "<img" not in charts
-    assert '<title>Sat 21 Nov: 1 episode</title>' in charts or "<title>Sat 21 Nov: 1 episode;" in charts
+    assert "<title>Sat 21 Nov: 1 episode</title>" in charts or "<title>Sat 21 Nov: 1 episode;" in charts
     assert 'class="bar partial"' in charts  # this week, not over yet: an open bar, never a drop
-    assert '<span>this week</span>' in charts and "SD" not in charts
+    assert "<span>this week</span>" in charts and "SD" not in charts
