@@ -59,7 +59,7 @@ SITUATIONS: list[dict[str, Any]] = [
     {"duration_days": 30, "sites": [{"region": "eyelid"}]}, {"symptoms": {"cramps": True}},
     {"symptoms": {"swallowing_difficulty": True, "weakness": True}}, {"symptoms": {"lip_or_fingertip_tingling": True}},
     {"sex": "female"}, {"sites": [{"region": "calf"}]}, {"caffeine_mg_per_day": 300, "sex": "female"},
-    {"age": 14, "caffeine_mg_per_day": 150}, {"water_litres_per_day": 1.2},
+    {"age": 14, "caffeine_mg_per_day": 150}, {"water_litres_per_day": 1.2}, {"age": 6, "symptoms": {"fever": True}},
 ]  # fmt: skip
 FIELD_VALUES: dict[str, list[Any]] = {
     "sites": [[{"region": "calf"}, {"region": "thigh"}], [{"region": "tongue"}]], "duration_days": [100],
