@@ -39,9 +39,16 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:.!?]|\b(?:but|though|although|however|whereas|except|yet|because|cause|cos|coz|so)\b"
     r"|\band (?=(?:i|my|his|her|their|he|she|they|the)\b)"
 )
+# "maybe six weeks", "probably 3 a day": an amount given roughly, not a symptom in doubt
+_ABOUT = (
+    r" (?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a few|a couple|half|once|twice|"
+    r"an? (?:hour|day|week|fortnight|month|year|dozen))"
+)
 _DOUBT = re.compile(
-    r"\b(?:i think(?! (?:it was|that was|i had|i have had|i just had))|i thought|maybe|perhaps|might|possibly|"
-    r"probably|(?<!\bhe )(?<!\bshe )(?<!\bthey )(?:seems?|seemed)|"  # "he seems to stutter" is what she sees
+    r"\b(?:i think(?! (?:it was|that was|i had|i have had|i just had))|i thought|(?:maybe|perhaps|probably)(?!"
+    + _ABOUT
+    + r")|"
+    r"might|possibly|(?<!\bhe )(?<!\bshe )(?<!\bthey )(?:seems?|seemed)|"  # "he seems to stutter" is what she sees
     r"not sure|i guess|kind of|sort of|a bit like|i feel like (?:it|this|that)\b|almost like|i believe|"
     r"believe to be|what i think is)\b"
 )
