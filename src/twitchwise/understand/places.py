@@ -10,7 +10,11 @@ from twitchwise.understand.text import Text, distance, norm_at, previous_norm
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-_SENSORY = frozenset({"numbness", "tingling", "pain", "lip_or_fingertip_tingling", "weakness"})
+# Symptoms whose place is not the twitching's ("cramp in both calves", "one side of my face won't move")
+_SENSORY = frozenset(
+    {"numbness", "tingling", "pain", "lip_or_fingertip_tingling", "weakness", "cramps", "paralysis", "stiffness",
+     "face_droop", "sudden_one_sided_weakness", "muscle_wasting"}
+)  # fmt: skip
 _MOVED_TO = frozenset({"now", "spread", "spreading", "spreads", "moved", "moving", "moves", "jumped", "also", "too"})
 # "They occur all over my body", "the places vary, mainly my shoulders"
 _TWITCH_PRONOUNS = frozenset({"it", "they", "these", "them", "those", "areas", "places", "spots"})
