@@ -40,8 +40,9 @@ def about(text: Text) -> tuple[About, Span | None]:
     first = sum(n in {"i", "i'm", "me"} for n in norms)
     if not people:
         # "he keeled over and was out cold; his arms had been twitching": no one named, but no word
-        # of the writer either, so the words are about him (and his signs are read, not dropped)
-        writer = first or any(n in {"my", "myself", "mine", "i've", "i'd", "i'll", "we", "our", "us"} for n in norms)
+        # of the writer either, so the words are about him (and his signs are read, not dropped).  "We" and
+        # "us" are those watching ("he won't respond to us"), not the one the words are about.
+        writer = first or any(n in {"my", "myself", "mine", "i've", "i'd", "i'll"} for n in norms)
         return ("someone_else" if third and not writer else "self"), None
     person = people[0]
     owner = person.end < len(text.doc) and text.doc[person.end].norm_ in {"'s", "’s"}
