@@ -60,6 +60,7 @@ SITUATIONS: list[dict[str, Any]] = [
     {"symptoms": {"swallowing_difficulty": True, "weakness": True}}, {"symptoms": {"lip_or_fingertip_tingling": True}},
     {"sex": "female"}, {"sites": [{"region": "calf"}]}, {"caffeine_mg_per_day": 300, "sex": "female"},
     {"age": 14, "caffeine_mg_per_day": 150}, {"water_litres_per_day": 1.2}, {"age": 6, "symptoms": {"fever": True}},
+    {"age": 0, "symptoms": {"fever": True}},
 ]  # fmt: skip
 FIELD_VALUES: dict[str, list[Any]] = {
     "sites": [[{"region": "calf"}, {"region": "thigh"}], [{"region": "tongue"}]], "duration_days": [100],
@@ -111,3 +112,31 @@ def test_every_question_can_be_put_about_someone_else(kb: KnowledgeBase) -> None
         assert not re.search(r"\b(?:you|your|yours|yourself|you're|you've)\b", theirs, re.IGNORECASE), theirs
         assert "(or the person" not in theirs
         assert addressed(question.text, "self") == question.text
+
+
+def asked_in_a_check(data: dict[str, Any]) -> list[str]:
+    """Every question a guided check puts, answering no to each symptom and skipping the rest."""
+    data = {**data, "symptoms": dict(data.get("symptoms", {}))}
+    skipped: list[str] = []
+    put: list[str] = []
+    for _ in range(60):
+        step = next_step(answers_from_builtins(data, today=TODAY, symptom_ids=KB.symptom_ids), KB, skipped)
+        if step is None:
+            return put
+        for question in step.questions:
+            put.append(question.id)
+            if question.kind == "yes_no_unsure":
+                data["symptoms"][question.id] = False
+            else:
+                skipped.append(question.id)
+    raise AssertionError("the check did not end")
+
+
+def test_a_child_with_a_fever_is_asked_the_children_s_red_signs_and_an_adult_is_not_asked_about_fever() -> None:
+    calf = {"sites": [{"region": "calf", "side": "left"}], "duration_days": 3}
+    adult = asked_in_a_check(calf)  # the age skipped: the children's rule alone must not bring the fever in
+    assert "fever" not in adult and "hard_to_wake" not in adult and "rash_not_fading" not in adult
+    child = asked_in_a_check({**calf, "age": 8})
+    assert "fever" in child and "hard_to_wake" not in child  # no fever: no red signs to ask
+    feverish = asked_in_a_check({**calf, "age": 8, "symptoms": {"fever": True}})
+    assert {"hard_to_wake", "rash_not_fading"} <= set(feverish)

@@ -123,11 +123,26 @@ def _first_of_a_combination(
             supposed = Facts(facts.answers.with_symptom(question_id, True), facts.targets, facts.medicine_classes)
             if flag.condition.evaluate(supposed) is False:
                 continue
-            partners = deciding_questions(flag.condition, supposed)
-            # Only when its partner is another symptom: a fever waits for the medicines it needs, as before.
-            if partners and all(kb.questions[p].kind == "yes_no_unsure" for p in partners if p in kb.questions):
+            # Only when yeses to its partner symptoms alone could complete the rule: a fever waits for the
+            # medicines it needs, and for a child's age, so an adult is not asked about a fever for nothing.
+            if deciding_questions(flag.condition, supposed) and _symptoms_complete(flag, supposed, kb):
                 return question
     return None
+
+
+def _symptoms_complete(flag: RedFlag, facts: Facts, kb: KnowledgeBase) -> bool:
+    """Whether answering yes to the symptoms the rule still asks, and nothing else, makes it fire."""
+    for _ in range(len(kb.questions)):
+        partners = deciding_questions(flag.condition, facts)
+        if not partners:
+            break
+        if not all(p in kb.questions and kb.questions[p].kind == "yes_no_unsure" for p in partners):
+            return False
+        answers = facts.answers
+        for partner in partners:
+            answers = answers.with_symptom(partner, True)
+        facts = Facts(answers, facts.targets, facts.medicine_classes)
+    return flag.condition.evaluate(facts) is True
 
 
 def _alone_reaches(facts: Facts, symptom: str, level: Disposition, kb: KnowledgeBase) -> bool:
