@@ -65,8 +65,8 @@ def test_every_emergency_flag_alone_gives_emergency(data: dict[str, Any], flag: 
         data["medications"] = [*data.get("medications", []), "sertraline"]
     if "caffeine_mg_per_day" in flag.condition.questions():
         data["caffeine_mg_per_day"] = 2000.0
-    if "age" in flag.condition.questions():  # the one emergency flag with an age in it is for children
-        data["age"] = 7
+    if "age" in flag.condition.questions():  # the emergency flags with an age in them are for children and babies
+        data["age"] = 0
     result = run(data)
     assert result.disposition == "emergency"
     assert flag.id in {f.id for f in result.red_flags}
