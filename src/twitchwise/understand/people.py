@@ -204,3 +204,31 @@ def _sex_letter(words: list[str]) -> str | None:
         if word in {"f", "female"}:
             return "female"
     return None
+
+
+_INFANT = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](day|days|week|weeks|month|months)"
+    r"[ -]old\b|\b(newborn|new-born|new born)\b"
+)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12}  # fmt: skip
+
+
+def infant(text: Text, about: About, symptoms: dict[str, bool | None]) -> None:
+    """A baby's age in days, weeks or months ("my baby is 2 months old", "a 6-week-old"): age 0 in the answers'
+    whole years, and, under 3 months, the fact the NHS's fever advice for babies turns on (clinical.md §11b).
+    Only when the words are about someone else: "I sleep 5 hours with a newborn" is the writer's."""
+    match = _INFANT.search(text.doc.text.lower())
+    if about != "someone_else" or match is None or text.data.get("age") not in (None, 0):
+        return
+    if match[3]:
+        weeks = 0.0
+    else:
+        number = int(match[1]) if match[1].isdigit() else _SMALL[match[1]]
+        weeks = {"day": number / 7, "week": number, "month": number * 4.35}[match[2].rstrip("s")]
+    if weeks >= 52:
+        return
+    text.data["age"] = 0
+    text.assume(f"'{match[0]}' read as age 0 (under a year)")
+    if weeks < 13:
+        symptoms["under_3_months"] = True

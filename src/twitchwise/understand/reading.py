@@ -96,6 +96,7 @@ def _stages(text: Text) -> Reading:
     timing.duration(text)
     symptoms.flags(text)
     people.age_and_sex(text, about, person)
+    people.infant(text, about, found)
     habits.caffeine(text)
     habits.water(text)
     habits.alcohol(text)

@@ -65,13 +65,18 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
 
     duration = text.data.get("duration_days")
     recent = isinstance(duration, int) and duration <= 1  # "These symptoms have lasted 15 hours"
-    found = load_cues().find(text.doc, about_self=about == "self", recent=recent)
+    cues = load_cues()
+    found = cues.find(text.doc, about_self=about == "self", recent=recent)
     known = text.kb.symptom_ids
     exertion = found.present.get("breathless_on_exertion")
     if exertion and symptoms.get("breathing_difficulty") and "breathing_difficulty" not in found.present:
-        # "breathless on the stairs" is not "struggling to breathe now" (clinical.md §11d): ask, don't assume
-        symptoms["breathing_difficulty"] = None
-        found.possible.setdefault("breathing_difficulty", exertion)
+        # "breathless on the stairs" is not "struggling to breathe now" (clinical.md §11d): ask, don't assume --
+        # unless it has always been so ("out of breath running for the bus, but always have"), which is no sign
+        if cues.groups["lifelong"].search(" ".join(t.norm_ for t in text.doc)):
+            del symptoms["breathing_difficulty"]
+        else:
+            symptoms["breathing_difficulty"] = None
+            found.possible.setdefault("breathing_difficulty", exertion)
     for symptom in found.present:
         if symptom in known:
             symptoms[symptom] = True
