@@ -28,6 +28,17 @@ _PERSON_GAP = frozenset(
         "baby",
         "eldest",
         "youngest",
+        "twitching",
+        "twitchy",
+        "sick",
+        "poorly",
+        "ill",
+        "young",
+        "small",
+        "tiny",
+        "wee",
+        "new",
+        "dear",
     }
 )
 
@@ -46,9 +57,23 @@ def about(text: Text) -> tuple[About, Span | None]:
         return ("someone_else" if third and not writer else "self"), None
     person = people[0]
     owner = person.end < len(text.doc) and text.doc[person.end].norm_ in {"'s", "’s"}
-    if third > mine or (owner and mine == 0) or (mine == 0 and first == 0):
+    opens = mine == 0 and _opens_as_subject(text, person)
+    if third > mine or (owner and mine == 0) or (mine == 0 and first == 0) or opens:
         return "someone_else", person
     return "self", None
+
+
+_SUBJECT_VERBS = frozenset(
+    {"has", "is", "was", "had", "keeps", "kept", "gets", "got", "started", "seems", "seemed", "looks", "can",
+     "could", "will", "would", "twitches", "twitched", "woke", "suddenly", "just", "developed", "complains"}
+)  # fmt: skip
+
+
+def _opens_as_subject(text: Text, person: Span) -> bool:
+    """ "My twitching toddler has a fever …, when I press a glass": the text opens with the person doing or having
+    something, so it is about them even though the writer says "I" later."""
+    following = norm_at(text.doc, person.end)
+    return person.start <= 4 and text.sentence(person.start)[0] == 0 and following in _SUBJECT_VERBS
 
 
 def _owned(text: Text, person: Span) -> bool:
@@ -232,3 +257,17 @@ def infant(text: Text, about: About, symptoms: dict[str, bool | None]) -> None:
     text.assume(f"'{match[0]}' read as age 0 (under a year)")
     if weeks < 13:
         symptoms["under_3_months"] = True
+
+
+# A word that alone says a young child, read as an age the children's rules can use (and said as assumed)
+_YOUNG = {"toddler": 2, "toddlers": 2, "baby": 0, "infant": 0, "newborn": 0}
+
+
+def young_child(text: Text, about: About, person: Span | None) -> None:
+    """ "My toddler has a fever": no age given, but one under 16 without doubt; a baby is under a year."""
+    if about != "someone_else" or person is None or text.data.get("age") is not None:
+        return
+    word = person.text.lower()
+    if word in _YOUNG:
+        text.data["age"] = _YOUNG[word]
+        text.assume(f"'{person.text}' read as a child of about {_YOUNG[word]} (under 16)")

@@ -97,6 +97,7 @@ def _stages(text: Text) -> Reading:
     symptoms.flags(text)
     people.age_and_sex(text, about, person)
     people.infant(text, about, found)
+    people.young_child(text, about, person)
     habits.caffeine(text)
     habits.water(text)
     habits.alcohol(text)
