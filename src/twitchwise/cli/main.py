@@ -108,6 +108,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     serve.add_argument(
         "--db", metavar="URL_OR_PATH", help="the diary database (default: as for every command; created if missing)"
     )
+    server = commands.add_parser(
+        "server",
+        help="server mode: many people on one PostgreSQL database, each signing in",
+        description="Serve the web app in server mode (accounts, sessions, sharing with a clinician), on "
+        "PostgreSQL. 'server add-account NAME --role ROLE' makes an account, reading its password from standard input.",
+    )
+    server.add_argument("action", nargs="?", choices=["run", "add-account"], default="run", help="default: run")
+    server.add_argument("username", nargs="?", help="the new account's username (add-account)")
+    server.add_argument("--role", choices=["person", "clinician", "admin"], default="person")
+    server.add_argument("--host", metavar="ADDRESS", default="127.0.0.1", help="address to listen on")
+    server.add_argument("--port", metavar="PORT", type=int, default=8000, help="port (default: 8000)")
+    server.add_argument("--db", metavar="URL", help="the PostgreSQL database (default: TWITCHWISE_DATABASE_URL)")
     return parser
 
 
@@ -130,6 +142,14 @@ def main(
             from twitchwise.cli.serve import serve
 
             return serve(args.host, args.port, args.db, environ, stdout)
+        if args.command == "server":
+            from twitchwise.cli import server_command
+
+            if args.action == "add-account":
+                if not args.username:
+                    raise InputError("username", "give the new account's username: server add-account NAME")
+                return server_command.add_account(args.username, args.role, args.db, environ, stdin, stdout)
+            return server_command.server(args.host, args.port, args.db, environ, stdout)
         if args.command == "kb":
             from twitchwise.cli.kb_command import show_kb
 

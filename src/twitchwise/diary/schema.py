@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The Alembic revision the tables below correspond to; a test keeps the two in step.
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 
 
 class Base(DeclarativeBase):
@@ -133,6 +133,79 @@ class DraftRow(Base):
     updated: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     steps: Mapped[list[Any]] = mapped_column(JSON)
     meta: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+# --- server mode (``twitchwise server``): accounts, their sessions, shares and the audit trail -------------
+# Local mode creates these tables too and never writes to them.
+
+
+class AccountRow(Base):
+    """A person, clinician or admin.  A person's and a clinician's diary is the profile ``profile_id``; an
+    admin has none (an admin manages accounts and cannot read a diary)."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (CheckConstraint("role IN ('person', 'clinician', 'admin')", name="account_role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(10))
+    profile_id: Mapped[int | None] = mapped_column(ForeignKey("profiles.id", ondelete="SET NULL"))
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    created: Mapped[dt.datetime] = mapped_column(DateTime)
+    reset_hash: Mapped[str | None] = mapped_column(String(64))  # a one-time reset link an admin issued
+    reset_expires: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class SessionRow(Base):
+    """A signed-in browser: only the SHA-256 of its token is kept, so a copy of the database signs no one in."""
+
+    __tablename__ = "sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class LoginAttemptRow(Base):
+    """A failed sign-in, kept for the rate limit (never the password tried)."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class ShareRow(Base):
+    """A person's diary shared with a clinician: made as a one-time code, redeemed once, revocable."""
+
+    __tablename__ = "shares"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    clinician_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires: Mapped[dt.datetime] = mapped_column(DateTime)
+    redeemed: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_viewed: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AuditRow(Base):
+    """Every read or write of another person's data: who, when, what, why.  Append-only: the code has no
+    update or delete for it, and on PostgreSQL a trigger refuses both."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(60))  # usernames, kept as text so the trail outlives an account
+    subject: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(60))
+    why: Mapped[str] = mapped_column(String(200))
 
 
 ROWS: dict[str, type[Entry]] = {

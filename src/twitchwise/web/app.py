@@ -54,6 +54,12 @@ def create_app(settings: WebSettings) -> FastAPI:
     )  # fmt: skip
     app.state.backend = Backend(settings)
     app.state.settings = settings
+    if settings.server:
+        from twitchwise.server.accounts import Accounts
+        from twitchwise.server.web import router as server_router
+
+        app.state.accounts = Accounts(app.state.backend.store, settings.now)
+        app.include_router(server_router)
     app.include_router(api.router)
     app.include_router(check_pages.router)
     app.include_router(pages.router)
@@ -61,6 +67,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _handle_errors(app)
     app.middleware("http")(_api_origin_guard(settings))
+    if settings.server:
+        from twitchwise.server.web import SessionGate
+
+        app.add_middleware(SessionGate, accounts=app.state.accounts, secure=settings.secure_cookies)
     app.add_middleware(ContainErrors)
     app.add_middleware(TrustedHosts, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)

@@ -33,6 +33,9 @@ def preferences(request: Request) -> Preferences:
     """The preferences in the cookies; a value that does not fit is ignored, not trusted."""
     cookies = request.cookies
     profile = cookies.get(PREFERENCE_COOKIES["profile"], "")
+    account = getattr(request.state, "account", None)
+    if account is not None:  # server mode: the signed-in account's own diary, whatever the cookie says
+        profile = account.profile or "account-0"  # an admin has no diary, and no profile has this name
     locale = cookies.get(PREFERENCE_COOKIES["locale"], "")
     number = cookies.get(PREFERENCE_COOKIES["emergency"], "")
     return Preferences(
@@ -53,6 +56,7 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
         "emergency_number": backend.services(prefs).emergency_number,
         "today": backend.today(),
         "active": context.pop("active", ""),
+        "server_account": getattr(request.state, "account", None),
         "said": lambda question, answer: said(question, answer, backend.kb),
         "question_label": lambda question: question_label(question, backend.kb),
     }

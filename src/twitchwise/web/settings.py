@@ -29,6 +29,8 @@ class WebSettings:
     fixed_now: dt.datetime | None = None  # TWITCHWISE_NOW: a fixed clock for tests and demos
     environ: Mapping[str, str] | None = None  # for the locale's emergency number
     secret: bytes = b""  # this install's key for signing form tokens (``install_secret``)
+    server: bool = False  # server mode (``twitchwise server``): accounts and sessions, PostgreSQL
+    secure_cookies: bool = False  # the session cookie only over HTTPS (server mode behind TLS)
 
     def now(self) -> dt.datetime:
         return self.fixed_now or dt.datetime.now().replace(microsecond=0)

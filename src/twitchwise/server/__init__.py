@@ -1,0 +1,2 @@
+"""Server mode (``twitchwise server``): one PostgreSQL database for many people — accounts, sessions,
+roles, shares with a clinician and an audit trail.  Local mode (``twitchwise serve``) does not use it."""
