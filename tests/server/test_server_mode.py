@@ -4,6 +4,7 @@ sharing with a clinician (audited), an admin who reads no diary, and a person's 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -238,3 +239,53 @@ def test_no_password_or_health_data_reaches_the_log(server: Any, caplog: pytest.
     client.post("/api/v1/check/text", json={"text": "my left calf twitches, five coffees a day"})
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert PASSWORD not in logged and "a wrong password 123" not in logged and "coffees" not in logged
+
+
+def _routes() -> list[tuple[str, str]]:
+    """Every page and endpoint of the app, as its routers declare them."""
+    from fastapi.routing import APIRoute
+
+    from twitchwise.server import web as server_pages
+    from twitchwise.web import api, check_pages, diary_pages, pages
+
+    found: list[tuple[str, str]] = []
+    for router in (api.router, check_pages.router, pages.router, diary_pages.router, server_pages.router):
+        for route in router.routes:
+            if isinstance(route, APIRoute):
+                found += [(method, route.path) for method in sorted(set(route.methods or ()) - {"HEAD", "OPTIONS"})]
+    assert len(found) > 50 and any(path.startswith("/api/v1/diary/") for _, path in found)
+    return found
+
+
+def test_every_route_for_every_role_gives_no_one_else_s_data(server: Any) -> None:
+    """The authorization matrix: every page and endpoint, as each role, aimed at another person's ids."""
+    app, accounts, secrets, _ = server
+    alice = browser(app)
+    sign_in(alice, "alice")
+    secret_note = "ZEBRA-ALICE-PRIVATE"
+    entry = alice.post("/api/v1/diary/episodes", json={"at": "2026-11-21T09:00:00", "region": "calf",
+                                                        "note": secret_note}).json()["id"]  # fmt: skip
+    check = alice.post("/api/v1/check", json={"sites": [{"region": "calf"}], "duration_days": 3}).json()
+    check_id = check["diary"]["saved_as"]
+    made = post(alice, "/account/share", {}, page="/account")
+    code = re.search(r"<strong>([0-9A-F-]+)</strong>", made.text)
+    assert code
+    share_id = re.search(r'action="/account/shares/(\d+)/revoke"', alice.get("/account").text)
+    assert share_id
+    values = {"entry_id": entry, "check_id": check_id, "share_id": share_id.group(1), "username": "alice",
+              "token": "x" * 43, "name": "timeline", "topic": "is_it_als", "step": "1"}  # fmt: skip
+    visitors = {"bob": browser(app), "dr who": browser(app), "root": browser(app)}
+    for name, client in visitors.items():
+        sign_in(client, name, secrets[name])
+    alice_profile = accounts.get("alice").profile
+    for (method, path), profile in itertools.product(_routes(), ("", alice_profile)):
+        target = re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), "1")), path)
+        target += f"?profile={profile}" if profile else ""
+        body: dict[str, Any] | None = {} if target.startswith("/api/") and method != "GET" else None
+        for name, client in visitors.items():
+            response = client.request(method, target, follow_redirects=False, json=body)
+            assert secret_note not in response.text, (name, method, target)
+            assert "ZEBRA" not in response.headers.get("location", ""), (name, method, target)
+            if method == "GET" and re.search(r"\{(entry_id|check_id|share_id)\}", path):
+                assert response.status_code == 404, (name, method, target, response.status_code)  # never data
+    assert secret_note in alice.get(f"/api/v1/diary/{entry}").text  # the data is there, for its owner
