@@ -289,3 +289,21 @@ def test_every_route_for_every_role_gives_no_one_else_s_data(server: Any) -> Non
             if method == "GET" and re.search(r"\{(entry_id|check_id|share_id)\}", path):
                 assert response.status_code == 404, (name, method, target, response.status_code)  # never data
     assert secret_note in alice.get(f"/api/v1/diary/{entry}").text  # the data is there, for its owner
+
+
+def test_the_server_command_refuses_what_server_mode_cannot_run_on(postgres: PostgresServer, tmp_path: Any) -> None:
+    from tests.conftest import run_cli
+
+    key = {"TWITCHWISE_SECRET": "k" * 40, "LANG": "en_GB.UTF-8"}
+    no_key = run_cli("server", "--db", postgres.new_database(), environ={"LANG": "en_GB.UTF-8"})
+    assert no_key.code == 2 and "TWITCHWISE_SECRET" in no_key.err
+    sqlite = run_cli("server", "--db", str(tmp_path / "d.sqlite3"), environ=key)
+    assert sqlite.code == 2 and "--db" in sqlite.err and "PostgreSQL" in sqlite.err
+    database = postgres.new_database()
+    add = ("server", "add-account", "admin", "--role", "admin", "--db", database)
+    short = run_cli(*add, stdin="tiny-pw\n", environ=key)
+    assert short.code == 2 and "password" in short.err and "tiny-pw" not in short.err + short.out  # never echoed
+    made = run_cli(*add, stdin=PASSWORD + "\n", environ=key)
+    assert made.code == 0 and "Made admin (admin)" in made.out and "Authenticator secret" in made.out
+    again = run_cli("server", "add-account", "admin", "--db", database, stdin=PASSWORD + "\n", environ=key)
+    assert again.code == 2 and "username" in again.err

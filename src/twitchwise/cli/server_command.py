@@ -16,6 +16,9 @@ def settings_for_server(environ: Mapping[str, str], host: str, port: int, db: st
 
     from twitchwise.web.settings import web_settings
 
+    if len(environ.get("TWITCHWISE_SECRET", "").strip()) < 32:
+        raise InputError("TWITCHWISE_SECRET", "server mode needs one key of at least 32 characters, the same for "
+                                              "every worker, so a form made by one is accepted by another")  # fmt: skip
     settings = web_settings(environ, host=host, port=port, db=db)
     if not settings.database_url.startswith(("postgresql", "postgres")):
         raise InputError("--db", "server mode needs a PostgreSQL database (postgresql+psycopg://…), so that any "
