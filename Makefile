@@ -5,7 +5,7 @@ RUN := $(UV) run --frozen --no-sync
 export UV_COMPILE_BYTECODE := 1
 export UV_LINK_MODE := copy
 
-.PHONY: setup postgres chromium poppler axe fhir-validators run test lint typecheck pytest docs bench bench-triggers clean
+.PHONY: setup postgres nginx chromium poppler axe fhir-validators run test lint typecheck pytest docs bench bench-triggers clean
 
 setup: .venv/.synced
 
@@ -18,6 +18,11 @@ setup: .venv/.synced
 postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql; }
+
+## Debian's nginx (the light build, with TLS), for the test that runs two server-mode workers behind it.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx-light openssl; }
 
 ## Debian's Chromium, for the browser tests (Playwright drives it; it never downloads a browser).
 chromium:
@@ -59,7 +64,7 @@ run: setup
 	$(RUN) twitchwise serve
 
 ## Lint, type-check and run the whole test suite.
-test: setup postgres chromium poppler axe fhir-validators lint typecheck pytest
+test: setup postgres nginx chromium poppler axe fhir-validators lint typecheck pytest
 
 lint: setup
 	$(RUN) ruff check src tests bench tools
@@ -68,7 +73,7 @@ lint: setup
 typecheck: setup
 	$(RUN) mypy
 
-pytest: setup postgres chromium poppler axe fhir-validators
+pytest: setup postgres nginx chromium poppler axe fhir-validators
 	TWITCHWISE_AXE=$(AXE) TWITCHWISE_FHIR_VALIDATORS=$(FHIR_VALIDATORS) $(RUN) pytest
 
 ## Regenerate docs/triage.md from the knowledge base (a test fails when it is stale).
