@@ -5,120 +5,28 @@ write is read back whichever worker answers, and signing out through one ends th
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import socket
 import ssl
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.postgres import PostgresServer
+from tests.server.cluster import cluster as running
 from twitchwise.diary.store import Store
 from twitchwise.server.accounts import Accounts
 
 PASSWORD = "correct horse battery"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _wait(url: str, seconds: float = 90, verify: bool | ssl.SSLContext = True) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, verify=verify, timeout=2).status_code < 500:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer")
-
-
-NGINX = """
-worker_processes 1;
-pid {folder}/nginx.pid;
-error_log {folder}/error.log;
-events {{ worker_connections 256; }}
-http {{
-    access_log off;
-    client_body_temp_path {folder}/body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    upstream twitchwise {{
-        server 127.0.0.1:{first};
-        server 127.0.0.1:{second};
-    }}
-    server {{
-        listen 127.0.0.1:{port} ssl;
-        server_name localhost;
-        ssl_certificate {folder}/cert.pem;
-        ssl_certificate_key {folder}/key.pem;
-        location / {{
-            proxy_pass http://twitchwise;
-            proxy_set_header Host $http_host;
-            proxy_set_header X-Forwarded-Proto https;
-            add_header X-Upstream $upstream_addr always;
-        }}
-    }}
-}}
-"""
-
-
 @pytest.fixture(scope="module")
 def cluster(postgres: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ssl.SSLContext]]:
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    assert Path(nginx).exists(), "nginx is missing: `make test` installs Debian's nginx-light (make nginx)"
-    folder = tmp_path_factory.mktemp("cluster")
     database = postgres.new_database()
     with Store(database) as store:
         Accounts(store, lambda: dt.datetime.now().replace(microsecond=0)).create("alice", PASSWORD, "person")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(folder / "key.pem"),
-                    "-out", str(folder / "cert.pem")], check=True, capture_output=True)  # fmt: skip
-    env = {**os.environ, "TWITCHWISE_DATABASE_URL": database, "TWITCHWISE_SECRET": "s" * 64, "LANG": "en_GB.UTF-8"}
-    env.pop("TWITCHWISE_NOW", None)
-    script = str(Path(sys.executable).with_name("twitchwise"))
-    ports = [_free_port(), _free_port()]
-    logs = [(folder / f"worker-{n}.log").open("wb") for n in range(2)]
-    workers = [
-        subprocess.Popen([script, "server", "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=log,
-                         stderr=subprocess.STDOUT)
-        for port, log in zip(ports, logs, strict=True)
-    ]  # fmt: skip
-    port = _free_port()
-    (folder / "nginx.conf").write_text(NGINX.format(folder=folder, first=ports[0], second=ports[1], port=port))
-    proxy = subprocess.Popen([nginx, "-c", str(folder / "nginx.conf"), "-p", str(folder), "-g", "daemon off;"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    try:
-        for worker_port in ports:
-            _wait(f"http://127.0.0.1:{worker_port}/login")
-        base = f"https://localhost:{port}"
-        trusted = ssl.create_default_context(cafile=str(folder / "cert.pem"))
-        _wait(f"{base}/login", verify=trusted)
-        yield base, trusted
-    finally:
-        for process in (proxy, *workers):
-            process.terminate()
-        for process in (proxy, *workers):
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        for log in logs:
-            log.close()
+    with running(database, tmp_path_factory.mktemp("cluster"), workers=2) as started:
+        yield started
 
 
 def _form_token(client: httpx.Client, path: str) -> str:
