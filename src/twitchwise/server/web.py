@@ -24,8 +24,10 @@ from twitchwise.web.render import page
 from twitchwise.web.security import posted_form
 
 SESSION_COOKIE = "tw_session"
-# Reachable without signing in: the sign-in and reset pages, and what the browser needs to draw them.
-PUBLIC = ("/login", "/reset/", "/static/", "/sw.js", "/offline")
+# Reachable without signing in: the sign-in and reset pages, what the browser needs to draw them, the API's
+# description and the health check a load balancer asks (none of them holds anyone's data).
+PUBLIC_PATHS = frozenset({"/login", "/sw.js", "/offline", "/openapi.json", "/api/v1/health"})
+PUBLIC_PREFIXES = ("/reset/", "/static/")
 ADMIN_PATHS = ("/admin", "/logout")
 
 router = APIRouter()
@@ -42,8 +44,8 @@ def account_of(request: Request) -> Account:
 
 
 class SessionGate:
-    """Every request outside ``PUBLIC`` needs a live session; the account it belongs to is put in the request's
-    state, and the request is bound to that account's own diary."""
+    """Every request but the public ones needs a live session; the account it belongs to is put in the
+    request's state, and the request is bound to that account's own diary."""
 
     def __init__(self, app: ASGIApp, accounts: Accounts, *, secure: bool) -> None:
         self.app = app
@@ -55,7 +57,7 @@ class SessionGate:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        if path == "/login" or any(path.startswith(p) for p in PUBLIC if p != "/login"):
+        if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
             await self.app(scope, receive, send)
             return
         token = _cookie(scope, SESSION_COOKIE)
