@@ -175,7 +175,7 @@ def test_a_person_shares_with_a_clinician_who_sees_the_advice_and_report_and_eve
     trail = accounts.audit("alice")
     assert [(a["actor"], a["action"]) for a in trail] == [("dr who", "redeem sharing code"), ("dr who", "read report")]
     shares = alice.get("/account").text
-    assert "dr who" in shares
+    assert "dr who" in shares and "dr who — read report" in shares  # she sees who looked, and why
     revoke = re.search(r'action="(/account/shares/\d+/revoke)"', shares)
     assert revoke and post(alice, revoke.group(1), {}, page="/account").status_code == 303
     assert dr.get(f"/patients/{share_id.group(1)}/report").status_code == 404
@@ -203,9 +203,14 @@ def test_an_admin_manages_accounts_and_reads_no_diary(server: Any) -> None:
     assert root.get("/api/v1/diary").status_code == 404
     made = post(root, "/admin/accounts", {"username": "carol", "password": PASSWORD, "role": "person"}, page="/admin")
     assert made.status_code == 200 and "Made carol (person)" in made.text
+    assert root.get("/admin/audit.json").json() == {"audit": []}  # nothing read yet: the export is the table
     reset = post(root, "/admin/accounts/carol/reset", {}, page="/admin")
     link = re.search(r"http://[^<]+/reset/([\w-]+)", reset.text)
     assert link
+    exported = root.get("/admin/audit.json")
+    assert [(a["actor"], a["subject"], a["action"]) for a in exported.json()["audit"]] == [
+        ("root", "carol", "issue password reset")
+    ] and "attachment" in exported.headers["content-disposition"]
     carol = browser(app)
     new_password = "another long password"
     assert post(carol, f"/reset/{link.group(1)}", {"password": new_password}).status_code == 303

@@ -184,10 +184,15 @@ async def reset(request: Request, token: str) -> Response:
 
 
 @router.get("/account")
-def account_page(request: Request, code: str = "") -> Response:
-    account = account_of(request)
-    shares = accounts_of(request).shares_of(account) if account.role == "person" else []
-    return page(request, "server_account.html", account=account, shares=shares, code=code if code else None,
+def account_page(request: Request) -> Response:
+    return _account_page(request, code=None)
+
+
+def _account_page(request: Request, code: str | None) -> Response:
+    account, accounts = account_of(request), accounts_of(request)
+    shares = accounts.shares_of(account) if account.role == "person" else []
+    trail = accounts.audit(account.username) if account.role == "person" else []
+    return page(request, "server_account.html", account=account, shares=shares, code=code, trail=trail,
                 active="account", title="Your account")  # fmt: skip
 
 
@@ -195,9 +200,7 @@ def account_page(request: Request, code: str = "") -> Response:
 async def new_share(request: Request) -> Response:
     await posted_form(request)
     code = await run_in_threadpool(accounts_of(request).new_share_code, account_of(request))
-    return page(request, "server_account.html", account=account_of(request),
-                shares=accounts_of(request).shares_of(account_of(request)), code=code, active="account",
-                title="Your account")  # fmt: skip
+    return _account_page(request, code=code)
 
 
 @router.post("/account/shares/{share_id}/revoke")
@@ -300,6 +303,16 @@ async def admin_reset(request: Request, username: str) -> Response:
     link = f"{request.base_url}reset/{token}"
     return page(request, "server_admin.html", accounts=accounts_of(request).all(), made=None, problem=None,
                 reset=(username, link), active="admin", title="Accounts")  # fmt: skip
+
+
+@router.get("/admin/audit.json")
+def audit_export(request: Request) -> Response:
+    """The whole audit trail, for the clinic's records: who read or changed whose diary, when and why."""
+    if account_of(request).role != "admin":
+        return _page_not_found(request)
+    body = json.dumps({"audit": accounts_of(request).audit()}, ensure_ascii=False, indent=1)
+    return Response(body, media_type="application/json",
+                    headers={"content-disposition": 'attachment; filename="twitchwise-audit.json"'})  # fmt: skip
 
 
 def _page_not_found(request: Request) -> Response:
