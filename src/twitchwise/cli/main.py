@@ -116,7 +116,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     server.add_argument("action", nargs="?", choices=["run", "add-account"], default="run", help="default: run")
     server.add_argument("username", nargs="?", help="the new account's username (add-account)")
-    server.add_argument("--role", choices=["person", "clinician", "admin"], default="person")
+    server.add_argument(
+        "--role",
+        choices=["person", "clinician", "admin"],
+        default="person",
+        help="the new account's role (add-account; default: person)",
+    )
     server.add_argument("--host", metavar="ADDRESS", default="127.0.0.1", help="address to listen on")
     server.add_argument("--port", metavar="PORT", type=int, default=8000, help="port (default: 8000)")
     server.add_argument("--db", metavar="URL", help="the PostgreSQL database (default: TWITCHWISE_DATABASE_URL)")
