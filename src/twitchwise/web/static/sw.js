@@ -10,15 +10,38 @@
 //   Background Sync where the browser has it.
 "use strict";
 
-const SHELL = "twitchwise-shell-v1";
+const SHELL = "twitchwise-shell-v2";
 const SHELL_URLS = ["/offline", "/log", "/log/twitch", "/log/symptom", "/static/style.css", "/static/twitchwise.js",
   "/static/icon.svg", "/static/icon-192.png"];
 const QUEUED_FORMS = ["/log/twitch", "/log/symptom"];
 const DATABASE = "twitchwise-queue";
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_URLS)).then(() => self.skipWaiting()));
+  event.waitUntil(keepShell(false).then(() => self.skipWaiting()));
 });
+
+// The shell is kept page by page, and only as the app served it: a page that came back redirected (to the
+// sign-in page, in server mode, before signing in) is not kept, and is fetched again on a later visit.
+async function keepShell(missingOnly) {
+  const cache = await caches.open(SHELL);
+  await Promise.all(SHELL_URLS.map(async (url) => {
+    if (missingOnly && await cache.match(url)) { return; }
+    try {
+      const response = await fetch(url, { credentials: "same-origin" });
+      if (response.ok && !response.redirected) {
+        await cache.put(url, response);
+      } else if (response.body) {
+        await response.body.cancel();  // not kept: let its connection go (a browser has few per host)
+      }
+    } catch (error) { /* no connection: keep what is there */ }
+  }));
+}
+
+// Signed out (server mode): the log pages kept for the last person are dropped, the style and script kept.
+async function forgetPages() {
+  const cache = await caches.open(SHELL);
+  await Promise.all(SHELL_URLS.filter((url) => !url.startsWith("/static/")).map((url) => cache.delete(url)));
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(caches.keys()
@@ -37,7 +60,11 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") { return; }
   if (request.mode === "navigate") {
     event.respondWith(fetch(request)
-      .then((response) => { event.waitUntil(flush()); return response; })
+      .then((response) => {
+        const signIn = new URL(response.url).pathname === "/login";
+        event.waitUntil(signIn ? forgetPages() : Promise.all([flush(), keepShell(true)]));
+        return response;
+      })
       .catch(() => caches.match(SHELL_URLS.includes(url.pathname) ? url.pathname : "/offline")
         .then((cached) => cached || caches.match("/offline"))));
     return;

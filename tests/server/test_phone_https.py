@@ -1,0 +1,97 @@
+"""The installable app against server mode as a phone reaches it: over HTTPS (nginx with a self-signed certificate
+on loopback, two workers), signed in, the log opens offline from the service worker and an entry made there is
+sent once the phone is back online — into the person's own diary, with their session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, expect
+
+from tests.postgres import PostgresServer
+from tests.server.cluster import cluster as running
+from tests.web.test_browser import CHROMIUM, FLAGS, playwright  # noqa: F401  (fixtures)
+from twitchwise.diary.store import Store
+from twitchwise.server.accounts import Accounts
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="module")
+def secure_site(postgres: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    database = postgres.new_database()
+    with Store(database) as store:
+        accounts = Accounts(store, lambda: dt.datetime.now().replace(microsecond=0))
+        accounts.create("alice", PASSWORD, "person")
+        accounts.create("bob", PASSWORD, "person")
+    with running(database, tmp_path_factory.mktemp("phone"), workers=2) as (base, _trusted):
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: Playwright) -> Iterator[Browser]:  # noqa: F811
+    # The certificate is self-signed for this test (a real deployment has a trusted one, docs/deployment.md); a
+    # service worker registers only on a certificate the browser accepts, so this browser is told to.
+    launched = playwright.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, "--ignore-certificate-errors"])
+    yield launched
+    launched.close()
+
+
+def _phone(browser: Browser) -> Page:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, ignore_https_errors=True)
+    context.set_default_timeout(20_000)
+    return context.new_page()
+
+
+def _sign_in(phone: Page, base: str, username: str) -> None:
+    phone.goto(f"{base}/login")
+    phone.get_by_label("Username").fill(username)
+    phone.get_by_label("Password").fill(PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    expect(phone).to_have_url(f"{base}/")
+
+
+def test_the_phone_app_logs_offline_over_https_and_sends_it_once_back_online(
+    browser: Browser, secure_site: str
+) -> None:
+    base = secure_site
+    phone = _phone(browser)
+    _sign_in(phone, base, "alice")
+    phone.goto(f"{base}/log")
+    phone.wait_for_function("navigator.serviceWorker.ready.then(() => true)", timeout=30_000)
+    phone.reload()
+    phone.wait_for_function("navigator.serviceWorker.controller !== null")
+    phone.context.set_offline(True)
+    phone.goto(f"{base}/log/twitch?site=left_calf")  # from the worker's copy
+    expect(phone.get_by_role("heading", level=1)).to_contain_text("Log a twitch")
+    phone.get_by_label("Where").select_option("left_calf")
+    phone.get_by_role("button", name="5", exact=True).click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Saved on this phone")
+    phone.context.set_offline(False)
+    phone.goto(f"{base}/log")
+    for _ in range(40):
+        phone.goto(f"{base}/diary")
+        if "left calf, 5 twitches" in phone.locator("main").inner_text():
+            break
+        phone.wait_for_timeout(250)
+    expect(phone.locator("main").get_by_text("left calf, 5 twitches")).to_have_count(1)
+    phone.goto(f"{base}/log")
+    phone.wait_for_timeout(500)
+    phone.goto(f"{base}/diary")
+    expect(phone.locator("main").get_by_text("left calf, 5 twitches")).to_have_count(1)  # sent once
+    phone.context.close()
+    other = _phone(browser)
+    _sign_in(other, base, "bob")
+    other.goto(f"{base}/diary")
+    expect(other.locator("main")).not_to_contain_text("left calf, 5 twitches")  # into alice's diary alone
+    other.context.close()
+
+
+def test_the_sign_in_page_itself_works_at_phone_width(browser: Browser, secure_site: str) -> None:
+    phone = _phone(browser)
+    phone.goto(f"{secure_site}/login")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    expect(phone.get_by_role("button", name="Sign in")).to_be_visible()
+    phone.context.close()
