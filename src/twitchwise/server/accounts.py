@@ -32,6 +32,7 @@ from twitchwise.errors import InputError
 Role = Literal["person", "clinician", "admin"]
 ROLES: tuple[Role, ...] = ("person", "clinician", "admin")
 IDLE = dt.timedelta(minutes=30)
+TOUCH = dt.timedelta(minutes=1)  # how often a live session's idle clock is written back
 MAX_FAILURES = 5
 WINDOW = dt.timedelta(minutes=15)
 CODE_LIFE = dt.timedelta(days=2)
@@ -192,7 +193,8 @@ class Accounts:
             if now - row.last_seen > IDLE:
                 session.delete(row)
                 return None
-            row.last_seen = now
+            if now - row.last_seen >= TOUCH:  # a write at most once a minute, not one per request
+                row.last_seen = now
             account = session.get(AccountRow, row.account_id)
             return None if account is None else _account(account)
 
