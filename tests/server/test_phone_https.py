@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page, Playwright, expect
 from tests.postgres import PostgresServer
 from tests.server.cluster import cluster as running
 from tests.web.test_browser import CHROMIUM, FLAGS, playwright  # noqa: F401  (fixtures)
+from tests.web.test_installable import log_offline_then_reconnect
 from twitchwise.diary.store import Store
 from twitchwise.server.accounts import Accounts
 
@@ -59,28 +60,7 @@ def test_the_phone_app_logs_offline_over_https_and_sends_it_once_back_online(
     base = secure_site
     phone = _phone(browser)
     _sign_in(phone, base, "alice")
-    phone.goto(f"{base}/log")
-    phone.wait_for_function("navigator.serviceWorker.ready.then(() => true)", timeout=30_000)
-    phone.reload()
-    phone.wait_for_function("navigator.serviceWorker.controller !== null")
-    phone.context.set_offline(True)
-    phone.goto(f"{base}/log/twitch?site=left_calf")  # from the worker's copy
-    expect(phone.get_by_role("heading", level=1)).to_contain_text("Log a twitch")
-    phone.get_by_label("Where").select_option("left_calf")
-    phone.get_by_role("button", name="5", exact=True).click()
-    expect(phone.get_by_role("heading", level=1)).to_have_text("Saved on this phone")
-    phone.context.set_offline(False)
-    phone.goto(f"{base}/log")
-    for _ in range(40):
-        phone.goto(f"{base}/diary")
-        if "left calf, 5 twitches" in phone.locator("main").inner_text():
-            break
-        phone.wait_for_timeout(250)
-    expect(phone.locator("main").get_by_text("left calf, 5 twitches")).to_have_count(1)
-    phone.goto(f"{base}/log")
-    phone.wait_for_timeout(500)
-    phone.goto(f"{base}/diary")
-    expect(phone.locator("main").get_by_text("left calf, 5 twitches")).to_have_count(1)  # sent once
+    log_offline_then_reconnect(phone, base, shot="server-saved-offline.png")
     phone.context.close()
     other = _phone(browser)
     _sign_in(other, base, "bob")
