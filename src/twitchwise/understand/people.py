@@ -43,12 +43,19 @@ _PERSON_GAP = frozenset(
 )
 
 
+_OWN_YOUNG = re.compile(  # "my 4 month old", "our 2-year-old" (a child named by age alone), not "my 2 year old car"
+    r"\b(?:my|our) (?:\w+[ -])?(?:day|week|month|year)s?[ -]old\b(?! (?:injury|scar|tattoo|habit|car))"
+)
+
+
 def about(text: Text) -> tuple[About, Span | None]:
     people = [e for e in text.by_label("PERSON", others=True) if e.start == 0 or _owned(text, e)]
     norms = [t.norm_ for t in text.doc]
     third = sum(n in {"he", "him", "his", "she", "her", "he's", "she's"} for n in norms)
     mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
     first = sum(n in {"i", "i'm", "me"} for n in norms)
+    if not people and _OWN_YOUNG.search(text.doc.text.lower()):
+        return "someone_else", None  # "my 4 month old has a fever", "our 2-year-old is twitching"
     if not people:
         # "he keeled over and was out cold; his arms had been twitching": no one named, but no word
         # of the writer either, so the words are about him (and his signs are read, not dropped).  "We" and
