@@ -54,8 +54,8 @@ def about(text: Text) -> tuple[About, Span | None]:
     third = sum(n in {"he", "him", "his", "she", "her", "he's", "she's"} for n in norms)
     mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
     first = sum(n in {"i", "i'm", "me"} for n in norms)
-    if not people and _OWN_YOUNG.search(text.doc.text.lower()):
-        return "someone_else", None  # "my 4 month old has a fever", "our 2-year-old is twitching"
+    if not people and mine == 0 and _OWN_YOUNG.search(text.doc.text.lower()):
+        return "someone_else", None  # "my 4 month old has a fever" (but "my calf twitches; my 4 month old …" is mine)
     if not people:
         # "he keeled over and was out cold; his arms had been twitching": no one named, but no word
         # of the writer either, so the words are about him (and his signs are read, not dropped).  "We" and
