@@ -50,7 +50,7 @@ def _sign_in(phone: Page, base: str, username: str) -> None:
     phone.goto(f"{base}/login")
     phone.get_by_label("Username").fill(username)
     phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    phone.get_by_role("button", name="Sign in", exact=True).click()
     expect(phone).to_have_url(f"{base}/")
 
 
@@ -73,5 +73,34 @@ def test_the_sign_in_page_itself_works_at_phone_width(browser: Browser, secure_s
     phone = _phone(browser)
     phone.goto(f"{secure_site}/login")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
-    expect(phone.get_by_role("button", name="Sign in")).to_be_visible()
+    expect(phone.get_by_role("button", name="Sign in", exact=True)).to_be_visible()
+    phone.context.close()
+
+
+def test_a_passkey_is_added_on_the_account_page_and_signs_in_with_no_password(
+    browser: Browser, secure_site: str
+) -> None:
+    base = secure_site
+    phone = _phone(browser)
+    device = phone.context.new_cdp_session(phone)  # Chromium's virtual authenticator stands for the phone's own
+    device.send("WebAuthn.enable")
+    device.send("WebAuthn.addVirtualAuthenticator", {"options": {
+        "protocol": "ctap2", "transport": "internal", "hasResidentKey": True, "hasUserVerification": True,
+        "isUserVerified": True, "automaticPresenceSimulation": True,
+    }})  # fmt: skip
+    _sign_in(phone, base, "bob")
+    phone.goto(f"{base}/account")
+    phone.get_by_role("button", name="Add a passkey on this device").click()
+    expect(phone.locator("#passkey-status")).to_have_text("Passkey added: you can sign in with it on this device.")
+    phone.reload()
+    expect(phone.get_by_text("You have 1 passkey")).to_be_visible()
+    phone.get_by_role("button", name="Sign out").click()
+    expect(phone).to_have_url(f"{base}/login")
+    phone.get_by_role("button", name="Sign in with a passkey").click()
+    expect(phone).to_have_url(f"{base}/")  # signed in: no username, no password
+    phone.goto(f"{base}/account")
+    expect(phone.locator("main")).to_contain_text("Signed in as bob")
+    forged = phone.request.post(f"{base}/login/passkey", data={"credential": {"id": "nope"}, "token": "x.0.y.1.z"},
+                                headers={"Origin": base})  # fmt: skip
+    assert forged.status in (401, 422)
     phone.context.close()

@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The Alembic revision the tables below correspond to; a test keeps the two in step.
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 
 
 class Base(DeclarativeBase):
@@ -192,6 +192,19 @@ class ShareRow(Base):
     redeemed: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_viewed: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class PasskeyRow(Base):
+    """A passkey (WebAuthn credential) an account signs in with: its id and public key, never a secret."""
+
+    __tablename__ = "passkeys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    credential_id: Mapped[str] = mapped_column(String(400), unique=True)  # base64url
+    public_key: Mapped[str] = mapped_column(Text)  # base64url COSE key
+    sign_count: Mapped[int] = mapped_column(Integer)
+    created: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class AuditRow(Base):

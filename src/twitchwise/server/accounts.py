@@ -174,12 +174,17 @@ class Accounts:
                 if _HASHER.check_needs_rehash(row.password_hash):
                     row.password_hash = _HASHER.hash(password)
                 session.execute(delete(LoginAttemptRow).where(LoginAttemptRow.username == username))
-                token = secrets.token_urlsafe(32)
-                session.add(SessionRow(token_hash=_digest(token), account_id=row.id, created=now, last_seen=now))
-                return _account(row), token
+                return self.open_session(session, row)
         with self.store.session() as session:  # its own transaction: the failure is counted, whatever follows
             session.add(LoginAttemptRow(username=username, at=now))
         raise SignInError("the username, password or code is not right")
+
+    def open_session(self, session: Session, row: AccountRow) -> tuple[Account, str]:
+        """A new session for a signed-in account (within the caller's transaction): the account and its token."""
+        token = secrets.token_urlsafe(32)
+        now = self.now()
+        session.add(SessionRow(token_hash=_digest(token), account_id=row.id, created=now, last_seen=now))
+        return _account(row), token
 
     def session_account(self, token: str) -> Account | None:
         """The account of a live session (and its idle clock restarted), or None: unknown, or idle too long."""

@@ -20,13 +20,17 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from twitchwise.errors import InputError
 from twitchwise.server.accounts import Account, Accounts, RateLimitedError, SignInError
+from twitchwise.server.passkeys import Passkeys
 from twitchwise.web.render import page
-from twitchwise.web.security import posted_form
+from twitchwise.web.security import CsrfError, check_origin, posted_form
 
 SESSION_COOKIE = "tw_session"
 # Reachable without signing in: the sign-in and reset pages, what the browser needs to draw them, the API's
 # description and the health check a load balancer asks (none of them holds anyone's data).
-PUBLIC_PATHS = frozenset({"/login", "/sw.js", "/offline", "/openapi.json", "/api/v1/health"})
+PUBLIC_PATHS = frozenset(
+    {"/login", "/login/passkey", "/login/passkey/options", "/sw.js", "/offline", "/openapi.json", "/api/v1/health"}
+)
+MAX_PASSKEY_BYTES = 20_000
 PUBLIC_PREFIXES = ("/reset/", "/static/")
 ADMIN_PATHS = ("/admin", "/logout")
 
@@ -180,6 +184,92 @@ async def reset(request: Request, token: str) -> Response:
     return RedirectResponse("/login", status_code=303)
 
 
+# --- passkeys ------------------------------------------------------------------------------------
+
+
+def passkeys_of(request: Request) -> Passkeys:
+    passkeys: Passkeys = request.app.state.passkeys
+    return passkeys
+
+
+def _relying_party(request: Request) -> tuple[str, str]:
+    """The passkey's relying party: this site's host name, and the origin the browser is on."""
+    host = request.headers.get("host", "")
+    return host.rsplit(":", 1)[0] if not host.endswith("]") else host, f"{request.url.scheme}://{host}"
+
+
+def _from_this_site(request: Request) -> None:
+    try:
+        check_origin(request, request.app.state.settings.allowed_hosts)
+    except CsrfError:
+        raise InputError("origin", "passkeys are accepted only from this site's own pages") from None
+
+
+async def _passkey_body(request: Request) -> dict[str, Any]:
+    """A passkey request from this site's own page: its origin checked, its size bounded, JSON with a token."""
+    _from_this_site(request)
+    declared = request.headers.get("content-length", "")
+    if not declared.isdigit() or int(declared) > MAX_PASSKEY_BYTES:
+        raise InputError("body", "the passkey request is too large")
+    try:
+        body = json.loads(await request.body())
+    except ValueError:
+        raise InputError("body", "the passkey request is not JSON") from None
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("credential"), dict)
+        or not isinstance(body.get("token"), str)
+    ):
+        raise InputError("body", "the passkey request needs a credential and a token")
+    return body
+
+
+@router.post("/account/passkeys/options")
+async def passkey_options(request: Request) -> Response:
+    _from_this_site(request)
+    rp_id, _ = _relying_party(request)
+    options = await run_in_threadpool(passkeys_of(request).registration_options, account_of(request), rp_id)
+    return Response(json.dumps(options), media_type="application/json")
+
+
+@router.post("/account/passkeys")
+async def add_passkey(request: Request) -> Response:
+    body = await _passkey_body(request)
+    rp_id, origin = _relying_party(request)
+    await run_in_threadpool(
+        passkeys_of(request).add, account_of(request), body["credential"], body["token"], rp_id, origin
+    )
+    return Response(json.dumps({"added": True}), media_type="application/json")
+
+
+@router.post("/login/passkey/options")
+async def passkey_sign_in_options(request: Request) -> Response:
+    _from_this_site(request)
+    rp_id, _ = _relying_party(request)
+    options = await run_in_threadpool(passkeys_of(request).sign_in_options, rp_id)
+    return Response(json.dumps(options), media_type="application/json")
+
+
+@router.post("/login/passkey")
+async def passkey_sign_in(request: Request) -> Response:
+    body = await _passkey_body(request)
+    rp_id, origin = _relying_party(request)
+    try:
+        account, token = await run_in_threadpool(
+            passkeys_of(request).sign_in, body["credential"], body["token"], rp_id, origin
+        )
+    except SignInError as error:
+        return Response(json.dumps({"field": "credential", "problem": str(error)}), status_code=401,
+                        media_type="application/json")  # fmt: skip
+    old = request.cookies.get(SESSION_COOKIE)
+    if old:
+        await run_in_threadpool(accounts_of(request).sign_out, old)
+    home = {"admin": "/admin", "clinician": "/patients"}.get(account.role, "/")
+    response = Response(json.dumps({"redirect": home}), media_type="application/json")
+    response.headers.append("set-cookie", _session_cookie(request, token))
+    return response
+
+
 # --- a person's account: shares, download everything, delete -------------------------------------
 
 
@@ -192,8 +282,9 @@ def _account_page(request: Request, code: str | None) -> Response:
     account, accounts = account_of(request), accounts_of(request)
     shares = accounts.shares_of(account) if account.role == "person" else []
     trail = accounts.audit(account.username) if account.role == "person" else []
+    passkeys = passkeys_of(request).count(account)
     return page(request, "server_account.html", account=account, shares=shares, code=code, trail=trail,
-                active="account", title="Your account")  # fmt: skip
+                passkeys=passkeys, active="account", title="Your account")  # fmt: skip
 
 
 @router.post("/account/share")

@@ -56,9 +56,11 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.settings = settings
     if settings.server:
         from twitchwise.server.accounts import Accounts
+        from twitchwise.server.passkeys import Passkeys
         from twitchwise.server.web import router as server_router
 
         app.state.accounts = Accounts(app.state.backend.store, settings.now)
+        app.state.passkeys = Passkeys(app.state.accounts, settings.secret)
         app.include_router(server_router)
     app.include_router(api.router)
     app.include_router(check_pages.router)

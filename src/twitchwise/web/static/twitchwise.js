@@ -150,3 +150,47 @@ if ("serviceWorker" in navigator) {
     if (navigator.serviceWorker.controller) { navigator.serviceWorker.controller.postMessage("flush"); }
   });
 }
+
+// Passkeys (server mode): add one on the account page, sign in with one on the sign-in page.  Shown only where
+// the browser can make and read them from JSON (the WebAuthn Level 3 helpers).
+(function () {
+  var able = window.PublicKeyCredential && PublicKeyCredential.parseCreationOptionsFromJSON &&
+    PublicKeyCredential.parseRequestOptionsFromJSON;
+  function post(url, body) {
+    return fetch(url, { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body || {}) }).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+    });
+  }
+  function say(id, text) { var out = document.getElementById(id); if (out) { out.textContent = text; } }
+  var add = document.getElementById("passkey-add");
+  if (add && able) {
+    add.hidden = false;
+    add.addEventListener("click", function () {
+      post("/account/passkeys/options").then(function (answer) {
+        var options = PublicKeyCredential.parseCreationOptionsFromJSON(answer.data.options);
+        return navigator.credentials.create({ publicKey: options }).then(function (credential) {
+          return post("/account/passkeys", { credential: credential.toJSON(), token: answer.data.token });
+        });
+      }).then(function (result) {
+        say("passkey-status", result.ok ? "Passkey added: you can sign in with it on this device."
+                                        : "The passkey was not added: " + result.data.problem);
+      }).catch(function () { say("passkey-status", "No passkey was added."); });
+    });
+  }
+  var use = document.getElementById("passkey-login");
+  if (use && able) {
+    use.hidden = false;
+    use.addEventListener("click", function () {
+      post("/login/passkey/options").then(function (answer) {
+        var options = PublicKeyCredential.parseRequestOptionsFromJSON(answer.data.options);
+        return navigator.credentials.get({ publicKey: options }).then(function (credential) {
+          return post("/login/passkey", { credential: credential.toJSON(), token: answer.data.token });
+        });
+      }).then(function (result) {
+        if (result.ok) { window.location.assign(result.data.redirect); }
+        else { say("passkey-status", "Not signed in: " + result.data.problem); }
+      }).catch(function () { say("passkey-status", "Not signed in with a passkey."); });
+    });
+  }
+})();
