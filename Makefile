@@ -74,7 +74,7 @@ typecheck: setup
 	$(RUN) mypy
 
 pytest: setup postgres nginx chromium poppler axe fhir-validators
-	TWITCHWISE_AXE=$(AXE) TWITCHWISE_FHIR_VALIDATORS=$(FHIR_VALIDATORS) $(RUN) pytest
+	TWITCHWISE_AXE=$(AXE) TWITCHWISE_FHIR_VALIDATORS=$(FHIR_VALIDATORS) $(RUN) pytest -n 2 --dist loadfile --durations=10
 
 ## Regenerate docs/triage.md from the knowledge base (a test fails when it is stale).
 docs: setup
