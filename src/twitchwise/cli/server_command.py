@@ -43,8 +43,11 @@ def server(host: str, port: int, db: str | None, environ: Mapping[str, str], std
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     stdout.write(f"twitchwise server mode on {settings.host}:{settings.port} — press Ctrl-C to stop.\n")
     stdout.flush()
+    # A kept-alive connection outlives nginx's idle upstream connections (60 s by default), so nginx never sends a
+    # request down one the worker has just closed (which a POST cannot retry: a 502).
     uvicorn.run(app, host=settings.host, port=settings.port, access_log=False, log_level="warning",
-                server_header=False, proxy_headers=True, forwarded_allow_ips="127.0.0.1")  # fmt: skip
+                server_header=False, proxy_headers=True, forwarded_allow_ips="127.0.0.1",
+                timeout_keep_alive=75)  # fmt: skip
     return 0
 
 
