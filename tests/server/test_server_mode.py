@@ -98,6 +98,8 @@ def test_each_person_reads_and_writes_only_their_own_diary(server: Any) -> None:
     assert "left calf" not in bob.get("/diary").text and "left calf" in alice.get("/diary").text
     bob.cookies.set("tw_profile", alice_profile)  # a cookie naming another diary changes nothing
     assert "left calf" not in bob.get("/diary").text
+    settings = bob.get("/settings").text
+    assert "Whose diary" not in settings and alice_profile not in settings  # no other account is even named
 
 
 def test_a_new_session_at_every_sign_in_and_none_after_signing_out(server: Any) -> None:

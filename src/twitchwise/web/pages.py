@@ -138,8 +138,16 @@ def learn(request: Request, topic_id: str) -> Response:
 @router.get("/settings")
 def settings_page(request: Request) -> Response:
     backend = backend_of(request)
-    return page(request, "settings.html", profiles=backend.store.profiles(), countries=sorted(
+    return page(request, "settings.html", profiles=_profiles(request), countries=sorted(
         backend.kb.locales.countries), active="settings", title="Settings")  # fmt: skip
+
+
+def _profiles(request: Request) -> list[str]:
+    """The profiles to choose from: every one in the diary on this computer; none in server mode, where a signed-in
+    account has its own diary alone (and other accounts' are not even named)."""
+    if getattr(request.state, "account", None) is not None:
+        return []
+    return backend_of(request).store.profiles()
 
 
 @router.post("/settings")
@@ -158,7 +166,7 @@ def save_settings(request: Request, form: Form) -> Response:
     problem = next((p for p in problems if p), None)
     if problem is not None:
         backend = backend_of(request)
-        return page(request, "settings.html", 422, error=InputError(*problem), profiles=backend.store.profiles(),
+        return page(request, "settings.html", 422, error=InputError(*problem), profiles=_profiles(request),
                     countries=sorted(backend.kb.locales.countries), active="settings", title="Settings")  # fmt: skip
     response = RedirectResponse("/settings?saved=1", status_code=303)
     for key, value in (("profile", profile), ("units", form["units"]), ("locale", locale), ("emergency", number)):
