@@ -57,6 +57,7 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
         "today": backend.today(),
         "active": context.pop("active", ""),
         "server_account": getattr(request.state, "account", None),
+        "server_mode": request.app.state.settings.server,
         "said": lambda question, answer: said(question, answer, backend.kb),
         "question_label": lambda question: question_label(question, backend.kb),
     }
