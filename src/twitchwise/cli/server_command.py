@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from twitchwise.errors import InputError
 
+if TYPE_CHECKING:
+    from twitchwise.web.settings import WebSettings
 
-def settings_for_server(environ: Mapping[str, str], host: str, port: int, db: str | None) -> object:
+
+def settings_for_server(environ: Mapping[str, str], host: str, port: int, db: str | None) -> WebSettings:
     from dataclasses import replace
 
     from twitchwise.web.settings import web_settings
@@ -32,10 +35,8 @@ def server(host: str, port: int, db: str | None, environ: Mapping[str, str], std
 
     from twitchwise.diary.store import StoreError
     from twitchwise.web.app import create_app
-    from twitchwise.web.settings import WebSettings
 
     settings = settings_for_server(environ, host, port, db)
-    assert isinstance(settings, WebSettings)
     try:
         app = create_app(settings)  # the store runs the Alembic migrations as it opens
     except StoreError as error:

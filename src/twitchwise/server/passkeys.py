@@ -15,7 +15,7 @@ import json
 import secrets
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from twitchwise.diary.schema import AccountRow, PasskeyRow
 from twitchwise.errors import InputError
@@ -92,7 +92,8 @@ class Passkeys:
 
     def count(self, account: Account) -> int:
         with self.accounts.store.session() as session:
-            return len(list(session.scalars(select(PasskeyRow.id).where(PasskeyRow.account_id == account.id))))
+            mine = select(func.count()).select_from(PasskeyRow).where(PasskeyRow.account_id == account.id)
+            return session.scalar(mine) or 0
 
     # --- signing in with one -------------------------------------------------------------------
 

@@ -30,9 +30,9 @@ SESSION_COOKIE = "tw_session"
 PUBLIC_PATHS = frozenset(
     {"/login", "/login/passkey", "/login/passkey/options", "/sw.js", "/offline", "/openapi.json", "/api/v1/health"}
 )
-MAX_PASSKEY_BYTES = 20_000
 PUBLIC_PREFIXES = ("/reset/", "/static/")
 ADMIN_PATHS = ("/admin", "/logout")
+MAX_PASSKEY_BYTES = 20_000
 
 router = APIRouter()
 
@@ -51,10 +51,9 @@ class SessionGate:
     """Every request but the public ones needs a live session; the account it belongs to is put in the
     request's state, and the request is bound to that account's own diary."""
 
-    def __init__(self, app: ASGIApp, accounts: Accounts, *, secure: bool) -> None:
+    def __init__(self, app: ASGIApp, accounts: Accounts) -> None:
         self.app = app
         self.accounts = accounts
-        self.secure = secure
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -149,11 +148,19 @@ async def login(request: Request) -> Response:
         return page(request, "server_login.html", status_code=429, problem=str(error), title="Sign in")
     except SignInError as error:
         return page(request, "server_login.html", status_code=401, problem=str(error), title="Sign in")
+    return await _signed_in(request, token, RedirectResponse(_home(account), status_code=303))
+
+
+def _home(account: Account) -> str:
+    return {"admin": "/admin", "clinician": "/patients"}.get(account.role, "/")
+
+
+async def _signed_in(request: Request, token: str, response: Response) -> Response:
+    """The response to a sign-in (by password or passkey): the browser's old session ends (no fixation) and the
+    new one's cookie is set."""
     old = request.cookies.get(SESSION_COOKIE)
     if old:
-        await run_in_threadpool(accounts.sign_out, old)  # the browser's old session ends: no fixation
-    home = {"admin": "/admin", "clinician": "/patients"}.get(account.role, "/")
-    response = RedirectResponse(home, status_code=303)
+        await run_in_threadpool(accounts_of(request).sign_out, old)
     response.headers.append("set-cookie", _session_cookie(request, token))
     return response
 
@@ -261,13 +268,8 @@ async def passkey_sign_in(request: Request) -> Response:
     except SignInError as error:
         return Response(json.dumps({"field": "credential", "problem": str(error)}), status_code=401,
                         media_type="application/json")  # fmt: skip
-    old = request.cookies.get(SESSION_COOKIE)
-    if old:
-        await run_in_threadpool(accounts_of(request).sign_out, old)
-    home = {"admin": "/admin", "clinician": "/patients"}.get(account.role, "/")
-    response = Response(json.dumps({"redirect": home}), media_type="application/json")
-    response.headers.append("set-cookie", _session_cookie(request, token))
-    return response
+    return await _signed_in(request, token, Response(json.dumps({"redirect": _home(account)}),
+                                                     media_type="application/json"))  # fmt: skip
 
 
 # --- a person's account: shares, download everything, delete -------------------------------------
@@ -408,8 +410,3 @@ def audit_export(request: Request) -> Response:
 
 def _page_not_found(request: Request) -> Response:
     return page(request, "error.html", status_code=404, message="Not found.", title="Not found")
-
-
-def context(request: Request) -> dict[str, Any]:
-    """What base.html shows in server mode: who is signed in."""
-    return {"server_account": getattr(request.state, "account", None)}

@@ -72,7 +72,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     if settings.server:
         from twitchwise.server.web import SessionGate
 
-        app.add_middleware(SessionGate, accounts=app.state.accounts, secure=settings.secure_cookies)
+        app.add_middleware(SessionGate, accounts=app.state.accounts)
     app.add_middleware(ContainErrors)
     app.add_middleware(TrustedHosts, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)
