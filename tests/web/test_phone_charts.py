@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from twitchwise.diary.records import Day, Episode, Stored
+from twitchwise.insights.charts import weekly_by_site
 from twitchwise.insights.table import daily_table
 from twitchwise.web.phone_charts import day_charts, site_charts
 
@@ -52,7 +53,7 @@ def test_a_long_diary_shows_its_last_eight_weeks() -> None:
 
 
 def test_each_place_week_by_week_with_this_week_open_and_said_to_be_so_far() -> None:
-    charts = site_charts(entries(), today=TODAY)
+    charts = site_charts(weekly_by_site(entries(), today=TODAY), today=TODAY)
     assert [c.label for c in charts] == ["Left calf", "Right eyelid"]
     calf = charts[0]
     assert len(calf.bars) == 8 and calf.ticks[-1] == "this week"

@@ -146,14 +146,18 @@ def weekly_by_site(entries: Sequence[Stored], *, today: dt.date) -> dict[str, Co
     return weekly
 
 
-def sites_table(
-    entries: Sequence[Stored], *, today: dt.date, weeks: int = 8
-) -> tuple[list[str], list[tuple[str, list[int]]]]:
-    """The sites chart's values for a phone: the last ``weeks`` weeks as column labels ("10 Nov", the current one
-    "this week so far"), and each site's episodes in them."""
-    weekly = weekly_by_site(entries, today=today)
+def week_starts(today: dt.date, weeks: int) -> list[dt.date]:
+    """The Mondays of the last ``weeks`` weeks, oldest first; the last is this week's, not over yet."""
     this_week = today - dt.timedelta(days=today.weekday())
-    starts = [this_week - dt.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    return [this_week - dt.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+
+
+def sites_table(
+    weekly: dict[str, Counter[dt.date]], *, today: dt.date, weeks: int = 8
+) -> tuple[list[str], list[tuple[str, list[int]]]]:
+    """The sites chart's values (``weekly_by_site``) for a phone: the last ``weeks`` weeks as column labels
+    ("10 Nov", the current one "this week so far"), and each site's episodes in them."""
+    starts = week_starts(today, weeks)
     labels = [f"{start.day} {start:%b}" for start in starts[:-1]] + ["this week so far"]
     rows = [(name, [counts.get(start, 0) for start in starts]) for name, counts in sorted(weekly.items())]
     return labels, [(name, values) for name, values in rows if any(values)]

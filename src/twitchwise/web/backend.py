@@ -300,9 +300,12 @@ class Backend:
 
     # --- insights -------------------------------------------------------------------------
 
+    def insight_entries(self, profile: str) -> list[Stored]:
+        """What the insights and their charts read: the episodes and days up to today."""
+        return self.diary(profile).list(kinds=("episode", "day"), end=self.today())
+
     def insights(self, profile: str) -> Insights:
-        entries = self.diary(profile).list(kinds=("episode", "day"), end=self.today())
-        return insights(entries, today=self.today())
+        return insights(self.insight_entries(profile), today=self.today())
 
     def report(self, profile: str, *, start: dt.date | None, end: dt.date | None, fmt: Literal["pdf", "html"]) -> bytes:
         """The doctor's report of this profile's diary, as PDF or HTML bytes."""
@@ -333,7 +336,7 @@ class Backend:
         from twitchwise.insights.table import daily_table
 
         today = self.today()
-        entries = self.diary(profile).list(kinds=("episode", "day"), end=today)
+        entries = self.insight_entries(profile)
         with _CHART_LOCK:
             if name == "sites":
                 return charts.svg(charts.sites_figure(entries, today=today))

@@ -218,18 +218,19 @@ async def delete(request: Request, entry_id: str, form: Form) -> Response:
 @router.get("/insights")
 async def insights_page(request: Request) -> Response:
     backend = backend_of(request)
-    profile = preferences(request).profile
-    result = await run_in_threadpool(backend.insights, profile)
-    from twitchwise.insights.charts import sites_table
+    from twitchwise.insights.charts import sites_table, weekly_by_site
+    from twitchwise.insights.report import insights
     from twitchwise.insights.table import daily_table
 
     today = backend.today()
-    entries = backend.diary(profile).list(kinds=("episode", "day"), end=today)
+    entries = await run_in_threadpool(backend.insight_entries, preferences(request).profile)  # read once, for all
+    result = await run_in_threadpool(lambda: insights(entries, today=today))
     table = daily_table(entries, today=today)
-    weeks, site_rows = sites_table(entries, today=today)
+    weekly = weekly_by_site(entries, today=today)
+    weeks, site_rows = sites_table(weekly, today=today)
     return page(request, "insights.html", result=result, charts=CHARTS, active="insights", title="Insights",
                 weeks=weeks, site_rows=site_rows, day_charts=phone_charts.day_charts(table) if table else [],
-                site_charts=phone_charts.site_charts(entries, today=today))  # fmt: skip
+                site_charts=phone_charts.site_charts(weekly, today=today))  # fmt: skip
 
 
 @router.get("/report")

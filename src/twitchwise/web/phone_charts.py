@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from twitchwise.diary.records import Stored
 from twitchwise.diary.summary import Summary
-from twitchwise.insights.charts import weekly_by_site
+from twitchwise.insights.charts import week_starts
 from twitchwise.insights.model import Array
 from twitchwise.insights.table import DailyTable
 
@@ -106,12 +106,11 @@ def _day_line(table: DailyTable, index: int) -> str:
     return f"{head}; {', '.join(factors)}"
 
 
-def site_charts(entries: Sequence[Stored], *, today: dt.date, weeks: int = 8) -> list[Chart]:
-    """Episodes a week for each place over the last ``weeks`` weeks (weeks start on Monday); the current week
-    is marked partial and said to be "so far", with how many of its days have passed."""
-    weekly = weekly_by_site(entries, today=today)
-    this_week = today - dt.timedelta(days=today.weekday())
-    starts = [this_week - dt.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+def site_charts(weekly: dict[str, Counter[dt.date]], *, today: dt.date, weeks: int = 8) -> list[Chart]:
+    """Episodes a week for each place (``insights.charts.weekly_by_site``) over the last ``weeks`` weeks; the
+    current week is marked partial and said to be "so far", with how many of its days have passed."""
+    starts = week_starts(today, weeks)
+    this_week = starts[-1]
     passed = today.weekday() + 1
     charts = []
     for number, (name, counts) in enumerate(sorted(weekly.items())):
