@@ -9,8 +9,14 @@ from typing import TYPE_CHECKING
 from twitchwise.understand.text import About, Text, followed_by_unit, norm_at, previous_norm, whole_number, years_old
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+          "nineteen": 19}  # fmt: skip
+_SAYS_AN_AGE = frozenset({"is", "'s", "am", "'m", "i'm", "turned", "aged", "age", "turns"})
 _DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8}
 _PERSON_GAP = frozenset(
     {
@@ -137,6 +143,10 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
             continue
         whole = whole_number(token.text)
         if whole is None:
+            worded = _worded_age(doc, token.i)
+            mine = [norm_at(doc, token.i - 2), norm_at(doc, token.i - 1)] in (["i", "am"], ["i", "'m"])
+            if worded and (mine or norm_at(doc, token.i - 1) == "i'm" or not _names_person(text, token.i)):
+                age = age or worded  # "I'm forty-two", "a fifty year old woman" ("my fifty year old dad" is his)
             continue
         value = whole
         if not 0 < value <= 120 or (followed_by_unit(doc, token.i + 1) and not years_old(doc, token.i)):
@@ -204,9 +214,28 @@ def _age_near(text: Text, person: Span) -> int | None:
     doc = text.doc
     lo, hi = max(0, person.start - 4), min(len(doc), person.end + 6)
     for token in doc[lo:hi]:
-        near_age = whole_number(token.text)
+        near_age = whole_number(token.text) or _worded_age(doc, token.i)
         if near_age and near_age <= 120 and (years_old(doc, token.i) or not followed_by_unit(doc, token.i + 1)):
             return near_age  # "my dad (67)", "my mum is 72", "my 75 year old dad"
+    return None
+
+
+def _worded_age(doc: Doc, index: int) -> int | None:
+    """An age in words where the words around it say it is one: "my boyfriend is thirty",
+    "I'm forty-two", "she turned fifty", "a sixty year old"."""
+    norm = norm_at(doc, index)
+    value = _TENS.get(norm) or _TEENS.get(norm)
+    if value is None:
+        return None
+    end = index + 1
+    if norm in _TENS:
+        unit_at = end + 1 if norm_at(doc, end) in {"-", "–"} else end
+        if norm_at(doc, unit_at) in _UNITS:
+            value, end = value + _UNITS[norm_at(doc, unit_at)], unit_at + 1
+    if [norm_at(doc, end), norm_at(doc, end + 1)] in (["years", "old"], ["year", "old"], ["-", "year"]):
+        return value
+    if norm_at(doc, end) == "year-old" or (norm_at(doc, index - 1) in _SAYS_AN_AGE and not followed_by_unit(doc, end)):
+        return value
     return None
 
 
@@ -216,6 +245,8 @@ def _pronoun_age(text: Text) -> int | None:
     for token in doc:
         if token.norm_ in {"he", "she"}:
             rest = list(doc[token.i + 1 : token.i + 3])
+            if rest and len(rest) > 1 and (worded := _worded_age(doc, rest[1].i)):
+                return worded  # "he is thirty"
             if rest and rest[0].norm_ in {"is", "'s", "am"} and len(rest) > 1 and rest[1].text.isdigit():
                 value = whole_number(rest[1].text) or 0
                 if 0 < value <= 120 and not followed_by_unit(doc, rest[1].i + 1):

@@ -39,7 +39,7 @@ def _pipeline(medicine_names: tuple[tuple[str, str], ...]) -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = MAX_CHARACTERS
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("twitchwise_spelling")
+    nlp.add_pipe("twitchwise_spelling", config={"names": sorted({n for pair in medicine_names for n in pair})})
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM", "validate": False})
     ruler.add_patterns(_patterns(lexicon, medicine_names))  # type: ignore[attr-defined]
     nlp.add_pipe("twitchwise_context")

@@ -80,6 +80,8 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     """Whether a place named is where the twitching is ("her hand feels numb" is not)."""
     doc = text.doc
     after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
+    if "asleep" in after:
+        return False  # "like when your legs fall asleep": numbness, said by a picture
     if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or "tight" in after:
@@ -98,7 +100,12 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
          if e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and text.state(e)),
         default=None,
     )  # fmt: skip
-    if near_symptom is not None and near_symptom <= 5 and (near_twitch is None or near_symptom < near_twitch):
+    if any(e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and e.end <= ent.start and ent.start - e.end <= 4
+           and {t.norm_ for t in doc[e.end : ent.start]} & {"of", "in", "on"} for e in near):  # fmt: skip
+        return False  # "no drooping of my eye or mouth", "no numbness in my hand": that symptom's place
+    close = near_symptom is not None and (near_symptom <= 5 or text.twitch_words == 0)
+    if close and (near_twitch is None or near_symptom < near_twitch):  # type: ignore[operator]
+        # "tingling in my right cheek"; with no twitching anywhere, "this tingling, always on the right side of my face"
         return False
     opening = {t.norm_ for t in doc[start : min(end, start + 6)]}
     if near_twitch is not None:

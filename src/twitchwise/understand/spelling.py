@@ -3,13 +3,14 @@
 Listed misspellings and British/American variants come from the lexicon.  Other typos of
 the words that matter most ("twiching", "caffiene", "weekness") are corrected to the closest
 key word within one edit (two for long words) that starts with the same letter.
-Known words, listed real words and common English words (pyspellchecker's frequency list:
-"washing" is not a typo of "wasting") are never changed.
+Known words, listed real words, the knowledge base's medicine names ("medikinet" is not a typo
+of "medicine") and common English words (pyspellchecker's frequency list: "washing" is not a typo
+of "wasting") are never changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from spacy.language import Language
@@ -19,14 +20,18 @@ from twitchwise.understand.lexicon import Lexicon, load_lexicon
 
 
 class Speller:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, names: Iterable[str] = ()) -> None:
         self.fixed = dict(lexicon.spelling)
         self.targets = tuple(lexicon.fuzzy.targets)
         self.min_length = lexicon.fuzzy.min_length
         self.long_from = lexicon.fuzzy.long_from
-        self.known = frozenset(
-            word for phrases in _all_phrases(lexicon) for phrase in phrases for word in phrase.lower().split()
-        ) | frozenset(lexicon.fuzzy.protected)
+        self.known = (
+            frozenset(
+                word for phrases in _all_phrases(lexicon) for phrase in phrases for word in phrase.lower().split()
+            )
+            | frozenset(lexicon.fuzzy.protected)
+            | frozenset(word for name in names for word in name.lower().split())
+        )
         self.correct = cache(self._correct)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -86,11 +91,7 @@ def _all_phrases(lexicon: Lexicon) -> list[list[str]]:
     return lists
 
 
-@cache
-def _speller() -> Speller:
-    return Speller(load_lexicon())
-
-
-@Language.component("twitchwise_spelling")
-def spelling(doc: Doc) -> Doc:
-    return _speller()(doc)
+@Language.factory("twitchwise_spelling", default_config={"names": []})
+def spelling(nlp: Language, name: str, names: list[str]) -> Speller:
+    """The spelling stage; ``names`` (the medicine names) are words it never changes."""
+    return Speller(load_lexicon(), names)

@@ -31,6 +31,7 @@ _TOPICAL = frozenset(
      "ILLNESS", "PREGNANT", "SLEEP", "STRESS", "PERSON"}
 )  # fmt: skip
 _ABOUT_TWITCH = frozenset({"TWITCH", "SITE", "SYMPTOM", "CONTEXT"})
+_BE_AN_AGE = frozenset({"i'm", "im", "'m", "am", "is", "'s", "he's", "she's", "turned", "aged", "age"})
 
 
 def duration(text: Text) -> None:
@@ -95,6 +96,8 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None
     if after == "old" or (after in {"-", "–"} and norm_at(doc, token.i + 2) == "old") or before == "every":
         return None
+    if unit_days == 365 and after != "ago" and norm_at(doc, token.i - 2) in _BE_AN_AGE:
+        return None  # "I'm 35 year.. while speaking": an age said without "old", not a time
     if norm_at(doc, token.i + 1) == "pregnant":
         return None
     return round(amount * unit_days), point
@@ -125,7 +128,7 @@ def _since_day(text: Text, token: Token) -> tuple[int, bool] | None:
         return days, True
     start, end = text.sentence(token.i)
     later = text.labels_in(token.i + 1, min(end, token.i + 20))
-    if norm == "yesterday" and token.i - start <= 3 and "TWITCH" in later:
+    if norm == "yesterday" and token.i - start <= 3 and later & {"TWITCH", "SYMPTOM"}:
         return days, True  # "Yesterday morning after I woke up my little finger was twitching"
     if previous == "this" and _twitching_just_before(text, token.i - 1):
         return days, True  # "twitching all over this morning" (not "a seizure this morning")
