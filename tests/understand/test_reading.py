@@ -314,3 +314,24 @@ def test_guided_check_about_someone_else_asks_about_them() -> None:
     assert "Do they get cramps" in result.out or "Do any of their muscles feel weak" in result.out
     questions = [line for line in result.out.splitlines() if line.rstrip().endswith(("[y/n/?]", "?"))]
     assert questions and not [q for q in questions if re.search(r"\b(?:you|your)\b", q, re.IGNORECASE)], questions
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # found on real posts: a word that looks like a fact the text does not state
+        ("an ENT doctor gave him a week of medicine, his calf twitches", "medications", None),
+        ("I take medikinet and my calf twitches", "medications", ["methylphenidate"]),
+        ("I'm 35 year.. while speaking my left cheek vibrating", "duration_days", None),
+        ("I'm 35 year.. while speaking my left cheek vibrating", "age", 35),
+        ("I've smoked for almost 20 years. Yesterday my right hand went numb.", "duration_days", 1),
+        ("My boyfriend is thirty, and whenever he speaks his face twitches", "age", 30),
+        ("I'm forty-two and my calf twitches", "age", 42),
+        ("I noticed a tingling on my right cheek, like when your legs fall asleep", "sites", None),
+        ("There is no drooping of my eye or mouth, my calf twitches", "sites", [{"region": "calf"}]),
+    ],
+)
+def test_words_that_look_like_a_fact_the_text_does_not_state(
+    kb: KnowledgeBase, text: str, field: str, value: object
+) -> None:
+    assert to_builtins(read(text, kb, today=TODAY).answers).get(field) == value
