@@ -300,6 +300,7 @@ def test_a_lifelong_speech_habit_is_not_a_new_speech_problem(kb: KnowledgeBase, 
         ("numbness starting at my nose and the tips of my fingers", "lip_or_fingertip_tingling"),
         ("the twitching has become markedly more pronounced", "getting_worse"),
         ("I can barely walk any more", "weakness"),
+        ("his hands move on their own and it makes it hard for him to draw properly", "loss_of_dexterity"),
     ],
 )
 def test_general_wordings_of_red_flags_found_on_real_posts(kb: KnowledgeBase, text: str, symptom: str) -> None:
@@ -326,6 +327,10 @@ def test_guided_check_about_someone_else_asks_about_them() -> None:
         ("I'm 35 year.. while speaking my left cheek vibrating", "age", 35),
         ("I've smoked for almost 20 years. Yesterday my right hand went numb.", "duration_days", 1),
         ("My boyfriend is thirty, and whenever he speaks his face twitches", "age", 30),
+        ("my five-year-old son's hands move on their own while he sleeps", "age", 5),
+        ("A five-year-old girl has had twitching for nearly a month; her jaw trembles", "age", 5),
+        ("I have five year old twins and my calf twitches", "age", None),
+        ("Twitching toddler? Yesterday ds started flinching his head to the left", "age", 2),
         ("I'm forty-two and my calf twitches", "age", 42),
         ("I noticed a tingling on my right cheek, like when your legs fall asleep", "sites", None),
         ("There is no drooping of my eye or mouth, my calf twitches", "sites", [{"region": "calf"}]),

@@ -16,6 +16,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "si
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
           "nineteen": 19}  # fmt: skip
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12}  # fmt: skip
 _SAYS_AN_AGE = frozenset({"is", "'s", "am", "'m", "i'm", "turned", "aged", "age", "turns"})
 _DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8}
 _PERSON_GAP = frozenset(
@@ -76,6 +78,7 @@ def about(text: Text) -> tuple[About, Span | None]:
     return "self", None
 
 
+_FORUM_FAMILY = frozenset({"ds", "dd", "dh", "dw"})
 _SUBJECT_VERBS = frozenset(
     {"has", "is", "was", "had", "keeps", "kept", "gets", "got", "started", "seems", "seemed", "looks", "can",
      "could", "will", "would", "twitches", "twitched", "woke", "suddenly", "just", "developed", "complains"}
@@ -90,13 +93,16 @@ def _opens_as_subject(text: Text, person: Span) -> bool:
 
 
 def _owned(text: Text, person: Span) -> bool:
-    """ "my dad", "our son", "my 17 year old son", "my little sister"; also "Husband is 41" opening a text."""
-    for back in range(1, 6):
+    """ "my dad", "our son", "my 17 year old son", "my little sister"; also "Husband is 41" opening a text;
+    a forum's "ds" or "dh" (dear son, dear husband) is always the writer's own."""
+    if person.text.lower() in _FORUM_FAMILY:
+        return True
+    for back in range(1, 8):  # "my 5 - year - old son"
         word = previous_norm(person, back)
         if word in {"my", "our"}:
             return True
-        if not (word.isdigit() or word in _PERSON_GAP):
-            return False
+        if not (word.isdigit() or word in _PERSON_GAP or word in _SMALL or word in _TEENS or word in _TENS):
+            return False  # "my 17 year old son", "my five-year-old son", "my twenty-two year old daughter"
     return False
 
 
@@ -107,7 +113,7 @@ def age_and_sex(text: Text, about: About, person: Span | None) -> None:
     if about == "someone_else":
         if person is not None and person.ent_id_ in {"male", "female"}:
             sex = person.ent_id_
-        age = (_age_near(text, person) if person is not None else None) or _pronoun_age(text)
+        age = (_age_near(text, person) if person is not None else None) or _pronoun_age(text) or _described_age(text)
         if sex is None:
             norms = {t.norm_ for t in doc}
             if norms & {"he", "him", "his"} and not norms & {"she", "her"}:
@@ -145,8 +151,11 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
         if whole is None:
             worded = _worded_age(doc, token.i)
             mine = [norm_at(doc, token.i - 2), norm_at(doc, token.i - 1)] in (["i", "am"], ["i", "'m"])
-            if worded and (mine or norm_at(doc, token.i - 1) == "i'm" or not _names_person(text, token.i)):
-                age = age or worded  # "I'm forty-two", "a fifty year old woman" ("my fifty year old dad" is his)
+            described = norm_at(doc, token.i - 1) in {"a", "an"} and any(
+                doc[k].ent_type_ == "SEX" for k in range(token.i + 1, min(len(doc), token.i + 7))
+            )
+            if worded and (mine or norm_at(doc, token.i - 1) == "i'm" or described):
+                age = age or worded  # "I'm forty-two", "a fifty year old woman here" (not "I have five year old twins")
             continue
         value = whole
         if not 0 < value <= 120 or (followed_by_unit(doc, token.i + 1) and not years_old(doc, token.i)):
@@ -212,7 +221,7 @@ def _decade(text: Text) -> int | None:
 
 def _age_near(text: Text, person: Span) -> int | None:
     doc = text.doc
-    lo, hi = max(0, person.start - 4), min(len(doc), person.end + 6)
+    lo, hi = max(0, person.start - 6), min(len(doc), person.end + 6)  # "my 5-year-old son"
     for token in doc[lo:hi]:
         near_age = whole_number(token.text) or _worded_age(doc, token.i)
         if near_age and near_age <= 120 and (years_old(doc, token.i) or not followed_by_unit(doc, token.i + 1)):
@@ -224,7 +233,7 @@ def _worded_age(doc: Doc, index: int) -> int | None:
     """An age in words where the words around it say it is one: "my boyfriend is thirty",
     "I'm forty-two", "she turned fifty", "a sixty year old"."""
     norm = norm_at(doc, index)
-    value = _TENS.get(norm) or _TEENS.get(norm)
+    value = _TENS.get(norm) or _TEENS.get(norm) or _SMALL.get(norm)
     if value is None:
         return None
     end = index + 1
@@ -232,10 +241,26 @@ def _worded_age(doc: Doc, index: int) -> int | None:
         unit_at = end + 1 if norm_at(doc, end) in {"-", "–"} else end
         if norm_at(doc, unit_at) in _UNITS:
             value, end = value + _UNITS[norm_at(doc, unit_at)], unit_at + 1
-    if [norm_at(doc, end), norm_at(doc, end + 1)] in (["years", "old"], ["year", "old"], ["-", "year"]):
+    if [norm_at(doc, end), norm_at(doc, end + 1)] in (["years", "old"], ["year", "old"], ["-", "year"]) or (
+        norm_at(doc, end) == "year-old"
+    ):
         return value
+    if norm in _SMALL:
+        return None  # "she is five" could be a count; "a five-year-old" is not
     if norm_at(doc, end) == "year-old" or (norm_at(doc, index - 1) in _SAYS_AN_AGE and not followed_by_unit(doc, end)):
         return value
+    return None
+
+
+def _described_age(text: Text) -> int | None:
+    """ "A five-year-old girl has had twitching …", "a 67 year old man": the one described, by age and sex."""
+    doc = text.doc
+    for ent in text.by_label("SEX", others=True):
+        for index in range(max(0, ent.start - 6), ent.start):
+            if norm_at(doc, index - 1) in {"a", "an"}:
+                value = (whole_number(doc[index].text) if years_old(doc, index) else None) or _worded_age(doc, index)
+                if value:
+                    return value
     return None
 
 
@@ -305,7 +330,12 @@ def young_child(text: Text, about: About, person: Span | None) -> None:
     """ "My toddler has a fever": no age given, but one under 16 without doubt; a baby is under a year."""
     if about != "someone_else" or person is None or text.data.get("age") is not None:
         return
-    word = person.text.lower()
-    if word in _YOUNG:
-        text.data["age"] = _YOUNG[word]
-        text.assume(f"'{person.text}' read as a child of about {_YOUNG[word]} (under 16)")
+    said = person.text
+    if said.lower() not in _YOUNG:
+        # "Twitching toddler? Yesterday ds started …": a title names the child the text goes on to describe
+        title_end = text.sentence(0)[1]
+        titled = [e.text for e in text.by_label("PERSON", others=True) if e.end <= title_end]
+        said = next((word for word in titled if word.lower() in _YOUNG), said)
+    if said.lower() in _YOUNG:
+        text.data["age"] = _YOUNG[said.lower()]
+        text.assume(f"'{said}' read as a child of about {_YOUNG[said.lower()]} (under 16)")
