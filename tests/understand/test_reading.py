@@ -331,6 +331,24 @@ def test_guided_check_about_someone_else_asks_about_them() -> None:
         ("A five-year-old girl has had twitching for nearly a month; her jaw trembles", "age", 5),
         ("I have five year old twins and my calf twitches", "age", None),
         ("Twitching toddler? Yesterday ds started flinching his head to the left", "age", 2),
+        (
+            "My eye started twitching this morning. I covered it with my hand and willed it to stop.",
+            "sites",
+            [{"region": "eyelid"}],
+        ),
+        (
+            "I've had them before on an eyelid. Now I have one in what I guess is my vastus medialis, it feels less "
+            "like an eye twitch",
+            "sites",
+            [{"region": "thigh"}],
+        ),
+        (
+            "Today my hand has been twitching a lot. And there goes my shoulder too.",
+            "sites",
+            [{"region": "hand"}, {"region": "shoulder"}],
+        ),
+        ("Today my hand has been twitching a lot.", "duration_days", 0),
+        ("My right eye has been twitching for a week; the eye doctor is two weeks away", "duration_days", 7),
         ("I'm forty-two and my calf twitches", "age", 42),
         ("I noticed a tingling on my right cheek, like when your legs fall asleep", "sites", None),
         ("There is no drooping of my eye or mouth, my calf twitches", "sites", [{"region": "calf"}]),

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from twitchwise.understand.text import Text, distance, norm_at, previous_norm
+from twitchwise.understand.timing import earlier_episode
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 # Symptoms whose place is not the twitching's ("cramp in both calves", "one side of my face won't move")
 _SENSORY = frozenset(
     {"numbness", "tingling", "pain", "lip_or_fingertip_tingling", "weakness", "cramps", "paralysis", "stiffness",
      "face_droop", "sudden_one_sided_weakness", "muscle_wasting"}
 )  # fmt: skip
-_MOVED_TO = frozenset({"now", "spread", "spreading", "spreads", "moved", "moving", "moves", "jumped", "also", "too"})
+_MOVED_TO = frozenset(
+    {"now", "spread", "spreading", "spreads", "moved", "moving", "moves", "jumped", "also", "too", "goes"}
+)  # "and there goes my shoulder too"
 # "They occur all over my body", "the places vary, mainly my shoulders"
 _TWITCH_PRONOUNS = frozenset({"it", "they", "these", "them", "those", "areas", "places", "spots"})
+_ONE_IN = re.compile(r"\b(?:have|has|had|got|get|getting)\b (?:\w+ ){0,2}?(?:one|another)\b (?:\S+ ){0,6}?(?:in|on)\b")
 _DIGITS = frozenset({"finger", "fingers", "toe", "toes"})
 _IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
 _VAGUE = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
@@ -33,9 +38,13 @@ def sites(text: Text) -> None:
     lexicon = text.lexicon
     plural = set(lexicon.plural_sites)
     found: list[tuple[str, str | None, bool]] = []  # region, side, side was named
+    earlier: list[tuple[str, str | None, bool]] = []  # an earlier episode's ("I've had them before on an eyelid")
     previous: tuple[Span, str | None, bool] | None = None
     for ent in text.by_label("SITE"):
         if _site_negated(text, ent) or not _twitches_there(text, ent, previous):
+            continue
+        if earlier_episode(text, *text.sentence(ent.start)):
+            earlier.append((ent.ent_id_, None, False))
             continue
         region = ent.ent_id_
         phrase = " ".join(t.norm_ for t in ent)
@@ -56,6 +65,8 @@ def sites(text: Text) -> None:
     symptoms = text.by_label("SYMPTOM")
     if any(e.ent_id_ == "tongue_twitching" and text.state(e) for e in symptoms):
         found.append(("tongue", None, False))
+    if not found:
+        found = earlier  # only an earlier episode's places are named: they are all the text gives
     found += _listed_backs(text)
     if found and any(t.norm_ == "both" and norm_at(text.doc, t.i + 1) in {"sides", "side"} for t in text.doc):
         found = [(region, "both" if side is None and region not in {"widespread"} else side, named)
@@ -88,6 +99,12 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
             return False
     if previous is not None and _joined(text, previous[0], ent):
         return True
+    if _instrument(doc, ent):
+        return False  # "I covered my eye with my hand": what the person did it with
+    if norm_at(doc, ent.start - 1) in {"a", "an"} and norm_at(doc, ent.start - 2) in {"like", "than"}:
+        return False  # "it feels less like an eye twitch": a comparison
+    if _ONE_IN.search(" ".join(t.norm_ for t in doc[max(0, ent.start - 10) : ent.start])):
+        return True  # "Now I have one in what I guess is my vastus medialis"
     lead = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
     if lead & _MOVED_TO and lead & {"in", "into", "to"}:
         # "now in both thighs", "spread to my arms", "moved into my calf" -- not "unless it spreads to my face"
@@ -126,6 +143,14 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     # calf, 3 days") or when the sentence carries the twitching on ("the right one too", "they occur all over
     # my body"); in a text that speaks of twitching elsewhere it is something else ("my quads are tired").
     return text.twitch_words == 0 or bool(lead & _MOVED_TO) or bool(opening & _TWITCH_PRONOUNS)
+
+
+def _instrument(doc: Doc, ent: Span) -> bool:
+    """ "with my hand", "using my fingers": a body part the person does something with."""
+    before = [norm_at(doc, ent.start - k) for k in (3, 2, 1)]
+    if before[2] not in {"my", "his", "her", "your"} or before[1] not in {"with", "using"}:
+        return False
+    return before[0] not in {"along", "together", "and", "as", "twitch", "twitches", "twitching", "twitched"}
 
 
 def _site_negated(text: Text, ent: Span) -> bool:

@@ -100,6 +100,8 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None  # "I'm 35 year.. while speaking": an age said without "old", not a time
     if norm_at(doc, token.i + 1) == "pregnant":
         return None
+    if after == "away" or (after == "from" and norm_at(doc, token.i + 2) == "now"):
+        return None  # "an appointment two weeks away", "three weeks from now": a time to come
     return round(amount * unit_days), point
 
 
@@ -128,7 +130,7 @@ def _since_day(text: Text, token: Token) -> tuple[int, bool] | None:
         return days, True
     start, end = text.sentence(token.i)
     later = text.labels_in(token.i + 1, min(end, token.i + 20))
-    if norm == "yesterday" and token.i - start <= 3 and later & {"TWITCH", "SYMPTOM"}:
+    if norm in {"yesterday", "today"} and token.i - start <= 3 and later & {"TWITCH", "SYMPTOM"}:
         return days, True  # "Yesterday morning after I woke up my little finger was twitching"
     if previous == "this" and _twitching_just_before(text, token.i - 1):
         return days, True  # "twitching all over this morning" (not "a seizure this morning")
@@ -219,13 +221,15 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
     return "in" in lead and "been" in lead and not any(t.ent_type_ in _ABOUT_TWITCH for t in before_for)
 
 
-def _earlier_episode(text: Text, start: int, end: int) -> bool:
+def earlier_episode(text: Text, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` tell of an earlier episode ("it happened once before",
+    "I've had them before on an eyelid")."""
     words = [t.norm_ for t in text.doc[start:end]]
     pairs = set(pairwise(words))
     return bool(
         "previously" in words
         or pairs & {("once", "before"), ("happened", "before"), ("twice", "before"), ("last", "time"),
-                    ("previous", "episode")}
+                    ("previous", "episode"), ("them", "before"), ("one", "before"), ("these", "before")}
     )  # fmt: skip
 
 
@@ -239,7 +243,7 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
     start, end = text.sentence(index)
     if _another_things_time(text, index, start):
         return False  # "off Klonopin for 3 months", "been on the pill for years": that thing's time
-    if point and _earlier_episode(text, start, end):
+    if point and earlier_episode(text, start, end):
         return False  # "It happened once before about six years ago": that episode's time, not this one's
     last = _last_ending_by(text, index)
     nearest = last if last is not None and last.start >= start and index - last.end <= 6 else None
