@@ -43,7 +43,7 @@ def sites(text: Text) -> None:
     for ent in text.by_label("SITE"):
         if _site_negated(text, ent) or not _twitches_there(text, ent, previous):
             continue
-        if earlier_episode(text, *text.sentence(ent.start)):
+        if _of_earlier_episode(text, ent):
             earlier.append((ent.ent_id_, None, False))
             continue
         region = ent.ent_id_
@@ -143,6 +143,16 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     # calf, 3 days") or when the sentence carries the twitching on ("the right one too", "they occur all over
     # my body"); in a text that speaks of twitching elsewhere it is something else ("my quads are tired").
     return text.twitch_words == 0 or bool(lead & _MOVED_TO) or bool(opening & _TWITCH_PRONOUNS)
+
+
+def _of_earlier_episode(text: Text, ent: Span) -> bool:
+    """A place in a sentence about an earlier episode, or in a list that carries one on: "I thought about all the
+    times in recent years I got random twitches. Sometimes an eye, sometimes my fingers, sometimes a quad."
+    """
+    start, end = text.sentence(ent.start)
+    if earlier_episode(text, start, end):
+        return True
+    return start > 0 and norm_at(text.doc, start) == "sometimes" and earlier_episode(text, *text.sentence(start - 1))
 
 
 def _instrument(doc: Doc, ent: Span) -> bool:

@@ -221,13 +221,18 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
     return "in" in lead and "been" in lead and not any(t.ent_type_ in _ABOUT_TWITCH for t in before_for)
 
 
+_EARLIER_FRAMES = ("in recent years", "over the years", "all the times")
+
+
 def earlier_episode(text: Text, start: int, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` tell of an earlier episode ("it happened once before",
     "I've had them before on an eyelid")."""
     words = [t.norm_ for t in text.doc[start:end]]
     pairs = set(pairwise(words))
+    joined = " ".join(words)
     return bool(
         "previously" in words
+        or any(frame in joined for frame in _EARLIER_FRAMES)
         or pairs & {("once", "before"), ("happened", "before"), ("twice", "before"), ("last", "time"),
                     ("previous", "episode"), ("them", "before"), ("one", "before"), ("these", "before")}
     )  # fmt: skip
