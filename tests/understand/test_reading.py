@@ -300,6 +300,10 @@ def test_a_lifelong_speech_habit_is_not_a_new_speech_problem(kb: KnowledgeBase, 
         ("numbness starting at my nose and the tips of my fingers", "lip_or_fingertip_tingling"),
         ("the twitching has become markedly more pronounced", "getting_worse"),
         ("I can barely walk any more", "weakness"),
+        (
+            "Mom called because Dad was not acting right. He was speaking slowly and slurring his words.",
+            "sudden_speech_problem",
+        ),
         ("his hands move on their own and it makes it hard for him to draw properly", "loss_of_dexterity"),
     ],
 )
@@ -350,6 +354,11 @@ def test_guided_check_about_someone_else_asks_about_them() -> None:
         ("Today my hand has been twitching a lot.", "duration_days", 0),
         ("My right eye has been twitching for a week; the eye doctor is two weeks away", "duration_days", 7),
         ("I'm forty-two and my calf twitches", "age", 42),
+        (
+            "one leg, my left leg, twitches as I fall asleep; yes, it's called restless legs",
+            "sites",
+            [{"region": "calf", "side": "left"}],
+        ),
         ("I noticed a tingling on my right cheek, like when your legs fall asleep", "sites", None),
         ("There is no drooping of my eye or mouth, my calf twitches", "sites", [{"region": "calf"}]),
     ],

@@ -123,6 +123,8 @@ class Cues:
             Compiled(cue, tuple(re.compile(rf"\b(?:{_expand(p, groups, cue.symptom)})") for p in cue.patterns))
             for cue in data.cues
         )
+        if "event" not in groups:
+            raise ValueError("cues.yaml: the group 'event' is missing")
         for cue in data.cues:
             named = [*([cue.confirm_with] if cue.confirm_with else []), *cue.unless, *cue.doubt_when, *cue.except_when]
             for group_name in named:
@@ -133,6 +135,9 @@ class Cues:
         """``recent``: the text says its complaint began within a day, which is the onset a cue may need
         ("numbness in my right arm. These symptoms have lasted 15 hours.")."""
         found = Found()
+        # a change someone saw happen ("Dad was not acting right", "we called an ambulance") dates every sign the
+        # text then tells, whichever sentence it is in
+        recent = recent or self.groups["event"].search(_norm_text(doc[:])[0]) is not None
         for sentence in doc.sents:
             self._sentence(sentence, found, about_self=about_self, recent=recent)
         for symptom in found.present:
