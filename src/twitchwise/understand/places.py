@@ -103,6 +103,10 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         return False  # "I covered my eye with my hand": what the person did it with
     if norm_at(doc, ent.start - 1) in {"a", "an"} and norm_at(doc, ent.start - 2) in {"like", "than"}:
         return False  # "it feels less like an eye twitch": a comparison
+    if norm_at(doc, ent.start - 1) in {"their", "someone's"} and "like" in {
+        t.norm_ for t in doc[ent.start - 6 : ent.start]
+    }:
+        return False  # "like someone tapping their fingers on your muscles": a picture
     if _ONE_IN.search(" ".join(t.norm_ for t in doc[max(0, ent.start - 10) : ent.start])):
         return True  # "Now I have one in what I guess is my vastus medialis"
     lead = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
