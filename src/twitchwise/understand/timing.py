@@ -102,6 +102,16 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None
     if after == "away" or (after == "from" and norm_at(doc, token.i + 2) == "now"):
         return None  # "an appointment two weeks away", "three weeks from now": a time to come
+    if after == "later":
+        return None  # "one day later my right hand felt weak": a step in the story, not a time since then
+    before_time = [norm_at(doc, token.i - k) for k in (4, 3, 2)]
+    gestation = unit_days == 7 and before_time[2] in _BE_AN_AGE | {"now", "am", "'m"} and after != "into"
+    if gestation and not {"for", "past", "last"} & set(before_time):
+        return None  # "I'm 15 weeks and 3 days", "now 29 weeks + 4": how far on a pregnancy is
+    if "diagnosed" in before_time or "diagnosis" in before_time:
+        return None  # "diagnosed last month with PD": when a diagnosis was made, not when the twitching began
+    if "after" in before_time[1:] and {norm_at(doc, token.i + k) for k in (1, 2, 3, 4)} & {"started", "began", "start"}:
+        return None  # "after a year I have started to get cramp": what began after that time, not how long
     return round(amount * unit_days), point
 
 
@@ -130,7 +140,11 @@ def _since_day(text: Text, token: Token) -> tuple[int, bool] | None:
         return days, True
     start, end = text.sentence(token.i)
     later = text.labels_in(token.i + 1, min(end, token.i + 20))
-    if norm in {"yesterday", "today"} and token.i - start <= 3 and later & {"TWITCH", "SYMPTOM"}:
+    if (
+        (norm in {"yesterday", "today"} or previous == "last")
+        and token.i - start <= 3
+        and later & {"TWITCH", "SYMPTOM"}
+    ):
         return days, True  # "Yesterday morning after I woke up my little finger was twitching"
     if previous == "this" and _twitching_just_before(text, token.i - 1):
         return days, True  # "twitching all over this morning" (not "a seizure this morning")
@@ -173,8 +187,13 @@ def _day_of_this_month(text: Text, token: Token) -> int | None:
 
 def _since_date(text: Text, token: Token) -> int | None:
     doc = text.doc
-    if not _since_before(text, token.i, 4):
-        return None
+    start_of, end_of = text.sentence(token.i)
+    later = {t.norm_ for t in doc[token.i + 1 : min(end_of, token.i + 8)]}
+    onset = bool(later & {"noticed", "developed", "started", "began", "woke", "appeared"})  # not "Last March I had"
+    named = text.labels_in(token.i + 1, min(end_of, token.i + 15)) & {"TWITCH", "SYMPTOM"}
+    opens = onset and token.i - start_of <= 6 and bool(named)
+    if not (_since_before(text, token.i, 4) or opens):
+        return None  # "since 25 November"; "Early on 25 November I noticed my muscles twitching"
     if token.norm_ in {"christmas", "xmas"}:
         month, day = 12, 25
     else:
@@ -188,6 +207,8 @@ def _since_date(text: Text, token: Token) -> int | None:
             return None
         part = norm_at(doc, token.i - 2) if norm_at(doc, token.i - 1) == "-" else norm_at(doc, token.i - 1)
         day = {"mid": 15, "late": 24}.get(part, day)  # "since mid-April"
+        if part == "of" and norm_at(doc, token.i - 2) == "middle":
+            day = 15  # "in the middle of July"
     last_year = [norm_at(doc, token.i + k) for k in (1, 2, 3)] == ["of", "last", "year"]
     try:
         start = dt.date(text.today.year, month, day)
