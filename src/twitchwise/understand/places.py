@@ -23,6 +23,7 @@ _MOVED_TO = frozenset(
 # "They occur all over my body", "the places vary, mainly my shoulders"
 _TWITCH_PRONOUNS = frozenset({"it", "they", "these", "them", "those", "areas", "places", "spots"})
 _ONE_IN = re.compile(r"\b(?:have|has|had|got|get|getting)\b (?:\w+ ){0,2}?(?:one|another)\b (?:\S+ ){0,6}?(?:in|on)\b")
+_TERSE = 40  # tokens: "left calf, 3 days, no weakness, 2 coffees" names the place of a twitch without saying so
 _DIGITS = frozenset({"finger", "fingers", "toe", "toes"})
 _IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
 _VAGUE = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
@@ -146,7 +147,9 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     # A sentence that names a place but no twitching: the place is the twitching's in a terse text ("left
     # calf, 3 days") or when the sentence carries the twitching on ("the right one too", "they occur all over
     # my body"); in a text that speaks of twitching elsewhere it is something else ("my quads are tired").
-    return text.twitch_words == 0 or bool(lead & _MOVED_TO) or bool(opening & _TWITCH_PRONOUNS)
+    # A long story with no word of twitching at all is about something else ("Half of my face is paralysed …").
+    terse = text.twitch_words == 0 and len(doc) <= _TERSE
+    return terse or bool(lead & _MOVED_TO) or bool(opening & _TWITCH_PRONOUNS)
 
 
 def _of_earlier_episode(text: Text, ent: Span) -> bool:
