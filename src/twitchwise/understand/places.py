@@ -30,7 +30,7 @@ _VAGUE = frozenset({"it", "this", "started", "began", "happening", "going on", "
 _SIDE_GAP = frozenset(
     {"my", "the", "his", "her", "of", "and", "&", "upper", "lower", "inner", "outer", "front", "back", "side", "in",
      "on", "a", "whole", "entire", "both", "-", "pinky", "index", "little", "ring", "middle", "big", "small", "top",
-     "bottom", "muscle", "muscles", "part", "area", "outside", "inside", "your"}
+     "bottom", "muscle", "muscles", "part", "area", "outside", "inside", "your", "corner", "edge", "tip", "base"}
 )  # fmt: skip
 
 
