@@ -300,6 +300,7 @@ def test_a_lifelong_speech_habit_is_not_a_new_speech_problem(kb: KnowledgeBase, 
         ("numbness starting at my nose and the tips of my fingers", "lip_or_fingertip_tingling"),
         ("the twitching has become markedly more pronounced", "getting_worse"),
         ("I can barely walk any more", "weakness"),
+        ("For the last month his speech has been garbled, like talking with a marble in his mouth", "slurred_speech"),
         ("my right hand began to feel weak, and within less than four hours my left hand felt weak too", "spreading"),
         (
             "Mom called because Dad was not acting right. He was speaking slowly and slurring his words.",
@@ -355,6 +356,11 @@ def test_guided_check_about_someone_else_asks_about_them() -> None:
         ("Today my hand has been twitching a lot.", "duration_days", 0),
         ("My right eye has been twitching for a week; the eye doctor is two weeks away", "duration_days", 7),
         ("I'm forty-two and my calf twitches", "age", 42),
+        (
+            "Chris's swallow is weaker, he chokes more, and his speech is worse today. I was nagging him to see the GP.",
+            "about",
+            "someone_else",
+        ),
         ("Early on 15 November I noticed my muscles twitching. One day later my hand felt weak.", "duration_days", 6),
         ("I'm now 29 weeks + 4 and my legs are really twitchy", "duration_days", None),
         ("I am 3 weeks into this twitching", "duration_days", 21),
@@ -374,3 +380,10 @@ def test_words_that_look_like_a_fact_the_text_does_not_state(
     kb: KnowledgeBase, text: str, field: str, value: object
 ) -> None:
     assert to_builtins(read(text, kb, today=TODAY).answers).get(field) == value
+
+
+def test_a_medicine_begun_years_ago_is_not_a_new_medicine(kb: KnowledgeBase) -> None:
+    old = read("She started a hormone patch a year ago and her calf twitches", kb, today=TODAY).answers
+    new = read("She started a hormone patch last week and her calf twitches", kb, today=TODAY).answers
+    assert (old.symptoms or {}).get("new_medication") is None
+    assert (new.symptoms or {}).get("new_medication") is True

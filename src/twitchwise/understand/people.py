@@ -69,7 +69,9 @@ def about(text: Text) -> tuple[About, Span | None]:
         # of the writer either, so the words are about him (and his signs are read, not dropped).  "We" and
         # "us" are those watching ("he won't respond to us"), not the one the words are about.
         writer = first or any(n in {"my", "myself", "mine", "i've", "i'd", "i'll"} for n in norms)
-        return ("someone_else" if third and not writer else "self"), None
+        # "Chris's swallow is weaker … his speech is worse today … I was nagging him": the words are mostly his
+        mostly_theirs = mine == 0 and third > 2 * (first + 1)
+        return ("someone_else" if third and (not writer or mostly_theirs) else "self"), None
     person = people[0]
     owner = person.end < len(text.doc) and text.doc[person.end].norm_ in {"'s", "’s"}
     opens = mine == 0 and _opens_as_subject(text, person)
