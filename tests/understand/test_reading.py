@@ -356,11 +356,6 @@ def test_guided_check_about_someone_else_asks_about_them() -> None:
         ("Today my hand has been twitching a lot.", "duration_days", 0),
         ("My right eye has been twitching for a week; the eye doctor is two weeks away", "duration_days", 7),
         ("I'm forty-two and my calf twitches", "age", 42),
-        (
-            "Chris's swallow is weaker, he chokes more, and his speech is worse today. I was nagging him to see the GP.",
-            "about",
-            "someone_else",
-        ),
         ("Early on 15 November I noticed my muscles twitching. One day later my hand felt weak.", "duration_days", 6),
         ("I'm now 29 weeks + 4 and my legs are really twitchy", "duration_days", None),
         ("I am 3 weeks into this twitching", "duration_days", 21),
@@ -387,3 +382,9 @@ def test_a_medicine_begun_years_ago_is_not_a_new_medicine(kb: KnowledgeBase) -> 
     new = read("She started a hormone patch last week and her calf twitches", kb, today=TODAY).answers
     assert (old.symptoms or {}).get("new_medication") is None
     assert (new.symptoms or {}).get("new_medication") is True
+
+
+def test_words_mostly_about_someone_else_are_about_them(kb: KnowledgeBase) -> None:
+    text = "Chris's swallow is weaker, he chokes more, and his speech is worse today. I was nagging him to see the GP."
+    assert read(text, kb, today=TODAY).about == "someone_else"
+    assert read("My calf twitches and I am worried. He says it is nothing.", kb, today=TODAY).about == "self"
