@@ -385,6 +385,9 @@ def test_a_medicine_begun_years_ago_is_not_a_new_medicine(kb: KnowledgeBase) -> 
 
 
 def test_words_mostly_about_someone_else_are_about_them(kb: KnowledgeBase) -> None:
-    text = "Chris's swallow is weaker, he chokes more, and his speech is worse today. I was nagging him to see the GP."
+    text = (
+        "Chris's swallow is weaker and he chokes more when he drinks. His speech is worse today and he is tired. "
+        "I was nagging him to see the GP."
+    )
     assert read(text, kb, today=TODAY).about == "someone_else"
     assert read("My calf twitches and I am worried. He says it is nothing.", kb, today=TODAY).about == "self"
