@@ -115,7 +115,12 @@ def age_and_sex(text: Text, about: About, person: Span | None) -> None:
     if about == "someone_else":
         if person is not None and person.ent_id_ in {"male", "female"}:
             sex = person.ent_id_
-        age = (_age_near(text, person) if person is not None else None) or _pronoun_age(text) or _described_age(text)
+        age = (
+            (_age_near(text, person) if person is not None else None)
+            or _pronoun_age(text)
+            or _described_age(text)
+            or _named_by_age(text)
+        )
         if sex is None:
             norms = {t.norm_ for t in doc}
             if norms & {"he", "him", "his"} and not norms & {"she", "her"}:
@@ -252,6 +257,20 @@ def _worded_age(doc: Doc, index: int) -> int | None:
     if norm_at(doc, end) == "year-old" or (norm_at(doc, index - 1) in _SAYS_AN_AGE and not followed_by_unit(doc, end)):
         return value
     return None
+
+
+_NAMED_BY_AGE = re.compile(r"\b(?:my|our) (\d{1,2}|[a-z]+)[ -](day|week|month|year)s?[ -]old\b")
+
+
+def _named_by_age(text: Text) -> int | None:
+    """ "My 8 year old says his arm jumps": a child named by age alone (months, weeks or days are under a year)."""
+    match = _NAMED_BY_AGE.search(text.doc.text.lower())
+    if match is None:
+        return None
+    number = int(match[1]) if match[1].isdigit() else _SMALL.get(match[1]) or _TEENS.get(match[1])
+    if number is None:
+        return None
+    return number if match[2] == "year" else 0
 
 
 def _described_age(text: Text) -> int | None:
