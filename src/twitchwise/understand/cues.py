@@ -72,9 +72,14 @@ _NEGATED_DEFICIT = re.compile(
 )
 _GENERIC = re.compile(r"\b(?:if|when|whenever|once) (?:you|your)\b")  # advice read somewhere, not a report
 _DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't": said and denied at once
-    r"[^.;]{0,40}?\bbut (?:mine|it|his|hers|theirs|my \w+|he|she|i) "
+    r"[^.;]{0,40}?\bbut (?:"
+    r"(?:mine|it|his|hers|theirs|my \w+|he|she|i) "
     r"(?:does not|do not|did not|has not|have not|is not|am not)"
     r"(?:\s*(?:[.,;!]|$)| (?:at all|really|either)\b)"
+    # "… swallowing problems with twitching but I swallow fine": the function named, and said to be fine
+    r"|(?:i|he|she|they) (?:can )?(?:still )?(?:swallow|speak|talk|walk|breathe|see|eat|drink|move)\w* "
+    r"(?:fine|normally|ok|okay|well|without (?:any )?(?:problems?|trouble|difficulty))\b"
+    r")"
 )
 _PEOPLE = (
     r"(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|friend|grand\w+|gran|nan|"

@@ -23,6 +23,10 @@ _MOVED_TO = frozenset(
 # "They occur all over my body", "the places vary, mainly my shoulders"
 _TWITCH_PRONOUNS = frozenset({"it", "they", "these", "them", "those", "areas", "places", "spots"})
 _ONE_IN = re.compile(r"\b(?:have|has|had|got|get|getting)\b (?:\w+ ){0,2}?(?:one|another)\b (?:\S+ ){0,6}?(?:in|on)\b")
+_FEELS = frozenset(
+    {"tight", "tired", "heavy", "sore", "achy", "aching", "strong", "fine", "ok", "okay", "good", "normal",
+     "fatigued", "stiff", "weird", "funny", "cold", "hot", "warm"}
+)  # fmt: skip
 _TERSE = 40  # tokens: "left calf, 3 days, no weakness, 2 coffees" names the place of a twitch without saying so
 _DIGITS = frozenset({"finger", "fingers", "toe", "toes"})
 _IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
@@ -96,8 +100,8 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         return False  # "like when your legs fall asleep": numbness, said by a picture
     if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
-        if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or "tight" in after:
-            return False
+        if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
+            return False  # "her hand feels numb", "legs feel tired but strong": how the place feels, not a twitch
     if previous is not None and _joined(text, previous[0], ent):
         return True
     if _instrument(doc, ent):
