@@ -315,6 +315,11 @@ def _sex_letter(words: list[str]) -> str | None:
     return None
 
 
+# "baby 7wks hot", "my baby is 5 weeks": a baby's age without "old"
+_BABY_AGED = re.compile(
+    r"\b(?:baby|infant|newborn|little one)(?: is| aged| of)? (\d{1,2}) ?"
+    r"(wk|wks|week|weeks|mo|mos|mth|mths|month|months|days?)\b()"
+)
 _INFANT = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](day|days|week|weeks|month|months)"
     r"[ -]old\b|\b(newborn|new-born|new born)\b"
@@ -327,14 +332,15 @@ def infant(text: Text, about: About, symptoms: dict[str, bool | None]) -> None:
     """A baby's age in days, weeks or months ("my baby is 2 months old", "a 6-week-old"): age 0 in the answers'
     whole years, and, under 3 months, the fact the NHS's fever advice for babies turns on (clinical.md §11b).
     Only when the words are about someone else: "I sleep 5 hours with a newborn" is the writer's."""
-    match = _INFANT.search(text.doc.text.lower())
+    lowered = text.doc.text.lower()
+    match = _INFANT.search(lowered) or _BABY_AGED.search(lowered)
     if about != "someone_else" or match is None or text.data.get("age") not in (None, 0):
         return
     if match[3]:
         weeks = 0.0
     else:
         number = int(match[1]) if match[1].isdigit() else _SMALL[match[1]]
-        weeks = {"day": number / 7, "week": number, "month": number * 4.35}[match[2].rstrip("s")]
+        weeks = {"d": number / 7, "w": number, "m": number * 4.35}[match[2][0]]
     if weeks >= 52:
         return
     text.data["age"] = 0
