@@ -391,3 +391,12 @@ def test_words_mostly_about_someone_else_are_about_them(kb: KnowledgeBase) -> No
     )
     assert read(text, kb, today=TODAY).about == "someone_else"
     assert read("My calf twitches and I am worried. He says it is nothing.", kb, today=TODAY).about == "self"
+
+
+def test_what_was_understood_about_someone_else_is_told_as_theirs(kb: KnowledgeBase) -> None:
+    from twitchwise.understand.words import understood_lines
+
+    theirs = understood_lines(read("my mum's speech is slurred and her calf twitches", kb, today=TODAY), kb)
+    mine = understood_lines(read("my speech is slurred and my calf twitches", kb, today=TODAY), kb)
+    assert any(line.startswith("They have: ") for line in theirs) and not any("You have" in line for line in theirs)
+    assert any(line.startswith("You have: ") for line in mine)

@@ -20,10 +20,11 @@ def understood_lines(reading: Reading, kb: KnowledgeBase) -> list[str]:
     present = [kb.symptoms[s].label for s, v in a.symptoms.items() if v is True and s in kb.symptoms]
     absent = [kb.symptoms[s].label for s, v in a.symptoms.items() if v is False and s in kb.symptoms]
     unsure = [kb.symptoms[s].label for s, v in a.symptoms.items() if v is None and s in kb.symptoms]
+    subject = "They" if reading.about == "someone_else" else "You"  # the words are about them, not the writer
     if present:
-        lines.append("You have: " + ", ".join(present))
+        lines.append(f"{subject} have: " + ", ".join(present))
     if absent:
-        lines.append("You do not have: " + ", ".join(absent))
+        lines.append(f"{subject} do not have: " + ", ".join(absent))
     if unsure:
         lines.append("Not sure (these will be asked, or listed as unanswered): " + ", ".join(unsure))
     amounts = [
