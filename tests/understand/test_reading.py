@@ -400,3 +400,10 @@ def test_what_was_understood_about_someone_else_is_told_as_theirs(kb: KnowledgeB
     mine = understood_lines(read("my speech is slurred and my calf twitches", kb, today=TODAY), kb)
     assert any(line.startswith("They have: ") for line in theirs) and not any("You have" in line for line in theirs)
     assert any(line.startswith("You have: ") for line in mine)
+
+
+@pytest.mark.parametrize(
+    "text", ["my twitching is not responding to magnesium", "my husband is not answering his phone, my calf twitches"]
+)
+def test_not_responding_to_a_treatment_or_a_phone_is_not_unresponsive(kb: KnowledgeBase, text: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("fainting") is None

@@ -259,7 +259,11 @@ def _worded_age(doc: Doc, index: int) -> int | None:
     return None
 
 
-_NAMED_BY_AGE = re.compile(r"\b(?:my|our) (\d{1,2}|[a-z]+)[ -](day|week|month|year)s?[ -]old\b")
+_NAMED_BY_AGE = re.compile(
+    r"\b(?:my|our) (\d{1,2}|[a-z]+)[ -](day|week|month|year)s?[ -]old\b"
+    # "child of 2 years", "my son age 13", "daughter aged 9"
+    r"|\b(?:child|son|daughter|boy|girl|kid|baby) (?:of|age|aged) (\d{1,2}) ?(year|yr|month|week|day)?"
+)
 
 
 def _named_by_age(text: Text) -> int | None:
@@ -267,10 +271,11 @@ def _named_by_age(text: Text) -> int | None:
     match = _NAMED_BY_AGE.search(text.doc.text.lower())
     if match is None:
         return None
-    number = int(match[1]) if match[1].isdigit() else _SMALL.get(match[1]) or _TEENS.get(match[1])
+    said, unit = (match[1], match[2]) if match[1] else (match[3], match[4] or "year")
+    number = int(said) if said.isdigit() else _SMALL.get(said) or _TEENS.get(said)
     if number is None:
         return None
-    return number if match[2] == "year" else 0
+    return number if unit in {"year", "yr"} else 0
 
 
 def _described_age(text: Text) -> int | None:
