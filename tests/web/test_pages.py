@@ -472,3 +472,13 @@ def test_insights_draw_phone_charts_with_dates_and_words_for_each_bar(client: Te
     assert "<title>Sat 21 Nov: 1 episode</title>" in charts or "<title>Sat 21 Nov: 1 episode;" in charts
     assert 'class="bar partial"' in charts  # this week, not over yet: an open bar, never a drop
     assert "<span>this week</span>" in charts and "SD" not in charts
+
+
+def test_a_result_from_a_description_about_someone_else_says_the_advice_is_for_them(client: TestClient) -> None:
+    response = post_form(client, "/check/describe", {"description": "mum rang, she's slurring and dropping the phone, "
+                                                                     "started after her nap, she's 81"})  # fmt: skip
+    assert response.status_code == 303 and response.headers["location"].startswith("/checks/")
+    page = client.get(response.headers["location"]).text
+    assert "The result for someone else" in page and "the advice is for them" in page
+    mine = post_form(client, "/check/describe", {"description": "my speech is slurred since my nap an hour ago"})
+    assert "Your result" in client.get(mine.headers["location"]).text

@@ -66,9 +66,23 @@ def check_result(request: Request, entry_id: str) -> Response:
     stored, assessment = backend.stored_check(chosen.profile, entry_id, emergency_number=number)
     own = said_by_person(stored.record.answers)  # type: ignore[union-attr]
     said = {e.question for flag in assessment.red_flags for e in flag.evidence if own.get(e.question, own) == e.answer}
+    about = _about(backend, stored)
+    title = "The result for someone else" if about == "someone_else" else "Your result"
     return page(request, "result.html", stored=stored, a=assessment, icons=DISPOSITION_ICON, active="check",
-                said_questions=said, title="Your result", same_again=backend.same_advice_count(chosen.profile, stored),
+                said_questions=said, title=title, about=about,
+                same_again=backend.same_advice_count(chosen.profile, stored),
                 recheck_on=_recheck_on(backend, stored))  # fmt: skip
+
+
+def _about(backend: Any, stored: Any) -> str:
+    """Whom a check kept with its description is about ("my mum is slurring"): the same reading as when it was made."""
+    from twitchwise.understand import read
+
+    result = stored.record.result if isinstance(stored.record.result, dict) else {}
+    description = result.get("description")
+    if not isinstance(description, str) or not description:
+        return "self"
+    return read(description, backend.kb, today=stored.record.at.date()).about
 
 
 def _recheck_on(backend: Any, stored: Any) -> dt.date:
