@@ -160,6 +160,8 @@ def number_of(token: Token, numbers: dict[str, float], *, articles: bool) -> flo
     text = token.text.replace(",", ".")
     if len(text) <= 12 and re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text):
         return float(text)
+    if ordinal := re.fullmatch(r"([0-9]{1,2})(?:st|nd|rd|th)", norm):
+        return float(ordinal[1])  # "on my 6th espresso": six so far
     return None
 
 
