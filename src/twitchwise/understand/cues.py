@@ -140,17 +140,20 @@ class Cues:
         """``recent``: the text says its complaint began within a day, which is the onset a cue may need
         ("numbness in my right arm. These symptoms have lasted 15 hours.")."""
         found = Found()
+        sentences = [(sentence, *_norm_text(sentence)) for sentence in doc.sents]
         # a change someone saw happen ("Dad was not acting right", "we called an ambulance") dates every sign the
         # text then tells, whichever sentence it is in
-        recent = recent or self.groups["event"].search(_norm_text(doc[:])[0]) is not None
-        for sentence in doc.sents:
-            self._sentence(sentence, found, about_self=about_self, recent=recent)
+        recent = recent or any(self.groups["event"].search(text) for _, text, _ in sentences)
+        for sentence, text, starts in sentences:
+            self._sentence(sentence, text, starts, found, about_self=about_self, recent=recent)
         for symptom in found.present:
             found.possible.pop(symptom, None)
         return found
 
-    def _sentence(self, sentence: Span, found: Found, *, about_self: bool, recent: bool) -> None:
-        text, starts = _norm_text(sentence)
+    def _sentence(
+        self, sentence: Span, text: str, starts: list[int], found: Found, *, about_self: bool, recent: bool
+    ) -> None:
+        """``text`` and ``starts``: the sentence's normalised words and where each token starts (``_norm_text``)."""
         if not text:
             return
         asks = text.rstrip().endswith("?")

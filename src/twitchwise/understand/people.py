@@ -13,11 +13,12 @@ if TYPE_CHECKING:
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}  # fmt: skip
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
           "nineteen": 19}  # fmt: skip
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12}  # fmt: skip
+_UNITS = {word: value for word, value in _SMALL.items() if value < 10}  # "forty-two"
+_AGE_WORDS = frozenset(_SMALL) | frozenset(_TEENS) | frozenset(_TENS)
 _SAYS_AN_AGE = frozenset({"is", "'s", "am", "'m", "i'm", "turned", "aged", "age", "turns"})
 _DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8}
 _PERSON_GAP = frozenset(
@@ -103,7 +104,7 @@ def _owned(text: Text, person: Span) -> bool:
         word = previous_norm(person, back)
         if word in {"my", "our"}:
             return True
-        if not (word.isdigit() or word in _PERSON_GAP or word in _SMALL or word in _TEENS or word in _TENS):
+        if not (word.isdigit() or word in _PERSON_GAP or word in _AGE_WORDS):
             return False  # "my 17 year old son", "my five-year-old son", "my twenty-two year old daughter"
     return False
 
@@ -254,9 +255,7 @@ def _worded_age(doc: Doc, index: int) -> int | None:
         return value
     if norm in _SMALL:
         return None  # "she is five" could be a count; "a five-year-old" is not
-    if norm_at(doc, end) == "year-old" or (norm_at(doc, index - 1) in _SAYS_AN_AGE and not followed_by_unit(doc, end)):
-        return value
-    return None
+    return value if norm_at(doc, index - 1) in _SAYS_AN_AGE and not followed_by_unit(doc, end) else None
 
 
 _NAMED_BY_AGE = re.compile(
@@ -329,8 +328,6 @@ _INFANT = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](day|days|week|weeks|month|months)"
     r"[ -]old\b|\b(newborn|new-born|new born)\b"
 )
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12}  # fmt: skip
 
 
 def infant(text: Text, about: About, symptoms: dict[str, bool | None]) -> None:

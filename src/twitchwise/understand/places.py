@@ -129,8 +129,11 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     if any(e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and e.end <= ent.start and ent.start - e.end <= 4
            and {t.norm_ for t in doc[e.end : ent.start]} & {"of", "in", "on"} for e in near):  # fmt: skip
         return False  # "no drooping of my eye or mouth", "no numbness in my hand": that symptom's place
-    close = near_symptom is not None and (near_symptom <= 5 or text.twitch_words == 0)
-    if close and (near_twitch is None or near_symptom < near_twitch):  # type: ignore[operator]
+    if (
+        near_symptom is not None
+        and (near_symptom <= 5 or text.twitch_words == 0)
+        and (near_twitch is None or near_symptom < near_twitch)
+    ):
         # "tingling in my right cheek"; with no twitching anywhere, "this tingling, always on the right side of my face"
         return False
     opening = {t.norm_ for t in doc[start : min(end, start + 6)]}

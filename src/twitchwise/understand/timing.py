@@ -105,7 +105,7 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
     if after == "later":
         return None  # "one day later my right hand felt weak": a step in the story, not a time since then
     before_time = [norm_at(doc, token.i - k) for k in (4, 3, 2)]
-    gestation = unit_days == 7 and before_time[2] in _BE_AN_AGE | {"now", "am", "'m"} and after != "into"
+    gestation = unit_days == 7 and before_time[2] in _BE_AN_AGE | {"now"} and after != "into"
     if gestation and not {"for", "past", "last"} & set(before_time):
         return None  # "I'm 15 weeks and 3 days", "now 29 weeks + 4": how far on a pregnancy is
     if "diagnosed" in before_time or "diagnosis" in before_time:
