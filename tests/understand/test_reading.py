@@ -407,3 +407,47 @@ def test_what_was_understood_about_someone_else_is_told_as_theirs(kb: KnowledgeB
 )
 def test_not_responding_to_a_treatment_or_a_phone_is_not_unresponsive(kb: KnowledgeBase, text: str) -> None:
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("fainting") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("Sudden diplopia an hour ago, plus twitching eyelid for a week.", "sudden_vision_problem"),
+        ("New right-sided hemiparesis since 9am today, calf fasciculations for a while.", "sudden_one_sided_weakness"),
+        ("Fasciculations in R quad for 3/52, now acute onset dysarthria this morning.", "sudden_speech_problem"),
+        ("L facial droop this morning and twitching cheek.", "face_droop"),
+        ("Progressive weakness of my grip over 6 weeks with fasciculations in the forearm.", "getting_worse"),
+        ("Orthopnoea for two weeks and my arms twitch.", "breathless_lying_flat"),
+    ],
+)
+def test_red_flags_in_the_clinical_words_of_a_nurse_or_a_vignette(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+def test_a_long_standing_hemiparesis_is_not_a_sudden_one(kb: KnowledgeBase) -> None:
+    reading = read("I have had a left hemiparesis for years since my accident, and my calf twitches", kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get("sudden_one_sided_weakness") is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Twitching calf since Halloween, nothing else wrong.", 31),
+        ("My eyelid has twitched since Thanksgiving.", 5),  # 26 November 2026
+        ("Since New Year my calves have twitched.", 334),
+        ("It began at Easter and my thigh still twitches.", 240),  # 5 April 2026
+        ("Twitches in my calf since the summer holidays.", 183),
+        ("Started twitching in my left bicep around my birthday in September and it's still going.", 91),
+        ("I started a new job in September and the twitching began last week.", 7),
+        ("Happy New Year! My calf has twitched for 3 days.", 3),
+    ],
+)
+def test_a_twitching_dated_by_a_holiday_a_season_or_its_onset_verb(kb: KnowledgeBase, text: str, days: int) -> None:
+    assert read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days == days
+
+
+def test_a_clinical_note_s_sides_and_spans_are_read(kb: KnowledgeBase) -> None:
+    reading = read("58M, fasciculations R forearm x 4/52 and L thigh for 6/12.", kb, today=TODAY)
+    assert reading.answers.duration_days == 180
+    assert {(s.region, s.side) for s in reading.answers.sites or []} == {("forearm", "right"), ("thigh", "left")}
+    assert read("since 3/12 my calf twitches", kb, today=TODAY).answers.duration_days is None  # a date, not a span

@@ -27,6 +27,7 @@ _FEELS = frozenset(
     {"tight", "tired", "heavy", "sore", "achy", "aching", "strong", "fine", "ok", "okay", "good", "normal",
      "fatigued", "stiff", "weird", "funny", "cold", "hot", "warm"}
 )  # fmt: skip
+_SHORT_SIDES = {"l": "left", "r": "right", "lt": "left", "rt": "right", "b/l": "both", "bilateral": "both"}
 _TERSE = 40  # tokens: "left calf, 3 days, no weakness, 2 coffees" names the place of a twitch without saying so
 _DIGITS = frozenset({"finger", "fingers", "toe", "toes"})
 _IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
@@ -201,6 +202,8 @@ def _side(text: Text, ent: Span) -> tuple[str | None, bool]:
         norm = doc[index].norm_
         if norm in sides and not (sides[norm] == "midline" and ent[0].norm_ in _DIGITS):
             named.add(sides[norm])  # ("the middle finger" is not the midline)
+        elif index == ent.start - 1 and norm in _SHORT_SIDES:
+            named.add(_SHORT_SIDES[norm])  # a note's "L calf", "R quad", "rt hand"
         elif norm not in _SIDE_GAP:
             break
         index -= 1

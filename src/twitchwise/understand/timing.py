@@ -8,10 +8,12 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from dateutil.easter import easter
+
 from twitchwise.understand.text import Text, norm_at
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -19,6 +21,15 @@ _MONTHS = (
     "november", "december",
 )  # fmt: skip
 _MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9}
+# days people date things by ("since Halloween"), and seasons by their meteorological start in the northern
+# hemisphere ("since the summer holidays"); Easter and Thanksgiving move, so they are worked out for the year
+_FEASTS = {"christmas": (12, 25), "xmas": (12, 25), "halloween": (10, 31), "valentine": (2, 14), "valentines": (2, 14)}
+_SEASONS = {"spring": (3, 1), "summer": (6, 1), "autumn": (9, 1), "winter": (12, 1)}
+_MOVABLE = frozenset({"easter", "thanksgiving"})
+_NAMED_DAYS = frozenset(_FEASTS) | frozenset(_SEASONS) | _MOVABLE
+_CLINICAL_SPAN = re.compile(r"(\d{1,2})/(7|52|12)")
+_STILL = frozenset({"still", "ever", "since", "ongoing", "continues", "continuing", "constant", "daily", "non"})
+_ONSET_VERBS = frozenset({"started", "began", "begun", "start", "starting", "noticed", "developed", "appeared"})
 _EVENT_SYMPTOMS = frozenset({"recent_fluid_loss", "new_medication", "fever", "weight_loss", "insecticide_exposure"})
 _DURATION_LEAD = frozenset(
     {"for", "about", "around", "over", "under", "than", "almost", "nearly", "just", "only", "maybe", "roughly",
@@ -44,13 +55,18 @@ def duration(text: Text) -> None:
         if norm == "month" and norm_at(doc, token.i - 1) == "this":
             days = _day_of_this_month(text, token)
             found = None if days is None else (days, True)
+        elif _new_year(doc, token):
+            days = _since_date(text, token)
+            found = None if days is None else (days, True)
+        elif (span := _CLINICAL_SPAN.fullmatch(norm)) and norm_at(doc, token.i - 1) in {"for", "x", "over", "past"}:
+            found = int(span[1]) * {"7": 1, "52": 7, "12": 30}[span[2]], False  # a note's "x 3/52": three weeks
         elif norm in units:
             found = _units_before(text, token, units[norm])
         elif norm in _WEEKDAYS:
             found = _since_weekday(text, token)
         elif norm in {"yesterday", "today", "tonight", "morning", "afternoon", "evening", "night"}:
             found = _since_day(text, token)
-        elif norm in _MONTHS or norm in _MONTH_ABBREVIATIONS or norm in {"christmas", "xmas"}:
+        elif norm in _MONTHS or norm in _MONTH_ABBREVIATIONS or norm in _NAMED_DAYS:
             days = _since_date(text, token)
             found = None if days is None else (days, True)
         if found is None or not _about_twitching(text, token.i, point=found[1]):
@@ -185,17 +201,55 @@ def _day_of_this_month(text: Text, token: Token) -> int | None:
     return text.today.day - int(m[1])
 
 
+def _new_year(doc: Doc, token: Token) -> bool:
+    return token.norm_ == "year" and norm_at(doc, token.i - 1) == "new" and norm_at(doc, token.i + 1) != "old"
+
+
+def _named_day(token: Token, year: int) -> tuple[int, int]:
+    if token.norm_ == "easter":
+        sunday = easter(year)
+        return sunday.month, sunday.day
+    if token.norm_ == "thanksgiving":  # the fourth Thursday of November
+        first = dt.date(year, 11, 1)
+        return 11, 1 + (3 - first.weekday()) % 7 + 21
+    if token.norm_ == "year":
+        return 1, 1
+    return _FEASTS.get(token.norm_) or _SEASONS[token.norm_]
+
+
+def _onset_verb_before(text: Text, token: Token, start_of: int) -> bool:
+    """ "Started twitching in my left bicep around my birthday in September", "it began at Halloween": a date
+    told after the twitching's own onset verb, with nothing else named between them."""
+    doc = text.doc
+    end_of = text.sentence(token.i)[1]
+    if not {t.norm_ for t in doc[token.i + 1 : end_of]} & _STILL:
+        return False  # "it started in March, went away and came back last week": that start is not this episode's
+    for verb in doc[max(start_of, token.i - 12) : token.i]:
+        if verb.norm_ not in _ONSET_VERBS:
+            continue
+        subject = norm_at(doc, verb.i - 1)
+        between = text.labels_in(verb.i + 1, token.i)
+        twitch_named = bool(between & {"TWITCH", "SITE"}) or subject in {"twitching", "twitches", "twitch"}
+        if twitch_named and not between & _TOPICAL:
+            return True
+    return False
+
+
 def _since_date(text: Text, token: Token) -> int | None:
     doc = text.doc
     start_of, end_of = text.sentence(token.i)
-    later = {t.norm_ for t in doc[token.i + 1 : min(end_of, token.i + 8)]}
-    onset = bool(later & {"noticed", "developed", "started", "began", "woke", "appeared"})  # not "Last March I had"
+    later_words = [t.norm_ for t in doc[token.i + 1 : min(end_of, token.i + 8)]]
+    # "Last March I had ..." is not an onset; nor is "in September and the twitching began last week"
+    clause = later_words[: later_words.index("and")] if "and" in later_words else later_words
+    onset = bool(set(clause) & {"noticed", "developed", "started", "began", "woke", "appeared"})
     named = text.labels_in(token.i + 1, min(end_of, token.i + 15)) & {"TWITCH", "SYMPTOM"}
     opens = onset and token.i - start_of <= 6 and bool(named)
-    if not (_since_before(text, token.i, 4) or opens):
+    if not (_since_before(text, token.i, 4) or opens or _onset_verb_before(text, token, start_of)):
         return None  # "since 25 November"; "Early on 25 November I noticed my muscles twitching"
-    if token.norm_ in {"christmas", "xmas"}:
-        month, day = 12, 25
+    if token.norm_ in _NAMED_DAYS or _new_year(doc, token):
+        month, day = _named_day(token, text.today.year)
+        if dt.date(text.today.year, month, day) > text.today:
+            month, day = _named_day(token, text.today.year - 1)
     else:
         month = _MONTHS.index(token.norm_) + 1 if token.norm_ in _MONTHS else _MONTH_ABBREVIATIONS[token.norm_]
         day = 1
