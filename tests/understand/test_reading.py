@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from tests.conftest import run_cli
 from tests.understand.quality import ALL, CORPUS, FLOOR, GATED, HELD_OUT, evaluate, load_corpus, table
 from twitchwise.answers import Site, answers_from_builtins, to_builtins
+from twitchwise.kb import load_knowledge_base
 from twitchwise.kb.models import KnowledgeBase
 from twitchwise.triage.engine import assess
 from twitchwise.understand import read
@@ -451,3 +452,15 @@ def test_a_clinical_note_s_sides_and_spans_are_read(kb: KnowledgeBase) -> None:
     assert reading.answers.duration_days == 180
     assert {(s.region, s.side) for s in reading.answers.sites or []} == {("forearm", "right"), ("thigh", "left")}
     assert read("since 3/12 my calf twitches", kb, today=TODAY).answers.duration_days is None  # a date, not a span
+
+
+# Labels that name two things at once, or a fact about someone other than the person twitching
+_NOT_SAID_AS_ONE = {"chest_pain_or_racing_heart", "under_3_months"}
+
+
+@pytest.mark.parametrize("symptom", sorted(set(load_knowledge_base().symptoms) - _NOT_SAID_AS_ONE))
+def test_every_symptom_said_in_the_check_s_own_words_is_read(kb: KnowledgeBase, symptom: str) -> None:
+    # Someone who has just read a question or a result may type its words back: "... and sudden trouble seeing".
+    label = kb.symptoms[symptom].label
+    for text in (f"My calf twitches. I have {label}.", f"twitching calf and {label} since this morning"):
+        assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True, text
