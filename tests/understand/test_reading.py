@@ -308,6 +308,8 @@ def test_a_lifelong_speech_habit_is_not_a_new_speech_problem(kb: KnowledgeBase, 
             "sudden_speech_problem",
         ),
         ("his hands move on their own and it makes it hard for him to draw properly", "loss_of_dexterity"),
+        ("the right side of her mouth didn't seem to be moving right", "face_droop"),
+        ("her handwriting became completely illegible and her calf twitches", "loss_of_dexterity"),
     ],
 )
 def test_general_wordings_of_red_flags_found_on_real_posts(kb: KnowledgeBase, text: str, symptom: str) -> None:
@@ -370,6 +372,12 @@ def test_guided_check_about_someone_else_asks_about_them() -> None:
         ),
         ("I noticed a tingling on my right cheek, like when your legs fall asleep", "sites", None),
         ("There is no drooping of my eye or mouth, my calf twitches", "sites", [{"region": "calf"}]),
+        ("My calf twitches. She has worn glasses for the last three or four years.", "duration_days", None),
+        (
+            "I can't settle at night because of my arms. Whatever I do, they start to twitch as I doze off.",
+            "sites",
+            [{"region": "upper_arm", "side": "both"}],
+        ),
     ],
 )
 def test_words_that_look_like_a_fact_the_text_does_not_state(

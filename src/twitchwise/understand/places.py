@@ -157,7 +157,19 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     # my body"); in a text that speaks of twitching elsewhere it is something else ("my quads are tired").
     # A long story with no word of twitching at all is about something else ("Half of my face is paralysed …").
     terse = text.twitch_words == 0 and len(doc) <= _TERSE
-    return terse or bool(lead & _MOVED_TO) or bool(opening & _TWITCH_PRONOUNS)
+    return terse or bool(lead & _MOVED_TO) or bool(opening & _TWITCH_PRONOUNS) or _named_again_by(text, ent, end)
+
+
+def _named_again_by(text: Text, ent: Span, end: int) -> bool:
+    """The last place of a sentence taken up by "they" or "it" in the next one, which twitches and names no
+    place: "all because of my legs. However much I use them, they want to twitch as I fall asleep"."""
+    if any(e.label_ == "SITE" and e.start > ent.start for e in text.ents_in(ent.end, end)) or end >= len(text.doc):
+        return False
+    following = text.ents_in(end, text.sentence(end)[1])
+    twitch = next((e for e in following if e.label_ == "TWITCH" and e.text.lower() not in _VAGUE), None)
+    if twitch is None or any(e.label_ == "SITE" and e.start < twitch.end + 4 for e in following):
+        return False  # the next sentence places its twitching itself
+    return any(t.norm_ in {"they", "it"} for t in text.doc[max(end, twitch.start - 3) : twitch.start])
 
 
 def _of_earlier_episode(text: Text, ent: Span) -> bool:

@@ -278,7 +278,7 @@ def _since_date(text: Text, token: Token) -> int | None:
 def _another_things_time(text: Text, index: int, start: int) -> bool:
     """ "off <anything> for <time>", "on <anything> for <time>" (a habit or a medicine, even an unknown one),
     "been in <a state> for <time>": the time of something the text names, not the twitching's."""
-    tokens = list(text.doc[max(start, index - 7) : index])
+    tokens = list(text.doc[max(start, index - 9) : index])
     words = [t.norm_ for t in tokens]
     if "for" not in words:
         return False
@@ -288,7 +288,8 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
         return False
     if [t.norm_ for t in before_for[-3:]] in (["on", "and", "off"], ["off", "and", "on"]):
         return False  # "twitching on and off for 5 weeks": how often, not a habit's time
-    if any(t.norm_ in {"off", "on", "taking", "quit", "stopped", "using"} for t in before_for[-4:]):
+    if any(t.norm_ in {"off", "on", "taking", "quit", "stopped", "using", "used", "wearing", "worn", "wore"}
+           for t in before_for[-4:]):  # fmt: skip
         return True
     # "been in perimenopause for 2 years", "been in this job for years": a state the text names, not
     # a symptom ("been in pain for 3 weeks" stays a time the check may use)
