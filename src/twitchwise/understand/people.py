@@ -325,8 +325,9 @@ _BABY_AGED = re.compile(
     r"(wk|wks|week|weeks|mo|mos|mth|mths|month|months|days?)\b()"
 )
 _INFANT = re.compile(
-    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -](day|days|week|weeks|month|months)"
-    r"[ -]old\b|\b(newborn|new-born|new born)\b"
+    r"\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -]"
+    r"(day|days|week|weeks|month|months)[ -]old\b(?! (?:bruise|scar|cut|injury|bread|milk))"
+    r"|\b(newborn|new-born|new born)\b"
 )
 
 
@@ -341,7 +342,7 @@ def infant(text: Text, about: About, symptoms: dict[str, bool | None]) -> None:
     if match[3]:
         weeks = 0.0
     else:
-        number = int(match[1]) if match[1].isdigit() else _SMALL[match[1]]
+        number = int(match[1]) if match[1].isdigit() else 1 if match[1] in {"a", "an"} else _SMALL[match[1]]
         weeks = {"d": number / 7, "w": number, "m": number * 4.35}[match[2][0]]
     if weeks >= 52:
         return

@@ -15,7 +15,7 @@ def symptoms(text: Text) -> dict[str, bool | None]:
     """Each named symptom: present, absent, or not sure (None)."""
     states: dict[str, list[bool | None]] = {}
     for ent in text.by_label("SYMPTOM"):
-        if text.generic_or_denied(ent):
+        if text.generic_or_denied(ent) or _a_small_spasm(text, ent):
             continue
         state = text.state(ent)
         if ent.ent_id_ == "spreading" and state is True and _within_one_muscle(text, ent):
@@ -26,6 +26,17 @@ def symptoms(text: Text) -> dict[str, bool | None]:
         # present anywhere wins; otherwise the last word on it ("worried about weakness, but not weak")
         result[symptom] = True if True in seen else seen[-1]
     return result
+
+
+_SMALL_WORDS = frozenset({"tiny", "little", "small", "slight", "mini", "minor", "light", "brief", "quick", "wee"})
+
+
+def _a_small_spasm(text: Text, ent: Span) -> bool:
+    """ "its more of a tiny muscle spasm": a twitch told as a small spasm, not a cramp."""
+    if ent.ent_id_ != "cramps" or "spasm" not in ent.text.lower():
+        return False
+    before = {t.norm_ for t in text.doc[max(0, ent.start - 2) : ent.start]}
+    return bool(before & _SMALL_WORDS)
 
 
 _ONE_MUSCLE = re.compile(

@@ -27,6 +27,12 @@ _FEASTS = {"christmas": (12, 25), "xmas": (12, 25), "halloween": (10, 31), "vale
 _SEASONS = {"spring": (3, 1), "summer": (6, 1), "autumn": (9, 1), "winter": (12, 1)}
 _MOVABLE = frozenset({"easter", "thanksgiving"})
 _NAMED_DAYS = frozenset(_FEASTS) | frozenset(_SEASONS) | _MOVABLE
+# what "<a time> of ..." can be a span of, other than the twitching
+_OTHER_SPANS = frozenset(
+    {"rest", "antibiotics", "treatment", "physio", "physiotherapy", "therapy", "holiday", "holidays", "vacation",
+     "leave", "rain", "work", "exams", "training", "school", "medication", "meds", "tablets", "pills", "steroids",
+     "prednisone", "prednisolone", "travel", "camp", "night", "nights", "shifts", "revision", "study", "fasting"}
+)  # fmt: skip
 _CLINICAL_SPAN = re.compile(r"(\d{1,2})/(7|52|12)")
 _STILL = frozenset({"still", "ever", "since", "ongoing", "continues", "continuing", "constant", "daily", "non"})
 _ONSET_VERBS = frozenset({"started", "began", "begun", "start", "starting", "noticed", "developed", "appeared"})
@@ -120,6 +126,10 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None  # "an appointment two weeks away", "three weeks from now": a time to come
     if after == "later":
         return None  # "one day later my right hand felt weak": a step in the story, not a time since then
+    if after in {"early", "premature", "prem", "overdue", "late"}:
+        return None  # "she was 2 weeks early": when a baby came, not a time since then
+    if after == "of" and norm_at(doc, token.i + 2) in _OTHER_SPANS:
+        return None  # "a few days of rest", "two weeks of antibiotics": a span of something else
     before_time = [norm_at(doc, token.i - k) for k in (4, 3, 2)]
     gestation = unit_days == 7 and before_time[2] in _BE_AN_AGE | {"now"} and after != "into"
     if gestation and not {"for", "past", "last"} & set(before_time):
@@ -164,6 +174,8 @@ def _since_day(text: Text, token: Token) -> tuple[int, bool] | None:
         return days, True  # "Yesterday morning after I woke up my little finger was twitching"
     if previous == "this" and _twitching_just_before(text, token.i - 1):
         return days, True  # "twitching all over this morning" (not "a seizure this morning")
+    if norm == "today" and text.labels_in(max(start, token.i - 8), token.i) & {"TWITCH"}:
+        return days, True  # "my right eyelid seems to have developed a twitch today"
     return None
 
 
