@@ -480,3 +480,35 @@ def test_every_symptom_said_in_the_check_s_own_words_is_read(kb: KnowledgeBase, 
     label = kb.symptoms[symptom].label
     for text in (f"My calf twitches. I have {label}.", f"twitching calf and {label} since this morning"):
         assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True, text
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("is it normal to not be able to lift my left arm since this morning?", "sudden_one_sided_weakness"),
+        ("Would it matter that my grip is weaker than last month? Twitching in my forearm.", "loss_of_dexterity"),
+        ("Is it bad that my smile has gone a bit crooked? I also get twitching in my cheek.", "face_droop"),
+        ("Should I worry that drinks go down the wrong way every day now?", "swallowing_difficulty"),
+    ],
+)
+def test_a_question_about_a_fact_it_tells_reports_the_fact(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    # "Is it normal that ..." asks whether it matters; that it happens is told (and never only asked about)
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+@pytest.mark.parametrize(
+    "text", ["Is it normal to worry that my face might droop?", "could this be a stroke? my calf twitches"]
+)
+def test_a_worry_inside_a_question_stays_a_question(kb: KnowledgeBase, text: str) -> None:
+    symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    assert True not in symptoms.values()
+
+
+def test_a_stroke_looked_for_and_ruled_out_is_not_asked_again(kb: KnowledgeBase) -> None:
+    text = (
+        "My doctor checked me last month for stroke signs after a scare, all clear. "
+        "Now just a twitchy eyelid since Tuesday."
+    )
+    reading = read(text, kb, today=dt.date(2026, 12, 1))
+    assert not reading.said and not reading.answers.symptoms
+    assert reading.answers.duration_days == 7  # the eyelid's time, not the check's

@@ -60,6 +60,13 @@ _WORRY = re.compile(
     r"test(?:ing|ed)? (?:myself )?for|check(?:ing|ed)? (?:myself )?for|rule out|should i|do i have|"
     r"if i (?:get|have|had|develop|start)|would (?:i|it)|keep checking|wonder\w*|suspect\w*|thinking it is)\b"
 )
+# a question about a fact it tells: "is it normal that ...", "would it matter that ...", "should I worry that ..."
+_PRESUPPOSED = re.compile(
+    r"\b(?:(?:is|was) (?:it|this|that) (?:\w+ )?(?:normal|bad|ok|okay|serious|worrying|concerning|common|dangerous|"
+    r"a (?:bad |good )?sign|something to worry about|anything to worry about|a problem|an issue|fine) "
+    r"(?:that|to|if|when|for)|(?:would|does|should|will) (?:it|that|this) matter (?:that|if)|"
+    r"should i (?:worry|be (?:worried|concerned)) (?:that|about the fact that))\b"
+)
 _PAST = re.compile(
     r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten|some) (?:years|yrs|months) (?:ago|back|before)|"
     r"years ago|months ago|as a (?:child|kid|teen\w*|baby)|when i was (?:young|little|small|a (?:child|kid|teen\w*))|"
@@ -72,13 +79,16 @@ _NEGATED_DEFICIT = re.compile(
 )
 _GENERIC = re.compile(r"\b(?:if|when|whenever|once) (?:you|your)\b")  # advice read somewhere, not a report
 _DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't": said and denied at once
-    r"[^.;]{0,40}?\bbut (?:"
+    r"[^.;]{0,60}?\bbut (?:"
     r"(?:mine|it|his|hers|theirs|my \w+|he|she|i) "
     r"(?:does not|do not|did not|has not|have not|is not|am not)"
     r"(?:\s*(?:[.,;!]|$)| (?:at all|really|either)\b)"
     # "… swallowing problems with twitching but I swallow fine": the function named, and said to be fine
     r"|(?:i|he|she|they) (?:can )?(?:still )?(?:swallow|speak|talk|walk|breathe|see|eat|drink|move)\w* "
     r"(?:fine|normally|ok|okay|well|without (?:any )?(?:problems?|trouble|difficulty))\b"
+    # "I googled 'can't swallow' and 'weakness' and scared myself, but I have neither"
+    r"|(?:i|he|she|they) (?:have|has|had|get|got) "
+    r"(?:neither|none of (?:them|those|these|it)|nothing like (?:that|it))\b"
     r")"
 )
 _PEOPLE = (
@@ -205,6 +215,12 @@ def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
     if remote:
         return True
     clause = _clause_before(text, offset)
+    presupposed = max(_PRESUPPOSED.finditer(clause), key=lambda m: m.start(), default=None)
+    if presupposed is not None:
+        # "is it normal to not be able to lift my arm?", "would it matter that my grip is weaker?": the question is
+        # whether it matters; that it happens is told
+        rest = clause[presupposed.end() :]
+        return bool(_WORRY.search(rest) or _DOUBT.search(rest))
     if _WORRY.search(clause) or _DOUBT.search(clause):
         return True
     return asks and _ASKING.search(clause) is not None

@@ -100,7 +100,7 @@ class Text:
 
         start, end = self.sentence(ent.start)
         before = " ".join(t.norm_ for t in self.doc[max(start, ent.start - 8) : ent.start])
-        after = " ".join(t.norm_ for t in self.doc[ent.end : min(end, ent.end + 12)])
+        after = " ".join(t.norm_ for t in self.doc[ent.end : min(end, ent.end + 16)])
         return generic(before) or denied_after(" " + after)
 
     def framed(self, ent: Span) -> bool:

@@ -78,6 +78,11 @@ def duration(text: Text) -> None:
         if found is None or not _about_twitching(text, token.i, point=found[1]):
             continue
         candidates.append((found[0], token.i, found[1]))
+    # a time told in a sentence with no word of the twitching ("my doctor checked me last month, all clear") gives
+    # way to one told with it ("now just a twitchy eyelid since Tuesday")
+    told_with = [c for c in candidates if text.labels_in(*text.sentence(c[1])) & _ABOUT_TWITCH]
+    if told_with:
+        candidates = told_with
     if candidates:
         text.data["duration_days"] = min(max(days for days, _, _ in candidates), 36500)
 
