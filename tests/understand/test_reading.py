@@ -512,3 +512,30 @@ def test_a_stroke_looked_for_and_ruled_out_is_not_asked_again(kb: KnowledgeBase)
     reading = read(text, kb, today=dt.date(2026, 12, 1))
     assert not reading.said and not reading.answers.symptoms
     assert reading.answers.duration_days == 7  # the eyelid's time, not the check's
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        ("I'm on prednisolone for my asthma since last week and my legs have started twitching", True),
+        ("I have been taking prednisone for six days and feel shaky", True),
+        ("I have taken sertraline for years and my calf twitches", None),
+        ("on sertraline for 2 years since my divorce, calf twitches", None),
+    ],
+)
+def test_a_medicine_taken_for_days_or_weeks_is_new(kb: KnowledgeBase, text: str, new: bool | None) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("new_medication") is new
+
+
+@pytest.mark.parametrize(
+    "text", ["baby is 6 weeks, felt hot so took temp, 38.2, her arms keep twitching", "temp: 38.6 and twitchy legs"]
+)
+def test_a_temperature_given_after_a_comma_is_a_fever(kb: KnowledgeBase, text: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("fever") is True
+
+
+def test_breathlessness_that_went_away_is_asked_about_and_chest_pain_that_did_still_counts(kb: KnowledgeBase) -> None:
+    reading = read("I was short of breath yesterday but it went away, calf twitching since", kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get("breathing_difficulty") is None
+    reading = read("had a bit of chest pain last week that went away quickly, calf twitching since", kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get("chest_pain") is True  # 11a's "see a GP" is not a rule yet: urgent

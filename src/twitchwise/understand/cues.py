@@ -67,6 +67,16 @@ _PRESUPPOSED = re.compile(
     r"(?:that|to|if|when|for)|(?:would|does|should|will) (?:it|that|this) matter (?:that|if)|"
     r"should i (?:worry|be (?:worried|concerned)) (?:that|about the fact that))\b"
 )
+# symptoms the knowledge base asks about as they are now ("Are you struggling to breathe right now?"), so one said to
+# have gone is asked again, never taken as present.  Not chest pain: one that came and went should see a GP
+# (clinical.md 11a), a rule the knowledge base does not have yet, so it stays "chest pain" (urgent) rather than
+# fall to self-care; and a stroke sign that came and went still counts (its rule says so).
+RIGHT_NOW = frozenset({"breathing_difficulty"})
+GONE = re.compile(
+    r"\b(?:went away|gone away|has gone|had gone|is gone|was gone|passed|has passed|stopped|settled|eased off|"
+    r"disappeared|cleared up|went off|wore off|is fine now|fine now|better now|lasted (?:a|one|two|few) "
+    r"(?:seconds?|minutes?))\b"
+)
 _PAST = re.compile(
     r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten|some) (?:years|yrs|months) (?:ago|back|before)|"
     r"years ago|months ago|as a (?:child|kid|teen\w*|baby)|when i was (?:young|little|small|a (?:child|kid|teen\w*))|"
@@ -187,6 +197,9 @@ class Cues:
                 continue  # "numb down my left side for years": not this cue's (a long-standing symptom)
             if any(self.groups[name].search(near) for name in cue.except_when):
                 continue  # "my hand went numb when I hit my funny bone": explained where it was said
+            if cue.symptom in RIGHT_NOW and GONE.search(text, match.end(), match.end() + 80):
+                found.possible.setdefault(cue.symptom, words)  # "chest pain last week that went away": asked
+                continue
             if any(self.groups[name].search(near) for name in cue.doubt_when):
                 found.possible.setdefault(cue.symptom, words)  # "woke with my arm numb, I'd slept on it": asked
                 continue

@@ -168,6 +168,14 @@ def stress(text: Text) -> None:
         text.data["stress_0_10"] = 2
 
 
+# "on prednisolone for my asthma since last week", "on amoxicillin for 5 days": a course begun days or weeks ago
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_RECENT_COURSE = re.compile(
+    r"^(?:\S+ ){0,5}?(?:since (?:last (?:week|weekend|" + _DAYS + r")|yesterday|" + _DAYS + r"|the weekend|"
+    r"(?:a|one|two|three|\d) (?:days?|weeks?) ago)|"
+    r"for (?:the (?:last|past) )?(?:a|one|two|three|four|five|six|\d+|a few|a couple of|few) (?:days?|weeks?)\b"
+    r"(?! (?:a|each|every) )|for (?:a|the (?:last|past)) fortnight)"
+)
 _RAISED_DOSE = re.compile(r"\b(?:up|increased|raised|doubled|upped|bumped up|went up) to \d")
 
 
@@ -181,11 +189,13 @@ def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
         before = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
         dose = " ".join(t.norm_ for t in doc[max(0, ent.start - 7) : ent.start])
         after = [t.norm_ for t in doc[ent.end : ent.end + 4]]
+        end = text.sentence(ent.start)[1]
         if (
             (
                 before & {"started", "starting", "began", "new", "switched", "increased", "upped", "raised", "doubled"}
                 or _RAISED_DOSE.search(dose) is not None  # "I'm up to 100mg of Zoloft", "went up to 20 mg of"
                 or ("ago" in after or after[:2] in (["last", "week"], ["last", "month"]))
+                or _RECENT_COURSE.search(" ".join(t.norm_ for t in doc[ent.end : min(end, ent.end + 9)]))
             )
             and symptoms.get("new_medication") is not True
         ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from twitchwise.understand.cues import GONE, RIGHT_NOW
 from twitchwise.understand.text import About, Text
 
 if TYPE_CHECKING:
@@ -20,12 +21,19 @@ def symptoms(text: Text) -> dict[str, bool | None]:
         state = text.state(ent)
         if ent.ent_id_ == "spreading" and state is True and _within_one_muscle(text, ent):
             state = None  # "the twitches spread out across the calf": asked, not taken as spreading to new places
+        if ent.ent_id_ in RIGHT_NOW and state is True and _since_gone(text, ent):
+            state = None  # "a bit of chest pain last week that went away quickly": is it there now? asked
         states.setdefault(ent.ent_id_, []).append(state)
     result: dict[str, bool | None] = {}
     for symptom, seen in states.items():
         # present anywhere wins; otherwise the last word on it ("worried about weakness, but not weak")
         result[symptom] = True if True in seen else seen[-1]
     return result
+
+
+def _since_gone(text: Text, ent: Span) -> bool:
+    end = text.sentence(ent.start)[1]
+    return GONE.search(" ".join(t.norm_ for t in text.doc[ent.end : min(end, ent.end + 12)])) is not None
 
 
 _SMALL_WORDS = frozenset({"tiny", "little", "small", "slight", "mini", "minor", "light", "brief", "quick", "wee"})
