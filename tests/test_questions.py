@@ -139,4 +139,5 @@ def test_a_child_with_a_fever_is_asked_the_children_s_red_signs_and_an_adult_is_
     child = asked_in_a_check({**calf, "age": 8})
     assert "fever" in child and "hard_to_wake" not in child  # no fever: no red signs to ask
     feverish = asked_in_a_check({**calf, "age": 8, "symptoms": {"fever": True}})
-    assert {"hard_to_wake", "rash_not_fading"} <= set(feverish)
+    assert {"hard_to_wake", "rash_not_fading", "fever_amber_sign"} <= set(feverish)
+    assert "fever_amber_sign" not in adult and "fever_amber_sign" not in child

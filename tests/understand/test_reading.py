@@ -539,3 +539,24 @@ def test_breathlessness_that_went_away_is_asked_about_and_chest_pain_that_did_st
     assert (reading.answers.symptoms or {}).get("breathing_difficulty") is None
     reading = read("had a bit of chest pain last week that went away quickly, calf twitching since", kb, today=TODAY)
     assert (reading.answers.symptoms or {}).get("chest_pain") is True  # 11a's "see a GP" is not a rule yet: urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 12 year old's arms twitch and she has a temperature of 38.5 and won't stop shivering",
+        "my son is 6, fever of 38.9, twitchy legs, he says his muscles hurt",
+        "toddler with a temp of 39, twitching, hasn't had a wee since this morning and can't be settled",
+    ],
+)
+def test_the_nhs_amber_signs_of_a_child_with_a_fever_are_urgent(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert "child_fever_amber_signs" in {flag.id for flag in result.red_flags}
+    assert result.disposition in {Disposition.URGENT, Disposition.EMERGENCY}
+
+
+def test_an_adult_with_a_fever_who_shivers_is_not_given_the_children_s_amber_rule(kb: KnowledgeBase) -> None:
+    reading = read("I'm 30, fever of 38.5, shivering a lot, calf twitching", kb, today=TODAY)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert "child_fever_amber_signs" not in {flag.id for flag in result.red_flags}

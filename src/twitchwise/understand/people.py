@@ -232,9 +232,18 @@ def _age_near(text: Text, person: Span) -> int | None:
     lo, hi = max(0, person.start - 6), min(len(doc), person.end + 6)  # "my 5-year-old son"
     for token in doc[lo:hi]:
         near_age = whole_number(token.text) or _worded_age(doc, token.i)
+        if near_age and _a_reading(doc, token.i):
+            continue  # "a toddler with a temp of 39": a temperature, not an age
         if near_age and near_age <= 120 and (years_old(doc, token.i) or not followed_by_unit(doc, token.i + 1)):
             return near_age  # "my dad (67)", "my mum is 72", "my 75 year old dad"
     return None
+
+
+def _a_reading(doc: Doc, index: int) -> bool:
+    """A number that is a measurement said near a person: "temp of 39", "39.2 degrees", "hot 38.4"."""
+    before = {norm_at(doc, index - k) for k in (1, 2, 3)}
+    measured = bool(before & {"temp", "temperature", "fever", "thermometer"}) or norm_at(doc, index - 1) == "hot"
+    return measured or norm_at(doc, index + 1) in {"degrees", "deg", "°", "°c", "°f", "c", "f"}
 
 
 def _worded_age(doc: Doc, index: int) -> int | None:
