@@ -310,6 +310,12 @@ def test_a_lifelong_speech_habit_is_not_a_new_speech_problem(kb: KnowledgeBase, 
         ("his hands move on their own and it makes it hard for him to draw properly", "loss_of_dexterity"),
         ("the right side of her mouth didn't seem to be moving right", "face_droop"),
         ("her handwriting became completely illegible and her calf twitches", "loss_of_dexterity"),
+        ("from 2 months she is twitching and now she is not able to swallow rice properly", "swallowing_difficulty"),
+        ("when she swallows rice it is getting stuck", "swallowing_difficulty"),
+        ("twitching in both hands and her voice also became low", "slurred_speech"),
+        ("hlp my bf cant breth proprly n hes twitchin all ovr", "breathing_difficulty"),
+        ("twitchy legs 4 a month n now keep trippin over my own feet", "tripping_or_foot_drop"),
+        ("my toes catch every step and my calves twitch", "tripping_or_foot_drop"),
     ],
 )
 def test_general_wordings_of_red_flags_found_on_real_posts(kb: KnowledgeBase, text: str, symptom: str) -> None:

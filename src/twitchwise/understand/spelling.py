@@ -39,7 +39,7 @@ class Speller:
             norm = token.norm_
             fixed = self.fixed.get(norm)
             if fixed is None and len(norm) >= self.min_length and norm.isalpha() and norm not in self.known:
-                fixed = self.correct(norm)
+                fixed = _dropped_g(norm) or self.correct(norm)
             if fixed is not None:
                 token.norm_ = fixed
         return doc
@@ -69,6 +69,14 @@ def _english() -> Mapping[str, int]:
     from spellchecker import SpellChecker
 
     return SpellChecker(language="en", distance=1).word_frequency.dictionary
+
+
+def _dropped_g(word: str) -> str | None:
+    """ "trippin", "lookin", "nothin": a final g left off, when the word without it is not itself a word ("cabin",
+    "protein", "begin" are)."""
+    if not word.endswith("in") or len(word) < 5 or _common_english(word):
+        return None
+    return word + "g" if _common_english(word + "g") else None
 
 
 def _common_english(word: str) -> bool:
