@@ -316,6 +316,10 @@ def test_a_lifelong_speech_habit_is_not_a_new_speech_problem(kb: KnowledgeBase, 
         ("hlp my bf cant breth proprly n hes twitchin all ovr", "breathing_difficulty"),
         ("twitchy legs 4 a month n now keep trippin over my own feet", "tripping_or_foot_drop"),
         ("my toes catch every step and my calves twitch", "tripping_or_foot_drop"),
+        ("it hung limp at my side like a dead arm, completely out of nowhere", "sudden_one_sided_weakness"),
+        ("Within half an hour he tried to talk to me and couldn't, it was 3 p.m.", "sudden_speech_problem"),
+        ("at 5 a.m. his speech sounded slurred", "sudden_speech_problem"),
+        ("The morning my husband had a stroke. He said something and it sounded slurred.", "sudden_speech_problem"),
     ],
 )
 def test_general_wordings_of_red_flags_found_on_real_posts(kb: KnowledgeBase, text: str, symptom: str) -> None:
