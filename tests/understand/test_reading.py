@@ -570,3 +570,10 @@ def test_an_adult_with_a_fever_who_shivers_is_not_given_the_children_s_amber_rul
     reading = read("I'm 30, fever of 38.5, shivering a lot, calf twitching", kb, today=TODAY)
     result = assess(reading.answers, kb, today=TODAY, said=reading.said)
     assert "child_fever_amber_signs" not in {flag.id for flag in result.red_flags}
+
+
+def test_a_now_after_a_time_long_past_makes_what_follows_a_report(kb: KnowledgeBase) -> None:
+    text = "My dad had a stroke 5 years ago; now he has twitching and his speech is slurred"
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("slurred_speech") is True
+    text = "Two years ago my speech was slurred for a week, and now my calf twitches"
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("slurred_speech") is None  # then, not now

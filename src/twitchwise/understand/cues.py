@@ -82,6 +82,7 @@ _PAST = re.compile(
     r"years ago|months ago|as a (?:child|kid|teen\w*|baby)|when i was (?:young|little|small|a (?:child|kid|teen\w*))|"
     r"last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|once before|years back|back in)\b"
 )
+_NOW = re.compile(r"\b(?:now|these days|lately|recently|currently|at the moment|since then|today|this week)\b")
 # "right thumb since this morning, no numbness": a deficit denied inside a match that spans a clause
 _NEGATED_DEFICIT = re.compile(
     r"\b(?:no|not|without|nor|never)\s+(?:any\s+|much\s+|real\s+)?"
@@ -225,7 +226,7 @@ def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
     "I think my calf is smaller", "I had a seizure as a child".  A worry that explains a report
     ("I'm scared because I keep dropping things") is a report: "because" starts a new clause.
     """
-    if remote:
+    if remote and not _now_in_own_clause(text, offset):
         return True
     clause = _clause_before(text, offset)
     presupposed = max(_PRESUPPOSED.finditer(clause), key=lambda m: m.start(), default=None)
@@ -311,6 +312,17 @@ def _clause_before(text: str, end: int) -> str:
     for boundary in _CLAUSE_BREAK.finditer(text, max(0, end - 80), end):
         start = boundary.end()
     return text[start:end]
+
+
+def _now_in_own_clause(text: str, offset: int) -> bool:
+    """ "My dad had a stroke 5 years ago; now he has twitching and his speech is slurred": after a "now" that
+    follows every time long past, and with none in the words' own clause, the words are a report."""
+    last_past = max((m.end() for m in _PAST.finditer(text, 0, offset)), default=-1)
+    now = _NOW.search(text, max(0, last_past), offset)
+    if now is None:
+        return False
+    after = _CLAUSE_BREAK.search(text, offset)
+    return _PAST.search(text, offset, after.start() if after else len(text)) is None
 
 
 def _negated(clause: str) -> bool:
