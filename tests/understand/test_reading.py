@@ -577,3 +577,23 @@ def test_a_now_after_a_time_long_past_makes_what_follows_a_report(kb: KnowledgeB
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("slurred_speech") is True
     text = "Two years ago my speech was slurred for a week, and now my calf twitches"
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("slurred_speech") is None  # then, not now
+
+
+@pytest.mark.parametrize(
+    ("text", "symptoms"),
+    [
+        ("calf twitch. No weakness, numbness, tingling or pain.",
+         {"weakness": False, "numbness": False, "tingling": False, "pain": False}),
+        ("calf twitch, no fever, rash, vomiting or headache", {"fever": False, "recent_fluid_loss": False}),
+        ("No slurring, swallowing problems or breathing problems, just the twitch",
+         {"slurred_speech": False, "swallowing_difficulty": False, "breathing_difficulty": False}),
+        ("calf twitch 3 days. No sudden one-sided weakness or numbness.",
+         {"weakness": False, "numbness": False}),  # each word denied, so every reading of it is
+        # an item that is told, not listed, is not denied
+        ("no fever or rash, vomiting since yesterday", {"fever": False, "recent_fluid_loss": True}),
+        ("no fever, I have been vomiting all day", {"fever": False, "recent_fluid_loss": True}),
+    ],
+)  # fmt: skip
+def test_a_denial_reaches_every_item_of_its_list(kb: KnowledgeBase, text: str, symptoms: dict[str, bool]) -> None:
+    read_symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    assert {name: read_symptoms.get(name) for name in symptoms} == symptoms

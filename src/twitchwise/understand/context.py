@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from twitchwise.understand.lexicon import Lexicon, load_lexicon
 
@@ -78,7 +78,7 @@ class ConText:
                 pseudo[key.split(":")[0]].update(range(start, end))
         boundary = [0] * (len(doc) + 1)  # running count of sentence starts and terminators
         person_boundary = [0] * (len(doc) + 1)
-        breaks = {token.i for token in doc if token.i > 0 and (token.is_sent_start or token.like_num)}
+        breaks = {token.i for token in doc if token.i > 0 and (token.is_sent_start or _a_count(doc, token))}
         person_breaks = {token.i for token in doc if token.is_sent_start and token.i > 0}
         found: dict[str, _Found] = {c: _Found([], []) for c in CATEGORIES}
         negation_breaks: set[int] = set()
@@ -115,6 +115,7 @@ class ConText:
                     ent, found[category], counts[category], comma_boundary, self.backward_window[category]
                 ):
                     ent._.set(category, True)
+        _carry_negation_along_lists(doc, ents)
         return doc
 
     def _reaches(
@@ -132,6 +133,54 @@ class ConText:
             if clause_counts[start + 1] == clause_counts[ent.end]:  # backward reach stays in the clause
                 return True
         return False
+
+
+def _a_count(doc: Doc, token: Token) -> bool:
+    """A number breaks a reach ("no coffee, 3 cups"), but not one that is part of a word ("one-sided")."""
+    if not token.like_num:
+        return False
+    following = doc[token.i + 1].norm_ if token.i + 1 < len(doc) else ""
+    return following not in {"-", "sided", "side"}
+
+
+# words that may stand between two items of one denied list ("no fever, rash, vomiting or headache")
+LIST_JOINS = frozenset({",", "or", "and", "nor", "/", "any", "no", "&"})
+# words that end a list and start a statement ("no fever, I have been vomiting")
+LIST_ENDS = frozenset(
+    {"i", "my", "me", "he", "she", "they", "his", "her", "we", "have", "has", "had", "am", "is", "are", "was", "were",
+     "been", "but", "though", "yet", "just", "did", "do", "does", "get", "got", "feel", "felt", "now", "still",
+     "also", "except", "apart", "since", "then", "because", "so", "only", "really", "definitely"}
+)  # fmt: skip
+
+
+_DENIALS = frozenset({"no", "not", "without", "never", "nor", "neither", "denies"})
+_LIST_STOPS = frozenset({".", "!", "?", ";", ":"})
+
+
+def _carry_negation_along_lists(doc: Doc, ents: list[Span]) -> None:
+    """ "No weakness, numbness, tingling or pain", "no fever, rash, vomiting or headache": a denial reaches every
+    bare item of the list it opens, however long, until a word starts a statement or the sentence ends (so not
+    "no fever or rash, vomiting since yesterday")."""
+    for ent in ents:
+        if ent.label_ != "SYMPTOM" or ent._.negated or not _bare(doc, ent.end):
+            continue
+        joins = 0
+        for token in reversed(doc[max(ent.sent.start, ent.start - 24) : ent.start]):
+            if token.norm_ in _DENIALS:
+                if joins:
+                    ent._.set("negated", True)
+                break
+            if token.norm_ in LIST_ENDS or token.norm_ in _LIST_STOPS:
+                break
+            joins += token.norm_ in LIST_JOINS
+
+
+def _bare(doc: Doc, end: int) -> bool:
+    """Whether a list item ends at ``end``: the next words join another item or end the list."""
+    following = [t.norm_ for t in doc[end : end + 2]]
+    if following[:2] in (["a", "lot"], ["at", "all"]) or following[:1] == ["much"]:
+        following = [t.norm_ for t in doc[end + 2 : end + 3]] if following[0] != "much" else following[1:]
+    return not following or following[0] in LIST_JOINS or following[0] in _LIST_STOPS | {")"}
 
 
 @Language.factory("twitchwise_context")

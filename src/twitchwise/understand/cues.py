@@ -211,7 +211,7 @@ class Cues:
             for match in pattern.finditer(text):
                 clause = _clause_before(text, match.start())
                 if (_negated(clause) or generic(clause) or _DENIED_AFTER.match(text, match.end())
-                        or _NEGATED_DEFICIT.search(match[0])):  # fmt: skip
+                        or _NEGATED_DEFICIT.search(match[0]) or _in_denied_list(text, match)):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
                 if about_self and _OTHER_PERSON.search(clause) and not _FIRST_PERSON.search(clause + match[0]):
                     continue  # "my dad couldn't swallow": about him, not the writer
@@ -323,6 +323,28 @@ def _now_in_own_clause(text: str, offset: int) -> bool:
         return False
     after = _CLAUSE_BREAK.search(text, offset)
     return _PAST.search(text, offset, after.start() if after else len(text)) is None
+
+
+def _in_denied_list(text: str, match: re.Match[str]) -> bool:
+    """ "no fever, rash, vomiting or headache": the match is a bare item of a list a denial opens, each item a few
+    words joined by commas, "or" or "and", none of them starting a statement (not "vomiting since yesterday")."""
+    from twitchwise.understand.context import LIST_ENDS, LIST_JOINS
+
+    following = text[match.end() :].split()[:3]
+    if following[:2] in (["a", "lot"], ["at", "all"]):
+        following = following[2:]
+    if following and following[0] not in LIST_JOINS and following[0] not in {".", "!", "?", ";", ")"}:
+        return False
+    words = text[max(0, match.start() - 160) : match.start()].split()
+    items = 0
+    for word in reversed(words):
+        if word in {"no", "not", "without", "never", "nor", "neither", "denies"}:
+            return items > 0
+        if word in LIST_ENDS or word in {".", ";", "!", "?", ":"}:
+            return False
+        if word in LIST_JOINS:
+            items += 1
+    return False
 
 
 def _negated(clause: str) -> bool:
