@@ -589,6 +589,12 @@ def test_a_now_after_a_time_long_past_makes_what_follows_a_report(kb: KnowledgeB
          {"slurred_speech": False, "swallowing_difficulty": False, "breathing_difficulty": False}),
         ("calf twitch 3 days. No sudden one-sided weakness or numbness.",
          {"weakness": False, "numbness": False}),  # each word denied, so every reading of it is
+        ("calf twitching 4 days. I dont have any weakness, numbness or trouble swallowing.",
+         {"weakness": False, "numbness": False, "swallowing_difficulty": False}),
+        ("calf twitching, nothing like weakness, atrophy or slurred speech",
+         {"weakness": False, "muscle_wasting": False, "slurred_speech": False}),
+        ("calf twitch 3 days; negative for weakness, numbness, dysarthria, dysphagia",
+         {"weakness": False, "numbness": False, "slurred_speech": False, "swallowing_difficulty": False}),
         # an item that is told, not listed, is not denied
         ("no fever or rash, vomiting since yesterday", {"fever": False, "recent_fluid_loss": True}),
         ("no fever, I have been vomiting all day", {"fever": False, "recent_fluid_loss": True}),

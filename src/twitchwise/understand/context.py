@@ -153,8 +153,30 @@ LIST_ENDS = frozenset(
 )  # fmt: skip
 
 
-_DENIALS = frozenset({"no", "not", "without", "never", "nor", "neither", "denies"})
+_DENIALS = frozenset({"no", "not", "without", "never", "nor", "neither", "denies", "nothing", "negative", "zero"})
 _LIST_STOPS = frozenset({".", "!", "?", ";", ":"})
+# verbs a denial governs: "I don't have any ...", "I haven't noticed any ...", "I do not get ..."
+_DENIED_VERBS = frozenset(
+    {"have", "has", "had", "get", "got", "notice", "noticed", "experience", "experienced", "feel", "felt", "see",
+     "seen", "any", "like", "for", "of", "signs", "sign"}
+)  # fmt: skip
+
+
+def opens_denied_list(words: list[str]) -> bool:
+    """Whether the words before a list item (nearest last) open it with a denial and join it by commas, "or" or
+    "and", with no word that starts a statement between: "No weakness, numbness, tingling or", "I don't have any
+    weakness, numbness or", "negative for weakness, numbness,"."""
+    joins = 0
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
+        if word in _DENIALS:
+            return joins > 0
+        if word in _DENIED_VERBS and _DENIALS & set(words[max(0, position - 3) : position]):
+            continue  # "do not have any": the denial is just before
+        if word in LIST_ENDS or word in _LIST_STOPS:
+            return False
+        joins += word in LIST_JOINS
+    return False
 
 
 def _carry_negation_along_lists(doc: Doc, ents: list[Span]) -> None:
@@ -164,15 +186,8 @@ def _carry_negation_along_lists(doc: Doc, ents: list[Span]) -> None:
     for ent in ents:
         if ent.label_ != "SYMPTOM" or ent._.negated or not _bare(doc, ent.end):
             continue
-        joins = 0
-        for token in reversed(doc[max(ent.sent.start, ent.start - 24) : ent.start]):
-            if token.norm_ in _DENIALS:
-                if joins:
-                    ent._.set("negated", True)
-                break
-            if token.norm_ in LIST_ENDS or token.norm_ in _LIST_STOPS:
-                break
-            joins += token.norm_ in LIST_JOINS
+        if opens_denied_list([t.norm_ for t in doc[max(ent.sent.start, ent.start - 24) : ent.start]]):
+            ent._.set("negated", True)
 
 
 def _bare(doc: Doc, end: int) -> bool:

@@ -325,26 +325,24 @@ def _now_in_own_clause(text: str, offset: int) -> bool:
     return _PAST.search(text, offset, after.start() if after else len(text)) is None
 
 
+_ITEM_ENDS = frozenset(
+    {"speech", "problems", "problem", "issues", "issue", "difficulty", "difficulties", "changes", "loss", "pain"}
+)
+
+
 def _in_denied_list(text: str, match: re.Match[str]) -> bool:
     """ "no fever, rash, vomiting or headache": the match is a bare item of a list a denial opens, each item a few
     words joined by commas, "or" or "and", none of them starting a statement (not "vomiting since yesterday")."""
-    from twitchwise.understand.context import LIST_ENDS, LIST_JOINS
+    from twitchwise.understand.context import LIST_JOINS, opens_denied_list
 
     following = text[match.end() :].split()[:3]
     if following[:2] in (["a", "lot"], ["at", "all"]):
         following = following[2:]
+    elif following[:1] and following[0] in _ITEM_ENDS:
+        following = following[1:]  # "slurred speech", "swallowing problems": the rest of the item
     if following and following[0] not in LIST_JOINS and following[0] not in {".", "!", "?", ";", ")"}:
         return False
-    words = text[max(0, match.start() - 160) : match.start()].split()
-    items = 0
-    for word in reversed(words):
-        if word in {"no", "not", "without", "never", "nor", "neither", "denies"}:
-            return items > 0
-        if word in LIST_ENDS or word in {".", ";", "!", "?", ":"}:
-            return False
-        if word in LIST_JOINS:
-            items += 1
-    return False
+    return opens_denied_list(text[max(0, match.start() - 160) : match.start()].split())
 
 
 def _negated(clause: str) -> bool:
