@@ -603,3 +603,14 @@ def test_a_now_after_a_time_long_past_makes_what_follows_a_report(kb: KnowledgeB
 def test_a_denial_reaches_every_item_of_its_list(kb: KnowledgeBase, text: str, symptoms: dict[str, bool]) -> None:
     read_symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
     assert {name: read_symptoms.get(name) for name in symptoms} == symptoms
+
+
+def test_a_long_story_that_never_names_twitching_has_no_twitching_place(kb: KnowledgeBase) -> None:
+    story = (
+        "I have foot drop. My left foot is freezing most of the time, and from time to time so painful that I have "
+        "to take off my shoe. It started after my knee operation, and my left leg gets tired when I walk far."
+    )
+    assert read(story, kb, today=TODAY).answers.sites is None
+    tongue = story + " Now it is in my tongue as well."
+    assert [s.region for s in read(tongue, kb, today=TODAY).answers.sites or []] == ["tongue"]  # a red flag's place
+    assert read("left calf, 3 days, no weakness", kb, today=TODAY).answers.sites == [Site(region="calf", side="left")]

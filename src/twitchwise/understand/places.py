@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from twitchwise.understand.text import Text, distance, norm_at, previous_norm
+from twitchwise.understand.text import VAGUE_TWITCH, Text, distance, norm_at, previous_norm
 from twitchwise.understand.timing import earlier_episode
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ _SHORT_SIDES = {"l": "left", "r": "right", "lt": "left", "rt": "right", "b/l": "
 _TERSE = 40  # tokens: "left calf, 3 days, no weakness, 2 coffees" names the place of a twitch without saying so
 _DIGITS = frozenset({"finger", "fingers", "toe", "toes"})
 _IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
-_VAGUE = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
+_VAGUE = VAGUE_TWITCH
 _SIDE_GAP = frozenset(
     {"my", "the", "his", "her", "of", "and", "&", "upper", "lower", "inner", "outer", "front", "back", "side", "in",
      "on", "a", "whole", "entire", "both", "-", "pinky", "index", "little", "ring", "middle", "big", "small", "top",
@@ -96,6 +96,8 @@ def _listed_backs(text: Text) -> list[tuple[str, str | None, bool]]:
 def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, bool] | None) -> bool:
     """Whether a place named is where the twitching is ("her hand feels numb" is not)."""
     doc = text.doc
+    if text.named_twitching == 0 and len(doc) > _TERSE and ent.ent_id_ != "tongue":
+        return False  # a story that never names twitching ("I have foot drop ... my left knee") has no twitching place
     after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
     if "asleep" in after:
         return False  # "like when your legs fall asleep": numbness, said by a picture

@@ -32,6 +32,9 @@ RANGE = frozenset({"-", "–", "to", "or", "/"})
 PER_WEEK = frozenset({"week", "weekly", "wk"})
 
 
+VAGUE_TWITCH = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
+
+
 class Text:
     """A parsed description with its indexes, the values read so far and the assumptions made."""
 
@@ -57,6 +60,8 @@ class Text:
         self.data: dict[str, object] = {}
         self._frames: dict[int, Frame] = {}  # each sentence read once for ``framed``
         self.twitch_words = sum(ent.label_ == "TWITCH" for ent in self.ents)
+        # twitching named in so many words ("twitch", "flutters"), not only pointed at ("it", "this", "began")
+        self.named_twitching = sum(ent.label_ == "TWITCH" and ent.text.lower() not in VAGUE_TWITCH for ent in self.ents)
 
     def labels_in(self, start: int, end: int) -> set[str]:
         """The phrase labels on the tokens in [start, end) (a window: constant work)."""
