@@ -384,6 +384,8 @@ def test_guided_check_about_someone_else_asks_about_them() -> None:
         ("There is no drooping of my eye or mouth, my calf twitches", "sites", [{"region": "calf"}]),
         ("My calf twitches. She has worn glasses for the last three or four years.", "duration_days", None),
         ("My right eyelid seems to have developed a twitch today.", "duration_days", 0),
+        ("My mother is 51 and for the past year has had twitching on one side of her face.", "duration_days", 365),
+        ("my son for 2 years has been doing karate and his calf twitches", "duration_days", None),
         ("Calf twitching. The doctor said a few days of rest.", "duration_days", None),
         ("She was 2 weeks early and twitches in her sleep.", "duration_days", None),
         ("I have had 3 weeks of twitching in my calf.", "duration_days", 21),

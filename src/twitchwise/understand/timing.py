@@ -314,6 +314,17 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
     return "in" in lead and "been" in lead and not any(t.ent_type_ in _ABOUT_TWITCH for t in before_for)
 
 
+def _twitching_next(text: Text, index: int, end: int) -> bool:
+    """Whether the twitching is what the words after a time tell, with nothing else named first."""
+    for i in range(index + 1, min(end, index + 12)):
+        label = text.doc[i].ent_type_
+        if label == "TWITCH":
+            return True
+        if label in _TOPICAL or text.doc[i].norm_ in {"and", "but", ",", ";", "then", "while"}:
+            return False  # "my son for 2 years has been doing karate and ... twitches": the karate's time
+    return False
+
+
 _EARLIER_FRAMES = ("in recent years", "over the years", "all the times")
 
 
@@ -347,6 +358,8 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
     nearest = last if last is not None and last.start >= start and index - last.end <= 6 else None
     if nearest is None or not (nearest.label_ in _TOPICAL or nearest.ent_id_ in _EVENT_SYMPTOMS):
         return True
+    if nearest.label_ == "PERSON" and _twitching_next(text, index, end):
+        return True  # "my mother is 51 and for the past year or two has had twitching": the person's twitching
     if not point:
         return False
     window_start = max(start, index - 40)
