@@ -616,3 +616,16 @@ def test_a_long_story_that_never_names_twitching_has_no_twitching_place(kb: Know
     tongue = story + " Now it is in my tongue as well."
     assert [s.region for s in read(tongue, kb, today=TODAY).answers.sites or []] == ["tongue"]  # a red flag's place
     assert read("left calf, 3 days, no weakness", kb, today=TODAY).answers.sites == [Site(region="calf", side="left")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I ever got slurred speech I'd go straight to A&E, but for now it's just my calf twitching, 4 days.",
+        "Worried about stroke because my dad had one, but I'm 32 and my only symptom is a twitchy thumb.",
+        "The leaflet says to call 999 if your face droops. My eyelid twitches since Sunday.",
+    ],
+)
+def test_a_plan_advice_or_someone_else_s_stroke_is_not_asked_about(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert not reading.said and True not in (reading.answers.symptoms or {}).values()

@@ -88,7 +88,12 @@ _NEGATED_DEFICIT = re.compile(
     r"\b(?:no|not|without|nor|never)\s+(?:any\s+|much\s+|real\s+)?"
     r"(?:numb\w*|weak\w*|tingl\w*|heav\w*|paralys\w*|pins and needles|loss of (?:feeling|strength))"
 )
-_GENERIC = re.compile(r"\b(?:if|when|whenever|once) (?:you|your)\b")  # advice read somewhere, not a report
+# advice read somewhere ("if your face droops"), or a plan for a day that has not come ("if I ever got slurred
+# speech I'd go straight to A&E"): about no one now, so not a report and not a question either
+_GENERIC = re.compile(
+    r"\b(?:(?:if|when|whenever|once) (?:you|your)|if (?:i|he|she|they) (?:ever|were to|was to|should ever)|"
+    r"should (?:i|he|she|they) ever)\b"
+)
 _DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't": said and denied at once
     r"[^.;]{0,60}?\bbut (?:"
     r"(?:mine|it|his|hers|theirs|my \w+|he|she|i) "
@@ -187,17 +192,17 @@ class Cues:
             if match is None:
                 continue
             words = _words(sentence, starts, match)
+            near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
+            if any(self.groups[name].search(near) for name in cue.except_when):
+                continue  # "my hand went numb when I hit my funny bone": explained where it was said
             if framed(text, match.start(), asks=asks, remote=remote):
                 found.possible.setdefault(cue.symptom, words)
                 continue
             onset = cue.confirm_with is not None and (
                 (recent and cue.confirm_with == "onset") or self.groups[cue.confirm_with].search(text) is not None
             )
-            near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
             if not onset and any(self.groups[name].search(near) for name in cue.unless):
                 continue  # "numb down my left side for years": not this cue's (a long-standing symptom)
-            if any(self.groups[name].search(near) for name in cue.except_when):
-                continue  # "my hand went numb when I hit my funny bone": explained where it was said
             if cue.symptom in RIGHT_NOW and GONE.search(text, match.end(), match.end() + 80):
                 found.possible.setdefault(cue.symptom, words)  # "chest pain last week that went away": asked
                 continue
