@@ -393,6 +393,7 @@ def test_guided_check_about_someone_else_asks_about_them() -> None:
         ("I have a week old bruise and my calf twitches", "age", None),
         ("my eye started jumping and twitching (its more of a tiny muscle spasm)", "symptoms", None),
         ("painful muscle spasms in my calves", "symptoms", {"pain": True, "cramps": True}),
+        ("my shin and calf muscles cramped while I slept", "symptoms", {"cramps": True}),
         (
             "I can't settle at night because of my arms. Whatever I do, they start to twitch as I doze off.",
             "sites",
