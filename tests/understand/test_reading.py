@@ -316,6 +316,7 @@ def test_a_lifelong_speech_habit_is_not_a_new_speech_problem(kb: KnowledgeBase, 
         ("hlp my bf cant breth proprly n hes twitchin all ovr", "breathing_difficulty"),
         ("twitchy legs 4 a month n now keep trippin over my own feet", "tripping_or_foot_drop"),
         ("my toes catch every step and my calves twitch", "tripping_or_foot_drop"),
+        ("she's had twitchy calves for 2 months, worse each week", "getting_worse"),
         ("it hung limp at my side like a dead arm, completely out of nowhere", "sudden_one_sided_weakness"),
         ("Within half an hour he tried to talk to me and couldn't, it was 3 p.m.", "sudden_speech_problem"),
         ("at 5 a.m. his speech sounded slurred", "sudden_speech_problem"),
@@ -541,7 +542,12 @@ def test_a_medicine_taken_for_days_or_weeks_is_new(kb: KnowledgeBase, text: str,
 
 
 @pytest.mark.parametrize(
-    "text", ["baby is 6 weeks, felt hot so took temp, 38.2, her arms keep twitching", "temp: 38.6 and twitchy legs"]
+    "text",
+    [
+        "baby is 6 weeks, felt hot so took temp, 38.2, her arms keep twitching",
+        "temp: 38.6 and twitchy legs",
+        "the baby is 10 days old, she feels really hot, 38.1, and keeps twitching her legs",
+    ],
 )
 def test_a_temperature_given_after_a_comma_is_a_fever(kb: KnowledgeBase, text: str) -> None:
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("fever") is True
