@@ -155,6 +155,11 @@ LIST_ENDS = frozenset(
 
 _DENIALS = frozenset({"no", "not", "without", "never", "nor", "neither", "denies", "nothing", "negative", "zero"})
 _LIST_STOPS = frozenset({".", "!", "?", ";", ":"})
+# the rest of a list item after its symptom word ("slurred speech", "swallowing problems", "vision changes")
+_ITEM_ENDS = frozenset(
+    {"much", "speech", "problems", "problem", "issues", "issue", "difficulty", "difficulties", "changes", "loss",
+     "pain"}
+)  # fmt: skip
 # verbs a denial governs: "I don't have any ...", "I haven't noticed any ...", "I do not get ..."
 _DENIED_VERBS = frozenset(
     {"have", "has", "had", "get", "got", "notice", "noticed", "experience", "experienced", "feel", "felt", "see",
@@ -184,17 +189,19 @@ def _carry_negation_along_lists(doc: Doc, ents: list[Span]) -> None:
     bare item of the list it opens, however long, until a word starts a statement or the sentence ends (so not
     "no fever or rash, vomiting since yesterday")."""
     for ent in ents:
-        if ent.label_ != "SYMPTOM" or ent._.negated or not _bare(doc, ent.end):
+        if ent.label_ != "SYMPTOM" or ent._.negated or not ends_an_item([t.norm_ for t in doc[ent.end : ent.end + 3]]):
             continue
         if opens_denied_list([t.norm_ for t in doc[max(ent.sent.start, ent.start - 24) : ent.start]]):
             ent._.set("negated", True)
 
 
-def _bare(doc: Doc, end: int) -> bool:
-    """Whether a list item ends at ``end``: the next words join another item or end the list."""
-    following = [t.norm_ for t in doc[end : end + 2]]
-    if following[:2] in (["a", "lot"], ["at", "all"]) or following[:1] == ["much"]:
-        following = [t.norm_ for t in doc[end + 2 : end + 3]] if following[0] != "much" else following[1:]
+def ends_an_item(following: list[str]) -> bool:
+    """Whether a list item ends before ``following`` (the next few words): they join another item or end the list,
+    after the rest of the item if any ("a lot", "at all", "speech" of "slurred speech")."""
+    if following[:2] in (["a", "lot"], ["at", "all"]):
+        following = following[2:]
+    elif following[:1] and following[0] in _ITEM_ENDS:
+        following = following[1:]
     return not following or following[0] in LIST_JOINS or following[0] in _LIST_STOPS | {")"}
 
 

@@ -204,7 +204,7 @@ class Cues:
             if not onset and any(self.groups[name].search(near) for name in cue.unless):
                 continue  # "numb down my left side for years": not this cue's (a long-standing symptom)
             if cue.symptom in RIGHT_NOW and GONE.search(text, match.end(), match.end() + 80):
-                found.possible.setdefault(cue.symptom, words)  # "chest pain last week that went away": asked
+                found.possible.setdefault(cue.symptom, words)  # "short of breath yesterday, it went away": asked
                 continue
             if any(self.groups[name].search(near) for name in cue.doubt_when):
                 found.possible.setdefault(cue.symptom, words)  # "woke with my arm numb, I'd slept on it": asked
@@ -330,22 +330,12 @@ def _now_in_own_clause(text: str, offset: int) -> bool:
     return _PAST.search(text, offset, after.start() if after else len(text)) is None
 
 
-_ITEM_ENDS = frozenset(
-    {"speech", "problems", "problem", "issues", "issue", "difficulty", "difficulties", "changes", "loss", "pain"}
-)
-
-
 def _in_denied_list(text: str, match: re.Match[str]) -> bool:
     """ "no fever, rash, vomiting or headache": the match is a bare item of a list a denial opens, each item a few
     words joined by commas, "or" or "and", none of them starting a statement (not "vomiting since yesterday")."""
-    from twitchwise.understand.context import LIST_JOINS, opens_denied_list
+    from twitchwise.understand.context import ends_an_item, opens_denied_list
 
-    following = text[match.end() :].split()[:3]
-    if following[:2] in (["a", "lot"], ["at", "all"]):
-        following = following[2:]
-    elif following[:1] and following[0] in _ITEM_ENDS:
-        following = following[1:]  # "slurred speech", "swallowing problems": the rest of the item
-    if following and following[0] not in LIST_JOINS and following[0] not in {".", "!", "?", ";", ")"}:
+    if not ends_an_item(text[match.end() :].split()[:3]):
         return False
     return opens_denied_list(text[max(0, match.start() - 160) : match.start()].split())
 
