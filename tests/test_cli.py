@@ -231,12 +231,17 @@ def test_out_of_range_options_are_refused_not_a_traceback(argv: list[str], named
 
 
 @pytest.mark.parametrize(
-    "text", ["(" * 6000, "[" * 20000, "calf " + "!" * 50000, "a" * 100_000, "my calf is weak and numb , " * 4000]
-)
+    "text",
+    [
+        "(" * 6000, "[" * 20000, "calf " + "!" * 50000, "a" * 100_000, "my calf is weak and numb , " * 4000,
+        "my calf twitches, my thigh, my arm, my shoulder, " * 2000,  # each place re-read its sentence: 150 s
+    ],
+)  # fmt: skip
 def test_hostile_text_is_read_quickly(text: str) -> None:
     # Regression: 6,000 brackets took 14 s (spaCy strips punctuation from one long token a character
     # at a time); one 100 kB sentence full of symptoms took minutes (each phrase re-read its
-    # sentence).  A bound against a hang, not a speed figure (those are in bench/).
+    # sentence; so did one 100 kB sentence of places, each asking whether the sentence told of an earlier
+    # episode).  A bound against a hang, not a speed figure (those are in bench/).
     import time
 
     started = time.monotonic()

@@ -188,10 +188,17 @@ def _carry_negation_along_lists(doc: Doc, ents: list[Span]) -> None:
     """ "No weakness, numbness, tingling or pain", "no fever, rash, vomiting or headache": a denial reaches every
     bare item of the list it opens, however long, until a word starts a statement or the sentence ends (so not
     "no fever or rash, vomiting since yesterday")."""
-    for ent in ents:
-        if ent.label_ != "SYMPTOM" or ent._.negated or not ends_an_item([t.norm_ for t in doc[ent.end : ent.end + 3]]):
-            continue
-        if opens_denied_list([t.norm_ for t in doc[max(ent.sent.start, ent.start - 24) : ent.start]]):
+    symptoms = [ent for ent in ents if ent.label_ == "SYMPTOM" and not ent._.negated]
+    if not symptoms:
+        return
+    norms = [token.norm_ for token in doc]
+    sentence_start = [0] * len(doc)  # each token's sentence start, found once (Span.sent walks back every time)
+    for token in doc:
+        sentence_start[token.i] = token.i if token.is_sent_start or token.i == 0 else sentence_start[token.i - 1]
+    for ent in symptoms:
+        if ends_an_item(norms[ent.end : ent.end + 3]) and opens_denied_list(
+            norms[max(sentence_start[ent.start], ent.start - 24) : ent.start]
+        ):
             ent._.set("negated", True)
 
 

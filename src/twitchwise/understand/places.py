@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -165,9 +166,10 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
 def _named_again_by(text: Text, ent: Span, end: int) -> bool:
     """The last place of a sentence taken up by "they" or "it" in the next one, which twitches and names no
     place: "all because of my legs. However much I use them, they want to twitch as I fall asleep"."""
-    if any(e.label_ == "SITE" and e.start > ent.start for e in text.ents_in(ent.end, end)) or end >= len(text.doc):
-        return False
-    following = text.ents_in(end, text.sentence(end)[1])
+    later = bisect_right(text.site_starts, ent.start)
+    if (later < len(text.site_starts) and text.site_starts[later] < end) or end >= len(text.doc):
+        return False  # not the sentence's last place
+    following = text.ents_in(end, min(text.sentence(end)[1], end + 40))
     twitch = next((e for e in following if e.label_ == "TWITCH" and e.text.lower() not in _VAGUE), None)
     if twitch is None or any(e.label_ == "SITE" and e.start < twitch.end + 4 for e in following):
         return False  # the next sentence places its twitching itself

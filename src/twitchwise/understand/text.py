@@ -56,9 +56,11 @@ class Text:
         self.starts = [ent.start for ent in self.ents]
         self.ends = [ent.end for ent in self.ents]
         self.person_starts = [e.start for e in self.ents if e.label_ == "PERSON"]
+        self.site_starts = [e.start for e in self.ents if e.label_ == "SITE"]
         self.assumptions: list[str] = []
         self.data: dict[str, object] = {}
         self._frames: dict[int, Frame] = {}  # each sentence read once for ``framed``
+        self.episodes: dict[tuple[int, int], bool] = {}  # each sentence judged once by ``timing.earlier_episode``
         self.twitch_words = sum(ent.label_ == "TWITCH" for ent in self.ents)
         # twitching named in so many words ("twitch", "flutters"), not only pointed at ("it", "this", "began")
         self.named_twitching = sum(ent.label_ == "TWITCH" and ent.text.lower() not in VAGUE_TWITCH for ent in self.ents)

@@ -330,7 +330,14 @@ _EARLIER_FRAMES = ("in recent years", "over the years", "all the times")
 
 def earlier_episode(text: Text, start: int, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` tell of an earlier episode ("it happened once before",
-    "I've had them before on an eyelid")."""
+    "I've had them before on an eyelid").  Each sentence is judged once (a long one has many places to ask about)."""
+    known = text.episodes.get((start, end))
+    if known is None:
+        known = text.episodes[start, end] = _tells_earlier_episode(text, start, end)
+    return known
+
+
+def _tells_earlier_episode(text: Text, start: int, end: int) -> bool:
     words = [t.norm_ for t in text.doc[start:end]]
     pairs = set(pairwise(words))
     joined = " ".join(words)
