@@ -235,6 +235,7 @@ def test_out_of_range_options_are_refused_not_a_traceback(argv: list[str], named
     [
         "(" * 6000, "[" * 20000, "calf " + "!" * 50000, "a" * 100_000, "my calf is weak and numb , " * 4000,
         "my calf twitches, my thigh, my arm, my shoulder, " * 2000,  # each place re-read its sentence: 150 s
+        "for 3 days , " * 7000,
     ],
 )  # fmt: skip
 def test_hostile_text_is_read_quickly(text: str) -> None:

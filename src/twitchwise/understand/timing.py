@@ -80,7 +80,12 @@ def duration(text: Text) -> None:
         candidates.append((found[0], token.i, found[1]))
     # a time told in a sentence with no word of the twitching ("my doctor checked me last month, all clear") gives
     # way to one told with it ("now just a twitchy eyelid since Tuesday")
-    told_with = [c for c in candidates if text.labels_in(*text.sentence(c[1])) & _ABOUT_TWITCH]
+    about_twitching: dict[int, bool] = {}  # each sentence's labels read once
+    for _, index, _ in candidates:
+        number = text.sentence_of[index]
+        if number not in about_twitching:
+            about_twitching[number] = bool(text.labels_in(*text.sentence(index)) & _ABOUT_TWITCH)
+    told_with = [c for c in candidates if about_twitching[text.sentence_of[c[1]]]]
     if told_with:
         candidates = told_with
     if candidates:
