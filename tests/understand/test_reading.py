@@ -636,3 +636,26 @@ def test_a_long_story_that_never_names_twitching_has_no_twitching_place(kb: Know
 def test_a_plan_advice_or_someone_else_s_stroke_is_not_asked_about(kb: KnowledgeBase, text: str) -> None:
     reading = read(text, kb, today=TODAY)
     assert not reading.said and True not in (reading.answers.symptoms or {}).values()
+
+
+def test_a_form_or_a_list_pasted_in_is_read_line_by_line(kb: KnowledgeBase) -> None:
+    form = "Age: 62\nSymptoms: twitching in both arms, trouble swallowing liquids\nStarted: 2 months ago"
+    assert (read(form, kb, today=TODAY).answers.symptoms or {}).get("swallowing_difficulty") is True
+    bullets = "- twitching left arm\n- since 20 mins left side of face drooping\n- speech slurred"
+    assert (read(bullets, kb, today=TODAY).answers.symptoms or {}).get("face_droop") is True
+    wrapped = "Suddenly my left arm\nwent numb and heavy, my calf twitches"  # a wrapped line is one sentence
+    assert (read(wrapped, kb, today=TODAY).answers.symptoms or {}).get("sudden_one_sided_weakness") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "swallowing"),
+    [
+        ("Q: weakness? no. numbness? no. trouble swallowing? no. Just calf twitch since Sunday.", False),
+        ("trouble swallowing? yes, for a month. calf twitches", True),
+        ("Do I have trouble swallowing? No idea, my calf twitches", None),
+    ],
+)
+def test_a_question_answered_in_the_text_is_read_with_its_answer(
+    kb: KnowledgeBase, text: str, swallowing: bool | None
+) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("swallowing_difficulty") is swallowing

@@ -170,7 +170,9 @@ class Cues:
         # a change someone saw happen ("Dad was not acting right", "we called an ambulance") dates every sign the
         # text then tells, whichever sentence it is in
         recent = recent or any(self.groups["event"].search(text) for _, text, _ in sentences)
-        for sentence, text, starts in sentences:
+        for number, (sentence, text, starts) in enumerate(sentences):
+            if text.rstrip().endswith("?") and _answered_no(sentences, number):
+                continue  # "trouble swallowing? no." -- a question the person answered no to
             self._sentence(sentence, text, starts, found, about_self=about_self, recent=recent)
         for symptom in found.present:
             found.possible.pop(symptom, None)
@@ -317,6 +319,13 @@ def _clause_before(text: str, end: int) -> str:
     for boundary in _CLAUSE_BREAK.finditer(text, max(0, end - 80), end):
         start = boundary.end()
     return text[start:end]
+
+
+def _answered_no(sentences: list[tuple[Span, str, list[int]]], number: int) -> bool:
+    following = sentences[number + 1][1].split()[:2] if number + 1 < len(sentences) else []
+    if following[1:] and following[1] in {"idea", "clue", "sure", "doubt", "way", "matter"}:
+        return False  # "No idea", "no clue": not an answer
+    return following[:1] in (["no"], ["none"], ["nope"], ["never"], ["nah"], ["negative"])
 
 
 def _now_in_own_clause(text: str, offset: int) -> bool:

@@ -90,8 +90,8 @@ class Text:
         doc = self.doc
         after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
         if after[:1] == ["?"] and len(after) > 1:
-            if after[1] in {"no", "nope", "none", "never"}:
-                return False
+            if after[1] in {"no", "nope", "none", "never"} and after[2:] not in (["idea"], ["clue"], ["sure"]):
+                return False  # "Weakness? No." (not "Swallowing? No idea")
             if after[1] in {"yes", "yep", "yeah"}:
                 return True
         if ent._.uncertain:
