@@ -344,7 +344,7 @@ def _in_denied_list(text: str, match: re.Match[str]) -> bool:
     words joined by commas, "or" or "and", none of them starting a statement (not "vomiting since yesterday")."""
     from twitchwise.understand.context import ends_an_item, opens_denied_list
 
-    if not ends_an_item(text[match.end() :].split()[:3]):
+    if not ends_an_item(text[match.end() : match.end() + 60].split()[:3]):  # a window: not the sentence's rest
         return False
     return opens_denied_list(text[max(0, match.start() - 160) : match.start()].split())
 

@@ -32,7 +32,6 @@ _SHORT_SIDES = {"l": "left", "r": "right", "lt": "left", "rt": "right", "b/l": "
 _TERSE = 40  # tokens: "left calf, 3 days, no weakness, 2 coffees" names the place of a twitch without saying so
 _DIGITS = frozenset({"finger", "fingers", "toe", "toes"})
 _IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
-_VAGUE = VAGUE_TWITCH
 _SIDE_GAP = frozenset(
     {"my", "the", "his", "her", "of", "and", "&", "upper", "lower", "inner", "outer", "front", "back", "side", "in",
      "on", "a", "whole", "entire", "both", "-", "pinky", "index", "little", "ring", "middle", "big", "small", "top",
@@ -170,7 +169,7 @@ def _named_again_by(text: Text, ent: Span, end: int) -> bool:
     if (later < len(text.site_starts) and text.site_starts[later] < end) or end >= len(text.doc):
         return False  # not the sentence's last place
     following = text.ents_in(end, min(text.sentence(end)[1], end + 40))
-    twitch = next((e for e in following if e.label_ == "TWITCH" and e.text.lower() not in _VAGUE), None)
+    twitch = next((e for e in following if e.label_ == "TWITCH" and e.text.lower() not in VAGUE_TWITCH), None)
     if twitch is None or any(e.label_ == "SITE" and e.start < twitch.end + 4 for e in following):
         return False  # the next sentence places its twitching itself
     return any(t.norm_ in {"they", "it"} for t in text.doc[max(end, twitch.start - 3) : twitch.start])
@@ -202,7 +201,7 @@ def _site_negated(text: Text, ent: Span) -> bool:
     for token in window[clause[-1].i + 1 - window.start :] if clause else window:  # "no meds, thigh ..."
         if token.norm_ in {"not", "no", "never", "nothing", "than", "except", "instead"}:  # "rather than my hands"
             between = text.ents_in(token.i + 1, ent.start)  # bisection: Span.ents scans every phrase
-            if not any(e.label_ in {"SYMPTOM", "SITE"} or (e.label_ == "TWITCH" and e.text.lower() not in _VAGUE)
+            if not any(e.label_ in {"SYMPTOM", "SITE"} or (e.label_ == "TWITCH" and e.text.lower() not in VAGUE_TWITCH)
                        for e in between):  # fmt: skip
                 return True
     return False

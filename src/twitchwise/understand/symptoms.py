@@ -22,7 +22,7 @@ def symptoms(text: Text) -> dict[str, bool | None]:
         if ent.ent_id_ == "spreading" and state is True and _within_one_muscle(text, ent):
             state = None  # "the twitches spread out across the calf": asked, not taken as spreading to new places
         if ent.ent_id_ in RIGHT_NOW and state is True and _since_gone(text, ent):
-            state = None  # "a bit of chest pain last week that went away quickly": is it there now? asked
+            state = None  # "I was short of breath yesterday but it went away": is it there now? asked
         states.setdefault(ent.ent_id_, []).append(state)
     result: dict[str, bool | None] = {}
     for symptom, seen in states.items():
