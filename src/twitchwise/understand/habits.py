@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from twitchwise.understand.text import FILLERS, PER_WEEK, Text, norm_at, number_of, whole_number
+from twitchwise.understand.text import FILLERS, PER_WEEK, VAGUE_TWITCH, Text, norm_at, number_of, whole_number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 _NUMBER_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)([a-z/]+)$")
 _HOUR_WORDS = frozenset({"hours", "hour", "h", "hrs", "hr"})
@@ -18,11 +23,17 @@ def caffeine(text: Text) -> None:
     zero = any(not e._.negated for e in text.by_label("CAFFEINE_NONE")) or any(
         e._.negated and not e._.uncertain for e in text.by_label("CAFFEINE_WORD")
     )  # "I don't have any caffeine"
+    counted_with: set[int] = set()  # "tea (6 cups)": the cups are the tea's, not coffee
     for ent in text.by_label("CAFFEINE"):
         if ent._.negated:
             zero = True
             continue
-        amount = text.range_before(ent.start) or _count_after(text, ent.end)
+        if ent.start in counted_with:
+            continue
+        amount = text.range_before(ent.start) or _in_containers(text, ent.start)
+        if amount is None and (after := _count_after(text, ent.end)) is not None:
+            amount, containers = after
+            counted_with.update(containers)
         if amount is None:
             continue
         count = amount[1]
@@ -44,17 +55,39 @@ def caffeine(text: Text) -> None:
         text.data["caffeine_mg_per_day"] = 0
 
 
-def _count_after(text: Text, end: int) -> tuple[float, float] | None:
-    """ "coffee, about 6 a day": a bare count after the drink, said per day or per week."""
+_CONTAINERS = frozenset({"cans", "can", "cups", "cup", "mugs", "mug", "bottles", "bottle", "glasses", "glass",
+                         "shots", "shot", "servings", "serving", "large", "big", "small", "tall"})  # fmt: skip
+
+
+def _in_containers(text: Text, start: int) -> tuple[float, float] | None:
+    """ "10 cans of diet coke", "2 big mugs of tea": a count of containers of the drink."""
+    doc = text.doc
+    index = start
+    if norm_at(doc, index - 1) == "of":
+        index -= 1
+    skipped = 0
+    while index > 0 and doc[index - 1].norm_ in _CONTAINERS and skipped < 2:
+        index -= 1
+        skipped += 1
+    return text.range_before(index) if skipped else None
+
+
+def _count_after(text: Text, end: int) -> tuple[tuple[float, float], range] | None:
+    """ "coffee, about 6 a day", "monster energy, 2 cans a day", "tea (6 cups)": a bare count after the drink,
+    said per day or per week; with the containers counted, which are the drink's and no other."""
     doc = text.doc
     numbers = text.lexicon.numbers
-    for i in range(end, min(len(doc), end + 5)):
+    for i in range(end, min(len(doc), end + 6)):
         value = number_of(doc[i], numbers, articles=False)
         if value is not None:
-            rest = [norm_at(doc, i + 1), norm_at(doc, i + 2)]
+            after = i + 1
+            while norm_at(doc, after) in _CONTAINERS and after < i + 3:
+                after += 1
+            rest = [norm_at(doc, after), norm_at(doc, after + 1)]
             said_per = rest in (["a", "day"], ["per", "day"], ["a", "week"], ["per", "week"])
-            return (value, value) if said_per or rest[0] in {"daily", ".", ""} else None
-        if doc[i].norm_ not in FILLERS and doc[i].norm_ not in {",", "-", "–"}:
+            closed = rest[0] in {"daily", ".", ""} or (rest[0] == ")" and after > i + 1)
+            return ((value, value), range(i + 1, after)) if said_per or closed else None
+        if doc[i].norm_ not in FILLERS and doc[i].norm_ not in {",", "-", "–", "(", "energy", "drink", "drinks"}:
             return None
     return None
 
@@ -66,7 +99,7 @@ def _explicit_caffeine(text: Text) -> float | None:
         if token.norm_ in {"mg", "milligrams"}:
             value = text.amount_before(token.i, reach=2)
         elif m := _NUMBER_UNIT.fullmatch(token.lower_):
-            value = float(m[1].replace(",", ".")) if m[2] == "mg" else None
+            value = float(m[1].replace(",", ".")) if m[2] in {"mg", "mg/d", "mg/day"} else None  # "400mg/d"
         if value is None:
             continue
         if text.labels_in(token.i - 6, token.i + 6) & {"CAFFEINE_WORD", "CAFFEINE"}:
@@ -94,7 +127,8 @@ def water(text: Text) -> None:
             if value is None:
                 continue
             if "WATER_WORD" in text.labels_in(token.i - 5, token.i + 6) or norm_at(doc, token.i + 1) in {"a", "per"}:
-                litres = value * _LITRE_WORDS[unit]
+                half = [norm_at(doc, token.i + k) for k in (1, 2, 3)] == ["and", "a", "half"]
+                litres = (value + 0.5 * half) * _LITRE_WORDS[unit]  # "a litre and a half"
                 break
     if litres is not None:
         text.data["water_litres_per_day"] = round(litres, 2)
@@ -108,7 +142,10 @@ def alcohol(text: Text) -> None:
             if amount is None:
                 continue
             after = [t.norm_ for t in doc[token.i + 1 : token.i + 5]]
-            if {"day", "daily", "night", "nightly"} & set(after):
+            each = {"daily", "nightly"} & set(after) or any(
+                a in {"a", "per", "every", "each"} and b in {"day", "night"} for a, b in pairwise(after)
+            )
+            if each:  # "4 units a day" (not "12 units last night": one night, this week's)
                 amount *= 7
             elif not PER_WEEK & set(after):
                 text.assume("alcohol units read as units a week")
@@ -152,14 +189,18 @@ def stress(text: Text) -> None:
             value = whole_number(token.text)  # "8 / 10"
         elif m := re.fullmatch(r"(\d{1,2})/10", token.lower_):
             value = int(m[1])  # "8/10"
-        if value is not None and value <= 10 and "STRESS" in text.labels_in(token.i - 4, token.i + 5):
+        if value is not None and value <= 10 and _scores_stress(text, token.i):
             text.data["stress_0_10"] = value
             return
     mentions = text.by_label("STRESS")
     affirmed = [e for e in mentions if not e._.negated]  # "I think I'm just stressed" is stress
     if affirmed:
         strong = set(text.lexicon.stress_strong)
-        intense = any(any(t.norm_ in strong for t in doc[max(0, e.start - 3) : e.start]) for e in affirmed)
+        intense = any(
+            any(t.norm_ in strong for t in doc[max(0, e.start - 3) : e.end])  # "really stressed", "a lot of pressure"
+            or _RAISED_HIGH.search(" ".join(t.norm_ for t in doc[e.end : e.end + 6]))
+            for e in affirmed
+        )
         level = 8 if intense else 7
         text.assume(f"'{affirmed[0].text}' read as stress {level} out of 10")
         text.data["stress_0_10"] = level
@@ -168,20 +209,59 @@ def stress(text: Text) -> None:
         text.data["stress_0_10"] = 2
 
 
+_RAISED_HIGH = re.compile(r"\b(?:through the roof|off the charts?|sky high|as hell)\b")  # "stress … through the roof"
+
+
+def _scores_stress(text: Text, index: int) -> bool:
+    """Whether a score out of ten at ``index`` is the stress said just before it ("stress at work is through the
+    roof (9/10)"), and not a pain or another thing named between."""
+    start = text.sentence(index)[0]
+    for ent in reversed(text.ents_in(max(start, index - 10), index)):
+        return ent.label_ == "STRESS"
+    return "STRESS" in text.labels_in(index, index + 5)  # "8/10 stress"
+
+
 # "on prednisolone for my asthma since last week", "on amoxicillin for 5 days": a course begun days or weeks ago
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _RECENT_COURSE = re.compile(
     r"^(?:\S+ ){0,5}?(?:since (?:last (?:week|weekend|" + _DAYS + r")|yesterday|" + _DAYS + r"|the weekend|"
     r"(?:a|one|two|three|\d) (?:days?|weeks?) ago)|"
     r"for (?:the (?:last|past) )?(?:a|one|two|three|four|five|six|\d+|a few|a couple of|few) (?:days?|weeks?)\b"
-    r"(?! (?:a|each|every) )|for (?:a|the (?:last|past)) fortnight)"
+    r"(?! (?:a|each|every) )|for (?:a|the (?:last|past)) fortnight|"
+    # "prednisolone for a flare which I started a month ago"
+    r"(?:started|began|starting) (?:\S+ ){0,2}?(?:(?:a|one|two|three|four|five|six|\d+|a few|a couple of) "
+    r"(?:days?|weeks?)|a month|one month) ago)"
+)
+# "last week my GP added tramadol", "yesterday the doctor put me on": a medicine begun lately, said before its name
+_RECENT_START = re.compile(
+    r"\b(?:last (?:week|weekend|month)|this week|yesterday|(?:a|one|two|three|\d) (?:days?|weeks?) ago|recently)\b"
+    r"(?: \S+){0,4} (?:added|prescribed|started|gave|given|put|switched|began)\b"
 )
 _RAISED_DOSE = re.compile(r"\b(?:up|increased|raised|doubled|upped|bumped up|went up) to \d")
+
+
+# "have done for years", "been on it 3 years", "for a long time": a medicine taken long before now
+_LONG_TAKEN = re.compile(
+    r"\b(?:for (?:many |several |a few |a couple of |\d+ |two |three |four |five |ten )?years|"
+    r"(?:\d+|two|three|four|five|ten|many|several) years|for (?:a )?long time|for ages|for decades)\b"
+)
+
+
+def _long_taken(text: Text, ent: Span, end: int) -> bool:
+    """Whether the words after a medicine, before anything else is named, say it has been taken for years."""
+    words: list[str] = []
+    for token in text.doc[ent.end : min(end, ent.end + 10)]:
+        twitch = token.ent_type_ == "TWITCH" and token.lower_ not in VAGUE_TWITCH  # "been on it 3 years"
+        if twitch or token.ent_type_ in {"SITE", "SYMPTOM"} or token.norm_ == "ago":
+            break  # "on sertraline, twitching for 3 years": the twitching's time; "started 2 years ago" is a start
+        words.append(token.norm_)
+    return _LONG_TAKEN.search(" ".join(words)) is not None
 
 
 def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
     doc = text.doc
     names: list[str] = []
+    long_taken: list[bool] = []
     for ent in text.by_label("MEDICINE"):
         if ent._.negated:
             continue
@@ -189,17 +269,21 @@ def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
         before = {t.norm_ for t in doc[max(0, ent.start - 4) : ent.start]}
         dose = " ".join(t.norm_ for t in doc[max(0, ent.start - 7) : ent.start])
         after = [t.norm_ for t in doc[ent.end : ent.end + 4]]
-        end = text.sentence(ent.start)[1]
+        start, end = text.sentence(ent.start)
         if (
             (
                 before & {"started", "starting", "began", "new", "switched", "increased", "upped", "raised", "doubled"}
                 or _RAISED_DOSE.search(dose) is not None  # "I'm up to 100mg of Zoloft", "went up to 20 mg of"
                 or ("ago" in after or after[:2] in (["last", "week"], ["last", "month"]))
                 or _RECENT_COURSE.search(" ".join(t.norm_ for t in doc[ent.end : min(end, ent.end + 9)]))
+                or _RECENT_START.search(" ".join(t.norm_ for t in doc[max(start, ent.start - 9) : ent.start]))
             )
             and symptoms.get("new_medication") is not True
         ):
             symptoms["new_medication"] = True
+        long_taken.append(_long_taken(text, ent, end))
+    if long_taken and all(long_taken) and "new_medication" not in symptoms:
+        symptoms["new_medication"] = False  # "a water tablet, have done for years": not a new medicine
     if names:
         text.data["medications"] = list(dict.fromkeys(names))
     elif any(not e._.negated for e in text.by_label("MEDS_NONE")):

@@ -48,6 +48,7 @@ _PERSON_GAP = frozenset(
         "wee",
         "new",
         "dear",
+        "year-old",  # "my 8 yo son"
     }
 )
 
@@ -58,7 +59,11 @@ _OWN_YOUNG = re.compile(  # "my 4 month old", "our 2-year-old" (a child named by
 
 
 def about(text: Text) -> tuple[About, Span | None]:
-    people = [e for e in text.by_label("PERSON", others=True) if e.start == 0 or _owned(text, e)]
+    people = [
+        e
+        for e in text.by_label("PERSON", others=True)
+        if (e.start == 0 or _owned(text, e)) and norm_at(text.doc, e.end) != "here"  # "Wife here.": the writer
+    ]
     norms = [t.norm_ for t in text.doc]
     third = sum(n in {"he", "him", "his", "she", "her", "he's", "she's"} for n in norms)
     mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
@@ -146,7 +151,7 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
         if age is not None and sex is not None:
             break
         lowered = token.lower_
-        if match := re.fullmatch(r"(\d{1,3})\s*(m|f|male|female|yo|y/o|yr|yrs|y)", lowered):
+        if match := re.fullmatch(r"(\d{1,3})\s*(m|f|male|female|yo|y/o|yr|yrs|y)\.?", lowered):  # "30F."
             value = int(match[1])
             if 0 < value <= 120 and not followed_by_unit(doc, token.i + 1):
                 age = age or value
@@ -172,13 +177,15 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
         after = [t.norm_ for t in doc[token.i + 1 : token.i + 4]]
         aged = (
             after[:1] in (["year-old"], ["yo"], ["y/o"])
+            or after[:3] == ["y", "/", "o"]  # "24 y/o guy" (the tokenizer splits it)
             or years_old(doc, token.i)
             or after[:2] in (["years", "old"], ["yr", "old"], ["yrs", "old"], ["year", "-"])
             or (before[-1:] in (["aged"], ["age"], ["age:"]))
             or before[-2:] in (["age", ":"], ["age", "is"], ["i", "am"], ["i", "'m"], ["i", "m"], ["me", ","])
             or (before[-1:] == ["("] and after[:1] == [")"])
         )
-        lone_sex = _sex_letter(before[-2:]) or _sex_letter(after[:2])
+        # "im 19 f": the "m" of a spelt-out "i m" is "I'm", not male
+        lone_sex = _sex_letter(before[-2:] if before[-2:] != ["i", "m"] else []) or _sex_letter(after[:2])
         if aged and after[:3] != ["year", "old", "son"] and not _names_person(text, token.i):
             age = age or value
             sex = sex or lone_sex

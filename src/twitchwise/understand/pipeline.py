@@ -38,6 +38,9 @@ def _pipeline(medicine_names: tuple[tuple[str, str], ...]) -> Language:
     lexicon = load_lexicon()
     nlp = spacy.blank("en")
     nlp.max_length = MAX_CHARACTERS
+    # "~2 wks", "≈3 months": an approximate number is still a number
+    tokenizer: Any = nlp.tokenizer  # a Cython class without type stubs
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex([*(nlp.Defaults.prefixes or ()), "~", "≈"]).search
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("twitchwise_lines")
     nlp.add_pipe("twitchwise_spelling", config={"names": sorted({n for pair in medicine_names for n in pair})})

@@ -107,6 +107,8 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
             return False  # "her hand feels numb", "legs feel tired but strong": how the place feels, not a twitch
     if previous is not None and _joined(text, previous[0], ent):
         return True
+    if _twitching_in(text, ent):
+        return True  # "I get twitching in my calves and cramps": the place the twitching is said to be in
     if _instrument(doc, ent):
         return False  # "I covered my eye with my hand": what the person did it with
     if norm_at(doc, ent.start - 1) in {"a", "an"} and norm_at(doc, ent.start - 2) in {"like", "than"}:
@@ -159,7 +161,43 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     # my body"); in a text that speaks of twitching elsewhere it is something else ("my quads are tired").
     # A long story with no word of twitching at all is about something else ("Half of my face is paralysed …").
     terse = text.twitch_words == 0 and len(doc) <= _TERSE
-    return terse or bool(lead & _MOVED_TO) or bool(opening & _TWITCH_PRONOUNS) or _named_again_by(text, ent, end)
+    return (
+        terse
+        or bool(lead & _MOVED_TO)
+        or bool(opening & _TWITCH_PRONOUNS)
+        or _named_again_by(text, ent, end)
+        or _places_listed_after_twitching(text, start, end)
+    )
+
+
+_LIST_WORDS = frozenset({",", "and", "&", "+", "/", ".", "!", "my", "both", "left", "right", "the", "also", "too",
+                         "even", "back", "sometimes", "mostly", "mainly", "e.g.", "like", "-"})  # fmt: skip
+
+
+def _places_listed_after_twitching(text: Text, start: int, end: int) -> bool:
+    """A sentence that is only a list of places, after one that names twitching, lists where it is: "my whole body
+    is twitching. Arms, legs, back." """
+    if start == 0 or end - start > 30 or not text.labels_in(*text.sentence(start - 1)) & {"TWITCH"}:
+        return False
+    return all(t.ent_type_ == "SITE" or t.norm_ in _LIST_WORDS for t in text.doc[start:end])
+
+
+_IN_GAP = frozenset({"in", "on", "my", "his", "her", "their", "the", "both", "left", "right", "of", "upper", "lower"})
+
+
+def _twitching_in(text: Text, ent: Span) -> bool:
+    """ "twitching in my calves", "twitches on the left side of my face": nothing but "in my" between."""
+    index = ent.start - 1
+    while index >= max(0, ent.start - 5) and text.doc[index].norm_ in _IN_GAP:
+        index -= 1
+    token = text.doc[index] if index >= 0 else None
+    return (
+        token is not None
+        and index < ent.start - 1
+        and token.ent_type_ == "TWITCH"
+        and token.lower_ not in VAGUE_TWITCH
+        and {t.norm_ for t in text.doc[index + 1 : ent.start]} & {"in", "on"} != set()
+    )
 
 
 def _named_again_by(text: Text, ent: Span, end: int) -> bool:

@@ -106,6 +106,7 @@ def _stages(text: Text) -> Reading:
     habits.stress(text)
     habits.medicines(text, found)
     said = symptoms.cue_symptoms(text, found, about)
+    symptoms.functions_fine(text, found)
     sites = text.data.get("sites")
     if isinstance(sites, list) and any(s["region"] == "tongue" for s in sites):
         found.setdefault("tongue_twitching", True)

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from twitchwise.understand.cues import GONE, RIGHT_NOW
-from twitchwise.understand.text import About, Text
+from twitchwise.understand.text import About, Text, norm_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -60,6 +60,25 @@ def _within_one_muscle(text: Text, ent: Span) -> bool:
     return _ONE_MUSCLE.match(following) is not None
 
 
+_GYM = frozenset({"day", "session", "sessions", "workout", "workouts", "training", "press", "curls", "extensions",
+                  "tris", "triceps", "biceps", "shoulders"})  # fmt: skip
+
+
+def _not_exercise(text: Text, ent: Span) -> bool:
+    """ "running on 4 hours sleep", "running on empty", "lifting my arm": the word, not a workout."""
+    following = [norm_at(text.doc, ent.end + k) for k in (0, 1)]
+    word = ent.text.lower()
+    if word in {"running", "run", "ran", "runs"} and following[0] == "on":
+        return following[1] not in {"the", "a", "my", "treadmill", "track", "trails", "road", "roads", "grass", "sand"}
+    return word in {"lifting", "lift", "lifts"} and (
+        following[0] in {"arm", "arms", "leg", "legs", "hand", "foot"}
+        or (
+            following[0] in {"my", "his", "her", "the", "an", "a"}
+            and following[1] in {"arm", "arms", "leg", "legs", "hand", "foot", "cup", "kettle"}
+        )
+    )
+
+
 def flags(text: Text) -> None:
     """Yes/no answers read from single mentions: exercise, illness, pregnancy, back pain."""
     for label, name in (
@@ -71,11 +90,61 @@ def flags(text: Text) -> None:
         mentions = text.by_label(label)
         if label == "EXERCISE":
             mentions += [e for e in text.by_label("CONTEXT") if e.ent_id_ == "after_exercise"]
+            # "leg day", "a heavy chest and tris session": gym words kept from being read as places
+            mentions += [e for e in text.doc.ents if e.label_ == "IGNORE" and {t.norm_ for t in e} & _GYM]
+            mentions = [e for e in mentions if not _not_exercise(text, e)]
         doubt_matters = label in {"PREGNANT", "ILLNESS"}  # "after the gym?" is still the gym
         if any(not e._.negated and not (doubt_matters and e._.uncertain) for e in mentions):
             text.data[name] = True
         elif any(e._.negated and not e._.uncertain for e in mentions):
             text.data[name] = False
+
+
+# What a person can do, by the red flag whose absence "it is fine" tells
+_FUNCTIONS = {
+    "speech": "slurred_speech", "speaking": "slurred_speech", "talking": "slurred_speech",
+    "voice": "slurred_speech", "words": "slurred_speech",
+    "swallowing": "swallowing_difficulty", "swallow": "swallowing_difficulty", "eating": "swallowing_difficulty",
+    "chewing": "swallowing_difficulty",
+    "breathing": "breathing_difficulty", "breath": "breathing_difficulty",
+    "strength": "weakness", "grip": "weakness", "power": "weakness",
+    "vision": "sudden_vision_problem", "eyesight": "sudden_vision_problem", "sight": "sudden_vision_problem",
+}  # fmt: skip
+_FUNCTION = "(?:" + "|".join(sorted(_FUNCTIONS, key=len, reverse=True)) + ")"
+_OWNER = r"(?:(?:my|his|her|their|the) )?"
+_FUNCTION_LIST = rf"{_OWNER}{_FUNCTION}(?:(?: ,| and| or| nor| &| , and| , or) {_OWNER}{_FUNCTION})*"
+_FINE = re.compile(
+    # "swallowing and speech fine", "my speech is normal", "speech, swallowing and breathing all ok"
+    rf"(?<![\w-])({_FUNCTION_LIST}) (?:(?:is|are|was|were|seems|seem|feels|feel|has been|have been|all|both|"
+    rf"still|totally|completely|perfectly|absolutely|100 %) )*"
+    r"(?:fine|normal|ok|okay|good|unaffected|not affected|intact|unchanged|great|perfect)\b"
+    r"(?! (?:until|till|before|except|at first|earlier|then|yesterday|last))"
+    # "no trouble talking, breathing or swallowing", "no problems with speech or swallowing", "normal speech"
+    rf"|\bno (?:trouble|difficulty|difficulties|problems?|issues?|changes?) (?:with |in )?({_FUNCTION_LIST})"
+    rf"|\bnormal ({_FUNCTION_LIST})"
+)
+_DOUBT_BEFORE = re.compile(r"\b(?:not sure|unsure|wonder\w*|worr\w*|if|whether|hope|hoping|think|seems?|doubt)\b")
+_BULBAR = re.compile(r"\bno (?:\w+ )?bulbar (?:symptoms?|signs?|features?|involvement|issues?|problems?)")
+_BULBAR_FLAGS = ("slurred_speech", "swallowing_difficulty")
+
+
+def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
+    """ "Swallowing and speech fine", "no trouble talking, breathing or swallowing", "no bulbar symptoms": each red
+    flag whose function is said to be normal is absent, unless the text has read it otherwise."""
+    doc = text.doc
+    for number, start in enumerate(text.sentence_starts):
+        sentence = " ".join(t.norm_ for t in doc[start : text.sentence_ends[number]])
+        denied: list[str] = []
+        for match in _FINE.finditer(sentence):
+            if _DOUBT_BEFORE.search(sentence[max(0, match.start() - 40) : match.start()]):
+                continue  # "not sure my swallowing is normal": asked, not taken as a no
+            listed = next(group for group in match.groups() if group)
+            denied += [_FUNCTIONS[w] for w in re.findall(r"[a-z]+", listed) if w in _FUNCTIONS]
+        if _BULBAR.search(sentence):
+            denied += _BULBAR_FLAGS
+        for symptom in denied:
+            if symptom in text.kb.symptom_ids:
+                symptoms.setdefault(symptom, False)
 
 
 def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> dict[str, str]:

@@ -141,7 +141,8 @@ class Text:
         if top is None:
             return None
         for i in range(index - 1, max(-1, index - 6), -1):
-            if doc[i].norm_ in RANGE and i >= 1:
+            if doc[i].norm_ in RANGE and i >= 1 and all(t.norm_ in FILLERS for t in doc[i + 2 : index]):
+                # the range ends at the amount ("3-4 shots"), not somewhere before it ("5-6 hrs, 2 coffees")
                 low = number_of(doc[i - 1], numbers, articles=False)
                 high = number_of(doc[i + 1], numbers, articles=False) if i + 1 < len(doc) else None
                 if low is not None and high is not None:

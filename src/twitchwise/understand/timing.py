@@ -102,7 +102,9 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
     if amount is not None and before in {"a", "an", "per"}:
         lead = norm_at(doc, token.i - 2)
         at_start = token.i - 1 == text.sentence(token.i - 1)[0]
-        if before == "per" or not (at_start or lead in _DURATION_LEAD or lead in text.lexicon.numbers):
+        # "been twitching a fortnight" (a week or more: "20 twitches a day" is how often)
+        twitched = lead in {"twitching", "twitched", "twitchy"} and unit_days >= 7
+        if before == "per" or not (at_start or twitched or lead in _DURATION_LEAD or lead in text.lexicon.numbers):
             return None  # "3 coffees a day", "10 units a week": how often, not how long
     point = after == "ago"
     if amount is None:
@@ -310,13 +312,23 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
         return False
     if [t.norm_ for t in before_for[-3:]] in (["on", "and", "off"], ["off", "and", "on"]):
         return False  # "twitching on and off for 5 weeks": how often, not a habit's time
-    if any(t.norm_ in {"off", "on", "taking", "quit", "stopped", "using", "used", "wearing", "worn", "wore"}
-           for t in before_for[-4:]):  # fmt: skip
+    habit = [t for t in before_for[-4:] if t.norm_ in _HABIT_WORDS]
+    if habit and not _a_side_follows(text, habit[-1].i):  # not "twitching in my calf on the left for 5 days"
         return True
     # "been in perimenopause for 2 years", "been in this job for years": a state the text names, not
     # a symptom ("been in pain for 3 weeks" stays a time the check may use)
     lead = [t.norm_ for t in before_for[-4:]]
     return "in" in lead and "been" in lead and not any(t.ent_type_ in _ABOUT_TWITCH for t in before_for)
+
+
+_HABIT_WORDS = frozenset({"off", "on", "taking", "quit", "stopped", "using", "used", "wearing", "worn", "wore"})
+_SIDE_WORDS = frozenset({"left", "right", "side", "sides", "both", "one", "other", "same", "lft", "rt"})
+
+
+def _a_side_follows(text: Text, index: int) -> bool:
+    """ "on the left", "on my right side", "on both sides": a side, not something one is on."""
+    following = [norm_at(text.doc, index + k) for k in (1, 2)]
+    return following[0] in _SIDE_WORDS or (following[0] in {"the", "my", "his", "her"} and following[1] in _SIDE_WORDS)
 
 
 def _twitching_next(text: Text, index: int, end: int) -> bool:
@@ -372,6 +384,9 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
         return True
     if nearest.label_ == "PERSON" and _twitching_next(text, index, end):
         return True  # "my mother is 51 and for the past year or two has had twitching": the person's twitching
+    clause = {t.norm_ for t in doc[nearest.end : index]} & {"and", "but", ";", "."}
+    if clause and _twitching_next(text, index, end):
+        return True  # "I have health anxiety and for 2 weeks my whole body is twitching": a new clause's time
     if not point:
         return False
     window_start = max(start, index - 40)
