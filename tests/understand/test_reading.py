@@ -701,6 +701,7 @@ def test_a_question_answered_in_the_text_is_read_with_its_answer(
         ("GP added tramadol for my back, now my legs are jumping", "back_or_neck_pain", True),
         ("GP added tramadol for my back, now my legs are jumping", "sites", [{"region": "calf", "side": "both"}]),
         ("I get twitching in my calves and cramps", "sites", [{"region": "calf", "side": "both"}]),
+        ("Not just my calf any more - my thigh twitches too now", "sites", [{"region": "calf"}, {"region": "thigh"}]),
         (
             "my whole body is twitching. Arms, legs, back.",
             "sites",

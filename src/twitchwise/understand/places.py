@@ -237,6 +237,8 @@ def _site_negated(text: Text, ent: Span) -> bool:
     window = doc[max(start, ent.start - 5) : ent.start]
     clause = [t for t in window if t.norm_ in {",", ";", ":", "-"}]
     for token in window[clause[-1].i + 1 - window.start :] if clause else window:  # "no meds, thigh ..."
+        if norm_at(doc, token.i + 1) in {"just", "only", "merely", "simply"}:
+            continue  # "not just my calf any more": the calf and more
         if token.norm_ in {"not", "no", "never", "nothing", "than", "except", "instead"}:  # "rather than my hands"
             between = text.ents_in(token.i + 1, ent.start)  # bisection: Span.ents scans every phrase
             if not any(e.label_ in {"SYMPTOM", "SITE"} or (e.label_ == "TWITCH" and e.text.lower() not in VAGUE_TWITCH)
