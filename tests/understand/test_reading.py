@@ -750,3 +750,27 @@ def test_a_function_said_to_be_fine_answers_its_red_flag(kb: KnowledgeBase, text
 def test_a_function_fine_only_until_lately_or_in_doubt_is_not_a_no(kb: KnowledgeBase, text: str) -> None:
     symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
     assert symptoms.get("slurred_speech") is not False and symptoms.get("swallowing_difficulty") is not False
+
+
+def test_one_who_comments_is_not_the_one_the_words_are_about(kb: KnowledgeBase) -> None:
+    """Found by the vignettes told by a parent whose partner plays it down: the child's age was lost."""
+    text = (
+        "My husband thinks it's nothing and says I fuss, but here goes. My son is 5. Twitching in his left calf "
+        "since yesterday. He has a fever and a rash that does not fade under a glass."
+    )
+    reading = read(text, kb, today=TODAY)
+    assert reading.about == "someone_else" and reading.answers.age == 5
+    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == Disposition.EMERGENCY
+    assert read("My dad says his arm twitches, he is 70", kb, today=TODAY).answers.age == 70  # he speaks of himself
+
+
+def test_someone_elses_past_twitch_does_not_date_this_one(kb: KnowledgeBase) -> None:
+    text = "My friend had an eye twitch last year that went away on its own. Twitching in my left calf for 3 days."
+    answers = read(text, kb, today=TODAY).answers
+    assert answers.duration_days == 3 and answers.sites == [Site(region="calf", side="left")]
+
+
+def test_a_new_clause_about_the_twitching_is_not_denied_by_the_list_before_it(kb: KnowledgeBase) -> None:
+    text = "im 31, twitching in my left calf for 9 days, no difficulty swallowing, the twitching has spread to my thigh"
+    symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    assert symptoms == {"swallowing_difficulty": False, "spreading": True}

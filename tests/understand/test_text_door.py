@@ -1,9 +1,11 @@
 """The same facts through the description door get at least the guided check's advice.
 
 Every vignette in tests/spec/vignettes.yaml (its answers, with "calm" rows' "no" to every serious symptom) is
-told as a description twice -- once in the check's own words (each symptom's label), once in everyday words
-(tests/understand/everyday.yaml) -- and read.  The advice may be more urgent than the answers' (a description
-can say more), never less, and a self-care vignette told as text gets self-care without a warning.
+told as a description in seven styles -- in the check's own words (each symptom's label), in everyday words
+(tests/understand/everyday.yaml), by a partner who plays it down (everyday_theirs.yaml), among unrelated
+sentences, as a text message, as a long post, and played down by the writer -- and read.  The advice may be
+more urgent than the answers' (a description can say more), never less, and a self-care vignette told as text
+gets self-care without a warning.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ from twitchwise.triage.engine import assess
 from twitchwise.understand import read
 
 EVERYDAY: dict[str, str] = yaml.safe_load((Path(__file__).parent / "everyday.yaml").read_text(encoding="utf-8"))
+THEIRS: dict[str, str] = yaml.safe_load((Path(__file__).parent / "everyday_theirs.yaml").read_text(encoding="utf-8"))
 RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
-STYLES = ("label", "everyday")
+# The rewordings people write (issue 20): the check's own words, everyday words, a partner who plays it down,
+# unrelated sentences around the facts, a text message, a long post, and a writer who plays it down themselves.
+STYLES = ("label", "everyday", "relative", "distractors", "sms", "narrative", "minimised")
 
 
 def _place(site: dict[str, str], whose: str) -> str:
@@ -49,7 +54,79 @@ def _person(answers: dict[str, Any]) -> tuple[str, str, str]:
     return f"I'm {age}" + (f", {sex}." if sex else "."), "my", "I have"
 
 
+_SMS = (("I'm ", "im "), ("can't", "cant"), ("don't", "dont"), ("won't", "wont"), ("I've", "ive"), (" and ", " & "),
+        ("about ", "abt "), (" with ", " w/ "), ("hours", "hrs"), ("because", "coz"), ("I ", "i "))  # fmt: skip
+
+
 def describe(answers: dict[str, Any], kb: KnowledgeBase, style: str) -> str:
+    """The vignette's facts told in one of the STYLES."""
+    if style == "relative" and (answers.get("age") is None or answers["age"] >= 16):
+        return _as_partner(answers, kb)
+    told = _describe(answers, kb, "label" if style == "label" else "everyday")
+    if style == "relative":  # a child's parent, told by the other parent, who plays it down
+        return f"My husband thinks it's nothing and says I fuss, but here goes. {told}"
+    if style == "distractors":
+        return (
+            "We just got back from a week in Spain and work is busy. My friend had an eye twitch last year that "
+            f"went away on its own. {told} The dog is fine and so is the car."
+        )
+    if style == "sms":
+        for old, new in _SMS:
+            told = told.replace(old, new)
+        return told.lower().replace(". ", ", ").rstrip(".")
+    if style == "narrative":
+        return (
+            "I've been putting off writing this because I didn't want to make a fuss, and I've read so many posts "
+            "here that I know most of the time it's nothing. But here is where I am. "
+            + told.replace(". ", ". Anyway, ", 2)
+            + " Sorry for the long post, any advice is welcome, thank you for reading."
+        )
+    if style == "minimised":
+        return f"It's probably nothing and I'm likely overreacting, but {told} I'm sure it's fine really."
+    return told
+
+
+def _as_partner(answers: dict[str, Any], kb: KnowledgeBase) -> str:
+    """An adult's facts told by their partner, who plays them down: "My husband is 45. He says it's nothing, but …"."""
+    female = answers.get("sex") == "female"
+    who, whose = ("wife", "her") if female else ("husband", "his")
+
+    def theirs(words: str) -> str:
+        if not female:
+            return words
+        for old, new in (("he's", "she's"), ("he ", "she "), ("his ", "her "), ("him", "her"), ("He ", "She ")):
+            words = words.replace(old, new)
+        return words
+
+    age = answers.get("age")
+    parts = [f"My {who} is {age}." if age is not None else f"This is about my {who}."]
+    parts.append(theirs("He says it's nothing and he won't see anyone, but I'm not so sure."))
+    sites, days = answers.get("sites") or [], answers.get("duration_days")
+    since = f" for {days} days" if days is not None else ""
+    if sites:
+        parts.append(f"{whose.capitalize()} twitching is in {' and '.join(_place(s, whose) for s in sites)}{since}.")
+    elif days is not None:
+        parts.append(f"It started {days} days ago.")
+    for symptom, present in (answers.get("symptoms") or {}).items():
+        if present:
+            parts.append(f"{theirs(THEIRS[symptom])}.")
+        elif present is False:
+            parts.append(theirs(f"He has no {kb.symptoms[symptom].label}."))
+    if answers.get("caffeine_mg_per_day"):
+        parts.append(theirs(f"He has about {answers['caffeine_mg_per_day']} mg of caffeine a day."))
+    parts += [theirs(f"He takes {medicine}.") for medicine in answers.get("medications") or []]
+    if answers.get("pregnant"):
+        parts.append("She's pregnant.")
+    if answers.get("stress_0_10"):
+        parts.append(theirs(f"His stress is {answers['stress_0_10']} out of 10."))
+    if answers.get("recent_intense_exercise"):
+        parts.append(theirs("He did a hard workout yesterday."))
+    if answers.get("recent_viral_illness"):
+        parts.append(theirs("He had the flu last week."))
+    return " ".join(parts)
+
+
+def _describe(answers: dict[str, Any], kb: KnowledgeBase, style: str) -> str:
     opening, whose, has = _person(answers)
     parts = [opening] if opening else []
     sites, days = answers.get("sites") or [], answers.get("duration_days")
@@ -103,3 +180,4 @@ def test_a_vignette_told_as_a_description_gets_at_least_its_answers_advice(
 
 def test_every_symptom_has_an_everyday_wording(kb: KnowledgeBase) -> None:
     assert set(kb.symptoms) <= set(EVERYDAY)
+    assert set(kb.symptoms) <= set(THEIRS)

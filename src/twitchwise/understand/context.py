@@ -149,7 +149,8 @@ LIST_JOINS = frozenset({",", "or", "and", "nor", "/", "any", "no", "&"})
 LIST_ENDS = frozenset(
     {"i", "my", "me", "he", "she", "they", "his", "her", "we", "have", "has", "had", "am", "is", "are", "was", "were",
      "been", "but", "though", "yet", "just", "did", "do", "does", "get", "got", "feel", "felt", "now", "still",
-     "also", "except", "apart", "since", "then", "because", "so", "only", "really", "definitely"}
+     "also", "except", "apart", "since", "then", "because", "so", "only", "really", "definitely", "the", "it",
+     "this"}
 )  # fmt: skip
 
 
@@ -196,6 +197,8 @@ def _carry_negation_along_lists(doc: Doc, ents: list[Span]) -> None:
     for token in doc:
         sentence_start[token.i] = token.i if token.is_sent_start or token.i == 0 else sentence_start[token.i - 1]
     for ent in symptoms:
+        if norms[ent.start] in LIST_ENDS:
+            continue  # "has spread": a statement, not a bare item
         if ends_an_item(norms[ent.end : ent.end + 3]) and opens_denied_list(
             norms[max(sentence_start[ent.start], ent.start - 24) : ent.start]
         ):
