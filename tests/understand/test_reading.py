@@ -774,3 +774,29 @@ def test_a_new_clause_about_the_twitching_is_not_denied_by_the_list_before_it(kb
     text = "im 31, twitching in my left calf for 9 days, no difficulty swallowing, the twitching has spread to my thigh"
     symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
     assert symptoms == {"swallowing_difficulty": False, "spreading": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom", "state"),
+    [
+        # found by the vignettes told as a clinical note and with slips of the keys
+        ("Denies weakness, numbness, dysarthria, dysphagia, shortness of breath, fever, pain, cramps, wasting, "
+         "face drooping, sudden one-sided weakness or numbness, fainting or unresponsiveness.", "fainting", False),
+        ("Denies weakness, numbness, dysarthria, dysphagia, shortness of breath, fever, pain, cramps, wasting, "
+         "face drooping, sudden one-sided weakness or numbness.", "sudden_one_sided_weakness", False),
+        ("no difficulty breathing, breathless lying flat, or fever", "breathless_lying_flat", False),
+        ("I have a tepmerature of 38.5", "fever", True),
+        ("my heart is raicng and pounding", "racing_heart", True),
+        ("my tognue has been twitching", "tongue_twitching", True),
+        ("I get crmaps in the same muscles", "cramps", True),
+        ("I've lost wegiht without trying", "weight_loss", True),
+    ],
+)  # fmt: skip
+def test_long_denied_lists_and_slips_of_the_keys(kb: KnowledgeBase, text: str, symptom: str, state: bool) -> None:
+    read_as = (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom)
+    assert read_as is True if state else read_as is not True  # a denied one is no, or left to be asked
+
+
+def test_a_note_s_bilateral_is_both_sides(kb: KnowledgeBase) -> None:
+    sites = read("28yo. Twitching bilat calf x 4/7.", kb, today=TODAY).answers.sites
+    assert sites == [Site(region="calf", side="both")]

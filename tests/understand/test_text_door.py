@@ -28,7 +28,8 @@ THEIRS: dict[str, str] = yaml.safe_load((Path(__file__).parent / "everyday_their
 RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 # The rewordings people write (issue 20): the check's own words, everyday words, a partner who plays it down,
 # unrelated sentences around the facts, a text message, a long post, and a writer who plays it down themselves.
-STYLES = ("label", "everyday", "relative", "distractors", "sms", "narrative", "minimised")
+STYLES = ("label", "everyday", "relative", "distractors", "sms", "narrative", "minimised", "question", "indian",
+          "reversed", "typos", "note")  # fmt: skip
 
 
 def _place(site: dict[str, str], whose: str) -> str:
@@ -83,7 +84,59 @@ def describe(answers: dict[str, Any], kb: KnowledgeBase, style: str) -> str:
         )
     if style == "minimised":
         return f"It's probably nothing and I'm likely overreacting, but {told} I'm sure it's fine really."
+    if style == "question":
+        return f"Is this normal? {told} Should I be worried or is it just stress?"
+    if style == "indian":  # Indian English: "having … since", "kindly advise"
+        told = told.replace("Twitching in", "I am having twitching in").replace(" for ", " since ", 1)
+        return f"Respected doctor, {told} Kindly advise what to do."
+    if style == "reversed":  # the other facts first, the twitching last
+        sentences = [f"{p}." for p in told.rstrip(".").split(". ")]
+        return " ".join(sentences[::-1])
+    if style == "typos":  # every third long word with two middle letters swapped
+        words = told.split(" ")
+        long = [i for i, w in enumerate(words) if len(w) >= 6 and w.isalpha()]
+        for i in long[::3]:
+            w = words[i]
+            words[i] = w[:2] + w[3] + w[2] + w[4:]
+        return " ".join(words)
+    if style == "note":
+        return _as_note(answers, kb)
     return told
+
+
+_NOTE_WORDS = {"weakness": "weakness", "numbness": "numbness", "slurred_speech": "dysarthria",
+               "swallowing_difficulty": "dysphagia", "breathing_difficulty": "shortness of breath", "fever": "fever",
+               "pain": "pain", "cramps": "cramps", "muscle_wasting": "wasting"}  # fmt: skip
+
+
+def _as_note(answers: dict[str, Any], kb: KnowledgeBase) -> str:
+    """A clinical note's shorthand: "44M. Twitching L calf x 3/7. Reports: … Denies: …"."""
+    age, sex = answers.get("age"), answers.get("sex")
+    head = f"{age}{(sex or '')[:1].upper()}." if sex else f"{age}yo." if age else "Pt."
+    if age == 0:
+        head = "Infant, 6 weeks old." if (answers.get("symptoms") or {}).get("under_3_months") else "Infant, 5 months."
+    sides = {"left": "L ", "right": "R ", "both": "bilat "}
+    places = ", ".join(f"{sides.get(s.get('side', ''), '')}{s['region'].replace('_', ' ')}" for s in
+                       answers.get("sites") or [])  # fmt: skip
+    days = answers.get("duration_days")
+    parts = [head]
+    if places:
+        parts.append(f"Twitching {places}" + (f" x {days}/7." if days is not None else "."))
+    symptoms = answers.get("symptoms") or {}
+    reported = [kb.symptoms[s].label for s, v in symptoms.items() if v and s != "under_3_months"]
+    denied = [_NOTE_WORDS[s] for s, v in symptoms.items() if v is False and s in _NOTE_WORDS]
+    if reported:
+        parts.append(f"Reports {', '.join(reported)}.")
+    if denied:  # a note denies the usual few in its own words, and the rest at once
+        parts.append(f"Denies {', '.join(denied)}.")
+    if any(v is False and s not in _NOTE_WORDS for s, v in symptoms.items()):
+        parts.append("No other symptoms.")
+    if answers.get("caffeine_mg_per_day"):
+        parts.append(f"Caffeine {answers['caffeine_mg_per_day']} mg/day.")
+    parts += [f"Meds: {medicine}." for medicine in answers.get("medications") or []]
+    if answers.get("pregnant"):
+        parts.append("Pregnant.")
+    return " ".join(parts)
 
 
 def _as_partner(answers: dict[str, Any], kb: KnowledgeBase) -> str:

@@ -149,8 +149,8 @@ LIST_JOINS = frozenset({",", "or", "and", "nor", "/", "any", "no", "&"})
 LIST_ENDS = frozenset(
     {"i", "my", "me", "he", "she", "they", "his", "her", "we", "have", "has", "had", "am", "is", "are", "was", "were",
      "been", "but", "though", "yet", "just", "did", "do", "does", "get", "got", "feel", "felt", "now", "still",
-     "also", "except", "apart", "since", "then", "because", "so", "only", "really", "definitely", "the", "it",
-     "this"}
+     "also", "except", "apart", "since", "then", "because", "so", "only", "really", "definitely", "feels", "hurts",
+     "gets", "looks", "seems", "keeps"}
 )  # fmt: skip
 
 
@@ -193,22 +193,41 @@ def _carry_negation_along_lists(doc: Doc, ents: list[Span]) -> None:
     if not symptoms:
         return
     norms = [token.norm_ for token in doc]
-    sentence_start = [0] * len(doc)  # each token's sentence start, found once (Span.sent walks back every time)
-    for token in doc:
-        sentence_start[token.i] = token.i if token.is_sent_start or token.i == 0 else sentence_start[token.i - 1]
+    in_denied_list = _in_denied_list(doc, norms)
     for ent in symptoms:
         if norms[ent.start] in LIST_ENDS:
             continue  # "has spread": a statement, not a bare item
-        if ends_an_item(norms[ent.end : ent.end + 3]) and opens_denied_list(
-            norms[max(sentence_start[ent.start], ent.start - 24) : ent.start]
-        ):
+        if in_denied_list[ent.start] and ends_an_item(norms[ent.end : ent.end + 3]):
             ent._.set("negated", True)
+
+
+def _in_denied_list(doc: Doc, norms: list[str]) -> list[bool]:
+    """For each token, whether the words before it in its sentence open a denied list and join it (what
+    ``opens_denied_list`` says of them), in one pass: a clinical note's "Denies a, b, c, … z" is as long as it is."""
+    result = [False] * len(doc)
+    open_list = False  # a denial is open, with no word between that starts a statement
+    joins = 0
+    for i, norm in enumerate(norms):
+        if doc[i].is_sent_start and i > 0:
+            open_list, joins = False, 0
+        result[i] = open_list and joins > 0
+        if norm in _DENIALS:
+            open_list, joins = True, 0
+        elif not open_list:
+            continue
+        elif norm in _DENIED_VERBS and _DENIALS & set(norms[max(0, i - 3) : i]):
+            continue  # "do not have any": the denial is just before
+        elif norm in LIST_ENDS or norm in _LIST_STOPS:
+            open_list = False
+        else:
+            joins += norm in LIST_JOINS
+    return result
 
 
 def ends_an_item(following: list[str]) -> bool:
     """Whether a list item ends before ``following`` (the next few words): they join another item or end the list,
     after the rest of the item if any ("a lot", "at all", "speech" of "slurred speech")."""
-    if following[:2] in (["a", "lot"], ["at", "all"]):
+    if following[:2] in (["a", "lot"], ["at", "all"], ["lying", "flat"], ["at", "rest"], ["on", "exertion"]):
         following = following[2:]
     elif following[:1] and following[0] in _ITEM_ENDS:
         following = following[1:]

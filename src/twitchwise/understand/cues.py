@@ -339,14 +339,19 @@ def _now_in_own_clause(text: str, offset: int) -> bool:
     return _PAST.search(text, offset, after.start() if after else len(text)) is None
 
 
+_WORD_REST = re.compile(r"\w*")
+
+
 def _in_denied_list(text: str, match: re.Match[str]) -> bool:
     """ "no fever, rash, vomiting or headache": the match is a bare item of a list a denial opens, each item a few
     words joined by commas, "or" or "and", none of them starting a statement (not "vomiting since yesterday")."""
     from twitchwise.understand.context import ends_an_item, opens_denied_list
 
-    if not ends_an_item(text[match.end() : match.end() + 60].split()[:3]):  # a window: not the sentence's rest
+    rest = _WORD_REST.match(text, match.end())
+    end = rest.end() if rest else match.end()  # "one-sided weak|ness": to the end of the word
+    if not ends_an_item(text[end : end + 60].split()[:3]):  # a window: not the sentence's rest
         return False
-    return opens_denied_list(text[max(0, match.start() - 160) : match.start()].split())
+    return opens_denied_list(text[max(0, match.start() - 1200) : match.start()].split())  # a note's long "denies" list
 
 
 def _negated(clause: str) -> bool:

@@ -28,7 +28,9 @@ _FEELS = frozenset(
     {"tight", "tired", "heavy", "sore", "achy", "aching", "strong", "fine", "ok", "okay", "good", "normal",
      "fatigued", "stiff", "weird", "funny", "cold", "hot", "warm"}
 )  # fmt: skip
-_SHORT_SIDES = {"l": "left", "r": "right", "lt": "left", "rt": "right", "b/l": "both", "bilateral": "both"}
+_SHORT_SIDES = {
+    "l": "left", "r": "right", "lt": "left", "rt": "right", "b/l": "both", "bilateral": "both", "bilat": "both"
+}  # fmt: skip
 _TERSE = 40  # tokens: "left calf, 3 days, no weakness, 2 coffees" names the place of a twitch without saying so
 _DIGITS = frozenset({"finger", "fingers", "toe", "toes"})
 _IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
