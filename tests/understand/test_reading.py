@@ -800,3 +800,17 @@ def test_long_denied_lists_and_slips_of_the_keys(kb: KnowledgeBase, text: str, s
 def test_a_note_s_bilateral_is_both_sides(kb: KnowledgeBase) -> None:
     sites = read("28yo. Twitching bilat calf x 4/7.", kb, today=TODAY).answers.sites
     assert sites == [Site(region="calf", side="both")]
+
+
+def test_a_past_event_a_lack_and_another_thing_s_time_from_a_husband_s_real_post(kb: KnowledgeBase) -> None:
+    """A husband about his wife (doctorqna 134756, batch s17): her Bell's palsy long ago had been read as paralysis
+    now (an emergency), "the lack of weakness" in her question as a doubt, her insomnia's week as the twitching's."""
+    today = dt.date(2026, 12, 1)
+    once = read("She once had facial paralysis on one side. Her arm twitches.", kb, today=today)
+    assert (once.answers.symptoms or {}).get("paralysis") is None  # asked, not taken as now
+    lack = read("Does the lack of weakness or atrophy mean it is not ALS? My calf twitches.", kb, today=today)
+    assert (lack.answers.symptoms or {}).get("weakness") is False
+    text = "Before the twitching began she had insomnia for two weeks, which settled after about a week."
+    assert read(text, kb, today=today).answers.duration_days is None
+    told = read("My wife told me last Saturday night that she had twitching in her upper arm.", kb, today=today)
+    assert told.answers.duration_days == 3  # a Tuesday

@@ -42,6 +42,7 @@ _DURATION_LEAD = frozenset(
      "within", "since", "been", "past", "last", "like", "least", "after", "in", "ago", "already", ",", "(", "half",
      "of", "started", "began"}
 )  # fmt: skip
+_ENDED = frozenset({"settled", "resolved", "stopped", "cleared", "eased", "ended", "improved", "subsided"})
 _SINCE = frozenset({"since", "started", "start", "began", "begun", "from", "starting", "beginning", "ago"})
 _TOPICAL = frozenset(
     {"MEDICINE", "NICOTINE", "NICOTINE_QUIT", "CAFFEINE", "CAFFEINE_NONE", "ALCOHOL", "ALCOHOL_NONE", "EXERCISE",
@@ -138,6 +139,11 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None  # "an appointment two weeks away", "three weeks from now": a time to come
     if after == "later":
         return None  # "one day later my right hand felt weak": a step in the story, not a time since then
+    settled = {norm_at(doc, token.i - k) for k in range(1, 6)} & _ENDED
+    if settled and "after" in {norm_at(doc, token.i - k) for k in range(1, 4)}:
+        return None  # "insomnia, which settled after about a week": how long something else lasted
+    if norm_at(doc, text.sentence(token.i)[0]) == "before":
+        return None  # "Before the twitching began she had insomnia for two weeks": a time before it
     if after in {"early", "premature", "prem", "overdue", "late"}:
         return None  # "she was 2 weeks early": when a baby came, not a time since then
     if after == "of" and norm_at(doc, token.i + 2) in _OTHER_SPANS:
@@ -206,8 +212,8 @@ def _since_weekday(text: Text, token: Token) -> tuple[int, bool] | None:
     doc = text.doc
     last = norm_at(doc, token.i - 1) == "last"
     on = norm_at(doc, token.i - 1) == "on" and norm_at(doc, token.i + 1) not in {"s", "'s", "and", "or"}
-    if not on and not _since_before(text, token.i - (1 if last else 0), 3):
-        return None  # "on Monday" is a point; _about_twitching decides whose
+    if not on and not last and not _since_before(text, token.i, 3):
+        return None  # "on Monday" and "last Saturday" are points; _about_twitching decides whose
     back = (text.today.weekday() - _WEEKDAYS.index(token.norm_)) % 7 or 7
     if last and back == 1:
         back += 7  # nobody calls yesterday "last Friday"
