@@ -82,7 +82,7 @@ _PAST = re.compile(
     r"years ago|months ago|as a (?:child|kid|teen\w*|baby)|when i was (?:young|little|small|a (?:child|kid|teen\w*))|"
     r"last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|once before|years back|back in|"
     # "She once had facial paralysis (suspected Bell's palsy)", "a history of seizures": a past event, asked about
-    r"(?:i|he|she|they|we) once (?:had|got|suffered)|once had|had once|previously (?:had|suffered|got)|in the past|"
+    r"(?:i|he|she|they|we) once (?:had|got|suffered)|once had|had once|previously (?:had|suffered|got)|"
     r"(?:a |with a )history of|(?<!no )(?<!without )(?<!any )history of|used to (?:have|get))\b"
 )
 _NOW = re.compile(r"\b(?:now|these days|lately|recently|currently|at the moment|since then|today|this week)\b")
