@@ -814,3 +814,8 @@ def test_a_past_event_a_lack_and_another_thing_s_time_from_a_husband_s_real_post
     assert read(text, kb, today=today).answers.duration_days is None
     told = read("My wife told me last Saturday night that she had twitching in her upper arm.", kb, today=today)
     assert told.answers.duration_days == 3  # a Tuesday
+
+
+def test_in_the_past_few_days_is_now(kb: KnowledgeBase) -> None:
+    text = "In the past few days I have started to feel weakness in my right leg, with twitching near the knee."
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("weakness") is True
