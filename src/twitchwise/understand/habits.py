@@ -258,6 +258,14 @@ def _long_taken(text: Text, ent: Span, end: int) -> bool:
     return _LONG_TAKEN.search(" ".join(words)) is not None
 
 
+def _named_over_everyday(text: Text, names: list[str]) -> list[str]:
+    """ "my asthma inhaler (salbutamol)": one medicine, by its name, not also by its everyday one."""
+    classes = {m.name: m.class_ for m in text.kb.medicines}
+    everyday = {n for n in names if n.split()[0] in {"a", "an"} or n == "ADHD medicine"}
+    named_classes = {classes.get(n) for n in names if n not in everyday}
+    return [n for n in names if n not in everyday or classes.get(n) not in named_classes]
+
+
 def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
     doc = text.doc
     names: list[str] = []
@@ -285,6 +293,6 @@ def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
     if long_taken and all(long_taken) and "new_medication" not in symptoms:
         symptoms["new_medication"] = False  # "a water tablet, have done for years": not a new medicine
     if names:
-        text.data["medications"] = list(dict.fromkeys(names))
+        text.data["medications"] = _named_over_everyday(text, list(dict.fromkeys(names)))
     elif any(not e._.negated for e in text.by_label("MEDS_NONE")):
         text.data["medications"] = []

@@ -56,6 +56,8 @@ def sites(text: Text) -> None:
             continue
         region = ent.ent_id_
         phrase = " ".join(t.norm_ for t in ent)
+        if phrase == "all over" and _a_place_follows(text, ent.end):
+            continue  # "all over my back and shoulders": all over those places, not the whole body
         side, named = _side(text, ent)
         if previous is not None and previous[2] and _joined(text, previous[0], ent):
             if found and found[-1][0] == region and side is None:
@@ -81,6 +83,12 @@ def sites(text: Text) -> None:
                  for region, side, named in found]  # fmt: skip
     if found:
         text.data["sites"] = _merge_sites(found)
+
+
+def _a_place_follows(text: Text, end: int) -> bool:
+    doc = text.doc
+    index = end + (norm_at(doc, end) in {"my", "the", "his", "her", "their", "your"})
+    return index < len(doc) and doc[index].ent_type_ == "SITE" and doc[index].ent_id_ != "widespread"
 
 
 def _listed_backs(text: Text) -> list[tuple[str, str | None, bool]]:

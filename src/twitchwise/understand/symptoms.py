@@ -109,6 +109,7 @@ _FUNCTIONS = {
     "breathing": "breathing_difficulty", "breath": "breathing_difficulty",
     "strength": "weakness", "grip": "weakness", "power": "weakness",
     "vision": "sudden_vision_problem", "eyesight": "sudden_vision_problem", "sight": "sudden_vision_problem",
+    "smile": "face_droop",
 }  # fmt: skip
 _FUNCTION = "(?:" + "|".join(sorted(_FUNCTIONS, key=len, reverse=True)) + ")"
 _OWNER = r"(?:(?:my|his|her|their|the) )?"
@@ -125,6 +126,7 @@ _FINE = re.compile(
 )
 _DOUBT_BEFORE = re.compile(r"\b(?:not sure|unsure|wonder\w*|worr\w*|if|whether|hope|hoping|think|seems?|doubt)\b")
 _BULBAR = re.compile(r"\bno (?:\w+ )?bulbar (?:symptoms?|signs?|features?|involvement|issues?|problems?)")
+_NO_HEADACHE = re.compile(r"\b(?:no|without|nor|not any) (?:\w+ , )*(?:\w+ (?:or|and|,) )*headaches?\b")
 _BULBAR_FLAGS = ("slurred_speech", "swallowing_difficulty")
 
 
@@ -142,6 +144,8 @@ def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
             denied += [_FUNCTIONS[w] for w in re.findall(r"[a-z]+", listed) if w in _FUNCTIONS]
         if _BULBAR.search(sentence):
             denied += _BULBAR_FLAGS
+        if _NO_HEADACHE.search(sentence):
+            denied.append("severe_headache")  # no headache at all is no sudden severe one
         for symptom in denied:
             if symptom in text.kb.symptom_ids:
                 symptoms.setdefault(symptom, False)

@@ -156,6 +156,8 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None  # "diagnosed last month with PD": when a diagnosis was made, not when the twitching began
     if "after" in before_time[1:] and {norm_at(doc, token.i + k) for k in (1, 2, 3, 4)} & {"started", "began", "start"}:
         return None  # "after a year I have started to get cramp": what began after that time, not how long
+    if [norm_at(doc, token.i + k) for k in (1, 2, 3)] == ["and", "a", "half"]:
+        amount += 0.5  # "a week and a half"
     return round(amount * unit_days), point
 
 
@@ -408,4 +410,5 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
             return True
     later = doc[index + 1 : min(end, index + 20)]
     linked_after = any(t.norm_ in {"since", "then", "now"} for t in later)
-    return linked_after and bool(text.labels_in(index + 1, min(end, index + 20)) & _ABOUT_TWITCH)
+    # "after covid last month, now my calves twitch" (not "she had a cold last week, no fever now")
+    return linked_after and bool(text.labels_in(index + 1, min(end, index + 20)) & {"TWITCH", "SITE"})
