@@ -833,3 +833,23 @@ def test_a_past_event_a_lack_and_another_thing_s_time_from_a_husband_s_real_post
 def test_in_the_past_few_days_is_now(kb: KnowledgeBase) -> None:
     text = "In the past few days I have started to feel weakness in my right leg, with twitching near the knee."
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("weakness") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "most"),
+    [
+        ("my left leg feels weak while walking up hills, calf twitching for 3 weeks", Disposition.URGENT),
+        ("my right hand gets tired while typing and the thumb twitches, 3 weeks", Disposition.ROUTINE),
+        ("in the middle of dinner my eyelid started twitching, nothing else", Disposition.SELF_CARE),
+    ],
+)
+def test_a_habit_s_moment_is_not_a_sudden_onset(kb: KnowledgeBase, text: str, most: Disposition) -> None:
+    """ "In the middle of dinner my fork fell out of my hand" is an onset; "weak while walking up hills" is a habit."""
+    reading = read(text, kb, today=TODAY)
+    assert Disposition(assess(reading.answers, kb, today=TODAY, said=reading.said).disposition).rank <= most.rank
+
+
+def test_a_moment_with_a_one_time_event_is_an_onset(kb: KnowledgeBase) -> None:
+    text = "in the middle of dinner my fork fell out of my right hand and I couldn't pick it up, my arm twitches"
+    reading = read(text, kb, today=TODAY)
+    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == Disposition.EMERGENCY
