@@ -853,3 +853,10 @@ def test_a_moment_with_a_one_time_event_is_an_onset(kb: KnowledgeBase) -> None:
     text = "in the middle of dinner my fork fell out of my right hand and I couldn't pick it up, my arm twitches"
     reading = read(text, kb, today=TODAY)
     assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == Disposition.EMERGENCY
+
+
+def test_a_friend_s_past_event_and_a_tired_place_are_not_the_twitching_s(kb: KnowledgeBase) -> None:
+    text = "My friend had a stroke last year so I'm paranoid, but I just have a twitchy calf since yesterday"
+    assert read(text, kb, today=TODAY).answers.duration_days == 1
+    sites = read("calf twitch after a long hike yesterday, legs tired but strong", kb, today=TODAY).answers.sites
+    assert sites == [Site(region="calf")]

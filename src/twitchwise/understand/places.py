@@ -111,6 +111,8 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
     if "asleep" in after:
         return False  # "like when your legs fall asleep": numbness, said by a picture
+    if after[:1] and after[0] in _FEELS - {"fine", "ok", "okay", "good", "normal"}:
+        return False  # "legs tired but strong": how the place feels, not a twitch
     if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:

@@ -393,8 +393,10 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
     nearest = last if last is not None and last.start >= start and index - last.end <= 6 else None
     if nearest is None or not (nearest.label_ in _TOPICAL or nearest.ent_id_ in _EVENT_SYMPTOMS):
         return True
-    if nearest.label_ == "PERSON" and _twitching_next(text, index, end):
-        return True  # "my mother is 51 and for the past year or two has had twitching": the person's twitching
+    if nearest.label_ == "PERSON":
+        # "my mother is 51 and for the past year or two has had twitching": the person's twitching; "My friend had
+        # a stroke last year": the friend's
+        return _twitching_next(text, index, end)
     clause = {t.norm_ for t in doc[nearest.end : index]} & {"and", "but", ";", "."}
     if clause and _twitching_next(text, index, end):
         return True  # "I have health anxiety and for 2 weeks my whole body is twitching": a new clause's time
