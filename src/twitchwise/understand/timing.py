@@ -412,5 +412,9 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
             return True
     later = doc[index + 1 : min(end, index + 20)]
     linked_after = any(t.norm_ in {"since", "then", "now"} for t in later)
-    # "after covid last month, now my calves twitch" (not "she had a cold last week, no fever now")
-    return linked_after and bool(text.labels_in(index + 1, min(end, index + 20)) & {"TWITCH", "SITE"})
+    # "after covid last month, now my calves twitch", "vomiting since yesterday and now my hands are spasming" (not
+    # "she had a cold last week, no fever now": a sign said absent is not what began then)
+    told = text.ents_in(index + 1, min(end, index + 20))
+    return linked_after and any(
+        e.label_ in {"TWITCH", "SITE"} or (e.label_ == "SYMPTOM" and not e._.negated) for e in told
+    )
