@@ -154,12 +154,7 @@ def _as_partner(answers: dict[str, Any], kb: KnowledgeBase) -> str:
     age = answers.get("age")
     parts = [f"My {who} is {age}." if age is not None else f"This is about my {who}."]
     parts.append(theirs("He says it's nothing and he won't see anyone, but I'm not so sure."))
-    sites, days = answers.get("sites") or [], answers.get("duration_days")
-    since = f" for {days} days" if days is not None else ""
-    if sites:
-        parts.append(f"{whose.capitalize()} twitching is in {' and '.join(_place(s, whose) for s in sites)}{since}.")
-    elif days is not None:
-        parts.append(f"It started {days} days ago.")
+    parts += _where_and_since(answers, whose, f"{whose.capitalize()} twitching is in")
     for symptom, present in (answers.get("symptoms") or {}).items():
         if present:
             parts.append(f"{theirs(THEIRS[symptom])}.")
@@ -179,15 +174,19 @@ def _as_partner(answers: dict[str, Any], kb: KnowledgeBase) -> str:
     return " ".join(parts)
 
 
-def _describe(answers: dict[str, Any], kb: KnowledgeBase, style: str) -> str:
-    opening, whose, has = _person(answers)
-    parts = [opening] if opening else []
+def _where_and_since(answers: dict[str, Any], whose: str, lead: str) -> list[str]:
+    """ "Twitching in my left calf for 3 days." (or when it started, if no place is given)."""
     sites, days = answers.get("sites") or [], answers.get("duration_days")
     since = f" for {days} days" if days is not None else ""
     if sites:
-        parts.append(f"Twitching in {' and '.join(_place(s, whose) for s in sites)}{since}.")
-    elif days is not None:
-        parts.append(f"It started {days} days ago.")
+        return [f"{lead} {' and '.join(_place(s, whose) for s in sites)}{since}."]
+    return [f"It started {days} days ago."] if days is not None else []
+
+
+def _describe(answers: dict[str, Any], kb: KnowledgeBase, style: str) -> str:
+    opening, whose, has = _person(answers)
+    parts = [opening] if opening else []
+    parts += _where_and_since(answers, whose, "Twitching in")
     for symptom, present in (answers.get("symptoms") or {}).items():
         if symptom == "under_3_months":
             continue  # said with the baby's age
