@@ -860,3 +860,9 @@ def test_a_friend_s_past_event_and_a_tired_place_are_not_the_twitching_s(kb: Kno
     assert read(text, kb, today=TODAY).answers.duration_days == 1
     sites = read("calf twitch after a long hike yesterday, legs tired but strong", kb, today=TODAY).answers.sites
     assert sites == [Site(region="calf")]
+
+
+def test_a_mealtime_habit_is_not_an_onset(kb: KnowledgeBase) -> None:
+    text = "Lately his voice sounds nasal and he gets tired talking, and at dinner he coughs on his drinks a lot."
+    symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    assert symptoms.get("sudden_speech_problem") is not True and symptoms.get("swallowing_difficulty") is True
