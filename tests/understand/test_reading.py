@@ -704,6 +704,8 @@ def test_a_question_answered_in_the_text_is_read_with_its_answer(
         ("Not just my calf any more - my thigh twitches too now", "sites", [{"region": "calf"}, {"region": "thigh"}]),
         # found by the fourth held-out set (heldout-d.yaml)
         ("all over my back and shoulders", "sites", [{"region": "back"}, {"region": "shoulder", "side": "both"}]),
+        ("left calf sore and twitching for a week", "sites", [{"region": "calf", "side": "left"}]),
+        ("my legs tired and twitchy after running", "sites", [{"region": "calf", "side": "both"}]),
         ("my toes keep twitching", "sites", [{"region": "foot"}]),  # several toes of one foot, not both feet
         ("Twitch in my left bicep for about a week and a half", "duration_days", 10),
         (

@@ -111,14 +111,21 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
     if "asleep" in after:
         return False  # "like when your legs fall asleep": numbness, said by a picture
-    if after[:1] and after[0] in _FEELS - {"fine", "ok", "okay", "good", "normal"}:
-        return False  # "legs tired but strong": how the place feels, not a twitch
+    if (
+        after[:1]
+        and after[0] in _FEELS - {"fine", "ok", "okay", "good", "normal"}
+        and not any(t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4])
+    ):
+        return False  # "legs tired but strong": how the place feels (not "calf sore and twitching")
     if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
             return False  # "her hand feels numb", "legs feel tired but strong": how the place feels, not a twitch
     if previous is not None and _joined(text, previous[0], ent):
         return True
+    third = doc[ent.end + 2] if len(after) > 2 else None
+    if third is not None and after[1] == "and" and third.ent_type_ == "TWITCH" and third.lower_ not in VAGUE_TWITCH:
+        return True  # "left calf sore and twitching": the place of both
     if _twitching_in(text, ent):
         return True  # "I get twitching in my calves and cramps": the place the twitching is said to be in
     if _instrument(doc, ent):
