@@ -540,6 +540,7 @@ def test_a_stroke_looked_for_and_ruled_out_is_not_asked_again(kb: KnowledgeBase)
         ("on sertraline, twitching in my calf for 3 years", None),  # the twitching's years, not the medicine's
         ("on losartan for years and started sertraline last week, calf twitching", True),
         ("Both hands twitching, I'm on prednisolone for a flare which I started a month ago", True),
+        ("I've been on sertraline for years but my dose went up last week, calf twitching", None),  # asked, never no
         ("I take citalopram and last week my GP added tramadol for my back, now my legs are jumping", True),
     ],
 )

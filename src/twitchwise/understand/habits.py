@@ -216,8 +216,9 @@ def _scores_stress(text: Text, index: int) -> bool:
     """Whether a score out of ten at ``index`` is the stress said just before it ("stress at work is through the
     roof (9/10)"), and not a pain or another thing named between."""
     start = text.sentence(index)[0]
-    for ent in reversed(text.ents_in(max(start, index - 10), index)):
-        return ent.label_ == "STRESS"
+    before = text.ents_in(max(start, index - 10), index)
+    if before:
+        return before[-1].label_ == "STRESS"
     return "STRESS" in text.labels_in(index, index + 5)  # "8/10 stress"
 
 
@@ -258,6 +259,13 @@ def _long_taken(text: Text, ent: Span, end: int) -> bool:
     return _LONG_TAKEN.search(" ".join(words)) is not None
 
 
+# "on sertraline for years but my dose went up last week": a change of dose is asked about, never answered no
+_DOSE_CHANGED = re.compile(
+    r"\b(?:dose|dosage|doses|mg)\b.{0,40}?\b(?:up|increased|raised|doubled|changed|went up|higher|lowered|reduced)\b|"
+    r"\b(?:increased|upped|raised|doubled|changed|switched|new)\b.{0,20}?\b(?:dose|dosage|medicine|medication|tablets?|pills?)\b"
+)
+
+
 def _named_over_everyday(text: Text, names: list[str]) -> list[str]:
     """ "my asthma inhaler (salbutamol)": one medicine, by its name, not also by its everyday one."""
     classes = {m.name: m.class_ for m in text.kb.medicines}
@@ -290,7 +298,8 @@ def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
         ):
             symptoms["new_medication"] = True
         long_taken.append(_long_taken(text, ent, end))
-    if long_taken and all(long_taken) and "new_medication" not in symptoms:
+    changed = _DOSE_CHANGED.search(" ".join(t.norm_ for t in doc)) is not None
+    if long_taken and all(long_taken) and not changed and "new_medication" not in symptoms:
         symptoms["new_medication"] = False  # "a water tablet, have done for years": not a new medicine
     if names:
         text.data["medications"] = _named_over_everyday(text, list(dict.fromkeys(names)))
