@@ -762,6 +762,7 @@ def test_a_function_said_to_be_fine_answers_its_red_flag(kb: KnowledgeBase, text
         "my speech was fine until yesterday, now it is slurred",
         "not sure my swallowing is normal",
         "I think my speech is fine but my wife says it sounds odd",
+        "I can't have normal speech since this morning",
     ],
 )
 def test_a_function_fine_only_until_lately_or_in_doubt_is_not_a_no(kb: KnowledgeBase, text: str) -> None:

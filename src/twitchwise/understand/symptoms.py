@@ -124,7 +124,9 @@ _FINE = re.compile(
     rf"|\bno (?:trouble|difficulty|difficulties|problems?|issues?|changes?) (?:with |in )?({_FUNCTION_LIST})"
     rf"|\bnormal ({_FUNCTION_LIST})"
 )
-_DOUBT_BEFORE = re.compile(r"\b(?:not sure|unsure|wonder\w*|worr\w*|if|whether|hope|hoping|think|seems?|doubt)\b")
+_DOUBT_BEFORE = re.compile(
+    r"\b(?:not sure|unsure|wonder\w*|worr\w*|if|whether|hope|hoping|think|seems?|doubt|not|never|no longer|unable)\b"
+)  # "not sure my swallowing is normal", "I can't have normal speech"
 _BULBAR = re.compile(r"\bno (?:\w+ )?bulbar (?:symptoms?|signs?|features?|involvement|issues?|problems?)")
 _NO_HEADACHE = re.compile(r"\b(?:no|without|nor|not any) (?:\w+ , )*(?:\w+ (?:or|and|,) )*headaches?\b")
 _BULBAR_FLAGS = ("slurred_speech", "swallowing_difficulty")
