@@ -870,3 +870,8 @@ def test_a_mealtime_habit_is_not_an_onset(kb: KnowledgeBase) -> None:
     text = "Lately his voice sounds nasal and he gets tired talking, and at dinner he coughs on his drinks a lot."
     symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
     assert symptoms.get("sudden_speech_problem") is not True and symptoms.get("swallowing_difficulty") is True
+
+
+def test_a_lack_of_sleep_and_weakness_is_weakness(kb: KnowledgeBase) -> None:
+    text = "I have a lack of sleep and weakness in my arms, and they twitch"
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("weakness") is True

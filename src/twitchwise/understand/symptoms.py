@@ -128,6 +128,13 @@ _DOUBT_BEFORE = re.compile(
     r"\b(?:not sure|unsure|wonder\w*|worr\w*|if|whether|hope|hoping|think|seems?|doubt|not|never|no longer|unable)\b"
 )  # "not sure my swallowing is normal", "I can't have normal speech"
 _BULBAR = re.compile(r"\bno (?:\w+ )?bulbar (?:symptoms?|signs?|features?|involvement|issues?|problems?)")
+# "the lack of weakness or atrophy": absent (not "a lack of sleep and weakness", where the weakness is there)
+_ABSENT_WORDS = {"weakness": "weakness", "atrophy": "muscle_wasting", "wasting": "muscle_wasting",
+                 "numbness": "numbness", "tingling": "tingling", "fever": "fever"}  # fmt: skip
+_LACK = re.compile(
+    r"\b(?:lack|absence) of (?:any )?((?:weakness|atrophy|wasting|numbness|tingling|fever)"
+    r"(?: (?:or|and|,) (?:weakness|atrophy|wasting|numbness|tingling|fever))*)\b"
+)
 _NO_HEADACHE = re.compile(r"\b(?:no|without|nor|not any) (?:\w+ , )*(?:\w+ (?:or|and|,) )*headaches?\b")
 _BULBAR_FLAGS = ("slurred_speech", "swallowing_difficulty")
 
@@ -146,6 +153,11 @@ def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
             denied += [_FUNCTIONS[w] for w in re.findall(r"[a-z]+", listed) if w in _FUNCTIONS]
         if _BULBAR.search(sentence):
             denied += _BULBAR_FLAGS
+        for match in _LACK.finditer(sentence):
+            for word in re.findall(r"[a-z]+", match[1]):
+                if word in _ABSENT_WORDS and symptoms.get(_ABSENT_WORDS[word]) is not True:
+                    # "does the lack of weakness mean …?": the question presupposes none, so a doubt gives way
+                    symptoms[_ABSENT_WORDS[word]] = False
         if _NO_HEADACHE.search(sentence):
             denied.append("severe_headache")  # no headache at all is no sudden severe one
         for symptom in denied:
