@@ -172,17 +172,31 @@ def opens_denied_list(words: list[str]) -> bool:
     """Whether the words before a list item (nearest last) open it with a denial and join it by commas, "or" or
     "and", with no word that starts a statement between: "No weakness, numbness, tingling or", "I don't have any
     weakness, numbness or", "negative for weakness, numbness,"."""
+    return denied_list_openings(words)[-1]
+
+
+def denied_list_openings(words: list[str], sentence_starts: frozenset[int] = frozenset()) -> list[bool]:
+    """For each position 0..len(words), whether the words before it (from its sentence's start) open a denied list
+    and join it, in one pass: a clinical note's "Denies a, b, c, … z" is as long as it is."""
+    result = [False] * (len(words) + 1)
+    open_list = False  # a denial is open, with no word between that starts a statement
     joins = 0
-    for position in range(len(words) - 1, -1, -1):
-        word = words[position]
+    for i, word in enumerate(words):
+        if i in sentence_starts:
+            open_list, joins = False, 0
+        result[i] = open_list and joins > 0
         if word in _DENIALS:
-            return joins > 0
-        if word in _DENIED_VERBS and _DENIALS & set(words[max(0, position - 3) : position]):
+            open_list, joins = True, 0
+        elif not open_list:
+            continue
+        elif word in _DENIED_VERBS and _DENIALS & set(words[max(0, i - 3) : i]):
             continue  # "do not have any": the denial is just before
-        if word in LIST_ENDS or word in _LIST_STOPS:
-            return False
-        joins += word in LIST_JOINS
-    return False
+        elif word in LIST_ENDS or word in _LIST_STOPS:
+            open_list = False
+        else:
+            joins += word in LIST_JOINS
+    result[len(words)] = open_list and joins > 0
+    return result
 
 
 def _carry_negation_along_lists(doc: Doc, ents: list[Span]) -> None:
@@ -193,35 +207,12 @@ def _carry_negation_along_lists(doc: Doc, ents: list[Span]) -> None:
     if not symptoms:
         return
     norms = [token.norm_ for token in doc]
-    in_denied_list = _in_denied_list(doc, norms)
+    in_denied_list = denied_list_openings(norms, frozenset(t.i for t in doc if t.is_sent_start and t.i > 0))
     for ent in symptoms:
         if norms[ent.start] in LIST_ENDS:
             continue  # "has spread": a statement, not a bare item
         if in_denied_list[ent.start] and ends_an_item(norms[ent.end : ent.end + 3]):
             ent._.set("negated", True)
-
-
-def _in_denied_list(doc: Doc, norms: list[str]) -> list[bool]:
-    """For each token, whether the words before it in its sentence open a denied list and join it (what
-    ``opens_denied_list`` says of them), in one pass: a clinical note's "Denies a, b, c, … z" is as long as it is."""
-    result = [False] * len(doc)
-    open_list = False  # a denial is open, with no word between that starts a statement
-    joins = 0
-    for i, norm in enumerate(norms):
-        if doc[i].is_sent_start and i > 0:
-            open_list, joins = False, 0
-        result[i] = open_list and joins > 0
-        if norm in _DENIALS:
-            open_list, joins = True, 0
-        elif not open_list:
-            continue
-        elif norm in _DENIED_VERBS and _DENIALS & set(norms[max(0, i - 3) : i]):
-            continue  # "do not have any": the denial is just before
-        elif norm in LIST_ENDS or norm in _LIST_STOPS:
-            open_list = False
-        else:
-            joins += norm in LIST_JOINS
-    return result
 
 
 def ends_an_item(following: list[str]) -> bool:

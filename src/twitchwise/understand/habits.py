@@ -6,7 +6,15 @@ import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from twitchwise.understand.text import FILLERS, PER_WEEK, VAGUE_TWITCH, Text, norm_at, number_of, whole_number
+from twitchwise.understand.text import (
+    FILLERS,
+    PER_WEEK,
+    Text,
+    names_twitching,
+    norm_at,
+    number_of,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -252,8 +260,7 @@ def _long_taken(text: Text, ent: Span, end: int) -> bool:
     """Whether the words after a medicine, before anything else is named, say it has been taken for years."""
     words: list[str] = []
     for token in text.doc[ent.end : min(end, ent.end + 10)]:
-        twitch = token.ent_type_ == "TWITCH" and token.lower_ not in VAGUE_TWITCH  # "been on it 3 years"
-        if twitch or token.ent_type_ in {"SITE", "SYMPTOM"} or token.norm_ == "ago":
+        if names_twitching(token) or token.ent_type_ in {"SITE", "SYMPTOM"} or token.norm_ == "ago":
             break  # "on sertraline, twitching for 3 years": the twitching's time; "started 2 years ago" is a start
         words.append(token.norm_)
     return _LONG_TAKEN.search(" ".join(words)) is not None
@@ -298,8 +305,12 @@ def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
         ):
             symptoms["new_medication"] = True
         long_taken.append(_long_taken(text, ent, end))
-    changed = _DOSE_CHANGED.search(" ".join(t.norm_ for t in doc)) is not None
-    if long_taken and all(long_taken) and not changed and "new_medication" not in symptoms:
+    if (
+        long_taken
+        and all(long_taken)
+        and "new_medication" not in symptoms
+        and _DOSE_CHANGED.search(" ".join(t.norm_ for t in doc)) is None  # read only when it would decide
+    ):
         symptoms["new_medication"] = False  # "a water tablet, have done for years": not a new medicine
     if names:
         text.data["medications"] = _named_over_everyday(text, list(dict.fromkeys(names)))

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from twitchwise.understand.text import VAGUE_TWITCH, Text, distance, norm_at, previous_norm
+from twitchwise.understand.text import VAGUE_TWITCH, Text, distance, names_twitching, norm_at, previous_norm
 from twitchwise.understand.timing import earlier_episode
 
 if TYPE_CHECKING:
@@ -123,8 +123,7 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
             return False  # "her hand feels numb", "legs feel tired but strong": how the place feels, not a twitch
     if previous is not None and _joined(text, previous[0], ent):
         return True
-    third = doc[ent.end + 2] if len(after) > 2 else None
-    if third is not None and after[1] == "and" and third.ent_type_ == "TWITCH" and third.lower_ not in VAGUE_TWITCH:
+    if len(after) > 2 and after[1] == "and" and names_twitching(doc[ent.end + 2]):
         return True  # "left calf sore and twitching": the place of both
     if _twitching_in(text, ent):
         return True  # "I get twitching in my calves and cramps": the place the twitching is said to be in
@@ -213,8 +212,7 @@ def _twitching_in(text: Text, ent: Span) -> bool:
     return (
         token is not None
         and index < ent.start - 1
-        and token.ent_type_ == "TWITCH"
-        and token.lower_ not in VAGUE_TWITCH
+        and names_twitching(token)
         and {t.norm_ for t in text.doc[index + 1 : ent.start]} & {"in", "on"} != set()
     )
 

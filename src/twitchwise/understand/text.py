@@ -35,6 +35,11 @@ PER_WEEK = frozenset({"week", "weekly", "wk"})
 VAGUE_TWITCH = frozenset({"it", "this", "started", "began", "happening", "going on", "been going on"})
 
 
+def names_twitching(token: Token) -> bool:
+    """Whether the token is a word of twitching itself ("twitching", "jumps"), not one that can stand for it ("it")."""
+    return token.ent_type_ == "TWITCH" and token.lower_ not in VAGUE_TWITCH
+
+
 class Text:
     """A parsed description with its indexes, the values read so far and the assumptions made."""
 
