@@ -477,6 +477,43 @@ def test_a_twitching_dated_by_a_holiday_a_season_or_its_onset_verb(kb: Knowledge
     assert read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days == days
 
 
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # past the NHS's two weeks, not at them: "more than 2 weeks" had been 14 days, self-care
+        ("My calf has twitched for more than 2 weeks.", 15),
+        ("calf twitching for over two weeks", 15),
+        ("twitching for longer than a fortnight", 15),
+        ("calf twitching for 2+ weeks now", 15),
+        (">2 weeks of twitching in my foot", 15),
+        ("it started more than 2 weeks ago in my calf", 15),
+        ("calf twitching over the last 2 weeks", 14),  # during them
+        # a count so far, a sized article, the twitching's own age, the clocks, an event dated after it
+        ("Calf twitches. Day 20 today.", 20),
+        ("Day 3 of eyelid twitching", 3),
+        ("It's been going a good month now, the flicker in my quad", 30),
+        ("The twitching in my leg is nearly 3 weeks old now", 21),
+        ("on and off since the clocks went back, right calf", 37),  # Sunday 25 October 2026
+        ("I've had a twitchy bicep since I started the new job, which was in August", 122),
+        ("left shoulder twitch ever since my covid jab in the summer", 183),
+    ],
+)
+def test_how_long_told_in_other_ways(kb: KnowledgeBase, text: str, days: int) -> None:
+    assert read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 3 week old baby twitches in her sleep",
+        "calf twitching since Monday, I had covid in the summer",
+        "twitching since yesterday and I was in Spain in August",
+    ],
+)
+def test_other_times_near_the_twitching_are_not_its_time(kb: KnowledgeBase, text: str) -> None:
+    assert (read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days or 0) <= 2
+
+
 def test_a_clinical_note_s_sides_and_spans_are_read(kb: KnowledgeBase) -> None:
     reading = read("58M, fasciculations R forearm x 4/52 and L thigh for 6/12.", kb, today=TODAY)
     assert reading.answers.duration_days == 180

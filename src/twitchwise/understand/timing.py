@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.easter import easter
 
-from twitchwise.understand.text import Text, norm_at
+from twitchwise.understand.text import Text, norm_at, whole_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -25,7 +25,7 @@ _MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9
 # hemisphere ("since the summer holidays"); Easter and Thanksgiving move, so they are worked out for the year
 _FEASTS = {"christmas": (12, 25), "xmas": (12, 25), "halloween": (10, 31), "valentine": (2, 14), "valentines": (2, 14)}
 _SEASONS = {"spring": (3, 1), "summer": (6, 1), "autumn": (9, 1), "winter": (12, 1)}
-_MOVABLE = frozenset({"easter", "thanksgiving"})
+_MOVABLE = frozenset({"easter", "thanksgiving", "clocks"})  # "since the clocks went back": the last Sunday of October
 _NAMED_DAYS = frozenset(_FEASTS) | frozenset(_SEASONS) | _MOVABLE
 # what "<a time> of ..." can be a span of, other than the twitching
 _OTHER_SPANS = frozenset(
@@ -67,6 +67,8 @@ def duration(text: Text) -> None:
             found = None if days is None else (days, True)
         elif (span := _CLINICAL_SPAN.fullmatch(norm)) and norm_at(doc, token.i - 1) in {"for", "x", "over", "past"}:
             found = int(span[1]) * {"7": 1, "52": 7, "12": 30}[span[2]], False  # a note's "x 3/52": three weeks
+        elif norm in units and (count := _day_count(doc, token, units[norm])) is not None:
+            found = count, False  # "Day 20 today", "week 3 of this twitching"
         elif norm in units:
             found = _units_before(text, token, units[norm])
         elif norm in _WEEKDAYS:
@@ -93,11 +95,44 @@ def duration(text: Text) -> None:
         text.data["duration_days"] = min(max(days for days, _, _ in candidates), 36500)
 
 
+_SIZED = frozenset({"good", "solid", "whole", "full", "straight"})  # "a good month", "a solid week"
+_MORE_THAN = frozenset({("more", "than"), ("longer", "than"), ("greater", "than"), ("", "over"), ("", ">")})
+
+
+def _day_count(doc: Doc, token: Token, unit_days: int) -> int | None:
+    """ "Day 20 today", "week 3 of this twitching": the count of days or weeks so far, said as which one it is."""
+    count = whole_number(norm_at(doc, token.i + 1))
+    if token.norm_ not in {"day", "week", "wk"} or count is None or not 1 <= count <= 400:
+        return None
+    after = norm_at(doc, token.i + 2)
+    if after not in {"today", "now", "of", ".", "!", ",", ""} or (after == "" and token.i + 2 < len(doc)):
+        return None
+    if norm_at(doc, token.i - 1) not in {"", ".", "on", "it's", "its", "'s", "is", "now", "about", "like"}:
+        return None  # "every day 3 times", "the day 2 of us went"
+    return count if unit_days == 1 else (count - 1) * unit_days + 1
+
+
+def _more_than(doc: Doc, number: int, unit: int) -> bool:
+    """ "more than 2 weeks", "over two weeks", "2+ weeks", ">2 weeks", "2 weeks plus": past that time, not at it."""
+    after_number = doc[number + 1].text if number + 1 < len(doc) else ""
+    after_unit = doc[unit + 1].text.lower() if unit + 1 < len(doc) else ""
+    if after_number == "+" or after_unit in {"+", "plus"}:
+        return True
+    return (norm_at(doc, number - 2), norm_at(doc, number - 1)) in _MORE_THAN or (
+        "",
+        norm_at(doc, number - 1),
+    ) in _MORE_THAN
+
+
 def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] | None:
     doc = text.doc
     before = norm_at(doc, token.i - 1)
     after = norm_at(doc, token.i + 1)
     amount = text.amount_before(token.i, articles=True)
+    if amount is None and before in _SIZED and norm_at(doc, token.i - 2) in {"a", "an"}:
+        amount, before = 1.0, norm_at(doc, token.i - 2)  # "it's been going a good month now"
+    if amount is None and token.i >= 2 and doc[token.i - 1].text == "+":
+        amount = text.amount_before(token.i - 1)  # "2+ weeks"
     if amount is not None and before in {"a", "an"} and norm_at(doc, token.i - 2) == "half":
         amount = 0.5
     if amount is not None and before in {"a", "an", "per"}:
@@ -129,7 +164,10 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         ):
             return 0, point
         return None
-    if after == "old" or (after in {"-", "–"} and norm_at(doc, token.i + 2) == "old") or before == "every":
+    aged = after == "old" or (after in {"-", "–"} and norm_at(doc, token.i + 2) == "old")
+    if aged and not _twitching_is_old(text, token.i):
+        return None  # "a 3 week old baby": an age
+    if before == "every":
         return None
     if unit_days == 365 and after != "ago" and norm_at(doc, token.i - 2) in _BE_AN_AGE:
         return None  # "I'm 35 year.. while speaking": an age said without "old", not a time
@@ -158,7 +196,22 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None  # "after a year I have started to get cramp": what began after that time, not how long
     if [norm_at(doc, token.i + k) for k in (1, 2, 3)] == ["and", "a", "half"]:
         amount += 0.5  # "a week and a half"
-    return round(amount * unit_days), point
+    days = round(amount * unit_days)
+    number = next(
+        (i for i in range(token.i - 1, max(-1, token.i - 5), -1) if doc[i].like_num or doc[i].norm_ in {"a", "an"}),
+        None,
+    )
+    if number is not None and _more_than(doc, number, token.i):
+        days += 1  # "for more than 2 weeks" is past the NHS's two weeks, not at them
+    return days, point
+
+
+def _twitching_is_old(text: Text, index: int) -> bool:
+    """ "The twitching in my leg is nearly 3 weeks old now": the twitching's age, not a baby's."""
+    start = text.sentence(index)[0]
+    before = text.ents_in(start, index)
+    copula = {norm_at(text.doc, index - k) for k in (1, 2, 3, 4)} & {"is", "'s", "was", "are"}
+    return bool(copula) and any(e.label_ == "TWITCH" for e in before) and not any(e.label_ == "PERSON" for e in before)
 
 
 def _since_before(text: Text, index: int, reach: int) -> bool:
@@ -246,6 +299,10 @@ def _named_day(token: Token, year: int) -> tuple[int, int]:
         return 11, 1 + (3 - first.weekday()) % 7 + 21
     if token.norm_ == "year":
         return 1, 1
+    if token.norm_ == "clocks":  # the clocks go forward on the last Sunday of March and back on October's
+        month = 3 if "forward" in {t.norm_ for t in token.doc[token.i + 1 : token.i + 4]} else 10
+        last = dt.date(year, month, 31)
+        return month, 31 - (last.weekday() + 1) % 7
     return _FEASTS.get(token.norm_) or _SEASONS[token.norm_]
 
 
@@ -276,7 +333,8 @@ def _since_date(text: Text, token: Token) -> int | None:
     onset = bool(set(clause) & {"noticed", "developed", "started", "began", "woke", "appeared"})
     named = text.labels_in(token.i + 1, min(end_of, token.i + 15)) & {"TWITCH", "SYMPTOM"}
     opens = onset and token.i - start_of <= 6 and bool(named)
-    if not (_since_before(text, token.i, 4) or opens or _onset_verb_before(text, token, start_of)):
+    since = _since_before(text, token.i, 4) or _since_event_in(text, token, start_of)
+    if not (since or opens or _onset_verb_before(text, token, start_of)):
         return None  # "since 25 November"; "Early on 25 November I noticed my muscles twitching"
     if token.norm_ in _NAMED_DAYS or _new_year(doc, token):
         month, day = _named_day(token, text.today.year)
@@ -305,6 +363,25 @@ def _since_date(text: Text, token: Token) -> int | None:
     except ValueError:
         return None
     return (text.today - start).days
+
+
+_CLAUSE_BREAKS = frozenset({"and", "but", "so", "because", "though", "although", "while", ";", ".", "?", "!", "-"})
+
+
+def _since_event_in(text: Text, token: Token, start_of: int) -> bool:
+    """ "ever since my covid jab in the summer", "since I started the new job, which was in August": the date of
+    the event the twitching is dated by, told after it."""
+    doc = text.doc
+    at = token.i - 1 - (norm_at(doc, token.i - 1) in {"the", "early", "mid", "late"})
+    if norm_at(doc, at) not in {"in", "at", "around", "during"}:
+        return False
+    words = [t.norm_ for t in doc[max(start_of, at - 10) : at]]
+    if "since" not in words:
+        return False
+    between = words[len(words) - words[::-1].index("since") :]
+    if [w for w in between[-3:] if w in {"which", "that"}] and between[-1] in {"was", "were"}:
+        between = between[: len(between) - between[::-1].index(",") - 1] if "," in between[-4:] else between[:-2]
+    return not set(between) & (_CLAUSE_BREAKS | {","})
 
 
 def _another_things_time(text: Text, index: int, start: int) -> bool:
