@@ -857,6 +857,19 @@ def test_a_note_s_bilateral_is_both_sides(kb: KnowledgeBase) -> None:
     assert sites == [Site(region="calf", side="both")]
 
 
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("twitching at the back of my right knee, 4 days", {"knee"}),  # not the back as well
+        ("the back of my hand twitches", {"hand"}),
+        ("twitching in the back of my neck and my back", {"neck", "back"}),
+        ("twitches in my hammy and my forearm", {"thigh", "forearm"}),
+    ],
+)
+def test_the_back_of_a_place_and_slang_places(kb: KnowledgeBase, text: str, regions: set[str]) -> None:
+    assert {s.region for s in read(text, kb, today=TODAY).answers.sites or []} == regions
+
+
 def test_a_past_event_a_lack_and_another_thing_s_time_from_a_husband_s_real_post(kb: KnowledgeBase) -> None:
     """A husband about his wife (doctorqna 134756, batch s17): her Bell's palsy long ago had been read as paralysis
     now (an emergency), "the lack of weakness" in her question as a doubt, her insomnia's week as the twitching's."""
