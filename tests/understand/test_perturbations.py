@@ -78,6 +78,11 @@ POSSIBLE = [
     # a stroke named only as a worry or a question: every stroke sign is asked first, nothing is reassured
     ("calf twitching for 3 days, could this be a mini stroke?", "face_droop", "emergency"),
     ("my dad's eyelid keeps twitching and I'm worried it's a stroke", "face_droop", "emergency"),
+    # an amount named but not sized: a racing heart with "loads of coffee" is caffeine with a racing heart until asked
+    ("drank loads of coffee today, my heart is racing and my legs twitch", "caffeine_mg_per_day", "emergency"),
+    ("two red bulls and some coffee, heart pounding, calf twitching", "caffeine_mg_per_day", "emergency"),
+    # fewer wet nappies is not yet "no wee for 12 hours": asked first
+    ("toddler temp 39.5, not feeding, way fewer wet nappies, his leg is twitching", "fever_amber_sign", "urgent"),
 ]
 
 
@@ -94,6 +99,22 @@ def test_words_that_touch_a_red_flag_warn_first_and_ask_it_first(
     assert result.reassuring == []
     assert not any(m.id in {"common_and_harmless", "no_weakness", "under_40"} for m in result.messages)
     assert not any(step.id == "dont_worry" for step in result.plan)
+
+
+def test_an_unsized_amount_is_warned_about_in_its_own_words_and_never_alone(kb: KnowledgeBase) -> None:
+    reading = read("two red bulls and some coffee, heart pounding, calf twitching", kb, today=TODAY)
+    assert reading.answers.caffeine_mg_per_day == 160  # what was counted, and said to be a floor
+    assert any("at least 160 mg" in a for a in reading.assumptions)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.warning is not None and "caffeine is more than 400 mg a day" in result.warning.text
+    assert [p.words for p in result.possible if p.disposition == "emergency"] == ["some coffee"]
+    # with no heart symptom an uncounted coffee changes nothing, and a sized pot is counted
+    calm = read("I love coffee, eyelid twitching for 3 days", kb, today=TODAY)
+    assert assess(calm.answers, kb, today=TODAY, said=calm.said).warning is None
+    pot = read("drank a whole pot of coffee today, my heart is racing", kb, today=TODAY)
+    assert pot.answers.caffeine_mg_per_day == 380  # a 1-litre pot, four 8-oz cups, said as assumed
+    sized = assess(pot.answers, kb, today=TODAY, said=pot.said)
+    assert sized.disposition != "emergency" and sized.warning is None  # 380 mg is not past the 400 mg limit
 
 
 def test_a_clear_no_is_not_asked_again_and_not_warned_about(kb: KnowledgeBase) -> None:

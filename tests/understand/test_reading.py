@@ -870,6 +870,52 @@ def test_the_back_of_a_place_and_slang_places(kb: KnowledgeBase, text: str, regi
     assert {s.region for s in read(text, kb, today=TODAY).answers.sites or []} == regions
 
 
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("My son is in Year 8 and his calf keeps twitching", 12),  # had been read as 8
+        ("my daughter's in 7th grade and her eyelid has been twitching for 3 days", 12),
+        ("I'm in year 12 and my calf twitches", 16),
+        ("twelve-year-old here, my leg twitches, 2 days", 12),
+        ("my 14 y.o. has a twitchy thigh since monday", 14),
+        ("In year 2024 my calf twitched", None),
+    ],
+)
+def test_ages_told_by_school_year_and_short_forms(kb: KnowledgeBase, text: str, age: int | None) -> None:
+    assert read(text, kb, today=TODAY).answers.age == age
+
+
+def test_a_baby_s_age_told_by_the_birth(kb: KnowledgeBase) -> None:
+    reading = read("baby born 7 weeks ago has a temperature of 38.1 and twitchy arms", kb, today=TODAY)
+    assert reading.answers.age == 0 and (reading.answers.symptoms or {}).get("under_3_months") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("no fever, more weakness in my arm lately, calf twitching", "weakness"),  # had been denied by "no"
+        ("no fever, loads of cramps, calf twitching", "cramps"),
+    ],
+)
+def test_more_or_less_of_something_after_a_denial_is_a_new_statement(
+    kb: KnowledgeBase, text: str, symptom: str
+) -> None:
+    found = read(text, kb, today=TODAY).answers.symptoms or {}
+    assert found.get(symptom) is True and found.get("fever") is False
+    assert (read("no more weakness, calf twitching", kb, today=TODAY).answers.symptoms or {}).get("weakness") is False
+
+
+def test_last_winter_is_the_winter_that_has_ended(kb: KnowledgeBase) -> None:
+    today = dt.date(2026, 12, 1)  # the first day of this winter
+    assert read("eye twitch since last winter, still going", kb, today=today).answers.duration_days == 365
+    assert read("calf twitch since last summer", kb, today=today).answers.duration_days == 183
+
+
+def test_everything_twitching_is_widespread(kb: KnowledgeBase) -> None:
+    sites = read("12 cups of coffee a day for exams and everything twitches", kb, today=TODAY).answers.sites or []
+    assert [s.region for s in sites] == ["widespread"]
+
+
 def test_a_past_event_a_lack_and_another_thing_s_time_from_a_husband_s_real_post(kb: KnowledgeBase) -> None:
     """A husband about his wife (doctorqna 134756, batch s17): her Bell's palsy long ago had been read as paralysis
     now (an emergency), "the lack of weakness" in her question as a doubt, her insomnia's week as the twitching's."""

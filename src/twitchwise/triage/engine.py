@@ -111,7 +111,8 @@ def assess(
     """Triage one set of answers.  Deterministic: the same input gives the same output.
 
     ``said``: for symptoms answered "not sure" because of a description, the words that raised
-    them; they are shown with the red flags those symptoms could fire (``possible``).
+    them; they are shown with the red flags those symptoms could fire (``possible``).  For an amount
+    (``caffeine_mg_per_day``), the words that named it without a size ("a whole pot of coffee").
     ``about``: who a description was about ("someone_else" puts the warning's question to "they").
     """
     services = services or Services()
@@ -121,9 +122,10 @@ def assess(
     values = _text_values(facts, understood, today, services)
     factors = _factors(facts, kb, values)
     disposition = screening.disposition
-    found = possible_flags(facts, disposition, screening.fired, kb)
+    unsized = [q for q in said or {} if q not in kb.symptoms and q in kb.questions]  # amounts named, not sized
+    found = possible_flags(facts, disposition, screening.fired, kb, unsized)
     possible, ask_first = possible_out(found, said or {})
-    warning = warning_for(found, kb, values, about=about)
+    warning = warning_for(found, kb, values, facts, about=about)
     reassure = warning is None
     plan = build_plan(disposition, factors, facts, kb, values, reassure=reassure)
     red_flags = [_red_flag_out(flag, facts) for flag in screening.fired]

@@ -6,14 +6,18 @@ that would fire if those open symptoms were present, and would raise the advice,
 *possible*: its questions are asked first (``ask_first``) and, while one of emergency or
 urgent level is open, the advice starts with a conditional instruction and withholds
 reassurance.  Pure: no I/O, no clock.
+
+An amount the words named but could not size ("a whole pot of coffee", "loads of energy drinks")
+is open in the same way: it is supposed just past the lowest red-flag threshold on it, so "my
+heart is racing" with an uncounted pot of coffee warns of caffeine with a racing heart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 from twitchwise.answers import Answers
-from twitchwise.kb.conditions import Facts
+from twitchwise.kb.conditions import AllOf, AnyOf, Compare, Condition, Facts
 from twitchwise.kb.models import KnowledgeBase, RedFlag
 from twitchwise.triage.assessment import PossibleOut, WarningOut
 from twitchwise.triage.text import fill
@@ -29,15 +33,25 @@ def open_symptoms(answers: Answers, kb: KnowledgeBase) -> list[str]:
 
 
 def possible_flags(
-    facts: Facts, disposition: Disposition, fired: tuple[RedFlag, ...], kb: KnowledgeBase
+    facts: Facts,
+    disposition: Disposition,
+    fired: tuple[RedFlag, ...],
+    kb: KnowledgeBase,
+    unsized: Collection[str] = (),
 ) -> list[tuple[RedFlag, list[str]]]:
-    """Each red flag that the open symptoms could fire above ``disposition``, with those symptoms."""
-    unsure = open_symptoms(facts.answers, kb)
-    if not unsure:
-        return []
+    """Each red flag that the open symptoms, or amounts named but not sized (``unsized``), could fire above
+    ``disposition``, with those questions."""
     supposed = facts.answers
+    unsure = open_symptoms(facts.answers, kb)
     for symptom in unsure:
         supposed = supposed.with_symptom(symptom, True)
+    for field in unsized:
+        past = _past_lowest_threshold(field, facts, kb)
+        if past is not None and (getattr(supposed, field, None) or 0) < past:
+            supposed = supposed.with_updates(**{field: past})
+            unsure.append(field)
+    if not unsure:
+        return []
     supposed_facts = Facts(supposed, facts.targets, facts.medicine_classes)
     already = {flag.id for flag in fired}
     found = []
@@ -48,6 +62,34 @@ def possible_flags(
             settling = [q for q in flag.condition.questions() if q in unsure]
             found.append((flag, settling))
     return found
+
+
+def _comparisons(condition: Condition, field: str) -> list[Compare]:
+    if isinstance(condition, Compare):
+        return [condition] if condition.field == field else []
+    if isinstance(condition, AllOf | AnyOf):
+        return [c for part in condition.parts for c in _comparisons(part, field)]
+    return []
+
+
+def _past_lowest_threshold(field: str, facts: Facts, kb: KnowledgeBase) -> float | None:
+    """The least amount of ``field`` that some red flag's "more than" or "at least" would take as enough."""
+    amounts = [
+        c.limit(facts) + (1 if c.op == "gt" else 0)
+        for flag in kb.red_flags
+        for c in _comparisons(flag.condition, field)
+        if c.op in {"gt", "gte"}
+    ]
+    return min(amounts, default=None)
+
+
+def threshold_words(flag: RedFlag, field: str, facts: Facts, kb: KnowledgeBase) -> str:
+    """ "your caffeine is more than 400 mg a day": the amount a red flag needs, in words."""
+    compare = next(c for c in _comparisons(flag.condition, field) if c.op in {"gt", "gte"})
+    question = kb.questions[field]
+    name = question.label.split(" (")[0]
+    op = "more than" if compare.op == "gt" else "at least"
+    return f"your {name} is {op} {compare.limit(facts):g} {question.unit or ''}".rstrip()
 
 
 def possible_out(
@@ -64,7 +106,12 @@ def possible_out(
 
 
 def warning_for(
-    found: list[tuple[RedFlag, list[str]]], kb: KnowledgeBase, values: Mapping[str, object], *, about: str | None = None
+    found: Sequence[tuple[RedFlag, Sequence[str]]],
+    kb: KnowledgeBase,
+    values: Mapping[str, object],
+    facts: Facts,
+    *,
+    about: str | None = None,
 ) -> WarningOut | None:
     """ "If you have …, call 112 now": for the most urgent possible flag at emergency or urgent level."""
     if not found or found[0][0].disposition not in WARNING_LEVELS:
@@ -72,7 +119,10 @@ def warning_for(
     flag, questions = found[0]
     do_now = fill(kb.dispositions[flag.disposition].do_now, values)
     action = do_now[:1].lower() + do_now[1:]
-    if len(questions) == 1 and questions[0] in kb.questions:
+    amounts = [q for q in questions if q not in kb.symptoms]
+    if amounts:  # "If your caffeine is more than 400 mg a day, call 112 now"
+        text = f"If {' or '.join(threshold_words(flag, q, facts, kb) for q in amounts)}, {action}"
+    elif len(questions) == 1 and questions[0] in kb.questions:
         text = f"{kb.questions[questions[0]].text} If so, {action}"
     else:
         labels = [kb.symptoms[q].label for q in questions if q in kb.symptoms]

@@ -154,6 +154,8 @@ LIST_ENDS = frozenset(
 )  # fmt: skip
 
 
+# words that, once a list is under way, start a statement of more or less ("not feeding, way fewer wet nappies")
+_AMOUNT_STARTS = frozenset({"fewer", "less", "more", "way", "lots", "loads", "too", "very", "much", "far"})
 _DENIALS = frozenset({"no", "not", "without", "never", "nor", "neither", "denies", "nothing", "negative", "zero"})
 _LIST_STOPS = frozenset({".", "!", "?", ";", ":"})
 # the rest of a list item after its symptom word ("slurred speech", "swallowing problems", "vision changes")
@@ -191,7 +193,7 @@ def denied_list_openings(words: list[str], sentence_starts: frozenset[int] = fro
             continue
         elif word in _DENIED_VERBS and _DENIALS & set(words[max(0, i - 3) : i]):
             continue  # "do not have any": the denial is just before
-        elif word in LIST_ENDS or word in _LIST_STOPS:
+        elif word in LIST_ENDS or word in _LIST_STOPS or (joins and word in _AMOUNT_STARTS):
             open_list = False
         else:
             joins += word in LIST_JOINS

@@ -32,6 +32,7 @@ def caffeine(text: Text) -> None:
         e._.negated and not e._.uncertain for e in text.by_label("CAFFEINE_WORD")
     )  # "I don't have any caffeine"
     counted_with: set[int] = set()  # "tea (6 cups)": the cups are the tea's, not coffee
+    uncounted: list[Span] = []  # "a whole pot of coffee", "loads of coffee": named, not sized
     for ent in text.by_label("CAFFEINE"):
         if ent._.negated:
             zero = True
@@ -43,6 +44,7 @@ def caffeine(text: Text) -> None:
             amount, containers = after
             counted_with.update(containers)
         if amount is None:
+            uncounted.append(ent)
             continue
         count = amount[1]
         if amount[0] != amount[1]:
@@ -57,27 +59,65 @@ def caffeine(text: Text) -> None:
     explicit = _explicit_caffeine(text)
     if explicit is not None:
         text.data["caffeine_mg_per_day"] = explicit
-    elif counted:
+        return
+    if counted:
         text.data["caffeine_mg_per_day"] = round(total, 1)
     elif zero:
         text.data["caffeine_mg_per_day"] = 0
+        return
+    if uncounted:
+        # the amount is at least what was counted, and may be more: a racing heart with it is asked, not passed
+        words = "; ".join(dict.fromkeys(_named(text, ent) for ent in uncounted))
+        text.unsized["caffeine_mg_per_day"] = words
+        if counted:
+            text.assume(f"'{words}' could not be counted: caffeine is at least {round(total):g} mg a day")
+
+
+def _named(text: Text, ent: Span) -> str:
+    """The drink with the words just before it ("a whole pot of coffee"), within its clause."""
+    doc = text.doc
+    start = ent.start
+    while (
+        start > max(text.sentence(ent.start)[0], ent.start - 4)
+        and doc[start - 1].is_alpha
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].norm_ not in {"and", "or", "plus", "with", "but"}
+    ):
+        start -= 1
+    return doc[start : ent.end].text
 
 
 _CONTAINERS = frozenset({"cans", "can", "cups", "cup", "mugs", "mug", "bottles", "bottle", "glasses", "glass",
                          "shots", "shot", "servings", "serving", "large", "big", "small", "tall"})  # fmt: skip
 
 
+# a pot holds several cups: counted as a 1-litre pot, about four 8-oz cups, and said so (a bigger pot holds more)
+_POTS = frozenset({"pot", "pots", "cafetiere", "cafetieres", "carafe", "carafes", "jug", "jugs", "flask", "thermos"})
+_POT_CUPS = 4
+
+
 def _in_containers(text: Text, start: int) -> tuple[float, float] | None:
-    """ "10 cans of diet coke", "2 big mugs of tea": a count of containers of the drink."""
+    """ "10 cans of diet coke", "2 big mugs of tea", "a whole pot of coffee": a count of containers of the drink."""
     doc = text.doc
     index = start
     if norm_at(doc, index - 1) == "of":
         index -= 1
     skipped = 0
+    pot = index > 0 and doc[index - 1].norm_ in _POTS
+    if pot:
+        index -= 1
+        skipped += 1
+        if norm_at(doc, index - 1) in {"whole", "full", "entire", "big", "large"}:
+            index -= 1
     while index > 0 and doc[index - 1].norm_ in _CONTAINERS and skipped < 2:
         index -= 1
         skipped += 1
-    return text.range_before(index) if skipped else None
+    amount = text.range_before(index) if skipped else None
+    if amount is None or not pot:
+        return amount
+    said = doc[max(0, index - 1) : start + 1].text
+    text.assume(f"'{said}' counted as {_POT_CUPS} cups a pot (a 1-litre pot; a bigger one holds more)")
+    return amount[0] * _POT_CUPS, amount[1] * _POT_CUPS
 
 
 def _count_after(text: Text, end: int) -> tuple[tuple[float, float], range] | None:

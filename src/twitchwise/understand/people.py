@@ -55,7 +55,11 @@ _PERSON_GAP = frozenset(
 
 _OWN_YOUNG = re.compile(  # "my 4 month old", "our 2-year-old" (a child named by age alone), not "my 2 year old car"
     r"\b(?:my|our) (?:\w+[ -])?(?:day|week|month|year)s?[ -]old\b(?! (?:injury|scar|tattoo|habit|car))"
+    r"|\b(?:my|our) \d{1,2} ?(?:y\.o\b|y/o|yo\b)"  # "my 14 y.o. has a twitchy thigh"
 )
+# a school year said for an age: the UK's "Year 8" (age 12 to 13) and the US's "7th grade" (age 12 to 13), read
+# as the younger age, on the side of the children's advice
+_SCHOOL_YEAR = re.compile(r"\bin (?:year|yr) ?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th) grade|\bin grade (\d{1,2})\b")
 
 
 def about(text: Text) -> tuple[About, Span | None]:
@@ -142,7 +146,8 @@ def age_and_sex(text: Text, about: About, person: Span | None) -> None:
         if person is not None and person.ent_id_ in {"male", "female"}:
             sex = person.ent_id_
         age = (
-            (_age_near(text, person) if person is not None else None)
+            _school_age(text)
+            or (_age_near(text, person) if person is not None else None)
             or _pronoun_age(text)
             or _described_age(text)
             or _named_by_age(text)
@@ -155,6 +160,7 @@ def age_and_sex(text: Text, about: About, person: Span | None) -> None:
                 sex = "female"
     else:
         age, sex = _own_age_and_sex(text)
+        age = age or _school_age(text)
     if text.by_label("PREGNANT") and text.data.get("pregnant"):
         sex = sex or "female"
     if sex is not None:
@@ -187,7 +193,8 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
             described = norm_at(doc, token.i - 1) in {"a", "an"} and any(
                 doc[k].ent_type_ == "SEX" for k in range(token.i + 1, min(len(doc), token.i + 7))
             )
-            if worded and (mine or norm_at(doc, token.i - 1) == "i'm" or described):
+            opening = token.i == 0 and "here" in {t.norm_ for t in doc[token.i + 1 : token.i + 7]}
+            if worded and (mine or norm_at(doc, token.i - 1) == "i'm" or described or opening):
                 age = age or worded  # "I'm forty-two", "a fifty year old woman here" (not "I have five year old twins")
             continue
         value = whole
@@ -196,7 +203,7 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
         before = [t.norm_ for t in doc[max(0, token.i - 3) : token.i]]
         after = [t.norm_ for t in doc[token.i + 1 : token.i + 4]]
         aged = (
-            after[:1] in (["year-old"], ["yo"], ["y/o"])
+            after[:1] in (["year-old"], ["yo"], ["y/o"], ["y.o"])
             or after[:3] == ["y", "/", "o"]  # "24 y/o guy" (the tokenizer splits it)
             or years_old(doc, token.i)
             or after[:2] in (["years", "old"], ["yr", "old"], ["yrs", "old"], ["year", "-"])
@@ -254,6 +261,19 @@ def _decade(text: Text) -> int | None:
     return None
 
 
+def _school_age(text: Text) -> int | None:
+    match = _SCHOOL_YEAR.search(text.doc.text.lower())
+    if match is None:
+        return None
+    uk, grade = match[1], match[2] or match[3]
+    year = int(uk or grade)
+    if not 1 <= year <= (13 if uk else 12):
+        return None
+    age = year + (4 if uk else 5)
+    text.assume(f"'{match[0].strip()}' read as age {age}")
+    return age
+
+
 def _age_near(text: Text, person: Span) -> int | None:
     doc = text.doc
     lo, hi = max(0, person.start - 6), min(len(doc), person.end + 6)  # "my 5-year-old son"
@@ -298,6 +318,7 @@ _NAMED_BY_AGE = re.compile(
     r"\b(?:my|our) (\d{1,2}|[a-z]+)[ -](day|week|month|year)s?[ -]old\b"
     # "child of 2 years", "my son age 13", "daughter aged 9"
     r"|\b(?:child|son|daughter|boy|girl|kid|baby) (?:of|age|aged) (\d{1,2}) ?(year|yr|month|week|day)?"
+    r"|\b(?:my|our) (\d{1,2}) ?(?:y\.o\b|y/o|yo\b)"  # "my 14 y.o. has a twitchy thigh"
 )
 
 
@@ -306,7 +327,10 @@ def _named_by_age(text: Text) -> int | None:
     match = _NAMED_BY_AGE.search(text.doc.text.lower())
     if match is None:
         return None
-    said, unit = (match[1], match[2]) if match[1] else (match[3], match[4] or "year")
+    if match[1]:
+        said, unit = match[1], match[2]
+    else:
+        said, unit = (match[3], match[4] or "year") if match[3] else (match[5], "year")
     number = int(said) if said.isdigit() else _SMALL.get(said) or _TEENS.get(said)
     if number is None:
         return None
@@ -360,6 +384,9 @@ _BABY_AGED = re.compile(
     r"\b(?:baby|infant|newborn|little one)(?: is| aged| of)? (\d{1,2}) ?"
     r"(wk|wks|week|weeks|mo|mos|mth|mths|month|months|days?)\b()"
 )
+_BORN_AGO = re.compile(  # "baby born 7 weeks ago": an age told by the birth
+    r"\b(?:born|arrived|delivered) (\d{1,2}) ?(wk|wks|week|weeks|mo|mos|month|months|days?) ago\b()"
+)
 _INFANT = re.compile(
     r"\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -]"
     r"(day|days|week|weeks|month|months)[ -]old\b(?! (?:bruise|scar|cut|injury|bread|milk))"
@@ -372,7 +399,7 @@ def infant(text: Text, about: About, symptoms: dict[str, bool | None]) -> None:
     whole years, and, under 3 months, the fact the NHS's fever advice for babies turns on (clinical.md §11b).
     Only when the words are about someone else: "I sleep 5 hours with a newborn" is the writer's."""
     lowered = text.doc.text.lower()
-    match = _INFANT.search(lowered) or _BABY_AGED.search(lowered)
+    match = _INFANT.search(lowered) or _BABY_AGED.search(lowered) or _BORN_AGO.search(lowered)
     if about != "someone_else" or match is None or text.data.get("age") not in (None, 0):
         return
     if match[3]:

@@ -105,7 +105,7 @@ def _stages(text: Text) -> Reading:
     habits.sleep(text)
     habits.stress(text)
     habits.medicines(text, found)
-    said = symptoms.cue_symptoms(text, found, about)
+    said = symptoms.cue_symptoms(text, found, about) | text.unsized
     symptoms.functions_fine(text, found)
     sites = text.data.get("sites")
     if isinstance(sites, list) and any(s["region"] == "tongue" for s in sites):

@@ -64,6 +64,7 @@ class Text:
         self.site_starts = [e.start for e in self.ents if e.label_ == "SITE"]
         self.assumptions: list[str] = []
         self.data: dict[str, object] = {}
+        self.unsized: dict[str, str] = {}  # an amount named without a size ("a whole pot of coffee"): its words
         self._frames: dict[int, Frame] = {}  # each sentence read once for ``framed``
         self.episodes: dict[tuple[int, int], bool] = {}  # each sentence judged once by ``timing.earlier_episode``
         self.twitch_words = sum(ent.label_ == "TWITCH" for ent in self.ents)

@@ -338,8 +338,12 @@ def _since_date(text: Text, token: Token) -> int | None:
         return None  # "since 25 November"; "Early on 25 November I noticed my muscles twitching"
     if token.norm_ in _NAMED_DAYS or _new_year(doc, token):
         month, day = _named_day(token, text.today.year)
-        if dt.date(text.today.year, month, day) > text.today:
+        start = dt.date(text.today.year, month, day)
+        # "since last winter" on 1 December: the winter that has ended, not the one starting today
+        last = norm_at(doc, token.i - 1) == "last" and token.norm_ in _SEASONS
+        if start > text.today or (last and start + dt.timedelta(91) > text.today):
             month, day = _named_day(token, text.today.year - 1)
+            return (text.today - dt.date(text.today.year - 1, month, day)).days
     else:
         month = _MONTHS.index(token.norm_) + 1 if token.norm_ in _MONTHS else _MONTH_ABBREVIATIONS[token.norm_]
         day = 1
