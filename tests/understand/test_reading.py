@@ -916,6 +916,27 @@ def test_everything_twitching_is_widespread(kb: KnowledgeBase) -> None:
     assert [s.region for s in sites] == ["widespread"]
 
 
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # English as a second language: the words a deficit is told in
+        ("my hand is not having power since 1 month, also fingers twitching", "weakness"),
+        ("the body is paining and I take atorvastatin, legs are twitching", "pain"),
+        ("I am feeling very difficult to breathe now and my muscles twitching all over", "breathing_difficulty"),
+        ("my vision suddenly became two two images since one hour, eyelid twitching", "sudden_vision_problem"),
+        # "not able to …" is an inability told, not a denial opening a list
+        ("I am not able to climb stairs like before, legs getting weak weak every week", "getting_worse"),
+    ],
+)
+def test_second_language_words_for_red_flags(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+def test_already_weeks_more_is_past_them(kb: KnowledgeBase) -> None:
+    text = "Muscle is jumping in my thigh already two weeks more"
+    assert read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days == 15
+
+
 def test_a_past_event_a_lack_and_another_thing_s_time_from_a_husband_s_real_post(kb: KnowledgeBase) -> None:
     """A husband about his wife (doctorqna 134756, batch s17): her Bell's palsy long ago had been read as paralysis
     now (an emergency), "the lack of weakness" in her question as a doubt, her insomnia's week as the twitching's."""

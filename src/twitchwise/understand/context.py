@@ -156,6 +156,11 @@ LIST_ENDS = frozenset(
 
 # words that, once a list is under way, start a statement of more or less ("not feeding, way fewer wet nappies")
 _AMOUNT_STARTS = frozenset({"fewer", "less", "more", "way", "lots", "loads", "too", "very", "much", "far"})
+# "not able to climb stairs like before, legs getting weak": an inability told, not a denied list
+_NOT_PREDICATES = frozenset(
+    {"able", "working", "moving", "responding", "eating", "feeding", "drinking", "sleeping", "walking", "talking",
+     "acting", "behaving", "holding", "gripping", "lifting", "coping"}
+)  # fmt: skip
 _DENIALS = frozenset({"no", "not", "without", "never", "nor", "neither", "denies", "nothing", "negative", "zero"})
 _LIST_STOPS = frozenset({".", "!", "?", ";", ":"})
 # the rest of a list item after its symptom word ("slurred speech", "swallowing problems", "vision changes")
@@ -187,7 +192,7 @@ def denied_list_openings(words: list[str], sentence_starts: frozenset[int] = fro
         if i in sentence_starts:
             open_list, joins = False, 0
         result[i] = open_list and joins > 0
-        if word in _DENIALS:
+        if word in _DENIALS and not (word == "not" and i + 1 < len(words) and words[i + 1] in _NOT_PREDICATES):
             open_list, joins = True, 0
         elif not open_list:
             continue

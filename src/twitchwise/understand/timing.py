@@ -118,6 +118,8 @@ def _more_than(doc: Doc, number: int, unit: int) -> bool:
     after_unit = doc[unit + 1].text.lower() if unit + 1 < len(doc) else ""
     if after_number == "+" or after_unit in {"+", "plus"}:
         return True
+    if after_unit == "more" and "already" in {t.norm_ for t in doc[max(0, number - 12) : number]}:
+        return True  # "jumping in my thigh already two weeks more": more than two weeks by now
     return (norm_at(doc, number - 2), norm_at(doc, number - 1)) in _MORE_THAN or (
         "",
         norm_at(doc, number - 1),
