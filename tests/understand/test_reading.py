@@ -932,6 +932,18 @@ def test_second_language_words_for_red_flags(kb: KnowledgeBase, text: str, sympt
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
 
 
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("I don't want to waste anyone's time, my foot keeps slapping down when I walk", "tripping_or_foot_drop"),
+        ("I think I'm fine, I just had a small fit earlier, first one ever, thigh twitching", "seizure"),
+        ("only slightly thinner, my left calf compared to right, and it twitches", "muscle_wasting"),
+    ],
+)
+def test_red_flags_played_down_are_still_read(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
 def test_already_weeks_more_is_past_them(kb: KnowledgeBase) -> None:
     text = "Muscle is jumping in my thigh already two weeks more"
     assert read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days == 15
