@@ -944,6 +944,22 @@ def test_red_flags_played_down_are_still_read(kb: KnowledgeBase, text: str, symp
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
 
 
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # a homophone, a dictation slip or a misspelling of a red flag (each had been self-care or routine)
+        ("my face is dropping on one side since this morning and my cheek twitches", "face_droop"),
+        ("water keeps going down the wrong whole when I drink, throat twitching", "swallowing_difficulty"),
+        ("I feel faint and then I past out in the kitchen, legs twitching", "fainting"),
+        ("I had a seizer an hour ago and my arm keeps twitching", "seizure"),
+        ("my legs are getting weeker month by month and twitch", "getting_worse"),
+        ("worst head ache of my life came on in seconds and my eyelid twitches", "severe_headache"),
+    ],
+)
+def test_homophones_and_dictation_slips_of_red_flags(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
 def test_already_weeks_more_is_past_them(kb: KnowledgeBase) -> None:
     text = "Muscle is jumping in my thigh already two weeks more"
     assert read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days == 15
