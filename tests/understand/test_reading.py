@@ -954,6 +954,12 @@ def test_red_flags_played_down_are_still_read(kb: KnowledgeBase, text: str, symp
         ("I had a seizer an hour ago and my arm keeps twitching", "seizure"),
         ("my legs are getting weeker month by month and twitch", "getting_worse"),
         ("worst head ache of my life came on in seconds and my eyelid twitches", "severe_headache"),
+        # phonetic misspellings of more than one slip, or of short words
+        ("my arm is parralised since an hour ago and my shoulder twitches", "paralysis"),
+        ("she colapsed and was unconcious for a minute, her legs were twitching", "fainting"),
+        ("my son (6) has a feaver of 39 and a rash that dosent fade with a glass", "rash_not_fading"),
+        ("I have chest pian spreading to my jaw and I feel sweaty, arm twitching", "chest_pain_severe"),
+        ("my tung is twitching and looks a bit wrinkly", "tongue_twitching"),
     ],
 )
 def test_homophones_and_dictation_slips_of_red_flags(kb: KnowledgeBase, text: str, symptom: str) -> None:
