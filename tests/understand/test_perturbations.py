@@ -304,3 +304,32 @@ def test_a_one_shot_about_someone_else_puts_its_warning_to_them() -> None:
     assert out["warning"]["text"].startswith("If they have any of these")
     own = json.loads(run_text("my eyelid twitches and I'm worried it's a mini stroke"))
     assert own["warning"]["text"].startswith("If you have any of these")
+
+
+def _slips(word: str) -> list[str]:
+    """Two slips of the keys: the middle letters swapped, and a doubled letter typed once."""
+    middle = len(word) // 2
+    slips = [word[: middle - 1] + word[middle] + word[middle - 1] + word[middle + 1 :]]
+    slips += [word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]][:1]
+    return [slip for slip in slips if slip != word]
+
+
+def test_a_slip_of_the_keys_in_any_word_of_a_red_flag_wording_is_read(kb: KnowledgeBase) -> None:
+    """Every word of five letters or more that the red-flag wordings are told in, and that the speller knows, reads
+    as itself after a slip ("cehst", "muoth", "wrods", "croked", "thorugh"); a slip that is itself a common word
+    ("titled" for "tilted") is left alone, as a real word must be."""
+    from twitchwise.understand.lexicon import load_lexicon
+    from twitchwise.understand.pipeline import read_doc
+    from twitchwise.understand.spelling import Speller, _common_english, _undoubled
+
+    targets = set(Speller(load_lexicon()).targets)
+    words = {w for entry in SUITE["red_flags"].values() for wording in entry["wordings"] for w in wording.split()}
+    words = {w.strip(",.?!'").lower() for w in words}
+    checked = 0
+    for word in sorted(w for w in words if len(w) >= 5 and w in targets):
+        for slip in _slips(word):
+            if _common_english(slip) or any(_undoubled(slip, t) for t in targets - {word}):
+                continue  # a real word, or one letter short of two words ("droping": dropping or drooping)
+            checked += 1
+            assert read_doc(slip, kb)[0].norm_ == word, (word, slip)
+    assert checked > 250

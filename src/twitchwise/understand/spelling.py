@@ -10,19 +10,39 @@ of "wasting") are never changed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from twitchwise.understand.lexicon import Lexicon, load_lexicon
 
+_ESCAPES = re.compile(r"\\[bBsSdD]")  # \b, \s, \d: boundaries and classes, not letters of a word
+_STEMS = re.compile(r"\\w")  # "struggl\w*": what comes before it is a stem, not a word
+
+
+def cue_words(lexicon: Lexicon) -> frozenset[str]:
+    """The whole words (five letters or more) the red-flag cues and symptom phrases are told in ("mouth", "words",
+    "breath", "voice", "chest"), so a slip of the keys in any of them still reads: a stem ("struggl…") is left out,
+    as is an optional ending ("seizures?")."""
+    import yaml
+
+    raw = yaml.safe_load(resources.files("twitchwise.understand").joinpath("cues.yaml").read_text(encoding="utf-8"))
+    patterns = [*raw["groups"].values(), *(p for cue in raw["cues"] for p in cue["patterns"])]
+    text = _STEMS.sub("#", _ESCAPES.sub(" ", " ".join(patterns).lower()))
+    words = set(re.findall(r"(?<![a-z#])[a-z]{5,}(?![a-z#?(\[{])", text))
+    words |= {w for phrases in lexicon.symptoms.values() for p in phrases for w in p.lower().split() if len(w) >= 5}
+    return frozenset(w for w in words if w.isalpha())
+
 
 class Speller:
     def __init__(self, lexicon: Lexicon, names: Iterable[str] = ()) -> None:
         self.fixed = dict(lexicon.spelling)
-        self.targets = tuple(lexicon.fuzzy.targets)
+        self.listed = frozenset(lexicon.fuzzy.targets)
+        self.targets = tuple(dict.fromkeys([*lexicon.fuzzy.targets, *sorted(cue_words(lexicon))]))
         self.min_length = lexicon.fuzzy.min_length
         self.long_from = lexicon.fuzzy.long_from
         self.known = (
@@ -38,7 +58,7 @@ class Speller:
         for token in doc:
             norm = token.norm_
             fixed = self.fixed.get(norm)
-            if fixed is None and len(norm) >= self.min_length and norm.isalpha() and norm not in self.known:
+            if fixed is None and len(norm) >= self.min_length - 1 and norm.isalpha() and norm not in self.known:
                 fixed = _dropped_g(norm) or self.correct(norm)
             if fixed is not None:
                 token.norm_ = fixed
@@ -48,15 +68,31 @@ class Speller:
         from rapidfuzz.distance import OSA
 
         limit = 2 if len(word) >= self.long_from else 1
-        best: tuple[int, str] | None = None
+        short = len(word) < self.min_length  # "chst", "wods": a letter left out of a five-letter word, nothing else
+        tied: list[str] = []
+        best: tuple[int, int, int, str] | None = None
         for target in self.targets:
+            if short and len(target) != len(word) + 1:
+                continue
             if target[0] == word[0] and abs(len(target) - len(word)) <= limit:
                 distance = OSA.distance(word, target, score_cutoff=limit)
-                if distance <= limit and (best is None or distance < best[0]):
-                    best = (distance, target)
+                # a tie goes to a doubled letter typed once ("croked" is "crooked", not "choked"), then to two
+                # letters swapped ("thorugh" is "through", not "though"), then to a red-flag word the lexicon lists
+                # ("waisting" is "wasting", not "waiting"), then to the commoner word ("droped": dropped, not drooped)
+                kind = 0 if _undoubled(word, target) else 1 if sorted(word) == sorted(target) else 2
+                rank = (distance, kind, 0 if target in self.listed else 1, target)
+                if distance <= limit and (best is None or rank[:3] < best[:3]):
+                    best, tied = rank, [target]
+                elif best is not None and rank[:3] == best[:3]:
+                    tied.append(target)
         if best is None or _common_english(word):
             return None
-        return best[1]
+        return max(tied, key=lambda t: _english().get(t, 0))
+
+
+def _undoubled(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with one of its doubled letters typed once."""
+    return any(target[i] == target[i + 1] and target[:i] + target[i + 1 :] == word for i in range(len(target) - 1))
 
 
 COMMON = 100
