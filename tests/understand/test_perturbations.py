@@ -101,6 +101,34 @@ def test_words_that_touch_a_red_flag_warn_first_and_ask_it_first(
     assert not any(step.id == "dont_worry" for step in result.plan)
 
 
+def test_a_routine_red_flag_left_open_is_warned_about_and_not_reassured_past(kb: KnowledgeBase) -> None:
+    """ "my legs feel like lead climbing stairs?? is this normal" had been self-care with "try not to worry", "very
+    rarely a sign of anything serious" and "twitching without weakness … is not a sign of nerve disease", while the
+    weakness it told was left open."""
+    from twitchwise.understand.output import question_answer
+
+    text = "my legs feel like lead climbing stairs?? is this normal. calf twitching for 3 days"
+    reading = read(text, kb, today=TODAY)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.warning is not None and result.warning.disposition == "routine"
+    assert "book a non-urgent GP appointment" in result.warning.text
+    assert not any(step.id == "dont_worry" for step in result.plan) and result.reassuring == []
+    topic = question_answer(reading, kb, result)
+    assert topic is not None and topic.id == "when_to_see_a_doctor"  # not "how common", which reassures
+    assert not any("without weakness" in point.text for point in topic.points)
+    # a calm question about a calm twitch is still answered as asked
+    calm = read("eyelid twitching for 2 days, no weakness. is this normal?", kb, today=TODAY)
+    calm_result = assess(calm.answers, kb, today=TODAY, said=calm.said)
+    assert calm_result.warning is None
+    assert (calm_topic := question_answer(calm, kb, calm_result)) is not None and calm_topic.id == "how_common"
+
+
+def test_nothing_is_called_reassuring_beside_an_emergency(kb: KnowledgeBase) -> None:
+    reading = read("my face is drooping on one side since an hour ago, is this normal?", kb, today=TODAY)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.disposition == "emergency" and result.reassuring == []
+
+
 def test_an_unsized_amount_is_warned_about_in_its_own_words_and_never_alone(kb: KnowledgeBase) -> None:
     reading = read("two red bulls and some coffee, heart pounding, calf twitching", kb, today=TODAY)
     assert reading.answers.caffeine_mg_per_day == 160  # what was counted, and said to be a floor

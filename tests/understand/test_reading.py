@@ -228,12 +228,12 @@ def test_a_fear_of_als_gets_its_own_sourced_answer(text: str, kb: KnowledgeBase)
     from twitchwise.understand.output import question_answer
 
     reading = read(text, kb, today=TODAY)
-    topic = question_answer(reading, kb)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    topic = question_answer(reading, kb, result)
     assert topic is not None and topic.id == "is_it_als"
     assert "none developed it" in topic.text and {"S22", "S5"} <= set(topic.sources)
     titles = [point.text for point in topic.points]
     assert any("getting worse" in t for t in titles) and any("wasting" in t for t in titles)
-    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
     assert result.disposition in ("self_care", "routine")  # naming the fear raises nothing by itself
 
 

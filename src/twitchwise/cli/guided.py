@@ -81,7 +81,10 @@ class _Session:
         if not text.strip():
             return True
         reading = read(text, self.kb, today=self.today)
-        render_reading(reading, self.kb, self.prompts.stream)
+        from twitchwise.triage.engine import assess
+
+        first = assess(reading.answers, self.kb, today=self.today, said=reading.said, about=reading.about)
+        render_reading(reading, self.kb, self.prompts.stream, first)
         if reading.only_asks:
             reply = self.prompts.choice("Would you like to check your own twitching now? [y/n] ", YES | NO)
             if reply not in YES:

@@ -237,7 +237,7 @@ def _assess_and_show(
         from twitchwise.understand.output import render_reading
 
         render_warning(assessment, stdout)
-        render_reading(reading, kb, stdout)
+        render_reading(reading, kb, stdout, assessment)
         if reading.only_asks:
             stdout.write(
                 "To check your own twitching, describe it — for example\n"

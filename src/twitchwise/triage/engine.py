@@ -142,7 +142,8 @@ def assess(
         understood=understood,
         sources={sid: source_out(kb, sid) for sid in cited},
         detail=detail,
-        reassuring=_reassuring(answers, kb) if reassure else [],
+        # "Reassuring: present for 2 weeks or less" beside "call 112" reassures past the advice: only when it is calm
+        reassuring=_reassuring(answers, kb) if reassure and disposition <= Disposition.ROUTINE else [],
         messages=messages,
         medicines=_medicines(answers, kb),
         possible=possible,

@@ -3,9 +3,8 @@
 A symptom answered "not sure" — in the guided check, or by a description whose words touch a
 red flag without settling it ("my arm went heavy") — is an open question.  Every red flag
 that would fire if those open symptoms were present, and would raise the advice, is
-*possible*: its questions are asked first (``ask_first``) and, while one of emergency or
-urgent level is open, the advice starts with a conditional instruction and withholds
-reassurance.  Pure: no I/O, no clock.
+*possible*: its questions are asked first (``ask_first``) and, while one is open, the advice
+starts with a conditional instruction for the most urgent and withholds reassurance.  Pure: no I/O, no clock.
 
 An amount the words named but could not size ("a whole pot of coffee", "loads of energy drinks")
 is open in the same way: it is supposed just past the lowest red-flag threshold on it, so "my
@@ -24,7 +23,9 @@ from twitchwise.triage.text import fill
 from twitchwise.triage.wording import addressed
 from twitchwise.vocabulary import Disposition
 
-WARNING_LEVELS = frozenset({Disposition.EMERGENCY, Disposition.URGENT})
+# a routine flag left open warns too ("If the twitching muscle feels weak …, book a GP appointment"): never reassure
+# past a red flag the words touch, whatever its level
+WARNING_LEVELS = frozenset({Disposition.EMERGENCY, Disposition.URGENT, Disposition.ROUTINE})
 
 
 def open_symptoms(answers: Answers, kb: KnowledgeBase) -> list[str]:

@@ -9,17 +9,21 @@ import msgspec
 from twitchwise.kb.models import KnowledgeBase
 from twitchwise.triage.assessment import Assessment
 from twitchwise.understand.reading import Reading
-from twitchwise.understand.topics import TopicAnswer, answer, cited
+from twitchwise.understand.topics import TopicAnswer, answer, cited, fitting
 
 
-def question_answer(reading: Reading, kb: KnowledgeBase) -> TopicAnswer | None:
-    return None if reading.question is None else answer(reading.question, kb, reading.answers)
+def question_answer(reading: Reading, kb: KnowledgeBase, assessment: Assessment | None) -> TopicAnswer | None:
+    """The answer to a question in the words; "is this normal?" reassures only when the advice does."""
+    if reading.question is None:
+        return None
+    reassure = assessment is None or (assessment.warning is None and assessment.disposition == "self_care")
+    return answer(fitting(reading.question, reassure=reassure), kb, reading.answers)
 
 
 def contract_json(assessment: Assessment, reading: Reading, kb: KnowledgeBase) -> dict[str, Any]:
     """The check contract's object, plus ``from_text``: how the words were read, and any answer."""
     data: dict[str, Any] = msgspec.to_builtins(assessment)
-    topic = question_answer(reading, kb)
+    topic = question_answer(reading, kb, assessment)
     data["from_text"] = {
         "about": reading.about,
         "assumptions": reading.assumptions,
@@ -44,7 +48,7 @@ def contract_json(assessment: Assessment, reading: Reading, kb: KnowledgeBase) -
     return data
 
 
-def render_reading(reading: Reading, kb: KnowledgeBase, stream: IO[str]) -> None:
+def render_reading(reading: Reading, kb: KnowledgeBase, stream: IO[str], assessment: Assessment | None) -> None:
     """What was understood, and the answer to a question, before the advice."""
     from rich.markup import escape
 
@@ -52,7 +56,7 @@ def render_reading(reading: Reading, kb: KnowledgeBase, stream: IO[str]) -> None
     from twitchwise.understand.words import understood_lines
 
     console = console_for(stream)
-    topic = question_answer(reading, kb)
+    topic = question_answer(reading, kb, assessment)
     if topic is not None:
         console.print(f"[bold underline]{escape(topic.title)}[/bold underline]")
         console.print(f"{escape(topic.text)} [dim]({', '.join(topic.sources)})[/dim]")

@@ -30,13 +30,30 @@ class TopicAnswer(msgspec.Struct, frozen=True):
     points: list[Point]
 
 
+# answers that reassure ("very rarely a sign of anything serious"): while a red flag is open or the advice is more
+# than self-care, "is this normal?" is answered with when to see a doctor instead
+REASSURING = frozenset({"how_common", "self_care", "causes"})
+
+
+def fitting(topic_id: str, *, reassure: bool) -> str:
+    """The topic to answer a question with, given whether the advice may reassure."""
+    return "when_to_see_a_doctor" if not reassure and topic_id in REASSURING else topic_id
+
+
 def answer(topic_id: str, kb: KnowledgeBase, answers: Answers | None = None) -> TopicAnswer:
-    """The topic's statement and the entries it lists, each with its own sources."""
+    """The topic's statement and the entries it lists, each with its own sources.  A message that needs symptoms
+    answered no ("Twitching without weakness … is not a sign of nerve disease") is left out when the person said
+    one, or was not sure of one."""
     topic = kb.topics[topic_id]
     answers = answers or Answers()
     points: list[Point] = []
     messages = {m.id: m for m in kb.messages}
-    points += [Point(messages[m].text, list(messages[m].sources)) for m in topic.messages]
+    told = answers.symptoms
+    points += [
+        Point(messages[m].text, list(messages[m].sources))
+        for m in topic.messages
+        if not any(s in told and told[s] is not False for s in messages[m].requires_no)
+    ]
     points += [Point(kb.factor_index[f].name, list(kb.factor_index[f].sources)) for f in topic.factors]
     flags = {flag.id: flag for flag in kb.red_flags}
     for flag_id in topic.red_flags:

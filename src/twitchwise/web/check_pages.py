@@ -328,7 +328,7 @@ def _answer_words(question: Question, final: dict[str, Any], symptoms: dict[str,
 def _reading_context(request: Request, answers: Answers, meta: dict[str, Any]) -> dict[str, Any]:
     """What the description said, for the first page after it: understood, assumed, any warning or answer."""
     from twitchwise.triage.engine import assess
-    from twitchwise.understand.topics import answer
+    from twitchwise.understand.topics import answer, fitting
 
     backend = backend_of(request)
     services = backend.services(preferences(request))
@@ -338,7 +338,8 @@ def _reading_context(request: Request, answers: Answers, meta: dict[str, Any]) -
     words = [p.words for p in checked.possible if warning and p.disposition == warning.disposition and p.words]
     words = [w for w in dict.fromkeys(words) if not any(w != other and w in other for other in words)]
     question = meta.get("question")
-    topic = answer(question, backend.kb, answers) if question in backend.kb.topics else None
+    reassure = warning is None and checked.disposition == "self_care"
+    topic = answer(fitting(question, reassure=reassure), backend.kb, answers) if question in backend.kb.topics else None
     return {"understood": meta.get("understood") or [], "assumptions": meta.get("assumptions") or [],
             "topic": topic, "about_someone_else": meta.get("about") not in (None, "self"), "about": meta.get("about"),
             "warning": warning, "said_words": words}  # fmt: skip
