@@ -966,6 +966,18 @@ def test_homophones_and_dictation_slips_of_red_flags(kb: KnowledgeBase, text: st
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
 
 
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("SINCE ABOUT 20 MIN AGO I CAN'T GET MY WORDS OUT. calf twitching", "sudden_speech_problem"),
+        ("I CAN'T CATCH MY BREATH EVEN AT REST, my calf twitches", "breathing_difficulty"),
+        ("HELP. MY DAD ZONED OUT AND DIDN'T ANSWER ANYONE FOR A FEW MINUTES", "fainting"),
+    ],
+)
+def test_a_text_in_capitals_is_read_as_in_lower_case(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
 def test_already_weeks_more_is_past_them(kb: KnowledgeBase) -> None:
     text = "Muscle is jumping in my thigh already two weeks more"
     assert read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days == 15

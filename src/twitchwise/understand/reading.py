@@ -45,6 +45,19 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 _TIGHT_COMMA = re.compile(r"(?<=[^\W\d_]),(?=\w)|(?<=\d),(?=[^\W\d_])")
 
 
+_SHOUTED = re.compile(r"[^.!?,;\n]{8,}")
+"""A stretch between sentence ends, a candidate for being read in lower case when it is typed in capitals."""
+
+
+def _quietly(match: re.Match[str]) -> str:
+    """ "SINCE ABOUT 20 MIN AGO I CAN'T GET MY WORDS OUT": capitals read as lower case (the tokenizer's contractions
+    and the phrase lists are in lower case), when at least four in five of the letters are capitals."""
+    stretch = match[0]
+    letters = [c for c in stretch if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return stretch.lower() if len(letters) >= 8 and capitals >= 0.8 * len(letters) else stretch
+
+
 @dataclass
 class Reading:
     """What a description says, as answers, with how it was read."""
@@ -85,6 +98,7 @@ def clean(text: str) -> tuple[str, bool]:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = _CONTROL.sub(" ", text.encode("utf-8", "replace").decode("utf-8"))
     text = _SPACES.sub(" ", _TIGHT_COMMA.sub(", ", text))
+    text = _SHOUTED.sub(_quietly, text)
     text = _LONG_RUN.sub(r"\g<0> ", text)  # no word is this long; split it so the tokenizer stays linear
     return text[:MAX_TEXT], truncated
 
