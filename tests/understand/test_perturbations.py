@@ -67,6 +67,15 @@ def test_no_wording_in_any_variant_is_under_triaged(flag: str, kb: KnowledgeBase
     assert not misses, f"{len(misses)} under-triaged:\n" + "\n".join(misses[:10])
 
 
+@pytest.mark.parametrize("flag", sorted(SUITE["red_flags"]))
+def test_no_wording_typed_in_capitals_is_under_triaged(flag: str, kb: KnowledgeBase) -> None:
+    """A frightened person typing in capitals: 19 of the wordings had been under-triaged ("CAN'T" is one token)."""
+    level = SUITE["red_flags"][flag]["level"]
+    for wording in SUITE["red_flags"][flag]["wordings"]:
+        text = f"MY LEFT CALF HAS BEEN TWITCHING FOR 3 DAYS. {wording.upper()}!!"
+        assert RANK[triage(text, kb).disposition] >= RANK[level], text
+
+
 POSSIBLE = [
     ("my left hand feels heavy and numb, calf twitching for 3 days", "sudden_one_sided_weakness", "emergency"),
     ("I've been seeing double, calf twitching for 3 days", "sudden_vision_problem", "emergency"),
