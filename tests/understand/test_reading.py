@@ -978,6 +978,22 @@ def test_a_text_in_capitals_is_read_as_in_lower_case(kb: KnowledgeBase, text: st
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
 
 
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # a red flag told of him or her in words first written for "my"
+        ("My husband (58): crushing pain in the middle of his chest going down his left arm", "chest_pain_severe"),
+        ("My husband (58): chest pain spreading to his jaw", "chest_pain_severe"),
+        ("My husband (58): people keep asking if he's drunk because of how he talks", "slurred_speech"),
+        ("My husband (58): he's catching his toes on the stairs", "tripping_or_foot_drop"),
+        ("My husband (58): numbness in the tips of his fingers", "lip_or_fingertip_tingling"),
+        ("My mum says food keeps getting stuck in her throat", "swallowing_difficulty"),
+    ],
+)
+def test_red_flags_told_of_someone_else(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
 def test_already_weeks_more_is_past_them(kb: KnowledgeBase) -> None:
     text = "Muscle is jumping in my thigh already two weeks more"
     assert read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days == 15
