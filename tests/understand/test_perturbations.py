@@ -76,6 +76,27 @@ def test_no_wording_typed_in_capitals_is_under_triaged(flag: str, kb: KnowledgeB
         assert RANK[triage(text, kb).disposition] >= RANK[level], text
 
 
+DENIALS_BEFORE = {
+    # a calm denial just before the red flag must not reach it: these had left 18, 37, 17 and 17 of the wordings
+    # under-triaged ("no fever or headache and one side of my face fell at dinner": self-care)
+    "no_no": "No fever, no rash, {flag}",
+    "or_and": "no rash or fever and {flag}",
+    "without_warning": "Without any warning, {flag}",
+    "never_before": "Never had this before, {flag}",
+}
+
+
+@pytest.mark.parametrize("opening", sorted(DENIALS_BEFORE))
+def test_a_denial_just_before_a_red_flag_does_not_reach_it(opening: str, kb: KnowledgeBase) -> None:
+    misses = []
+    for entry in SUITE["red_flags"].values():
+        for wording in entry["wordings"]:
+            text = DENIALS_BEFORE[opening].format(flag=wording) + ". calf twitching for 3 days"
+            if RANK[triage(text, kb).disposition] < RANK[entry["level"]]:
+                misses.append(text)
+    assert not misses, f"{len(misses)} under-triaged:\n" + "\n".join(misses[:10])
+
+
 POSSIBLE = [
     ("my left hand feels heavy and numb, calf twitching for 3 days", "sudden_one_sided_weakness", "emergency"),
     ("I've been seeing double, calf twitching for 3 days", "sudden_vision_problem", "emergency"),

@@ -994,6 +994,24 @@ def test_red_flags_told_of_someone_else(kb: KnowledgeBase, text: str, symptom: s
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
 
 
+@pytest.mark.parametrize(
+    ("text", "symptom", "state"),
+    [
+        ("No fever, no rash, cant breath properly, calf twitching", "breathing_difficulty", True),
+        ("no headache or fever and one side of my face fell at dinner", "face_droop", True),
+        ("Without any warning, my legs feel like lead climbing stairs", "weakness", True),
+        ("Never had this before, my speech is slurred", "slurred_speech", True),
+        # a list still denies each of its items
+        ("no weakness, no numbness, tingling or pain", "pain", False),
+        ("No fever, no rash, no headache, calf twitching", "headache", False),
+        ("no sudden, heavy or spreading chest pain, calf twitching", "chest_pain", False),
+    ],
+)
+def test_where_a_denial_ends(kb: KnowledgeBase, text: str, symptom: str, state: bool) -> None:
+    read_as = (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom)
+    assert read_as is True if state else read_as is not True
+
+
 def test_already_weeks_more_is_past_them(kb: KnowledgeBase) -> None:
     text = "Muscle is jumping in my thigh already two weeks more"
     assert read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days == 15

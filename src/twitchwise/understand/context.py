@@ -98,6 +98,11 @@ class ConText:
                     found[category].forward_ends.append(end)
                 else:
                     found[category].backward_starts.append(start)
+        norms = [token.norm_ for token in doc]
+        starts = frozenset(t.i for t in doc if t.is_sent_start and t.i > 0)
+        closings: set[int] = set()
+        in_denied_list = denied_list_openings(norms, starts, closings)
+        negation_breaks |= closings  # "no fever, no rash, can't breathe properly": the reach ends at the comma
         negation_boundary = [0] * (len(doc) + 1)
         comma_boundary = [0] * (len(doc) + 1)
         for i in range(len(doc)):
@@ -115,7 +120,7 @@ class ConText:
                     ent, found[category], counts[category], comma_boundary, self.backward_window[category]
                 ):
                     ent._.set(category, True)
-        _carry_negation_along_lists(doc, ents)
+        _carry_negation_along_lists(ents, norms, in_denied_list)
         return doc
 
     def _reaches(
@@ -175,46 +180,82 @@ _DENIED_VERBS = frozenset(
 )  # fmt: skip
 
 
-def opens_denied_list(words: list[str]) -> bool:
-    """Whether the words before a list item (nearest last) open it with a denial and join it by commas, "or" or
-    "and", with no word that starts a statement between: "No weakness, numbness, tingling or", "I don't have any
-    weakness, numbness or", "negative for weakness, numbness,"."""
-    return denied_list_openings(words)[-1]
-
-
-def denied_list_openings(words: list[str], sentence_starts: frozenset[int] = frozenset()) -> list[bool]:
+def denied_list_openings(
+    words: list[str], sentence_starts: frozenset[int] = frozenset(), closings: set[int] | None = None
+) -> list[bool]:
     """For each position 0..len(words), whether the words before it (from its sentence's start) open a denied list
-    and join it, in one pass: a clinical note's "Denies a, b, c, … z" is as long as it is."""
+    and join it, in one pass: a clinical note's "Denies a, b, c, … z" is as long as it is.
+
+    A list closes where a statement starts, and also (each such position is added to ``closings``, where a
+    denial's reach ends too):
+    - after items each denied by its own "no" ("No fever, no rash, can't breathe properly"): at the next comma not
+      followed by another denial;
+    - at an "and" after an "or" ("no headache or fever and my face drooped at dinner").
+    "Without any warning" and "never had this before" deny nothing."""
     result = [False] * (len(words) + 1)
     open_list = False  # a denial is open, with no word between that starts a statement
     joins = 0
+    repeated = said_or = False  # "no X, no Y": each item its own denial; "no X or Y": an "or" seen
+
+    def close(at: int) -> None:
+        nonlocal open_list
+        open_list = False
+        if closings is not None:
+            closings.add(at)
+
     for i, word in enumerate(words):
         if i in sentence_starts:
             open_list, joins = False, 0
         result[i] = open_list and joins > 0
-        if word in _DENIALS and not (word == "not" and i + 1 < len(words) and words[i + 1] in _NOT_PREDICATES):
-            open_list, joins = True, 0
+        if word in _DENIALS and _denies_nothing(words, i):
+            if open_list:
+                close(i)
+        elif word in _DENIALS and not (word == "not" and i + 1 < len(words) and words[i + 1] in _NOT_PREDICATES):
+            repeated = open_list and i > 0 and words[i - 1] in LIST_JOINS
+            open_list, joins, said_or = True, 0, False
         elif not open_list:
             continue
         elif word in _DENIED_VERBS and _DENIALS & set(words[max(0, i - 3) : i]):
             continue  # "do not have any": the denial is just before
         elif word in LIST_ENDS or word in _LIST_STOPS or (joins and word in _AMOUNT_STARTS):
             open_list = False
+        elif (repeated and word == "," and _a_statement_follows(words, i)) or (said_or and word == "and"):
+            close(i)
         else:
             joins += word in LIST_JOINS
+            said_or = said_or or word == "or"
     result[len(words)] = open_list and joins > 0
     return result
 
 
-def _carry_negation_along_lists(doc: Doc, ents: list[Span]) -> None:
+def _a_statement_follows(words: list[str], comma: int) -> bool:
+    """After "no X, no Y,": what follows is not denied too ("can't breathe properly"), unless it has its own "no" or
+    is a list of its own ("no sudden, heavy or spreading chest pain")."""
+    following: list[str] = []
+    for word in words[comma + 1 : comma + 12]:
+        if word in {",", ";", ".", "!", "?"}:
+            break
+        following.append(word)
+    return bool(following) and following[0] not in _DENIALS and "or" not in following
+
+
+_WARNING = (["without", "warning"], ["without", "any", "warning"], ["without", "a", "warning"])
+_NEVER_BEFORE = frozenset({"had", "felt", "experienced", "seen", "happened", "noticed", "known"})
+
+
+def _denies_nothing(words: list[str], i: int) -> bool:
+    """ "without any warning", "never had this before", "never happened before": a denial of no symptom."""
+    if any(words[i : i + len(phrase)] == phrase for phrase in _WARNING):
+        return True
+    following = words[i + 1 : i + 6]
+    return words[i] == "never" and bool(following) and following[0] in _NEVER_BEFORE and "before" in following
+
+
+def _carry_negation_along_lists(ents: list[Span], norms: list[str], in_denied_list: list[bool]) -> None:
     """ "No weakness, numbness, tingling or pain", "no fever, rash, vomiting or headache": a denial reaches every
     bare item of the list it opens, however long, until a word starts a statement or the sentence ends (so not
     "no fever or rash, vomiting since yesterday")."""
     symptoms = [ent for ent in ents if ent.label_ == "SYMPTOM" and not ent._.negated]
-    if not symptoms:
-        return
-    norms = [token.norm_ for token in doc]
-    in_denied_list = denied_list_openings(norms, frozenset(t.i for t in doc if t.is_sent_start and t.i > 0))
     for ent in symptoms:
         if norms[ent.start] in LIST_ENDS:
             continue  # "has spread": a statement, not a bare item

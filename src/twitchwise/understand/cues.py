@@ -34,7 +34,10 @@ MAX_WORDS = 12  # words of the person's own text quoted back
 NEAR = 60  # characters either side of a match in which an ``unless`` group (such as "for years") counts
 _GROUP = re.compile(r"\{(\w+)\}")
 _NEGATION = re.compile(r"\b(?:no|not|never|without|none|nor|neither|denies|deny|nothing|zero|free of)\b")
-_PSEUDO_NEGATION = re.compile(r"\b(?:not sure|not certain|no idea|not only|not just|nothing but)\b")
+_PSEUDO_NEGATION = re.compile(
+    r"\b(?:not sure|not certain|no idea|not only|not just|nothing but|without (?:any |a )?warning"
+    r"|never (?:had|felt|experienced|seen|happened|noticed)\b.{0,30}?\bbefore)\b"
+)
 _CLAUSE_BREAK = re.compile(
     r"[,;:.!?]|\b(?:but|though|although|however|whereas|except|yet|because|cause|cos|coz|so)\b"
     r"|\band (?=(?:i|my|his|her|their|he|she|they|the)\b)"
@@ -318,10 +321,15 @@ def denied_after(rest: str) -> bool:
 
 
 def _clause_before(text: str, end: int) -> str:
+    from twitchwise.understand.context import denied_list_openings
+
     start = 0
     for boundary in _CLAUSE_BREAK.finditer(text, max(0, end - 80), end):
         start = boundary.end()
-    return text[start:end]
+    words = text[start:end].split()
+    closings: set[int] = set()
+    denied_list_openings(words, closings=closings)  # "no headache or fever and …": the denial ends at the "and"
+    return " ".join(words[max(closings) + 1 :]) if closings else text[start:end]
 
 
 def _answered_no(sentences: list[tuple[Span, str, list[int]]], number: int) -> bool:
@@ -348,13 +356,15 @@ _WORD_REST = re.compile(r"\w*")
 def _in_denied_list(text: str, match: re.Match[str]) -> bool:
     """ "no fever, rash, vomiting or headache": the match is a bare item of a list a denial opens, each item a few
     words joined by commas, "or" or "and", none of them starting a statement (not "vomiting since yesterday")."""
-    from twitchwise.understand.context import ends_an_item, opens_denied_list
+    from twitchwise.understand.context import denied_list_openings, ends_an_item
 
     rest = _WORD_REST.match(text, match.end())
     end = rest.end() if rest else match.end()  # "one-sided weak|ness": to the end of the word
     if not ends_an_item(text[end : end + 60].split()[:3]):  # a window: not the sentence's rest
         return False
-    return opens_denied_list(text[max(0, match.start() - 1200) : match.start()].split())  # a note's long "denies" list
+    before = text[max(0, match.start() - 1200) : match.start()].split()  # a note's long "denies" list
+    after = text[match.start() : match.start() + 80].split()  # what follows a comma decides whether it closes a list
+    return denied_list_openings([*before, *after])[len(before)]
 
 
 def _negated(clause: str) -> bool:
