@@ -1012,6 +1012,14 @@ def test_where_a_denial_ends(kb: KnowledgeBase, text: str, symptom: str, state: 
     assert read_as is True if state else read_as is not True
 
 
+def test_words_that_touch_a_red_flag_win_over_a_no_said_in_other_words(kb: KnowledgeBase) -> None:
+    # "without getting out of breath" had answered no, and the cue's "can't finish a sentence", in doubt, was lost
+    text = "I think I can't finish a sentence without getting out of breath. calf twitching for 3 days"
+    reading = read(text, kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get("breathing_difficulty", False) is None
+    assert "breathing_difficulty" in reading.said
+
+
 def test_already_weeks_more_is_past_them(kb: KnowledgeBase) -> None:
     text = "Muscle is jumping in my thigh already two weeks more"
     assert read(text, kb, today=dt.date(2026, 12, 1)).answers.duration_days == 15

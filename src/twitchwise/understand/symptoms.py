@@ -195,6 +195,10 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
             symptoms[symptom] = True
     said: dict[str, str] = {}
     for symptom, words in found.possible.items():
-        if symptom in known and symptoms.setdefault(symptom, None) is None:
-            said[symptom] = words
+        if symptom not in known or symptoms.get(symptom) is True:
+            continue
+        # words that touch it win over a "no" said in other words ("I think I can't finish a sentence without getting
+        # out of breath": the "without" had answered no): asked, never passed
+        symptoms[symptom] = None
+        said[symptom] = words
     return said
