@@ -1012,6 +1012,15 @@ def test_where_a_denial_ends(kb: KnowledgeBase, text: str, symptom: str, state: 
     assert read_as is True if state else read_as is not True
 
 
+def test_a_twitch_that_moves_within_a_place(kb: KnowledgeBase) -> None:
+    doubted = read("thumb twitching since yesterday; the twitch seems to spread into the palm a bit", kb, today=TODAY)
+    assert "spreading" not in (doubted.answers.symptoms or {})  # in doubt, within the hand: no word on spreading
+    told = read("My face twitches. It started under my eye but has moved closer to my cheek", kb, today=TODAY)
+    assert (told.answers.symptoms or {}).get("spreading") is True  # told as a move (a real post's annotation)
+    other = read("calf twitching for a week and now it has spread to my other calf", kb, today=TODAY)
+    assert (other.answers.symptoms or {}).get("spreading") is True
+
+
 def test_words_that_touch_a_red_flag_win_over_a_no_said_in_other_words(kb: KnowledgeBase) -> None:
     # "without getting out of breath" had answered no, and the cue's "can't finish a sentence", in doubt, was lost
     text = "I think I can't finish a sentence without getting out of breath. calf twitching for 3 days"

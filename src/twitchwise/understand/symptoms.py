@@ -19,7 +19,7 @@ def symptoms(text: Text) -> dict[str, bool | None]:
         if text.generic_or_denied(ent) or _a_small_spasm(text, ent):
             continue
         state = text.state(ent)
-        if ent.ent_id_ == "spreading" and state is not False and _within_one_muscle(text, ent):
+        if ent.ent_id_ == "spreading" and state is not False and _within_one_muscle(text, ent, doubted=state is None):
             continue  # "the twitches spread out across the calf": no word on spreading to new places (left unanswered)
         if ent.ent_id_ in RIGHT_NOW and state is True and _since_gone(text, ent):
             state = None  # "I was short of breath yesterday but it went away": is it there now? asked
@@ -53,13 +53,15 @@ _ONE_MUSCLE = re.compile(
 )
 
 
-def _within_one_muscle(text: Text, ent: Span) -> bool:
+def _within_one_muscle(text: Text, ent: Span, *, doubted: bool) -> bool:
     """Whether "spread" is said of a twitch moving within the one muscle ("spreads across the calf")."""
     end = text.sentence(ent.start)[1]
     following = " ".join(t.norm_ for t in text.doc[ent.end : min(end, ent.end + 8)])
     if _ONE_MUSCLE.match(following) is not None:
         return True
-    # "thumb twitching …; the twitch seems to spread into the palm": to a part of the same place
+    if not doubted:
+        return False  # "the twitch has moved closer to my cheek": told as a move, it is spreading
+    # "thumb twitching …; the twitch seems to spread into the palm": in doubt, to a part of the same place
     ahead = [e for e in text.ents_in(ent.end, min(end, ent.end + 5)) if e.label_ == "SITE"]
     before = {e.ent_id_ for e in text.by_label("SITE") if e.end <= ent.start}
     words = {t.norm_ for t in text.doc[ent.end : min(end, ent.end + 6)]}
