@@ -496,6 +496,14 @@ def test_a_twitching_dated_by_a_holiday_a_season_or_its_onset_verb(kb: Knowledge
         ("on and off since the clocks went back, right calf", 37),  # Sunday 25 October 2026
         ("I've had a twitchy bicep since I started the new job, which was in August", 122),
         ("left shoulder twitch ever since my covid jab in the summer", 183),
+        ("calf twitching for 2 and a half weeks", 18),  # had been half a week
+        ("calf twitching for twenty one days", 21),  # had been one day
+        ("calf twitching for 10ish days", 10),
+        ("calf twitching x10 days", 10),
+        ("calf twitching 3/52", 21),
+        ("calf twitching since the weekend", 3),  # Saturday 28 November
+        ("my calf has been twitching for weeks", 14),  # at least two, said as assumed
+        ("I've had twitches in my thigh for months", 60),
     ],
 )
 def test_how_long_told_in_other_ways(kb: KnowledgeBase, text: str, days: int) -> None:
@@ -508,6 +516,7 @@ def test_how_long_told_in_other_ways(kb: KnowledgeBase, text: str, days: int) ->
         "my 3 week old baby twitches in her sleep",
         "calf twitching since Monday, I had covid in the summer",
         "twitching since yesterday and I was in Spain in August",
+        "eyelid twitching since yesterday. I read it can go on for weeks.",
     ],
 )
 def test_other_times_near_the_twitching_are_not_its_time(kb: KnowledgeBase, text: str) -> None:

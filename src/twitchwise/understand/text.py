@@ -134,7 +134,7 @@ class Text:
             token = doc[i]
             value = number_of(token, numbers, articles=articles)
             if value is not None:
-                return value
+                return value + _tens_before(doc, i, numbers) if 1 <= value <= 9 else value
             norm = token.norm_
             if norm not in FILLERS and norm not in RANGE and not (articles and norm in {"the", "past"}):
                 return None
@@ -165,6 +165,15 @@ class Text:
         return False
 
 
+def _tens_before(doc: Doc, index: int, numbers: dict[str, float]) -> float:
+    """ "twenty one", "twenty-one": the tens said before a unit in words."""
+    if not doc[index].is_alpha:
+        return 0
+    before = index - 1 - (norm_at(doc, index - 1) in {"-", "–"})
+    tens = numbers.get(norm_at(doc, before), 0) if before >= 0 else 0
+    return tens if tens in {20, 30, 40, 50, 60, 70, 80, 90} else 0
+
+
 def number_of(token: Token, numbers: dict[str, float], *, articles: bool) -> float | None:
     norm = token.norm_
     if norm in {"a", "an"}:
@@ -176,6 +185,8 @@ def number_of(token: Token, numbers: dict[str, float], *, articles: bool) -> flo
         return float(text)
     if ordinal := re.fullmatch(r"([0-9]{1,2})(?:st|nd|rd|th)", norm):
         return float(ordinal[1])  # "on my 6th espresso": six so far
+    if rough := re.fullmatch(r"x?([0-9]{1,3})(?:ish)?", norm):
+        return float(rough[1])  # "10ish days", a note's "x10 days"
     return None
 
 

@@ -65,7 +65,9 @@ def duration(text: Text) -> None:
         elif _new_year(doc, token):
             days = _since_date(text, token)
             found = None if days is None else (days, True)
-        elif (span := _CLINICAL_SPAN.fullmatch(norm)) and norm_at(doc, token.i - 1) in {"for", "x", "over", "past"}:
+        elif (span := _CLINICAL_SPAN.fullmatch(norm)) and (
+            norm_at(doc, token.i - 1) in {"for", "x", "over", "past"} or span[2] == "52"  # no date has a 52nd month
+        ):
             found = int(span[1]) * {"7": 1, "52": 7, "12": 30}[span[2]], False  # a note's "x 3/52": three weeks
         elif norm in units and (count := _day_count(doc, token, units[norm])) is not None:
             found = count, False  # "Day 20 today", "week 3 of this twitching"
@@ -73,6 +75,8 @@ def duration(text: Text) -> None:
             found = _units_before(text, token, units[norm])
         elif norm in _WEEKDAYS:
             found = _since_weekday(text, token)
+        elif norm == "weekend" and _since_before(text, token.i, 3):
+            found = (text.today.weekday() - 5) % 7, True  # "since the weekend": since its Saturday
         elif norm in {"yesterday", "today", "tonight", "morning", "afternoon", "evening", "night"}:
             found = _since_day(text, token)
         elif norm in _MONTHS or norm in _MONTH_ABBREVIATIONS or norm in _NAMED_DAYS:
@@ -135,6 +139,16 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         amount, before = 1.0, norm_at(doc, token.i - 2)  # "it's been going a good month now"
     if amount is None and token.i >= 2 and doc[token.i - 1].text == "+":
         amount = text.amount_before(token.i - 1)  # "2+ weeks"
+    if before == "half" and [norm_at(doc, token.i - 3), norm_at(doc, token.i - 2)] == ["and", "a"]:
+        whole = text.amount_before(token.i - 3)
+        amount = None if whole is None else whole + 0.5  # "2 and a half weeks" (it had been half a week)
+    if amount is None and before in {"for", "many"} and token.norm_ in {"weeks", "months", "years"}:
+        earlier = [norm_at(doc, token.i - k) for k in range(2, 10)]
+        perfect = any(a in {"'ve", "have", "has", "had"} and b == "had" for a, b in pairwise(earlier[::-1]))
+        told = "been" in earlier or perfect
+        if told and not set(earlier) & {"can", "could", "may", "might", "will", "would", "sometimes"}:
+            amount = 2.0  # "I've been twitching for months": at least two, and said so (not "it can go on for weeks")
+            text.assume(f"'for {token.text}' read as at least 2 {token.text}")
     if amount is not None and before in {"a", "an"} and norm_at(doc, token.i - 2) == "half":
         amount = 0.5
     if amount is not None and before in {"a", "an", "per"}:
