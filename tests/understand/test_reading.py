@@ -873,6 +873,12 @@ def test_a_note_s_bilateral_is_both_sides(kb: KnowledgeBase) -> None:
         ("the back of my hand twitches", {"hand"}),
         ("twitching in the back of my neck and my back", {"neck", "back"}),
         ("twitches in my hammy and my forearm", {"thigh", "forearm"}),
+        ("twitching near my collarbone", {"chest"}),
+        ("twitching in my armpit", {"chest"}),
+        ("my ear twitches", {"face"}),
+        ("twitching in my groin", {"thigh"}),
+        ("random twitches in my body", {"widespread"}),
+        ("I sleep on my side and my calf twitches", {"calf"}),
     ],
 )
 def test_the_back_of_a_place_and_slang_places(kb: KnowledgeBase, text: str, regions: set[str]) -> None:
