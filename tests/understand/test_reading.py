@@ -1027,6 +1027,20 @@ def test_where_a_denial_ends(kb: KnowledgeBase, text: str, symptom: str, state: 
     assert read_as is True if state else read_as is not True
 
 
+@pytest.mark.parametrize(
+    ("text", "mg"),
+    [
+        ("a 12 pack of diet coke a day, calf twitching", 420),
+        ("6x coffee daily, calf twitching", 570),
+        ("half a dozen coffees a day, calf twitching", 570),  # had been a dozen
+        ("two venti lattes a day, calf twitching", 190),
+        ("10+ coffees a day, calf twitching", 950),
+    ],
+)
+def test_caffeine_told_in_more_ways(kb: KnowledgeBase, text: str, mg: float) -> None:
+    assert read(text, kb, today=TODAY).answers.caffeine_mg_per_day == mg
+
+
 def test_a_twitch_that_moves_within_a_place(kb: KnowledgeBase) -> None:
     doubted = read("thumb twitching since yesterday; the twitch seems to spread into the palm a bit", kb, today=TODAY)
     assert "spreading" not in (doubted.answers.symptoms or {})  # in doubt, within the hand: no word on spreading

@@ -88,7 +88,8 @@ def _named(text: Text, ent: Span) -> str:
 
 
 _CONTAINERS = frozenset({"cans", "can", "cups", "cup", "mugs", "mug", "bottles", "bottle", "glasses", "glass",
-                         "shots", "shot", "servings", "serving", "large", "big", "small", "tall"})  # fmt: skip
+                         "shots", "shot", "servings", "serving", "large", "big", "small", "tall", "pack", "packs",
+                         "venti", "grande", "medium", "huge", "massive", "strong"})  # fmt: skip
 
 
 # a pot holds several cups: counted as a 1-litre pot, about four 8-oz cups, and said so (a bigger pot holds more)

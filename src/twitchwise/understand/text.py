@@ -134,8 +134,12 @@ class Text:
             token = doc[i]
             value = number_of(token, numbers, articles=articles)
             if value is not None:
+                if token.norm_ == "dozen" and [norm_at(doc, i - 2), norm_at(doc, i - 1)] == ["half", "a"]:
+                    return 6.0  # "half a dozen coffees"
                 return value + _tens_before(doc, i, numbers) if 1 <= value <= 9 else value
             norm = token.norm_
+            if token.text == "+":
+                continue  # "10+ coffees": at least ten
             if norm not in FILLERS and norm not in RANGE and not (articles and norm in {"the", "past"}):
                 return None
         return None
@@ -185,8 +189,8 @@ def number_of(token: Token, numbers: dict[str, float], *, articles: bool) -> flo
         return float(text)
     if ordinal := re.fullmatch(r"([0-9]{1,2})(?:st|nd|rd|th)", norm):
         return float(ordinal[1])  # "on my 6th espresso": six so far
-    if rough := re.fullmatch(r"x?([0-9]{1,3})(?:ish)?", norm):
-        return float(rough[1])  # "10ish days", a note's "x10 days"
+    if rough := re.fullmatch(r"x?([0-9]{1,3})(?:ish|x)?", norm):
+        return float(rough[1])  # "10ish days", a note's "x10 days", "6x coffee"
     return None
 
 
