@@ -99,6 +99,7 @@ def duration(text: Text) -> None:
         text.data["duration_days"] = min(max(days for days, _, _ in candidates), 36500)
 
 
+_LIMITS = frozenset({14, 90})  # the days the rules' "more than" turns on (two weeks; an eyelid's three months)
 _SIZED = frozenset({"good", "solid", "whole", "full", "straight"})  # "a good month", "a solid week"
 _MORE_THAN = frozenset({("more", "than"), ("longer", "than"), ("greater", "than"), ("", "over"), ("", ">")})
 
@@ -217,8 +218,8 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         (i for i in range(token.i - 1, max(-1, token.i - 5), -1) if doc[i].like_num or doc[i].norm_ in {"a", "an"}),
         None,
     )
-    if number is not None and _more_than(doc, number, token.i):
-        days += 1  # "for more than 2 weeks" is past the NHS's two weeks, not at them
+    if number is not None and (unit_days >= 7 or days in _LIMITS) and _more_than(doc, number, token.i):
+        days += 1  # "for more than 2 weeks" is past the NHS's two weeks, not at them ("over two days" stays two)
     return days, point
 
 
