@@ -53,6 +53,10 @@ class Speller:
             | frozenset(word for name in names for word in name.lower().split())
         )
         self.correct = cache(self._correct)
+        # the targets by first letter and length: a word is compared with the few it could be, not all thousand
+        self.buckets: dict[tuple[str, int], list[str]] = {}
+        for target in self.targets:
+            self.buckets.setdefault((target[0], len(target)), []).append(target)
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
@@ -70,21 +74,21 @@ class Speller:
         limit = 2 if len(word) >= self.long_from else 1
         short = len(word) < self.min_length  # "chst", "wods": a letter left out of a five-letter word, nothing else
         tied: list[str] = []
-        best: tuple[int, int, int, str] | None = None
-        for target in self.targets:
-            if short and len(target) != len(word) + 1:
+        best: tuple[int, int, int] | None = None
+        lengths = [len(word) + 1] if short else range(len(word) - limit, len(word) + limit + 1)
+        for target in (t for length in lengths for t in self.buckets.get((word[0], length), ())):
+            distance = OSA.distance(word, target, score_cutoff=limit)
+            if distance > limit:
                 continue
-            if target[0] == word[0] and abs(len(target) - len(word)) <= limit:
-                distance = OSA.distance(word, target, score_cutoff=limit)
-                # a tie goes to a doubled letter typed once ("croked" is "crooked", not "choked"), then to two
-                # letters swapped ("thorugh" is "through", not "though"), then to a red-flag word the lexicon lists
-                # ("waisting" is "wasting", not "waiting"), then to the commoner word ("droped": dropped, not drooped)
-                kind = 0 if _undoubled(word, target) else 1 if sorted(word) == sorted(target) else 2
-                rank = (distance, kind, 0 if target in self.listed else 1, target)
-                if distance <= limit and (best is None or rank[:3] < best[:3]):
-                    best, tied = rank, [target]
-                elif best is not None and rank[:3] == best[:3]:
-                    tied.append(target)
+            # a tie goes to a doubled letter typed once ("croked" is "crooked", not "choked"), then to two letters
+            # swapped ("thorugh" is "through", not "though"), then to a red-flag word the lexicon lists ("waisting"
+            # is "wasting", not "waiting"), then to the commoner word ("droped" is "dropped", not "drooped")
+            kind = 0 if _undoubled(word, target) else 1 if sorted(word) == sorted(target) else 2
+            rank = (distance, kind, 0 if target in self.listed else 1)
+            if best is None or rank < best:
+                best, tied = rank, [target]
+            elif rank == best:
+                tied.append(target)
         if best is None or _common_english(word):
             return None
         return max(tied, key=lambda t: _english().get(t, 0))
