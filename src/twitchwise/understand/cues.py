@@ -373,6 +373,12 @@ def _negated(clause: str) -> bool:
 
 
 @cache
-def load_cues() -> Cues:
+def cue_file() -> CueFile:
+    """``cues.yaml`` as written (the speller takes its words from it too), read once."""
     text = resources.files("twitchwise.understand").joinpath("cues.yaml").read_text(encoding="utf-8")
-    return Cues(msgspec.convert(yaml.safe_load(text), type=CueFile, strict=True))
+    return msgspec.convert(yaml.safe_load(text), type=CueFile, strict=True)
+
+
+@cache
+def load_cues() -> Cues:
+    return Cues(cue_file())

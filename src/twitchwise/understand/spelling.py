@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,10 +27,10 @@ def cue_words(lexicon: Lexicon) -> frozenset[str]:
     """The whole words (five letters or more) the red-flag cues and symptom phrases are told in ("mouth", "words",
     "breath", "voice", "chest"), so a slip of the keys in any of them still reads: a stem ("struggl…") is left out,
     as is an optional ending ("seizures?")."""
-    import yaml
+    from twitchwise.understand.cues import cue_file
 
-    raw = yaml.safe_load(resources.files("twitchwise.understand").joinpath("cues.yaml").read_text(encoding="utf-8"))
-    patterns = [*raw["groups"].values(), *(p for cue in raw["cues"] for p in cue["patterns"])]
+    cues = cue_file()
+    patterns = [*cues.groups.values(), *(p for cue in cues.cues for p in cue.patterns)]
     text = _STEMS.sub("#", _ESCAPES.sub(" ", " ".join(patterns).lower()))
     words = set(re.findall(r"(?<![a-z#])[a-z]{5,}(?![a-z#?(\[{])", text))
     words |= {w for phrases in lexicon.symptoms.values() for p in phrases for w in p.lower().split() if len(w) >= 5}
