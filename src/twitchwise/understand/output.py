@@ -16,8 +16,7 @@ def question_answer(reading: Reading, kb: KnowledgeBase, assessment: Assessment 
     """The answer to a question in the words; "is this normal?" reassures only when the advice does."""
     if reading.question is None:
         return None
-    reassure = assessment is None or (assessment.warning is None and assessment.disposition == "self_care")
-    return answer(fitting(reading.question, reassure=reassure), kb, reading.answers)
+    return answer(fitting(reading.question, assessment), kb, reading.answers)
 
 
 def contract_json(assessment: Assessment, reading: Reading, kb: KnowledgeBase) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import msgspec
 
 from twitchwise.answers import Answers
 from twitchwise.kb.models import KnowledgeBase
+from twitchwise.triage.assessment import Assessment
 from twitchwise.triage.targets import caffeine_limit_note, personal_targets
 from twitchwise.triage.text import fill
 from twitchwise.vocabulary import Disposition
@@ -35,9 +36,10 @@ class TopicAnswer(msgspec.Struct, frozen=True):
 REASSURING = frozenset({"how_common", "self_care", "causes"})
 
 
-def fitting(topic_id: str, *, reassure: bool) -> str:
-    """The topic to answer a question with, given whether the advice may reassure."""
-    return "when_to_see_a_doctor" if not reassure and topic_id in REASSURING else topic_id
+def fitting(topic_id: str, assessment: Assessment | None) -> str:
+    """The topic to answer a question with: one that reassures only beside calm self-care with nothing left open."""
+    calm = assessment is None or (assessment.warning is None and assessment.disposition == "self_care")
+    return "when_to_see_a_doctor" if not calm and topic_id in REASSURING else topic_id
 
 
 def answer(topic_id: str, kb: KnowledgeBase, answers: Answers | None = None) -> TopicAnswer:

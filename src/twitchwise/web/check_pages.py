@@ -338,8 +338,7 @@ def _reading_context(request: Request, answers: Answers, meta: dict[str, Any]) -
     words = [p.words for p in checked.possible if warning and p.disposition == warning.disposition and p.words]
     words = [w for w in dict.fromkeys(words) if not any(w != other and w in other for other in words)]
     question = meta.get("question")
-    reassure = warning is None and checked.disposition == "self_care"
-    topic = answer(fitting(question, reassure=reassure), backend.kb, answers) if question in backend.kb.topics else None
+    topic = answer(fitting(question, checked), backend.kb, answers) if question in backend.kb.topics else None
     return {"understood": meta.get("understood") or [], "assumptions": meta.get("assumptions") or [],
             "topic": topic, "about_someone_else": meta.get("about") not in (None, "self"), "about": meta.get("about"),
             "warning": warning, "said_words": words}  # fmt: skip
