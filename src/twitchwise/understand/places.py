@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from twitchwise.understand.text import VAGUE_TWITCH, Text, distance, names_twitching, norm_at, previous_norm
+from twitchwise.understand.text import Text, a_named_twitch, distance, names_twitching, norm_at, previous_norm
 from twitchwise.understand.timing import earlier_episode
 
 if TYPE_CHECKING:
@@ -224,7 +224,7 @@ def _named_again_by(text: Text, ent: Span, end: int) -> bool:
     if (later < len(text.site_starts) and text.site_starts[later] < end) or end >= len(text.doc):
         return False  # not the sentence's last place
     following = text.ents_in(end, min(text.sentence(end)[1], end + 40))
-    twitch = next((e for e in following if e.label_ == "TWITCH" and e.text.lower() not in VAGUE_TWITCH), None)
+    twitch = next((e for e in following if a_named_twitch(e)), None)
     if twitch is None or any(e.label_ == "SITE" and e.start < twitch.end + 4 for e in following):
         return False  # the next sentence places its twitching itself
     return any(t.norm_ in {"they", "it"} for t in text.doc[max(end, twitch.start - 3) : twitch.start])
@@ -258,8 +258,7 @@ def _site_negated(text: Text, ent: Span) -> bool:
             continue  # "not just my calf any more": the calf and more
         if token.norm_ in {"not", "no", "never", "nothing", "than", "except", "instead"}:  # "rather than my hands"
             between = text.ents_in(token.i + 1, ent.start)  # bisection: Span.ents scans every phrase
-            if not any(e.label_ in {"SYMPTOM", "SITE"} or (e.label_ == "TWITCH" and e.text.lower() not in VAGUE_TWITCH)
-                       for e in between):  # fmt: skip
+            if not any(e.label_ in {"SYMPTOM", "SITE"} or a_named_twitch(e) for e in between):
                 return True
     return False
 

@@ -40,6 +40,12 @@ def names_twitching(token: Token) -> bool:
     return token.ent_type_ == "TWITCH" and token.lower_ not in VAGUE_TWITCH
 
 
+def a_named_twitch(ent: Span) -> bool:
+    """The same for a phrase: twitching named in so many words ("twitch", "flutters"), not only pointed at ("it",
+    "been going on")."""
+    return ent.label_ == "TWITCH" and ent.text.lower() not in VAGUE_TWITCH
+
+
 class Text:
     """A parsed description with its indexes, the values read so far and the assumptions made."""
 
@@ -69,7 +75,7 @@ class Text:
         self.episodes: dict[tuple[int, int], bool] = {}  # each sentence judged once by ``timing.earlier_episode``
         self.twitch_words = sum(ent.label_ == "TWITCH" for ent in self.ents)
         # twitching named in so many words ("twitch", "flutters"), not only pointed at ("it", "this", "began")
-        self.named_twitching = sum(ent.label_ == "TWITCH" and ent.text.lower() not in VAGUE_TWITCH for ent in self.ents)
+        self.named_twitching = sum(a_named_twitch(ent) for ent in self.ents)
 
     def labels_in(self, start: int, end: int) -> set[str]:
         """The phrase labels on the tokens in [start, end) (a window: constant work)."""
