@@ -279,6 +279,15 @@ class AllOf(msgspec.Struct, frozen=True):
         return any(part.reads_absence() for part in self.parts)
 
 
+def at_least(condition: Condition, field: str) -> list[Compare]:
+    """The "more than" and "at least" comparisons of ``field`` anywhere in a condition."""
+    if isinstance(condition, Compare):
+        return [condition] if condition.field == field and condition.op in {"gt", "gte"} else []
+    if isinstance(condition, AllOf | AnyOf):
+        return [c for part in condition.parts for c in at_least(part, field)]
+    return []
+
+
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 

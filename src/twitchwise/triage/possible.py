@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from twitchwise.answers import Answers
-from twitchwise.kb.conditions import AllOf, AnyOf, Compare, Condition, Facts
+from twitchwise.kb.conditions import Facts, at_least
 from twitchwise.kb.models import KnowledgeBase, RedFlag
 from twitchwise.triage.assessment import PossibleOut, WarningOut
 from twitchwise.triage.text import fill
@@ -65,26 +65,17 @@ def possible_flags(
     return found
 
 
-def _at_least(condition: Condition, field: str) -> list[Compare]:
-    """The "more than" and "at least" comparisons of ``field`` anywhere in a condition."""
-    if isinstance(condition, Compare):
-        return [condition] if condition.field == field and condition.op in {"gt", "gte"} else []
-    if isinstance(condition, AllOf | AnyOf):
-        return [c for part in condition.parts for c in _at_least(part, field)]
-    return []
-
-
 def _past_lowest_threshold(field: str, facts: Facts, kb: KnowledgeBase) -> float | None:
     """The least amount of ``field`` that some red flag's "more than" or "at least" would take as enough."""
     amounts = [
-        c.limit(facts) + (1 if c.op == "gt" else 0) for flag in kb.red_flags for c in _at_least(flag.condition, field)
+        c.limit(facts) + (1 if c.op == "gt" else 0) for flag in kb.red_flags for c in at_least(flag.condition, field)
     ]
     return min(amounts, default=None)
 
 
 def threshold_words(flag: RedFlag, field: str, facts: Facts, kb: KnowledgeBase) -> str:
     """ "your caffeine is more than 400 mg a day": the amount a red flag needs, in words."""
-    compare = _at_least(flag.condition, field)[0]
+    compare = at_least(flag.condition, field)[0]
     question = kb.questions[field]
     name = question.label.split(" (")[0]
     op = "more than" if compare.op == "gt" else "at least"

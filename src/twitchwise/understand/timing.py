@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.easter import easter
 
+from twitchwise.kb.conditions import at_least
 from twitchwise.understand.text import Text, norm_at, whole_number
 
 if TYPE_CHECKING:
@@ -99,9 +100,8 @@ def duration(text: Text) -> None:
         text.data["duration_days"] = min(max(days for days, _, _ in candidates), 36500)
 
 
-_LIMITS = frozenset({14, 90})  # the days the rules' "more than" turns on (two weeks; an eyelid's three months)
 _SIZED = frozenset({"good", "solid", "whole", "full", "straight"})  # "a good month", "a solid week"
-_MORE_THAN = frozenset({("more", "than"), ("longer", "than"), ("greater", "than"), ("", "over"), ("", ">")})
+_MORE_THAN = frozenset({("more", "than"), ("longer", "than"), ("greater", "than")})
 
 
 def _day_count(doc: Doc, token: Token, unit_days: int) -> int | None:
@@ -110,7 +110,7 @@ def _day_count(doc: Doc, token: Token, unit_days: int) -> int | None:
     if token.norm_ not in {"day", "week", "wk"} or count is None or not 1 <= count <= 400:
         return None
     after = norm_at(doc, token.i + 2)
-    if after not in {"today", "now", "of", ".", "!", ",", ""} or (after == "" and token.i + 2 < len(doc)):
+    if after not in {"today", "now", "of", ".", "!", ",", ""}:  # "" is the end of the text
         return None
     if norm_at(doc, token.i - 1) not in {"", ".", "on", "it's", "its", "'s", "is", "now", "about", "like"}:
         return None  # "every day 3 times", "the day 2 of us went"
@@ -125,10 +125,9 @@ def _more_than(doc: Doc, number: int, unit: int) -> bool:
         return True
     if after_unit == "more" and "already" in {t.norm_ for t in doc[max(0, number - 12) : number]}:
         return True  # "jumping in my thigh already two weeks more": more than two weeks by now
-    return (norm_at(doc, number - 2), norm_at(doc, number - 1)) in _MORE_THAN or (
-        "",
-        norm_at(doc, number - 1),
-    ) in _MORE_THAN
+    return (
+        norm_at(doc, number - 1) in {"over", ">"} or (norm_at(doc, number - 2), norm_at(doc, number - 1)) in _MORE_THAN
+    )
 
 
 def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] | None:
@@ -218,9 +217,19 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         (i for i in range(token.i - 1, max(-1, token.i - 5), -1) if doc[i].like_num or doc[i].norm_ in {"a", "an"}),
         None,
     )
-    if number is not None and (unit_days >= 7 or days in _LIMITS) and _more_than(doc, number, token.i):
+    if number is not None and _more_than(doc, number, token.i) and (unit_days >= 7 or days in _limits(text)):
         days += 1  # "for more than 2 weeks" is past the NHS's two weeks, not at them ("over two days" stays two)
     return days, point
+
+
+def _limits(text: Text) -> set[float]:
+    """The days the knowledge base's "more than" rules turn on (two weeks; an eyelid's three months)."""
+    return {
+        c.threshold
+        for flag in text.kb.red_flags
+        for c in at_least(flag.condition, "duration_days")
+        if not isinstance(c.threshold, str)
+    }
 
 
 def _twitching_is_old(text: Text, index: int) -> bool:
