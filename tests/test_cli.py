@@ -186,6 +186,19 @@ def test_a_skipped_question_does_not_end_the_guided_check() -> None:
     assert output["understood"]["water_litres_per_day"] == 1.5
 
 
+def test_the_guided_check_asks_an_amount_a_description_left_unsized_first_and_keeps_it_open_if_skipped() -> None:
+    pot = "drank a whole pot of coffee and loads of red bull today, my heart is racing"
+    skipped = run_cli("check", "--json", "--no-diary", "--today", "2026-11-21", stdin=f"{pot}\n?\n")
+    # the amount the warning turns on is the first question, before even where the twitching is
+    assert skipped.out.index("About how much caffeine a day") < skipped.out.index("Where is the twitching?")
+    output = json.loads(skipped.out.splitlines()[-1])
+    assert output["warning"]["text"].startswith("If your caffeine is more than 400 mg a day")  # still open
+    assert output["ask_first"] == ["caffeine_mg_per_day"]
+    given = run_cli("check", "--json", "--no-diary", "--today", "2026-11-21", stdin=f"{pot}\n200\n")
+    settled = json.loads(given.out.splitlines()[-1])
+    assert settled.get("warning") is None and settled["understood"]["caffeine_mg_per_day"] == 200
+
+
 def test_guided_check_input_ending_early_lists_unanswered() -> None:
     result = run_cli("check", "--json", "--today", "2026-11-21", stdin="\nleft calf\n")
     output = json.loads(result.out.splitlines()[-1])

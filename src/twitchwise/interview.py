@@ -7,7 +7,7 @@ still raise the disposition; then the questions that find contributing factors.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import msgspec
@@ -18,7 +18,7 @@ from twitchwise.kb.conditions import AllOf, AnyOf, Condition, Facts
 from twitchwise.kb.models import KnowledgeBase, Question, RedFlag
 from twitchwise.sites import parse_sites
 from twitchwise.triage.engine import facts_for, is_answered, screen
-from twitchwise.triage.possible import possible_flags
+from twitchwise.triage.possible import possible_flags, unsized_amounts
 from twitchwise.vocabulary import Disposition
 
 CONTEXT_FIRST = ("sites", "duration_days")
@@ -40,17 +40,23 @@ class Step:
         return len(self.questions) > 1
 
 
-def next_step(answers: Answers, kb: KnowledgeBase, asked: Collection[str] = ()) -> Step | None:
+def next_step(
+    answers: Answers, kb: KnowledgeBase, asked: Collection[str] = (), said: Mapping[str, str] | None = None
+) -> Step | None:
     """The next question or checklist, or None when nothing more matters.
 
     ``asked``: questions already put and left unanswered ("not sure" or skipped); they are not
     put again, and the check moves on to the next question that could still matter.
+    ``said``: a description's words behind what it left open (``Reading.said``): an amount it named
+    without a size ("a whole pot of coffee") is asked first where a red flag turns on it, as a symptom
+    it left "not sure" is.
     """
     facts = facts_for(answers, kb)
     screening = screen(facts, kb)
     if screening.disposition is Disposition.EMERGENCY:
         return None
-    first = _ask_first(facts, screening.disposition, screening.fired, kb, asked)
+    unsized = [q for q in unsized_amounts(said, kb) if q not in asked]  # its counted part is a least amount
+    first = _ask_first(facts, screening.disposition, screening.fired, kb, asked, unsized)
     if first is not None:
         return first
     for question_id in CONTEXT_FIRST:
@@ -76,16 +82,34 @@ def next_step(answers: Answers, kb: KnowledgeBase, asked: Collection[str] = ()) 
     return None
 
 
+def left_open(said: Mapping[str, str], before: Answers, after: Answers, kb: KnowledgeBase) -> dict[str, str]:
+    """The description's words (``Reading.said``) still open after the guided check: an amount it named
+    without a size stays open unless the person gave it (skipped, "a whole pot of coffee" is still a least
+    amount, and the result still says "if your caffeine is more than 400 mg a day …")."""
+    given = set(unsized_amounts(said, kb))
+    return {q: words for q, words in said.items() if q not in given or getattr(after, q) == getattr(before, q)}
+
+
 def _ask_first(
-    facts: Facts, disposition: Disposition, fired: tuple[RedFlag, ...], kb: KnowledgeBase, asked: Collection[str]
+    facts: Facts,
+    disposition: Disposition,
+    fired: tuple[RedFlag, ...],
+    kb: KnowledgeBase,
+    asked: Collection[str],
+    unsized: Collection[str],
 ) -> Step | None:
-    """Red-flag symptoms left "not sure" (often by a description's words), most urgent first."""
-    found = possible_flags(facts, disposition, fired, kb)
+    """Red-flag symptoms left "not sure" (often by a description's words), and amounts it named without
+    a size, most urgent first."""
+    found = possible_flags(facts, disposition, fired, kb, unsized)
     questions = list(dict.fromkeys(q for _, settling in found for q in settling if q not in asked))
     if not questions:
         return None
     level = next(flag.disposition for flag, settling in found if set(settling) & set(questions))
-    return Step(level, tuple(kb.questions[q] for q in questions[:MAX_CHECKLIST]))
+    first = kb.questions[questions[0]]
+    if first.kind != "yes_no_unsure":  # an amount is asked on its own; the symptoms follow as a list
+        return Step(level, (first,))
+    symptoms = [kb.questions[q] for q in questions if kb.questions[q].kind == "yes_no_unsure"]
+    return Step(level, tuple(symptoms[:MAX_CHECKLIST]))
 
 
 def _open_questions(

@@ -166,3 +166,39 @@ def test_checking_again_and_again_with_nothing_new_gets_a_gentle_note(client: Te
     assert "You have checked 3 times this week" in page and "Each time the advice was the same: Self-care." in page
     assert "the diary does the watching for you" in page and "(S1, S24)" in page
     assert "check again straight away" in " ".join(page.split())
+
+
+POT = "drank a whole pot of coffee and loads of red bull today, my heart is racing"
+
+
+def _to_the_result(client: TestClient, page: str, first: dict[str, str]) -> str:
+    """Answer the page with ``first``, then every later page the calmest way ("No", "None of these", skip)."""
+    response = answer_step(client, page, first)
+    for _ in range(30):
+        if response.status_code == 303:
+            return str(client.get(response.headers["location"]).text)
+        page = response.text
+        lines = re.findall(r'name="([qg]\.\w+)"', page)
+        if len(set(lines)) > 1 and "None of these" in page:
+            fields = {"action": "none"}
+        elif lines and f'name="{lines[0]}" value="no"' in page:
+            fields = {lines[0]: "no", "action": "next"}
+        else:
+            fields = {"action": "skip"}
+        response = answer_step(client, page, fields)
+    raise AssertionError("the check did not end")
+
+
+def test_an_amount_named_without_a_size_is_asked_first_and_stays_open_when_skipped(client: TestClient) -> None:
+    page = described(client, POT).text
+    warning = "If your caffeine is more than 400 mg a day, call 999"
+    assert warning in page and "The question below settles it" in page
+    assert re.findall(r'name="(q\.\w+)"', page)[0] == "q.caffeine_mg_per_day"  # the question below is that one
+    result = _to_the_result(client, page, {"action": "skip"})
+    assert warning in result  # skipped: "loads of red bull" is still uncounted, so the result still warns
+
+
+def test_an_amount_named_without_a_size_settles_when_the_person_gives_it(client: TestClient) -> None:
+    page = described(client, POT).text
+    result = _to_the_result(client, page, {"q.caffeine_mg_per_day": "200", "action": "next"})
+    assert "If your caffeine is more than" not in result and "banner-emergency" not in result

@@ -7,12 +7,13 @@ result so far with the questions still open listed as unanswered (never taken as
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import IO
 
 from twitchwise.answers import Answers
 from twitchwise.cli.render import console_for
 from twitchwise.errors import InputError
-from twitchwise.interview import NO, UNSURE, YES, Step, apply_reply, next_step
+from twitchwise.interview import NO, UNSURE, YES, Step, apply_reply, left_open, next_step
 from twitchwise.kb.models import KnowledgeBase, Question
 from twitchwise.triage.engine import facts_for, screen
 from twitchwise.triage.wording import addressed
@@ -33,6 +34,16 @@ class _InputEndedError(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Guided:
+    """What a guided check found: the answers, the description's words behind what is still open
+    (``Reading.said``, for ``assess``), and who the description was about."""
+
+    answers: Answers
+    said: dict[str, str]
+    about: str
+
+
 def run_guided_check(
     kb: KnowledgeBase,
     *,
@@ -41,7 +52,7 @@ def run_guided_check(
     stdout: IO[str],
     start: Answers | None = None,
     describe: bool = True,
-) -> Answers | None:
+) -> Guided | None:
     """Ask until the advice is settled; return the answers (``start``: what the diary already shows).
 
     A description comes first, if the person gives one: what it says is not asked again, and
@@ -57,7 +68,8 @@ def run_guided_check(
     except _InputEndedError:
         session.prompts.say("\n(input ended: showing the result so far)")
     session.prompts.say("")
-    return session.answers
+    said = left_open(session.said, session.described, session.answers, kb)
+    return Guided(session.answers, said, session.about)
 
 
 class _Session:
@@ -70,6 +82,8 @@ class _Session:
         self.answers = start
         self.asked: set[str] = set()
         self.about = "self"  # "someone_else" when the description was about them: questions say "they"
+        self.said: dict[str, str] = {}  # a description's words behind what it left open (asked first)
+        self.described = start  # the answers once the description was read
 
     def describe(self) -> bool:
         """Read a free description first; False when it was only a question and no check is wanted."""
@@ -91,10 +105,12 @@ class _Session:
                 return False
         self.answers = overlay(self.answers, reading.answers, today=self.today, symptom_ids=self.kb.symptom_ids)
         self.about = reading.about
+        self.said = reading.said
+        self.described = self.answers
         return True
 
     def run(self) -> None:
-        while (step := next_step(self.answers, self.kb, self.asked)) is not None:
+        while (step := next_step(self.answers, self.kb, self.asked, self.said)) is not None:
             self.asked.update(q.id for q in step.questions)
             if step.is_checklist:
                 self.checklist(step)

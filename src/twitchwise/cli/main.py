@@ -194,12 +194,15 @@ def _assess_and_show(
     evidence = None if diary is None else diary.evidence(today)
     reading = None
     description = None
+    said: dict[str, str] | None = None
+    about: str | None = None
     if args.text is not None:
         from twitchwise.understand import read
 
         description = _read_text(args.text, stdin)
         reading = read(description, kb, today=today)
         given = reading.answers
+        said, about = reading.said, reading.about
     elif args.answers is None:
         from twitchwise.cli.guided import run_guided_check
 
@@ -208,15 +211,15 @@ def _assess_and_show(
         if args.again:
             previous = _last_check_answers(diary, kb, today)
             begin = overlay(start or Answers(), previous, today=today, symptom_ids=kb.symptom_ids)
-        asked = run_guided_check(kb, today=today, stdin=stdin, stdout=stdout, start=begin, describe=not args.again)
-        if asked is None:
+        guided = run_guided_check(kb, today=today, stdin=stdin, stdout=stdout, start=begin, describe=not args.again)
+        if guided is None:
             return EXIT_OK
+        asked, said, about = guided.answers, guided.said, guided.about
         given = asked if start is None else beyond(asked, start, today=today, symptom_ids=kb.symptom_ids)
     else:
         given = parse_answers(_read_answers(args.answers, stdin), today=today, symptom_ids=kb.symptom_ids)
     answers = given if evidence is None else evidence.apply(given)
-    assessment = assess(answers, kb, today=today, services=services, said=None if reading is None else reading.said,
-                        about=None if reading is None else reading.about)  # fmt: skip
+    assessment = assess(answers, kb, today=today, services=services, said=said, about=about)
     if diary is not None and evidence is not None:
         from twitchwise.diary.when import clock
 

@@ -30,7 +30,7 @@ from twitchwise.triage.assessment import (
     WarningOut,
 )
 from twitchwise.triage.plan import build_plan
-from twitchwise.triage.possible import possible_flags, possible_out, warning_for
+from twitchwise.triage.possible import possible_flags, possible_out, unsized_amounts, warning_for
 from twitchwise.triage.targets import caffeine_limit_note, personal_targets
 from twitchwise.triage.text import fill
 from twitchwise.vocabulary import Disposition
@@ -122,8 +122,7 @@ def assess(
     values = _text_values(facts, understood, today, services)
     factors = _factors(facts, kb, values)
     disposition = screening.disposition
-    unsized = [q for q in said or {} if q not in kb.symptoms and q in kb.questions]  # amounts named, not sized
-    found = possible_flags(facts, disposition, screening.fired, kb, unsized)
+    found = possible_flags(facts, disposition, screening.fired, kb, unsized_amounts(said, kb))
     possible, ask_first = possible_out(found, said or {})
     warning = warning_for(found, kb, values, facts, about=about)
     reassure = warning is None

@@ -28,6 +28,11 @@ from twitchwise.vocabulary import Disposition
 WARNING_LEVELS = frozenset({Disposition.EMERGENCY, Disposition.URGENT, Disposition.ROUTINE})
 
 
+def unsized_amounts(said: Mapping[str, str] | None, kb: KnowledgeBase) -> list[str]:
+    """The amounts a description named without a size (``said`` holds their words beside its open symptoms')."""
+    return [q for q in said or {} if q not in kb.symptoms and q in kb.questions]
+
+
 def open_symptoms(answers: Answers, kb: KnowledgeBase) -> list[str]:
     """Symptoms answered "not sure" that the check can ask about."""
     return [symptom for symptom, value in answers.symptoms.items() if value is None and kb.asks(symptom)]

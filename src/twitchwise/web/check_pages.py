@@ -12,6 +12,7 @@ every other answer and asks only what the change opens.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -28,7 +29,7 @@ from twitchwise.answers import (
 )
 from twitchwise.diary.drafts import Drafts
 from twitchwise.errors import InputError
-from twitchwise.interview import Step
+from twitchwise.interview import Step, left_open
 from twitchwise.kb.models import Question
 from twitchwise.web import guided
 from twitchwise.web.backend import Backend, backend_of
@@ -95,8 +96,9 @@ async def check_describe(request: Request, form: Form) -> Response:
     today = backend.today()
     reading = await run_in_threadpool(read, text, backend.kb, today=today)
     answers = overlay(start, reading.answers, today=today, symptom_ids=backend.kb.symptom_ids)
-    if guided.current_step(answers, set(), backend.kb) is None:
-        return await _finish(request, answers, description=text)  # the words (or the diary) already settle it
+    if guided.current_step(answers, set(), backend.kb, reading.said) is None:
+        # the words (or the diary) already settle it
+        return await _finish(request, answers, description=text, said=reading.said, about=reading.about)
     meta = {
         "text": text, "said": reading.said, "understood": understood_lines(reading, backend.kb),
         "assumptions": reading.assumptions, "question": reading.question, "about": reading.about,
@@ -110,7 +112,7 @@ def check_review(request: Request, token: str) -> Response:
     backend = backend_of(request)
     states, meta = _load(request, token)
     answers, asked = states[-1]
-    if guided.current_step(answers, asked, backend.kb) is not None:
+    if guided.current_step(answers, asked, backend.kb, meta.get("said")) is not None:
         return RedirectResponse(f"/check/d/{token}/{len(states) - 1}", status_code=303)
     rows = _review_rows(backend, states)
     return page(request, "check_review.html", rows=rows, token=token, understood=meta.get("understood"),
@@ -122,7 +124,8 @@ def check_review(request: Request, token: str) -> Response:
 async def check_finish(request: Request, token: str, form: Form) -> Response:
     states, meta = _load(request, token)
     answers, _ = states[-1]
-    response = await _finish(request, answers, description=meta.get("text") if meta else None)
+    said = left_open(meta.get("said") or {}, states[0][0], answers, backend_of(request).kb)
+    response = await _finish(request, answers, description=meta.get("text"), said=said, about=meta.get("about"))
     _drafts(request).end(token)
     return response
 
@@ -147,20 +150,20 @@ def check_step_answer(request: Request, token: str, number: int, form: Form) -> 
     states, meta, step = found
     answers, asked = states[number]
     try:
-        after = _answered(backend, (answers, asked), step, form)
+        after = _answered(backend, (answers, asked), step, form, meta.get("said"))
         if number + 1 < len(states):
             if _state(*after) == _state(*states[number + 1]):
                 return RedirectResponse(f"/check/d/{token}/{number + 1}", status_code=303)  # unchanged: go on
             # A changed answer: keep every other answer given since, and ask only what the change opens.  This
             # page decides alone whether its own questions count as put ("Yes" to a line of signs un-puts them).
-            latest = _answered(backend, states[-1], step, form)
+            latest = _answered(backend, states[-1], step, form, meta.get("said"))
             own = {q.id for q in step.questions}
             after = (latest[0], (latest[1] - own) | after[1])
     except InputError as error:
         return _draft_page(request, token, number, states[number], meta, step, values=form, error=error)
     states = [*states[: number + 1], after]
     _drafts(request).save(token, [_state(*s) for s in states], now=backend.now())
-    return _next_page(request, token, states)
+    return _next_page(request, token, states, meta.get("said"))
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -177,7 +180,7 @@ def _step_of(request: Request, token: str, number: int) -> tuple[list[State], di
     if not 0 <= number < len(states):
         raise HTTPException(404, "no such step in this check")
     answers, asked = states[number]
-    step = guided.current_step(answers, asked, backend_of(request).kb)
+    step = guided.current_step(answers, asked, backend_of(request).kb, meta.get("said"))
     if step is None:
         return RedirectResponse(f"/check/d/{token}/review", status_code=303)
     return states, meta, step
@@ -206,33 +209,42 @@ def _load(request: Request, token: str) -> tuple[list[State], dict[str, Any]]:
     return states, meta
 
 
-def _answered(backend: Backend, state: State, step: Step, form: dict[str, Any]) -> State:
+def _answered(
+    backend: Backend, state: State, step: Step, form: dict[str, Any], said: Mapping[str, str] | None = None
+) -> State:
     answers, asked = state
     action = form.get("action") or "next"
     after, put = guided.apply(answers, step, form, action="skip" if action == "rest" else action,
                               today=backend.today(), kb=backend.kb)  # fmt: skip
     asked = asked | put
     if action == "rest":  # "Skip the rest": every question for the plan still to come is left out
-        while (following := guided.current_step(after, asked, backend.kb)) is not None and guided.is_detail(following):
+        while (following := guided.current_step(after, asked, backend.kb, said)) is not None and guided.is_detail(
+            following
+        ):
             asked |= {q.id for q in following.questions}
     return after, asked
 
 
-def _next_page(request: Request, token: str, states: list[State]) -> Response:
+def _next_page(request: Request, token: str, states: list[State], said: Mapping[str, str] | None = None) -> Response:
     backend = backend_of(request)
     answers, asked = states[-1]
-    if guided.current_step(answers, asked, backend.kb) is None:
+    if guided.current_step(answers, asked, backend.kb, said) is None:
         return RedirectResponse(f"/check/d/{token}/review", status_code=303)
     return RedirectResponse(f"/check/d/{token}/{len(states) - 1}", status_code=303)
 
 
-async def _finish(request: Request, answers: Answers, *, description: str | None = None) -> Response:
-    """Nothing left to ask: assess, keep the check in the diary, and show the result."""
+async def _finish(
+    request: Request, answers: Answers, *, description: str | None = None, said: dict[str, str] | None = None,
+    about: str | None = None,
+) -> Response:  # fmt: skip
+    """Nothing left to ask: assess, keep the check in the diary, and show the result (``said``, ``about``: what
+    a description left open, and who it was about, as the one-shot check has them)."""
     backend = backend_of(request)
     chosen = preferences(request)
     start = backend.start_answers(chosen.profile)  # what the diary filled in is the diary's, not the person's
     own = beyond(answers, start, today=backend.today(), symptom_ids=backend.kb.symptom_ids)
-    assessment = await run_in_threadpool(backend.check, own, preferences=chosen, description=description)
+    assessment = await run_in_threadpool(backend.check, own, preferences=chosen, description=description, said=said,
+                                         about=about)  # fmt: skip
     saved = assessment.diary.saved_as if assessment.diary else None
     return RedirectResponse(f"/checks/{saved}", status_code=303)
 

@@ -11,6 +11,7 @@ as ``--answers`` is; the first page carries it in a hidden field, later pages in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,14 +71,16 @@ class Item:
     questions: tuple[Question, ...]
 
 
-def current_step(answers: Answers, asked: set[str], kb: KnowledgeBase) -> Step | None:
+def current_step(
+    answers: Answers, asked: set[str], kb: KnowledgeBase, said: Mapping[str, str] | None = None
+) -> Step | None:
     """The next step, with only the questions not yet put, at most five lines to a page; None when done.
 
     A long list of warning signs is put five lines at a time: each page has "None of these", and the
     rest of the list follows on the next page (the questions put are recorded as asked).  The
     questions for the plan that follow one another (medicines, caffeine, age…) share one page of at
     most five fields, each of which may be left blank."""
-    step = next_step(answers, kb, asked)
+    step = next_step(answers, kb, asked, said)
     if step is None:
         return None
     if step.is_checklist:
@@ -91,7 +94,7 @@ def current_step(answers: Answers, asked: set[str], kb: KnowledgeBase) -> Step |
     put = set(asked)
     while len(questions) < MAX_CHECKLIST:
         put.add(questions[-1].id)
-        following = next_step(answers, kb, put)
+        following = next_step(answers, kb, put, said)
         if following is None or not is_detail(following):
             break
         questions.append(following.questions[0])
