@@ -730,7 +730,7 @@ def test_a_question_answered_in_the_text_is_read_with_its_answer(
         ("my eyelid has been twitching a fortnight", "duration_days", 14),
         ("Twitching in my calf muscle on the left for 5 days", "duration_days", 5),
         ("I have health anxiety and for 2 weeks my whole body is twitching.", "duration_days", 14),
-        ("she drinks monster energy, 2 cans a day", "caffeine_mg_per_day", 160),
+        ("she drinks monster energy, 2 cans a day", "caffeine_mg_per_day", 320),  # a 500 mL can each
         ("I drink 10 cans of diet coke a day", "caffeine_mg_per_day", 350),
         ("Caffeine ~400mg/d. Non-smoker.", "caffeine_mg_per_day", 400),
         ("sleeping 5-6 hrs, 2 coffees", "caffeine_mg_per_day", 190),  # the range is the sleep's, not the coffee's
@@ -1039,6 +1039,56 @@ def test_where_a_denial_ends(kb: KnowledgeBase, text: str, symptom: str, state: 
 )
 def test_caffeine_told_in_more_ways(kb: KnowledgeBase, text: str, mg: float) -> None:
     assert read(text, kb, today=TODAY).answers.caffeine_mg_per_day == mg
+
+
+@pytest.mark.parametrize(
+    ("text", "mg"),
+    [
+        ("3 x 500ml monster a day, calf twitching", 480),  # had been left uncounted
+        ("3x500ml monsters daily, calf twitching", 480),
+        ("a 500 ml can of monster a day, calf twitching", 160),
+        ("3 monsters a day, calf twitching", 480),  # a can of Monster is 500 mL, not a 250 mL energy drink
+        ("about 1.5 litres of energy drink a day, calf twitching", 480),
+        ("a 500ml bottle of coke a day, calf twitching", 49.3),
+        ("2 red bulls a day, calf twitching", 160),
+        ("2 red bulls and a scoop of pre-workout a day, calf twitching", 240),
+    ],
+)
+def test_a_drink_s_volume_scales_its_caffeine(kb: KnowledgeBase, text: str, mg: float) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert reading.answers.caffeine_mg_per_day == mg
+    assert "caffeine_mg_per_day" not in reading.said  # counted, not left open
+
+
+def test_a_volume_is_said_as_assumed(kb: KnowledgeBase) -> None:
+    said = read("3 x 500ml monster a day", kb, today=TODAY).assumptions
+    assert "'500ml monster' counted as 160 mg (80 mg in 250 mL)" in said
+    branded = read("2 monsters a day", kb, today=TODAY).assumptions
+    assert any("500 mL can" in line and "check the label" in line for line in branded)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("i trip a little bit more than i used to, and my shins twitch", "tripping_or_foot_drop"),
+        ("she trips a lot lately and her calves twitch", "tripping_or_foot_drop"),
+        ("my hand has just let go of things, like my cup, and it twitches", "loss_of_dexterity"),
+    ],
+)
+def test_a_loss_of_function_told_as_what_happens(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we went on a trip to the coast and my eyelid has twitched since",
+        "I trip over my words when I'm nervous, and my eyelid twitches",
+        "my trips to the gym are daily and my calf twitches after",
+    ],
+)
+def test_a_trip_that_is_not_tripping(kb: KnowledgeBase, text: str) -> None:
+    assert "tripping_or_foot_drop" not in (read(text, kb, today=TODAY).answers.symptoms or {})
 
 
 def test_a_twitch_that_moves_within_a_place(kb: KnowledgeBase) -> None:

@@ -117,6 +117,7 @@ class ServingEntry(_Strict, frozen=True):
     unit: Literal["mg", "L"]
     basis: Text
     sources: list[Id]
+    volume_ml: Annotated[float, msgspec.Meta(gt=0)] | None = None  # what ``amount`` is for: "a 500 mL can" scales it
 
 
 class MedicineClassEntry(_Strict, frozen=True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from twitchwise.understand.text import (
     FILLERS,
@@ -25,7 +25,7 @@ _LITRE_WORDS = {"liter": 1.0, "liters": 1.0, "l": 1.0, "ml": 0.001, "milliliters
 
 
 def caffeine(text: Text) -> None:
-    servings = {s.id: s.amount for s in text.kb.servings.values() if s.quantity == "caffeine"}
+    servings = {s.id: s for s in text.kb.servings.values() if s.quantity == "caffeine"}
     total = 0.0
     counted = False
     zero = any(not e._.negated for e in text.by_label("CAFFEINE_NONE")) or any(
@@ -39,7 +39,12 @@ def caffeine(text: Text) -> None:
             continue
         if ent.start in counted_with:
             continue
-        amount = text.range_before(ent.start) or _in_containers(text, ent.start)
+        volume = _volume_before(text, ent.start)  # "3 x 500ml monster", "1.5 litres of energy drink"
+        start = ent.start if volume is None else volume.start
+        amount = (volume.times, volume.times) if volume and volume.times else None
+        amount = amount or text.range_before(start) or _in_containers(text, start)
+        if amount is None and volume is not None:
+            amount = (1.0, 1.0)  # "1.5 litres of energy drink a day": one lot of that volume
         if amount is None and (after := _count_after(text, ent.end)) is not None:
             amount, containers = after
             counted_with.update(containers)
@@ -51,10 +56,17 @@ def caffeine(text: Text) -> None:
             text.assume(f"'{text.doc[ent.start - 3 : ent.end].text.strip()}' counted at the top of the range")
         if text.per_week(ent.end):
             count /= 7
-        total += count * servings[ent.ent_id_]
-        counted = True
         phrase = " ".join(t.norm_ for t in ent)
-        if phrase in text.lexicon.serving_assumptions:
+        serving = servings[ent.ent_id_]
+        millilitres = volume.millilitres if volume else text.lexicon.drink_volumes_ml.get(phrase)
+        size = millilitres / serving.volume_ml if millilitres and serving.volume_ml else 1.0
+        total += count * serving.amount * size
+        counted = True
+        if volume is not None and serving.volume_ml:
+            each = serving.amount * size
+            text.assume(f"'{text.doc[volume.start : ent.end].text}' counted as {each:.0f} mg "
+                        f"({serving.amount:g} mg in {serving.volume_ml:g} mL)")  # fmt: skip
+        elif phrase in text.lexicon.serving_assumptions:
             text.assume(text.lexicon.serving_assumptions[phrase])
     explicit = _explicit_caffeine(text)
     if explicit is not None:
@@ -73,6 +85,42 @@ def caffeine(text: Text) -> None:
             text.assume(f"'{words}' could not be counted: caffeine is at least {round(total):g} mg a day")
 
 
+class _Volume(NamedTuple):
+    start: int  # where the volume (or a count fused to it) begins
+    millilitres: float
+    times: float | None  # "3x500ml": a count fused to it
+
+
+_VOLUME_UNITS = {"ml": 1.0, "millilitres": 1.0, "milliliters": 1.0, "cl": 10.0, "l": 1000.0, "litre": 1000.0,
+                 "litres": 1000.0, "liter": 1000.0, "liters": 1000.0, "oz": 29.57, "ounce": 29.57,
+                 "ounces": 29.57}  # fmt: skip
+_FUSED_VOLUME = re.compile(r"^(?:(\d+)x)?(\d+(?:[.,]\d+)?)(ml|cl|l|oz)$")
+_MOST_MILLILITRES = 5000  # more in one container or one day is no drink's volume: left unread
+
+
+def _volume_before(text: Text, start: int) -> _Volume | None:
+    """ "3 x 500ml monster", "a 500 ml can of monster", "2 x 16 oz rockstars", "1.5 litres of energy drink": the
+    volume said just before a drink, with the containers and "of" between them."""
+    doc = text.doc
+    index = start
+    while index > 0 and start - index < 3 and (doc[index - 1].norm_ in _CONTAINERS or doc[index - 1].norm_ == "of"):
+        index -= 1
+    if index == 0:
+        return None
+    fused = _FUSED_VOLUME.match(doc[index - 1].text.lower())
+    if fused:
+        count = float(fused.group(1)) if fused.group(1) else None
+        volume = _Volume(index - 1, float(fused.group(2).replace(",", ".")) * _VOLUME_UNITS[fused.group(3)], count)
+    else:
+        unit = _VOLUME_UNITS.get(doc[index - 1].norm_)
+        before = index - 2 - (norm_at(doc, index - 2) == "fl")  # "16 fl oz"
+        value = number_of(doc[before], text.lexicon.numbers, articles=False) if unit and before >= 0 else None
+        if unit is None or value is None:
+            return None
+        volume = _Volume(before, value * unit, None)
+    return volume if 0 < volume.millilitres <= _MOST_MILLILITRES else None
+
+
 def _named(text: Text, ent: Span) -> str:
     """The drink with the words just before it ("a whole pot of coffee"), within its clause."""
     doc = text.doc
@@ -89,7 +137,7 @@ def _named(text: Text, ent: Span) -> str:
 
 _CONTAINERS = frozenset({"cans", "can", "cups", "cup", "mugs", "mug", "bottles", "bottle", "glasses", "glass",
                          "shots", "shot", "servings", "serving", "large", "big", "small", "tall", "pack", "packs",
-                         "venti", "grande", "medium", "huge", "massive", "strong"})  # fmt: skip
+                         "venti", "grande", "medium", "huge", "massive", "strong", "scoop", "scoops"})  # fmt: skip
 
 
 # a pot holds several cups: counted as a 1-litre pot, about four 8-oz cups, and said so (a bigger pot holds more)

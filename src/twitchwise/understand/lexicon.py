@@ -52,6 +52,7 @@ class Lexicon(_Strict, frozen=True):
     third_person: dict[str, list[str]]
     caffeine_servings: dict[str, list[str]]
     serving_assumptions: dict[str, str]
+    drink_volumes_ml: dict[str, float]
     caffeine_none: list[str]
     caffeine_words: list[str]
     water_servings: dict[str, list[str]]
