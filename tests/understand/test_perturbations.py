@@ -173,6 +173,17 @@ def test_an_unsized_amount_is_warned_about_in_its_own_words_and_never_alone(kb: 
     assert pot.answers.caffeine_mg_per_day == 380  # a 1-litre pot, four 8-oz cups, said as assumed
     sized = assess(pot.answers, kb, today=TODAY, said=pot.said)
     assert sized.disposition != "emergency" and sized.warning is None  # 380 mg is not past the 400 mg limit
+    assert "within the safe limit" in next(f.why for f in sized.factors if f.id == "caffeine")
+
+
+def test_an_amount_not_all_counted_is_not_called_within_the_safe_limit(kb: KnowledgeBase) -> None:
+    reading = read("drank a whole pot of coffee and loads of red bull today, calf twitching", kb, today=TODAY)
+    assert reading.answers.caffeine_mg_per_day == 380 and "caffeine_mg_per_day" in reading.said
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    caffeine = next(f for f in result.factors if f.id == "caffeine")
+    assert "within the safe limit" not in caffeine.why and caffeine.strength == "possible"
+    assert caffeine.why.startswith("Not all of your caffeine could be counted. What could be is about 380 mg a day")
+    assert "may be more than the 400 mg a day" in caffeine.why and caffeine.sources
 
 
 def test_a_clear_no_is_not_asked_again_and_not_warned_about(kb: KnowledgeBase) -> None:

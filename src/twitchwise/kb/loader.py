@@ -250,8 +250,10 @@ class _Builder:
             implicators = []
             for implicator in entry.implicated_by:
                 self.check_placeholders("factors.yaml", entry.id, implicator.why)
+                if implicator.why_uncounted is not None:
+                    self.check_placeholders("factors.yaml", entry.id, implicator.why_uncounted)
                 condition = self.condition("factors.yaml", entry.id, implicator.when)
-                implicators.append(Implicator(condition, implicator.strength, implicator.why))
+                implicators.append(Implicator(condition, implicator.strength, implicator.why, implicator.why_uncounted))
             factors.append(Factor(entry.id, entry.name, tuple(entry.sources), tuple(entry.actions), tuple(implicators)))
         return tuple(factors)
 

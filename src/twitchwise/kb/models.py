@@ -89,6 +89,9 @@ class ImplicatorEntry(_Strict, frozen=True):
     when: dict[str, Any]
     strength: Strength
     why: Text
+    # when an amount the condition turns on was named but not all counted ("a whole pot of coffee", "loads of red
+    # bull") and could pass it: said instead of a lower implicator's "within the safe limit"
+    why_uncounted: Text | None = None
 
 
 class FactorEntry(_Strict, frozen=True):
@@ -176,6 +179,7 @@ class Implicator(msgspec.Struct, frozen=True):
     condition: Condition
     strength: Strength
     why: str
+    why_uncounted: str | None = None
 
 
 class Factor(msgspec.Struct, frozen=True):

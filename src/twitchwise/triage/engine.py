@@ -8,12 +8,12 @@ can only fire more flags, so urgency never goes down as answers get worse.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import msgspec
 
 from twitchwise.answers import Answers, to_builtins
-from twitchwise.kb.conditions import Facts
+from twitchwise.kb.conditions import Condition, Facts, at_least
 from twitchwise.kb.models import KnowledgeBase, RedFlag
 from twitchwise.triage.assessment import (
     Assessment,
@@ -120,9 +120,10 @@ def assess(
     screening = screen(facts, kb)
     understood = to_builtins(answers)
     values = _text_values(facts, understood, today, services)
-    factors = _factors(facts, kb, values)
+    unsized = unsized_amounts(said, kb)
+    factors = _factors(facts, kb, values, unsized)
     disposition = screening.disposition
-    found = possible_flags(facts, disposition, screening.fired, kb, unsized_amounts(said, kb))
+    found = possible_flags(facts, disposition, screening.fired, kb, unsized)
     possible, ask_first = possible_out(found, said or {})
     warning = warning_for(found, kb, values, facts, about=about)
     reassure = warning is None
@@ -165,16 +166,40 @@ def _red_flag_out(flag: RedFlag, facts: Facts) -> RedFlagOut:
     return RedFlagOut(flag.id, flag.title, flag.disposition.value, flag.why, list(flag.sources), _dedupe(evidence))
 
 
-def _factors(facts: Facts, kb: KnowledgeBase, values: Mapping[str, object]) -> list[FactorOut]:
+def _factors(
+    facts: Facts, kb: KnowledgeBase, values: Mapping[str, object], unsized: Sequence[str] = ()
+) -> list[FactorOut]:
+    """The contributing factors, each by its first implicator that holds.  An amount named but not all counted
+    (``unsized``) that could pass an implicator's threshold takes its ``why_uncounted``, as possible: "what could
+    be counted is 380 mg" is not "within the safe limit"."""
     found: list[tuple[int, int, FactorOut]] = []
     for position, factor in enumerate(kb.factors):
         for implicator in factor.implicators:
-            if implicator.condition.evaluate(facts):
-                why = fill(implicator.why, values)
-                out = FactorOut(factor.id, factor.name, implicator.strength, why, list(factor.sources))
-                found.append((0 if implicator.strength == "likely" else 1, position, out))
-                break
+            strength, why = implicator.strength, implicator.why
+            if implicator.why_uncounted and _could_pass(implicator.condition, facts, unsized):
+                strength, why = "possible", implicator.why_uncounted
+            elif not implicator.condition.evaluate(facts):
+                continue
+            out = FactorOut(factor.id, factor.name, strength, fill(why, values), list(factor.sources))
+            found.append((0 if strength == "likely" else 1, position, out))
+            break
     return [out for _, _, out in sorted(found, key=lambda item: item[:2])]
+
+
+def _could_pass(condition: Condition, facts: Facts, unsized: Sequence[str]) -> bool:
+    """Whether ``condition`` fails on what was counted but would hold past the threshold of an uncounted amount."""
+    for field in unsized:
+        compares = at_least(condition, field)
+        if not compares or condition.evaluate(facts):
+            continue
+        past = max(c.limit(facts) + (1 if c.op == "gt" else 0) for c in compares)
+        counted = getattr(facts.answers, field, None) or 0
+        supposed = Facts(
+            facts.answers.with_updates(**{field: max(past, counted)}), facts.targets, facts.medicine_classes
+        )
+        if condition.evaluate(supposed):
+            return True
+    return False
 
 
 def _detail(
