@@ -1060,6 +1060,38 @@ def test_a_drink_s_volume_scales_its_caffeine(kb: KnowledgeBase, text: str, mg: 
     assert "caffeine_mg_per_day" not in reading.said  # counted, not left open
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "temperature of 38 celsius and calf twitching",  # had been 3,040 mg of caffeine
+        "I had a monster headache yesterday and my eyelid twitches",
+        "a monster cramp in my calf last night",
+        "it was a monster of a day, eyelid twitching",
+        "my little monster kept me up all night, eyelid twitching",
+        "she's a rockstar at work, her eyelid twitches",
+        "just pulsating, a tiny relentless drumbeat under my skin",
+        "my leg tics have been relentless.",
+    ],
+)
+def test_a_drink_s_name_used_as_an_everyday_word_is_no_drink(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert reading.answers.caffeine_mg_per_day is None and "caffeine_mg_per_day" not in reading.said
+
+
+@pytest.mark.parametrize(
+    ("text", "mg"),
+    [
+        ("I had a monster this morning, calf twitching", 160),
+        ("a can of celsius a day, calf twitching", 80),
+        ("drank 3 monster energy drinks, calf twitching", 480),  # one drink named twice, counted once
+        ("2 coffees and a monster a day, calf twitching", 350),
+    ],
+)
+def test_a_drink_s_name_is_a_drink_where_the_words_make_it_one(kb: KnowledgeBase, text: str, mg: float) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert reading.answers.caffeine_mg_per_day == mg and "caffeine_mg_per_day" not in reading.said
+
+
 def test_a_volume_is_said_as_assumed(kb: KnowledgeBase) -> None:
     said = read("3 x 500ml monster a day", kb, today=TODAY).assumptions
     assert "'500ml monster' counted as 160 mg (80 mg in 250 mL)" in said

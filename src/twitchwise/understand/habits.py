@@ -33,12 +33,14 @@ def caffeine(text: Text) -> None:
     )  # "I don't have any caffeine"
     counted_with: set[int] = set()  # "tea (6 cups)": the cups are the tea's, not coffee
     uncounted: list[Span] = []  # "a whole pot of coffee", "loads of coffee": named, not sized
+    named_at: set[int] = set()
     for ent in text.by_label("CAFFEINE"):
+        named_at.add(ent.end)
         if ent._.negated:
             zero = True
             continue
-        if ent.start in counted_with:
-            continue
+        if ent.start in counted_with or ent.start in named_at:
+            continue  # "tea (6 cups)"; "3 monster energy drinks": one drink named twice
         volume = _volume_before(text, ent.start)  # "3 x 500ml monster", "1.5 litres of energy drink"
         start = ent.start if volume is None else volume.start
         amount = (volume.times, volume.times) if volume and volume.times else None

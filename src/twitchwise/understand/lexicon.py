@@ -53,6 +53,7 @@ class Lexicon(_Strict, frozen=True):
     caffeine_servings: dict[str, list[str]]
     serving_assumptions: dict[str, str]
     drink_volumes_ml: dict[str, float]
+    caffeine_brands: list[str]
     caffeine_none: list[str]
     caffeine_words: list[str]
     water_servings: dict[str, list[str]]
