@@ -1063,6 +1063,21 @@ def test_a_drink_s_volume_scales_its_caffeine(kb: KnowledgeBase, text: str, mg: 
 @pytest.mark.parametrize(
     "text",
     [
+        "I can't stand my new boss and my eye has been twitching since Monday",  # had been an emergency
+        "I'm weak at maths and stressed about exams, eyelid twitch for 4 days",
+        "weak tea is all I drink now, eyelid twitching 4 days",
+        "I tripped the circuit breaker last night, no harm done, and my eyelid has twitched for 2 days",
+        "Our team is short-staffed so I'm run off my feet, calf twitching for 4 days",
+    ],
+)
+def test_an_idiom_is_not_a_sign(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert not reading.answers.symptoms and assess(reading.answers, kb, today=TODAY).disposition == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "temperature of 38 celsius and calf twitching",  # had been 3,040 mg of caffeine
         "I had a monster headache yesterday and my eyelid twitches",
         "a monster cramp in my calf last night",
