@@ -1068,6 +1068,15 @@ def test_a_drink_s_volume_scales_its_caffeine(kb: KnowledgeBase, text: str, mg: 
         "weak tea is all I drink now, eyelid twitching 4 days",
         "I tripped the circuit breaker last night, no harm done, and my eyelid has twitched for 2 days",
         "Our team is short-staffed so I'm run off my feet, calf twitching for 4 days",
+        "I'm paralysed with indecision about whether to see a doctor, my calf has twitched for 4 days",  # emergency
+        "I had a fit of giggles in class and my eyelid was twitching at the time, it's been 3 days",  # emergency
+        "I passed out flyers all day in the cold and now my calf twitches, since yesterday",  # emergency
+        "I collapsed on the sofa after a long shift and noticed my thigh twitching, first time last night",
+        "I stumbled across an article about eyelid twitching, mine has been going 3 days",
+        "I've been dragging my feet on booking the GP, my eyelid has twitched for 4 days",
+        "I can't swallow the idea of giving up coffee, my eyelid twitches, 3 days",
+        "I dropped my daughter at the station and my eyelid was twitching the whole drive, 3 days now",
+        "I get tongue-tied around my boss and my eye twitches in meetings, for about 4 days now",
     ],
 )
 def test_an_idiom_is_not_a_sign(kb: KnowledgeBase, text: str) -> None:
