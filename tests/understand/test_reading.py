@@ -1077,6 +1077,11 @@ def test_a_drink_s_volume_scales_its_caffeine(kb: KnowledgeBase, text: str, mg: 
         "I can't swallow the idea of giving up coffee, my eyelid twitches, 3 days",
         "I dropped my daughter at the station and my eyelid was twitching the whole drive, 3 days now",
         "I get tongue-tied around my boss and my eye twitches in meetings, for about 4 days now",
+        "I'm confused about how much caffeine is too much, I have 3 coffees and my eyelid has twitched for 4 days",
+        "I'm so confused why my eye keeps twitching, it's been 3 days",  # both had been sudden confusion: emergency
+        "my sleep is getting worse with the new baby, eyelid twitching for 3 days",
+        "my husband says I mumble in my sleep, anyway my eyelid has twitched for 3 days",
+        "I got it off my chest and told my boss I'm stressed, eyelid twitching 3 days",
     ],
 )
 def test_an_idiom_is_not_a_sign(kb: KnowledgeBase, text: str) -> None:
