@@ -1020,6 +1020,10 @@ def test_red_flags_told_of_someone_else(kb: KnowledgeBase, text: str, symptom: s
         ("no weakness, no numbness, tingling or pain", "pain", False),
         ("No fever, no rash, no headache, calf twitching", "headache", False),
         ("no sudden, heavy or spreading chest pain, calf twitching", "chest_pain", False),
+        ("no pain and my legs feel weak", "weakness", True),  # a new clause with its own subject: had been denied
+        ("I've lost over a stone without trying and my legs feel weaker each week", "weakness", True),
+        ("no weakness in my arms and my legs", "weakness", False),
+        ("no weakness and my speech is fine", "slurred_speech", False),
     ],
 )
 def test_where_a_denial_ends(kb: KnowledgeBase, text: str, symptom: str, state: bool) -> None:
@@ -1134,6 +1138,7 @@ def test_a_volume_is_said_as_assumed(kb: KnowledgeBase) -> None:
         ("i trip a little bit more than i used to, and my shins twitch", "tripping_or_foot_drop"),
         ("she trips a lot lately and her calves twitch", "tripping_or_foot_drop"),
         ("my hand has just let go of things, like my cup, and it twitches", "loss_of_dexterity"),
+        ("my left foot has started slapping the floor when I walk", "tripping_or_foot_drop"),
     ],
 )
 def test_a_loss_of_function_told_as_what_happens(kb: KnowledgeBase, text: str, symptom: str) -> None:
