@@ -97,6 +97,26 @@ def test_a_denial_just_before_a_red_flag_does_not_reach_it(opening: str, kb: Kno
     assert not misses, f"{len(misses)} under-triaged:\n" + "\n".join(misses[:10])
 
 
+AFTER_ONE_DENIAL = [
+    # "no pain and …": a statement after the "and" is not one more thing denied (49 of the 207 wordings had been
+    # under-triaged after "No pain and"; 6 bare noun phrases are left, "no pain and tingling around my lips")
+    ("No pain and my arm just flopped onto the table and I can't pick it up", "emergency"),
+    ("No pain and one side of my face fell at dinner", "emergency"),
+    ("No pain and suddenly not able to lift my right hand since this morning", "emergency"),
+    ("Not stressed at all and a thunderclap headache an hour ago", "emergency"),
+    ("Not stressed at all and had a fit at work today", "emergency"),
+    ("Not stressed at all and crushing pain in the middle of my chest going down my left arm", "emergency"),
+    ("I've had no fever and breathing is really hard even lying still", "emergency"),
+    ("Lost weight without trying and acute onset dysarthria this morning", "emergency"),
+    ("No pain and not able to swallow rice properly, it is getting stuck", "urgent"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), AFTER_ONE_DENIAL)
+def test_a_statement_after_one_denial_and_an_and_is_not_denied(text: str, level: str, kb: KnowledgeBase) -> None:
+    assert RANK[triage(text + ". calf twitching for 3 days", kb).disposition] >= RANK[level]
+
+
 POSSIBLE = [
     ("my left hand feels heavy and numb, calf twitching for 3 days", "sudden_one_sided_weakness", "emergency"),
     ("I've been seeing double, calf twitching for 3 days", "sudden_vision_problem", "emergency"),

@@ -219,13 +219,53 @@ def denied_list_openings(
             continue  # "do not have any": the denial is just before
         elif word in LIST_ENDS or word in _LIST_STOPS or (joins and word in _AMOUNT_STARTS):
             open_list = False
-        elif (repeated and word == "," and _a_statement_follows(words, i)) or (said_or and word == "and"):
+        elif (repeated and word == "," and _a_statement_follows(words, i)) or (
+            word == "and" and (said_or or _a_statement_starts(words, i + 1))
+        ):
             close(i)
         else:
             joins += word in LIST_JOINS
             said_or = said_or or word == "or"
     result[len(words)] = open_list and joins > 0
     return result
+
+
+# after "no pain and", a word that starts a statement rather than naming another thing denied: "no pain and my arm
+# just flopped", "no pain and suddenly not able to lift my hand", "no pain and one side of my face fell at dinner"
+_STATEMENT_STARTS = frozenset(
+    {"i", "my", "his", "her", "their", "he", "she", "they", "we", "it", "suddenly", "sudden", "just", "now", "then",
+     "today", "yesterday", "tonight", "this", "last", "since", "woke", "one", "half", "the", "everything", "all",
+     "l", "r", "left", "right", "can", "could", "am", "is", "are", "was", "were", "started", "began", "keep", "kept",
+     "out", "when", "after", "while", "lately", "recently", "over", "a", "an", "had", "have", "has", "got", "at",
+     "there"}
+)  # fmt: skip
+
+
+# words that make the rest of an item after "and" a statement, not a thing denied: "no pain and acute onset dysarthria
+# this morning", "no pain and breathing is really hard even lying still"
+_STATEMENT_SIGNS = frozenset(
+    {"ago", "today", "yesterday", "morning", "tonight", "afternoon", "evening", "since", "suddenly", "now", "just",
+     "is", "are", "was", "were", "went", "came", "started", "began", "even", "when", "whenever", "keeps", "keep",
+     "going", "spreading", "radiating", "like", "worst", "for", "down", "into", "last", "week", "weeks", "days",
+     "hours", "minutes"}
+)  # fmt: skip
+
+
+def _a_statement_starts(words: list[str], at: int) -> bool:
+    """Whether the words from ``at`` (just after an "and" in a denial) start a statement ("my arm just flopped", "a
+    thunderclap headache an hour ago", "had a fit at work") rather than name one more thing denied ("numbness")."""
+    if at >= len(words):
+        return False
+    if words[at] in _STATEMENT_STARTS:
+        return True
+    if words[at] == "not" and at + 1 < len(words) and words[at + 1] in _NOT_PREDICATES:
+        return True  # "… and not able to swallow rice properly"
+    for word in words[at : at + 12]:
+        if word in {",", ";", ".", "!", "?", "and", "or"}:
+            return False
+        if word in _STATEMENT_SIGNS:
+            return True
+    return False
 
 
 def _a_statement_follows(words: list[str], comma: int) -> bool:

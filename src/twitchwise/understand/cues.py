@@ -328,7 +328,10 @@ def _clause_before(text: str, end: int) -> str:
         start = boundary.end()
     words = text[start:end].split()
     closings: set[int] = set()
-    denied_list_openings(words, closings=closings)  # "no headache or fever and …": the denial ends at the "and"
+    # "no headache or fever and …", "no pain and one side of my face fell": the denial ends at the "and" (the words
+    # just after it say whether a statement starts there)
+    denied_list_openings([*words, *text[end : end + 120].split()[:12]], closings=closings)
+    closings = {at for at in closings if at < len(words)}
     return " ".join(words[max(closings) + 1 :]) if closings else text[start:end]
 
 
