@@ -109,6 +109,10 @@ AFTER_ONE_DENIAL = [
     ("I've had no fever and breathing is really hard even lying still", "emergency"),
     ("Lost weight without trying and acute onset dysarthria this morning", "emergency"),
     ("No pain and not able to swallow rice properly, it is getting stuck", "urgent"),
+    # and after a comma: "Never smoked, …" and "I don't have diabetes, …" had left 18 of the 207 under-triaged
+    ("Never smoked, a sudden splitting headache", "emergency"),
+    ("I don't have diabetes, chest pain spreading to my jaw", "emergency"),
+    ("I don't have diabetes, cant breath properly", "emergency"),
 ]
 
 

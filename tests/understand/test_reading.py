@@ -1024,6 +1024,10 @@ def test_red_flags_told_of_someone_else(kb: KnowledgeBase, text: str, symptom: s
         ("I've lost over a stone without trying and my legs feel weaker each week", "weakness", True),
         ("no weakness in my arms and my legs", "weakness", False),
         ("no weakness and my speech is fine", "slurred_speech", False),
+        ("no weakness, numbness or tingling, calf twitching", "numbness", False),
+        ("no pain and numbness, calf twitching", "numbness", False),
+        ("Denies fever, chills, weight loss for the past month, calf twitching", "weight_loss", False),
+        ("no weakness, sudden one-sided numbness or tingling, calf twitching", "sudden_one_sided_weakness", False),
     ],
 )
 def test_where_a_denial_ends(kb: KnowledgeBase, text: str, symptom: str, state: bool) -> None:

@@ -190,7 +190,10 @@ def denied_list_openings(
     denial's reach ends too):
     - after items each denied by its own "no" ("No fever, no rash, can't breathe properly"): at the next comma not
       followed by another denial;
-    - at an "and" after an "or" ("no headache or fever and my face drooped at dinner").
+    - at an "and" after an "or" ("no headache or fever and my face drooped at dinner");
+    - at an "and" or a comma that a statement follows ("no pain and one side of my face fell", "never smoked, a
+      sudden splitting headache"), not one more thing denied ("no pain and numbness", "no weakness, numbness or
+      tingling").
     "Without any warning" and "never had this before" deny nothing."""
     result = [False] * (len(words) + 1)
     open_list = False  # a denial is open, with no word between that starts a statement
@@ -219,9 +222,10 @@ def denied_list_openings(
             continue  # "do not have any": the denial is just before
         elif word in LIST_ENDS or word in _LIST_STOPS or (joins and word in _AMOUNT_STARTS):
             open_list = False
-        elif (repeated and word == "," and _a_statement_follows(words, i)) or (
-            word == "and" and (said_or or _a_statement_starts(words, i + 1))
-        ):
+        elif (
+            (word == "," and (_a_statement_follows(words, i) if repeated else _a_statement_opens(words, i + 1)))
+            or (word == "and" and (said_or or _a_statement_starts(words, i + 1)))
+        ):  # fmt: skip
             close(i)
         else:
             joins += word in LIST_JOINS
@@ -233,12 +237,15 @@ def denied_list_openings(
 # after "no pain and", a word that starts a statement rather than naming another thing denied: "no pain and my arm
 # just flopped", "no pain and suddenly not able to lift my hand", "no pain and one side of my face fell at dinner"
 _STATEMENT_STARTS = frozenset(
-    {"i", "my", "his", "her", "their", "he", "she", "they", "we", "it", "suddenly", "sudden", "just", "now", "then",
-     "today", "yesterday", "tonight", "this", "last", "since", "woke", "one", "half", "the", "everything", "all",
-     "l", "r", "left", "right", "can", "could", "am", "is", "are", "was", "were", "started", "began", "keep", "kept",
-     "out", "when", "after", "while", "lately", "recently", "over", "a", "an", "had", "have", "has", "got", "at",
+    {"i", "my", "his", "her", "their", "he", "she", "they", "we", "it", "suddenly", "just", "now", "then", "today",
+     "yesterday", "tonight", "this", "last", "since", "woke", "can", "could", "am", "is", "are", "was", "were",
+     "started", "began", "keep", "kept", "when", "after", "while", "lately", "recently", "had", "have", "has", "got",
      "there"}
 )  # fmt: skip
+# ... and after an "and" only, words that also begin an item of a list ("denies …, sudden one-sided weakness"):
+# "no pain and one side of my face fell", "no pain and a thunderclap headache an hour ago"
+_STARTS_AFTER_AND = _STATEMENT_STARTS | {"sudden", "one", "half", "the", "everything", "all", "l", "r", "left",
+                                         "right", "out", "over", "a", "an", "at"}  # fmt: skip
 
 
 # words that make the rest of an item after "and" a statement, not a thing denied: "no pain and acute onset dysarthria
@@ -256,7 +263,7 @@ def _a_statement_starts(words: list[str], at: int) -> bool:
     thunderclap headache an hour ago", "had a fit at work") rather than name one more thing denied ("numbness")."""
     if at >= len(words):
         return False
-    if words[at] in _STATEMENT_STARTS:
+    if words[at] in _STARTS_AFTER_AND:
         return True
     if words[at] == "not" and at + 1 < len(words) and words[at + 1] in _NOT_PREDICATES:
         return True  # "… and not able to swallow rice properly"
@@ -266,6 +273,31 @@ def _a_statement_starts(words: list[str], at: int) -> bool:
         if word in _STATEMENT_SIGNS:
             return True
     return False
+
+
+def _a_statement_opens(words: list[str], at: int) -> bool:
+    """After one denial and a comma: a subject, a verb, an article or a time opens a statement ("never smoked, can't
+    breathe properly", "never smoked, chest pain spreading to my jaw"); an item of the list ("no weakness, numbness
+    or tingling", "denies fever, chills, weight loss for a month") does not."""
+    if at >= len(words):
+        return False
+    if words[at] in _STATEMENT_STARTS or words[at] in {"a", "an"}:
+        return True
+    if words[at] == "not" and at + 1 < len(words) and words[at + 1] in _NOT_PREDICATES:
+        return True
+    for word in words[at : at + 12]:
+        if word in {",", ";", ".", "!", "?", "and", "or"}:
+            return False
+        if word in _SIGNS_AFTER_COMMA:
+            return True
+    return False
+
+
+# a statement's signs that a denied list's item does not carry ("chest pain spreading to my jaw")
+_SIGNS_AFTER_COMMA = frozenset(
+    {"ago", "today", "yesterday", "tonight", "morning", "now", "suddenly", "just", "is", "are", "was", "were", "went",
+     "came", "spreading", "going", "radiating", "worst", "started", "began"}
+)  # fmt: skip
 
 
 def _a_statement_follows(words: list[str], comma: int) -> bool:
