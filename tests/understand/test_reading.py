@@ -894,6 +894,15 @@ def test_the_back_of_a_place_and_slang_places(kb: KnowledgeBase, text: str, regi
         ("twelve-year-old here, my leg twitches, 2 days", 12),
         ("my 14 y.o. has a twitchy thigh since monday", 14),
         ("In year 2024 my calf twitched", None),
+        ("Year 9 student, eye twitch", 13),
+        ("I'm 50-something, calf twitching", 55),  # the rule at 50 turns on these: each had been no age
+        ("just turned 50, calf twitching", 50),
+        ("turning 51 next month, calf twitching", 50),
+        ("I'm a 50s woman, calf twitching", 55),
+        ("late fifties male, calf twitching", 58),
+        ("55/F, calf twitching", 55),
+        ("my elderly mum (in her 80s) has a twitching thigh", 85),
+        ("I have 50 twitches a day in my calf", None),
     ],
 )
 def test_ages_told_by_school_year_and_short_forms(kb: KnowledgeBase, text: str, age: int | None) -> None:

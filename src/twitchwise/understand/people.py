@@ -59,7 +59,10 @@ _OWN_YOUNG = re.compile(  # "my 4 month old", "our 2-year-old" (a child named by
 )
 # a school year said for an age: the UK's "Year 8" (age 12 to 13) and the US's "7th grade" (age 12 to 13), read
 # as the younger age, on the side of the children's advice
-_SCHOOL_YEAR = re.compile(r"\bin (?:year|yr) ?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th) grade|\bin grade (\d{1,2})\b")
+_SCHOOL_YEAR = re.compile(
+    r"\bin (?:year|yr) ?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th) grade|\bin grade (\d{1,2})\b"
+    r"|\b(?:year|yr) ?(\d{1,2}) (?:student|pupil|schoolboy|schoolgirl)\b"  # "Year 9 student"
+)
 
 
 def about(text: Text) -> tuple[About, Span | None]:
@@ -151,6 +154,7 @@ def age_and_sex(text: Text, about: About, person: Span | None) -> None:
             or _pronoun_age(text)
             or _described_age(text)
             or _named_by_age(text)
+            or _decade(text)  # "my elderly mum (in her 80s)"
         )
         if sex is None:
             norms = {t.norm_ for t in doc}
@@ -177,13 +181,13 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
         if age is not None and sex is not None:
             break
         lowered = token.lower_
-        if match := re.fullmatch(r"(\d{1,3})\s*(m|f|male|female|yo|y/o|yr|yrs|y)\.?", lowered):  # "30F."
+        if match := re.fullmatch(r"(\d{1,3})\s*/?\s*(m|f|male|female|yo|y/o|yr|yrs|y)\.?", lowered):  # "30F.", "55/F"
             value = int(match[1])
             if 0 < value <= 120 and not followed_by_unit(doc, token.i + 1):
                 age = age or value
                 sex = sex or {"m": "male", "f": "female", "male": "male", "female": "female"}.get(match[2])
             continue
-        if match := re.fullmatch(r"(m|f)(\d{1,3})", lowered):
+        if match := re.fullmatch(r"(m|f)/?(\d{1,3})", lowered):
             age, sex = age or int(match[2]), sex or ("male" if match[1] == "m" else "female")
             continue
         whole = whole_number(token.text)
@@ -198,7 +202,10 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
                 age = age or worded  # "I'm forty-two", "a fifty year old woman here" (not "I have five year old twins")
             continue
         value = whole
-        if not 0 < value <= 120 or (followed_by_unit(doc, token.i + 1) and not years_old(doc, token.i)):
+        slash_sex = norm_at(doc, token.i + 1) == "/" and norm_at(doc, token.i + 2) in {"m", "f", "male", "female"}
+        if not 0 < value <= 120 or (
+            followed_by_unit(doc, token.i + 1) and not years_old(doc, token.i) and not slash_sex  # "55/F"
+        ):
             continue
         before = [t.norm_ for t in doc[max(0, token.i - 3) : token.i]]
         after = [t.norm_ for t in doc[token.i + 1 : token.i + 4]]
@@ -207,10 +214,12 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
             or after[:3] == ["y", "/", "o"]  # "24 y/o guy" (the tokenizer splits it)
             or years_old(doc, token.i)
             or after[:2] in (["years", "old"], ["yr", "old"], ["yrs", "old"], ["year", "-"])
-            or (before[-1:] in (["aged"], ["age"], ["age:"]))
+            or (before[-1:] in (["aged"], ["age"], ["age:"], ["turned"]))
             or before[-2:] in (["age", ":"], ["age", "is"], ["i", "am"], ["i", "'m"], ["i", "m"], ["me", ","])
             or (before[-1:] == ["("] and after[:1] == [")"])
         )
+        if before[-1:] == ["turning"] and not aged and value > 1:
+            aged, value = True, value - 1  # "turning 51 next month": 50 now
         # "im 19 f": the "m" of a spelt-out "i m" is "I'm", not male
         lone_sex = _sex_letter(before[-2:] if before[-2:] != ["i", "m"] else []) or _sex_letter(after[:2])
         if aged and after[:3] != ["year", "old", "son"] and not _names_person(text, token.i):
@@ -247,12 +256,16 @@ def _decade(text: Text) -> int | None:
         match = re.fullmatch(r"(\d)0'?s", token.lower_)
         decade = int(match[1]) if match else _DECADES.get(token.lower_)
         if decade is None and (whole_number(token.text) or 0) in {20, 30, 40, 50, 60, 70, 80}:
-            nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-            decade = int(token.text[0]) if nxt in {"s", "'s"} else None
+            nxt = [norm_at(doc, token.i + 1), norm_at(doc, token.i + 2)]
+            said = nxt[0] in {"s", "'s", "something"} or nxt == ["-", "something"]  # "50s", "50-something"
+            decade = int(token.text[0]) if said else None
         if decade is None:
             continue
         before = [t.lower_ for t in doc[max(0, token.i - 3) : token.i]]
-        if "my" not in before and "his" not in before and "her" not in before:
+        following = doc[token.i + 1 : token.i + 4]
+        something = "something" in {t.lower_ for t in following[:2]}  # "I'm 50-something"
+        described = any(t.ent_type_ in {"SEX", "PERSON"} for t in following)  # "late fifties male", "a 50s woman"
+        if not ({"my", "his", "her"} & set(before) or something or described):
             continue
         offset = {"early": 2, "mid": 5, "late": 8}.get(before[-1] if before else "", 5)
         age = decade * 10 + offset
@@ -265,7 +278,7 @@ def _school_age(text: Text) -> int | None:
     match = _SCHOOL_YEAR.search(text.doc.text.lower())
     if match is None:
         return None
-    uk, grade = match[1], match[2] or match[3]
+    uk, grade = match[1] or match[4], match[2] or match[3]
     year = int(uk or grade)
     if not 1 <= year <= (13 if uk else 12):
         return None
