@@ -1094,6 +1094,8 @@ def test_a_drink_s_volume_scales_its_caffeine(kb: KnowledgeBase, text: str, mg: 
         "I can't swallow the idea of giving up coffee, my eyelid twitches, 3 days",
         "I dropped my daughter at the station and my eyelid was twitching the whole drive, 3 days now",
         "I get tongue-tied around my boss and my eye twitches in meetings, for about 4 days now",
+        "I'm so tired I can't keep my eyes open, eyelid twitching for 3 days",  # had been eyes forced shut (routine)
+        "my eyes close tight when I sneeze, and my eyelid has twitched for 3 days",
         "I'm confused about how much caffeine is too much, I have 3 coffees and my eyelid has twitched for 4 days",
         "I'm so confused why my eye keeps twitching, it's been 3 days",  # both had been sudden confusion: emergency
         "my sleep is getting worse with the new baby, eyelid twitching for 3 days",
@@ -1152,10 +1154,25 @@ def test_a_volume_is_said_as_assumed(kb: KnowledgeBase) -> None:
         ("she trips a lot lately and her calves twitch", "tripping_or_foot_drop"),
         ("my hand has just let go of things, like my cup, and it twitches", "loss_of_dexterity"),
         ("my left foot has started slapping the floor when I walk", "tripping_or_foot_drop"),
+        # found by the fifth held-out set (heldout-e.yaml)
+        ("tingling round my mouth and my hands keep going into spasm", "hand_spasms"),  # with the lips: emergency
+        ("My mum is 77 and she's more muddled than usual since yesterday", "confusion_or_agitation"),
+        ("Both my eyes keep screwing shut on their own and I can't open them for a few seconds", "eyes_forced_shut"),
     ],
 )
 def test_a_loss_of_function_told_as_what_happens(kb: KnowledgeBase, text: str, symptom: str) -> None:
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+def test_breathless_lying_flat_is_not_difficulty_breathing_unless_said(kb: KnowledgeBase) -> None:
+    lying = read("I get out of breath lying flat in bed and have to sleep on 3 pillows", kb, today=TODAY)
+    symptoms = lying.answers.symptoms or {}
+    assert symptoms["breathless_lying_flat"] is True and symptoms["breathing_difficulty"] is None  # asked, warned
+    result = assess(lying.answers, kb, today=TODAY, said=lying.said)
+    assert result.disposition == "urgent" and result.warning is not None  # had been an emergency
+    told = ("I can't breathe and it's worse lying flat", "breathless lying down and short of breath sitting still")
+    for text in told:
+        assert (read(text, kb, today=TODAY).answers.symptoms or {})["breathing_difficulty"] is True
 
 
 @pytest.mark.parametrize(

@@ -174,6 +174,14 @@ def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
                 symptoms.setdefault(symptom, False)
 
 
+_BREATHLESS = re.compile(r"\b(?:out of breath|breathless\w*|short of breath|shortness of breath|puffed)")
+_STRUGGLING = re.compile(
+    r"\b(?:can not|could not|unable to|struggl\w* to|hard to|difficult\w* to|fighting to|trouble) (?:breathe|breath)|"
+    r"gasping|can not (?:get|catch) (?:my |a )?breath|"
+    r"\b(?:sitting|at rest|resting|doing nothing|not moving|standing still|talking|all the time|constantly)\b"
+)
+
+
 def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> dict[str, str]:
     """Red flags told in everyday words (``cues.yaml``): a present one wins; a possible one is "not sure"."""
     from twitchwise.understand.cues import load_cues
@@ -192,6 +200,20 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
         else:
             symptoms["breathing_difficulty"] = None
             found.possible.setdefault("breathing_difficulty", exertion)
+    lying = found.present.get("breathless_lying_flat")
+    told = found.present.get("breathing_difficulty")
+    only_breathless = lying is not None and _BREATHLESS.search(lying.lower()) is not None
+    if (
+        only_breathless
+        and symptoms.get("breathing_difficulty")
+        and (told is None or told in (lying or ""))
+        and _STRUGGLING.search(" ".join(t.norm_ for t in text.doc)) is None
+    ):
+        # "out of breath lying flat in bed" is breathlessness lying flat (urgent alone, clinical.md §11d), not
+        # difficulty breathing now: asked, not assumed ("I can't breathe and it's worse lying flat" is both)
+        found.present.pop("breathing_difficulty", None)
+        symptoms["breathing_difficulty"] = None
+        found.possible.setdefault("breathing_difficulty", lying or "")
     for symptom in found.present:
         if symptom in known:
             symptoms[symptom] = True
