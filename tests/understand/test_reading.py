@@ -26,7 +26,7 @@ TODAY = dt.date(2026, 11, 21)
 
 def test_precision_and_recall_on_the_annotated_corpus(kb: KnowledgeBase) -> None:
     assert len(load_corpus(CORPUS)[1]) >= 300 and sum(len(load_corpus(p)[1]) for p in HELD_OUT) >= 150
-    tallies = evaluate(kb, *ALL)  # the development corpus and the four held-out sets
+    tallies = evaluate(kb, *ALL)  # the development corpus and the five held-out sets
     report = table(tallies)
     low = {n: (round(t.precision, 3), round(t.recall, 3)) for n, t in tallies.items() if n in GATED}
     failing = {n: pr for n, pr in low.items() if min(pr) < FLOOR}
@@ -879,6 +879,9 @@ def test_a_note_s_bilateral_is_both_sides(kb: KnowledgeBase) -> None:
         ("twitching in my groin", {"thigh"}),
         ("random twitches in my body", {"widespread"}),
         ("I sleep on my side and my calf twitches", {"calf"}),
+        ("vomiting for 3 days, and now my calves are cramping and twitching", {"calf"}),  # had been no place
+        ("my legs feel numb and twitchy", {"calf"}),
+        ("her hand feels numb and my calf twitches", {"calf"}),
     ],
 )
 def test_the_back_of_a_place_and_slang_places(kb: KnowledgeBase, text: str, regions: set[str]) -> None:

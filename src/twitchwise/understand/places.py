@@ -117,6 +117,10 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         and not any(t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4])
     ):
         return False  # "legs tired but strong": how the place feels (not "calf sore and twitching")
+    if after[:1] in (["are"], ["is"], ["keep"], ["keeps"], ["feel"], ["feels"]) and any(
+        t.ent_type_ == "TWITCH" and norm_at(doc, t.i - 1) in {"and", "&", "+"} for t in doc[ent.end : ent.end + 5]
+    ):
+        return True  # "my calves are cramping and twitching": the place of both
     if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
