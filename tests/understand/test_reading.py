@@ -1161,6 +1161,7 @@ def test_a_volume_is_said_as_assumed(kb: KnowledgeBase) -> None:
         ("tingling round my mouth and my hands keep going into spasm", "hand_spasms"),  # with the lips: emergency
         ("My mum is 77 and she's more muddled than usual since yesterday", "confusion_or_agitation"),
         ("Both my eyes keep screwing shut on their own and I can't open them for a few seconds", "eyes_forced_shut"),
+        ("I take prednisolone for my asthma and my hands twitch since I started it last week", "new_medication"),
     ],
 )
 def test_a_loss_of_function_told_as_what_happens(kb: KnowledgeBase, text: str, symptom: str) -> None:

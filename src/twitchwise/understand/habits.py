@@ -337,6 +337,12 @@ _RECENT_START = re.compile(
     r"\b(?:last (?:week|weekend|month)|this week|yesterday|(?:a|one|two|three|\d) (?:days?|weeks?) ago|recently)\b"
     r"(?: \S+){0,4} (?:added|prescribed|started|gave|given|put|switched|began)\b"
 )
+# "prednisolone for my asthma … since I started it last week": the medicine named before, begun lately
+_STARTED_IT = re.compile(
+    r"\b(?:started|began|starting) (?:it|them|taking (?:it|them)|on (?:it|them))\b(?: \S+){0,2}? "
+    r"(?:last (?:week|weekend|month)|this week|yesterday|recently|"
+    r"(?:a|one|two|three|four|\d+|a few|a couple of) (?:days?|weeks?) ago)\b"
+)
 _RAISED_DOSE = re.compile(r"\b(?:up|increased|raised|doubled|upped|bumped up|went up) to \d")
 
 
@@ -391,6 +397,7 @@ def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
                 or ("ago" in after or after[:2] in (["last", "week"], ["last", "month"]))
                 or _RECENT_COURSE.search(" ".join(t.norm_ for t in doc[ent.end : min(end, ent.end + 9)]))
                 or _RECENT_START.search(" ".join(t.norm_ for t in doc[max(start, ent.start - 9) : ent.start]))
+                or _STARTED_IT.search(" ".join(t.norm_ for t in doc[ent.end : end]))
             )
             and symptoms.get("new_medication") is not True
         ):
