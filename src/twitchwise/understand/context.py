@@ -223,8 +223,8 @@ def denied_list_openings(
         elif word in LIST_ENDS or word in _LIST_STOPS or (joins and word in _AMOUNT_STARTS):
             open_list = False
         elif (
-            (word == "," and (_a_statement_follows(words, i) if repeated else _a_statement_opens(words, i + 1)))
-            or (word == "and" and (said_or or _a_statement_starts(words, i + 1)))
+            (word == "," and (_a_statement_follows(words, i) if repeated else _a_statement_at(words, i + 1, *_COMMA)))
+            or (word == "and" and (said_or or _a_statement_at(words, i + 1, *_AND)))
         ):  # fmt: skip
             close(i)
         else:
@@ -258,46 +258,32 @@ _STATEMENT_SIGNS = frozenset(
 )  # fmt: skip
 
 
-def _a_statement_starts(words: list[str], at: int) -> bool:
-    """Whether the words from ``at`` (just after an "and" in a denial) start a statement ("my arm just flopped", "a
-    thunderclap headache an hour ago", "had a fit at work") rather than name one more thing denied ("numbness")."""
+def _a_statement_at(words: list[str], at: int, starts: frozenset[str], signs: frozenset[str]) -> bool:
+    """Whether the words from ``at`` (just after an "and" or a comma in a denial) start a statement ("my arm just
+    flopped", "a thunderclap headache an hour ago", "had a fit at work", "not able to swallow") rather than name one
+    more thing denied ("numbness", "numbness or tingling"): by their first word, or a sign before the next pause."""
     if at >= len(words):
         return False
-    if words[at] in _STARTS_AFTER_AND:
+    if words[at] in starts:
         return True
     if words[at] == "not" and at + 1 < len(words) and words[at + 1] in _NOT_PREDICATES:
         return True  # "… and not able to swallow rice properly"
     for word in words[at : at + 12]:
         if word in {",", ";", ".", "!", "?", "and", "or"}:
             return False
-        if word in _STATEMENT_SIGNS:
+        if word in signs:
             return True
     return False
 
 
-def _a_statement_opens(words: list[str], at: int) -> bool:
-    """After one denial and a comma: a subject, a verb, an article or a time opens a statement ("never smoked, can't
-    breathe properly", "never smoked, chest pain spreading to my jaw"); an item of the list ("no weakness, numbness
-    or tingling", "denies fever, chills, weight loss for a month") does not."""
-    if at >= len(words):
-        return False
-    if words[at] in _STATEMENT_STARTS or words[at] in {"a", "an"}:
-        return True
-    if words[at] == "not" and at + 1 < len(words) and words[at + 1] in _NOT_PREDICATES:
-        return True
-    for word in words[at : at + 12]:
-        if word in {",", ";", ".", "!", "?", "and", "or"}:
-            return False
-        if word in _SIGNS_AFTER_COMMA:
-            return True
-    return False
-
-
-# a statement's signs that a denied list's item does not carry ("chest pain spreading to my jaw")
+# after one denial and a comma, stricter: a clinical note's "Denies fever, chills, weight loss for a month" is one list,
+# "never smoked, a sudden splitting headache" and "never smoked, chest pain spreading to my jaw" are statements
 _SIGNS_AFTER_COMMA = frozenset(
     {"ago", "today", "yesterday", "tonight", "morning", "now", "suddenly", "just", "is", "are", "was", "were", "went",
      "came", "spreading", "going", "radiating", "worst", "started", "began"}
 )  # fmt: skip
+_AND = (_STARTS_AFTER_AND, _STATEMENT_SIGNS)
+_COMMA = (_STATEMENT_STARTS | {"a", "an"}, _SIGNS_AFTER_COMMA)
 
 
 def _a_statement_follows(words: list[str], comma: int) -> bool:
