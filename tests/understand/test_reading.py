@@ -1103,6 +1103,8 @@ def test_a_drink_s_volume_scales_its_caffeine(kb: KnowledgeBase, text: str, mg: 
         "I'm so confused why my eye keeps twitching, it's been 3 days",  # both had been sudden confusion: emergency
         "my sleep is getting worse with the new baby, eyelid twitching for 3 days",
         "my husband says I mumble in my sleep, anyway my eyelid has twitched for 3 days",
+        "Checked my tongue in the mirror a hundred times, it's fine, but my calf twitches, 6 days",  # had been urgent
+        "I feel weak with worry but my strength is totally normal, calf twitching for a week",
         "I got it off my chest and told my boss I'm stressed, eyelid twitching 3 days",
     ],
 )
@@ -1177,6 +1179,15 @@ def test_breathless_lying_flat_is_not_difficulty_breathing_unless_said(kb: Knowl
     told = ("I can't breathe and it's worse lying flat", "breathless lying down and short of breath sitting still")
     for text in told:
         assert (read(text, kb, today=TODAY).answers.symptoms or {})["breathing_difficulty"] is True
+
+
+def test_a_test_s_date_is_not_the_twitching_s(kb: KnowledgeBase) -> None:
+    text = "EMG was clean last month, CK normal, but the calf twitching still freaks me out, it's been 12 days"
+    assert read(text, kb, today=TODAY).answers.duration_days == 12  # had been 30: past two weeks, routine
+    scanned = read("had an MRI 2 weeks ago, all clear, calf twitching for 4 days", kb, today=TODAY)
+    assert scanned.answers.duration_days == 4
+    since = read("my calf has twitched since my neuro appointment last month", kb, today=TODAY)
+    assert since.answers.duration_days == 30  # the twitching's own "since"
 
 
 @pytest.mark.parametrize(

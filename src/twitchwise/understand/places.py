@@ -103,6 +103,12 @@ def _listed_backs(text: Text) -> list[tuple[str, str | None, bool]]:
     return found
 
 
+_SAID_FINE = re.compile(
+    r"\b(?:it (?:is|'s|looks|seems|feels)|looks|seems|is) (?:totally |completely |perfectly |all |absolutely )?"
+    r"(?:fine|normal|ok|okay)\b"
+)
+
+
 def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, bool] | None) -> bool:
     """Whether a place named is where the twitching is ("her hand feels numb" is not)."""
     doc = text.doc
@@ -125,6 +131,10 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
             return False  # "her hand feels numb", "legs feel tired but strong": how the place feels, not a twitch
+    following = " ".join(t.norm_ for t in doc[ent.end : min(text.sentence(ent.start)[1], ent.end + 10)])
+    fine = _SAID_FINE.search(following)
+    if fine and not any(names_twitching(t) for t in doc[ent.end : ent.end + following[: fine.start()].count(" ")]):
+        return False  # "checked my tongue in the mirror a hundred times, it's fine": a place looked at, not twitching
     if previous is not None and _joined(text, previous[0], ent):
         return True
     if len(after) > 2 and after[1] == "and" and names_twitching(doc[ent.end + 2]):

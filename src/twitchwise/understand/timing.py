@@ -436,6 +436,26 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
     return "in" in lead and "been" in lead and not any(t.ent_type_ in _ABOUT_TWITCH for t in before_for)
 
 
+# tests and visits whose date is told beside the twitching's ("EMG was clean last month, CK normal")
+_TESTS = frozenset({"emg", "emgs", "ck", "bloods", "mri", "mris", "scan", "scans", "ncs", "x-ray", "xray",
+                    "ultrasound", "ecg", "ekg", "neurologist", "neuro", "checkup", "check-up", "physical",
+                    "appointment"})  # fmt: skip
+
+
+def _a_tests_time(text: Text, index: int, start: int) -> bool:
+    """Whether the time at ``index`` is told in a clause about a test or a visit, with no word of twitching in it."""
+    doc = text.doc
+    clause = start
+    for i in range(index - 1, max(start, index - 12) - 1, -1):
+        if doc[i].norm_ in {",", ";", ".", "but", "and", "so"}:
+            clause = i + 1
+            break
+    words = {t.norm_ for t in doc[clause:index]}
+    if not words & _TESTS or words & {"twitch", "twitches", "twitching", "twitched"}:
+        return False
+    return not any(e.label_ in {"TWITCH", "SITE"} for e in text.ents_in(clause, index + 1))
+
+
 _HABIT_WORDS = frozenset({"off", "on", "taking", "quit", "stopped", "using", "used", "wearing", "worn", "wore"})
 _SIDE_WORDS = frozenset({"left", "right", "side", "sides", "both", "one", "other", "same", "lft", "rt"})
 
@@ -494,6 +514,8 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
         return False  # "My friend had an eye twitch last year that went away": the friend's time
     if _another_things_time(text, index, start):
         return False  # "off Klonopin for 3 months", "been on the pill for years": that thing's time
+    if _a_tests_time(text, index, start):
+        return False  # "EMG was clean last month, … it's been 12 days": the test's time
     if point and earlier_episode(text, start, end):
         return False  # "It happened once before about six years ago": that episode's time, not this one's
     last = _last_ending_by(text, index)
