@@ -882,6 +882,7 @@ def test_a_note_s_bilateral_is_both_sides(kb: KnowledgeBase) -> None:
         ("vomiting for 3 days, and now my calves are cramping and twitching", {"calf"}),  # had been no place
         ("my legs feel numb and twitchy", {"calf"}),
         ("her hand feels numb and my calf twitches", {"calf"}),
+        ("Heavy legs after a 12 hour shift on my feet, calf twitching in bed, 3 days", {"calf"}),
     ],
 )
 def test_the_back_of_a_place_and_slang_places(kb: KnowledgeBase, text: str, regions: set[str]) -> None:
@@ -1105,6 +1106,10 @@ def test_a_drink_s_volume_scales_its_caffeine(kb: KnowledgeBase, text: str, mg: 
         "my husband says I mumble in my sleep, anyway my eyelid has twitched for 3 days",
         "Checked my tongue in the mirror a hundred times, it's fine, but my calf twitches, 6 days",  # had been urgent
         "I feel weak with worry but my strength is totally normal, calf twitching for a week",
+        "My partner says I was talking nonsense in my sleep lol, anyway eyelid twitch for 3 days",  # had been emergency
+        "bit my tongue yesterday eating, and my eyelid has been twitching for 3 days",
+        "I sometimes drop my phone on my face in bed scrolling, haha, eye twitching 2 days",
+        "I cough when I drink too fast sometimes, always have, eyelid twitching for 4 days",
         "I got it off my chest and told my boss I'm stressed, eyelid twitching 3 days",
     ],
 )

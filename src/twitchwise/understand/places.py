@@ -103,6 +103,7 @@ def _listed_backs(text: Text) -> list[tuple[str, str | None, bool]]:
     return found
 
 
+_FELT_BEFORE = frozenset({"heavy", "tired", "achy", "aching", "weary", "jelly", "wobbly"})
 _SAID_FINE = re.compile(
     r"\b(?:it (?:is|'s|looks|seems|feels)|looks|seems|is) (?:totally |completely |perfectly |all |absolutely )?"
     r"(?:fine|normal|ok|okay)\b"
@@ -131,6 +132,10 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
             return False  # "her hand feels numb", "legs feel tired but strong": how the place feels, not a twitch
+    if norm_at(doc, ent.start - 1) in _FELT_BEFORE and not any(
+        t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4]
+    ):
+        return False  # "heavy legs after a 12 hour shift, calf twitching in bed": how the legs feel
     following = " ".join(t.norm_ for t in doc[ent.end : min(text.sentence(ent.start)[1], ent.end + 10)])
     fine = _SAID_FINE.search(following)
     if fine and not any(names_twitching(t) for t in doc[ent.end : ent.end + following[: fine.start()].count(" ")]):
