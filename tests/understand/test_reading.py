@@ -1186,6 +1186,25 @@ def test_breathless_lying_flat_is_not_difficulty_breathing_unless_said(kb: Knowl
         assert (read(text, kb, today=TODAY).answers.symptoms or {})["breathing_difficulty"] is True
 
 
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # the idioms left unread must not take the sign's own words with them (a review of this session's ignore
+        # list found "weak for", "numb to the", "face fell", "confused about" and "dragging my feet on/with" had)
+        ("my legs have been weak for two weeks and twitching", "weakness"),
+        ("weak for days now, calf twitching", "weakness"),
+        ("numb to the touch, my calf twitches", "numbness"),
+        ("my face fell on one side suddenly at dinner", "face_droop"),  # had been self-care before this session too
+        ("I'm confused about where I am and what day it is", "confusion_or_agitation"),
+        ("I keep dragging my feet on the floor when I walk", "tripping_or_foot_drop"),
+        ("dragging my feet with each step, calf twitching", "tripping_or_foot_drop"),
+        ("she can't stand this morning, her legs gave way", "paralysis"),
+    ],
+)
+def test_an_idiom_left_unread_does_not_take_a_sign_s_words(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
 def test_a_test_s_date_is_not_the_twitching_s(kb: KnowledgeBase) -> None:
     text = "EMG was clean last month, CK normal, but the calf twitching still freaks me out, it's been 12 days"
     assert read(text, kb, today=TODAY).answers.duration_days == 12  # had been 30: past two weeks, routine
