@@ -1199,6 +1199,11 @@ def test_breathless_lying_flat_is_not_difficulty_breathing_unless_said(kb: Knowl
         ("I keep dragging my feet on the floor when I walk", "tripping_or_foot_drop"),
         ("dragging my feet with each step, calf twitching", "tripping_or_foot_drop"),
         ("she can't stand this morning, her legs gave way", "paralysis"),
+        ("I can't swallow that tablet anymore, it sticks", "swallowing_difficulty"),
+        ("she's been confused on and off since yesterday", "confusion_or_agitation"),
+        ("he seems confused by simple things since this morning", "confusion_or_agitation"),
+        ("I'm dragging my feet about the house, my left foot won't lift", "tripping_or_foot_drop"),
+        ("he collapsed in bed and won't wake up", "fainting"),
     ],
 )
 def test_an_idiom_left_unread_does_not_take_a_sign_s_words(kb: KnowledgeBase, text: str, symptom: str) -> None:
