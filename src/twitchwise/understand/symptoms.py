@@ -174,6 +174,7 @@ def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
                 symptoms.setdefault(symptom, False)
 
 
+_AS_ALWAYS = re.compile(r"\b(?:like|as) always\b")  # "out of breath after the stairs like always": as it has been
 _BREATHLESS = re.compile(r"\b(?:out of breath|breathless\w*|short of breath|shortness of breath|puffed)")
 _STRUGGLING = re.compile(
     r"\b(?:can not|could not|unable to|struggl\w* to|hard to|difficult\w* to|fighting to|trouble) (?:breathe|breath)|"
@@ -195,7 +196,8 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
     if exertion and symptoms.get("breathing_difficulty") and "breathing_difficulty" not in found.present:
         # "breathless on the stairs" is not "struggling to breathe now" (clinical.md §11d): ask, don't assume --
         # unless it has always been so ("out of breath running for the bus, but always have"), which is no sign
-        if cues.groups["lifelong"].search(" ".join(t.norm_ for t in text.doc)):
+        whole = " ".join(t.norm_ for t in text.doc)
+        if cues.groups["lifelong"].search(whole) or _AS_ALWAYS.search(whole):
             del symptoms["breathing_difficulty"]
         else:
             symptoms["breathing_difficulty"] = None
