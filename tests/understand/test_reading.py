@@ -1204,6 +1204,7 @@ def test_breathless_lying_flat_is_not_difficulty_breathing_unless_said(kb: Knowl
         ("I'm dragging my feet about the house, my left foot won't lift", "tripping_or_foot_drop"),
         ("he collapsed in bed and won't wake up", "fainting"),
         ("swallowing has always been a bit hard for me but lately food keeps getting stuck", "swallowing_difficulty"),
+        ("I slur my words, like always, but now it's getting worse", "slurred_speech"),
     ],
 )
 def test_an_idiom_left_unread_does_not_take_a_sign_s_words(kb: KnowledgeBase, text: str, symptom: str) -> None:
