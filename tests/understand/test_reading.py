@@ -1163,6 +1163,11 @@ def test_a_volume_is_said_as_assumed(kb: KnowledgeBase) -> None:
         ("she trips a lot lately and her calves twitch", "tripping_or_foot_drop"),
         ("my hand has just let go of things, like my cup, and it twitches", "loss_of_dexterity"),
         ("my left foot has started slapping the floor when I walk", "tripping_or_foot_drop"),
+        # told by comparison or by count
+        ("I've fallen over 3 times this week because my foot catches", "tripping_or_foot_drop"),
+        ("I've dropped more cups in the last month than in my whole life", "loss_of_dexterity"),
+        ("I need three pillows now instead of one to breathe at night", "breathless_lying_flat"),
+        ("I can only climb half the stairs I used to before my legs give out", "weakness"),
         # found by the fifth held-out set (heldout-e.yaml)
         ("tingling round my mouth and my hands keep going into spasm", "hand_spasms"),  # with the lips: emergency
         ("My mum is 77 and she's more muddled than usual since yesterday", "confusion_or_agitation"),
@@ -1218,6 +1223,11 @@ def test_a_test_s_date_is_not_the_twitching_s(kb: KnowledgeBase) -> None:
     assert scanned.answers.duration_days == 4
     since = read("my calf has twitched since my neuro appointment last month", kb, today=TODAY)
     assert since.answers.duration_days == 30  # the twitching's own "since"
+
+
+def test_the_other_hand_now_is_no_onset(kb: KnowledgeBase) -> None:
+    reading = read("my left hand is weaker than my right now, thumb twitching for 3 weeks", kb, today=TODAY)
+    assert "sudden_one_sided_weakness" not in (reading.answers.symptoms or {})  # "my right now" had been "right now"
 
 
 @pytest.mark.parametrize(
