@@ -144,7 +144,7 @@ def _first_of_a_combination(
             question = kb.questions.get(question_id)
             if question is None or question.kind != "yes_no_unsure" or question_id in asked or not kb.asks(question_id):
                 continue
-            supposed = Facts(facts.answers.with_symptom(question_id, True), facts.targets, facts.medicine_classes)
+            supposed = facts.supposing(facts.answers.with_symptom(question_id, True))
             if flag.condition.evaluate(supposed) is False:
                 continue
             # Only when yeses to its partner symptoms alone could complete the rule: a fever waits for the
@@ -165,12 +165,12 @@ def _symptoms_complete(flag: RedFlag, facts: Facts, kb: KnowledgeBase) -> bool:
         answers = facts.answers
         for partner in partners:
             answers = answers.with_symptom(partner, True)
-        facts = Facts(answers, facts.targets, facts.medicine_classes)
+        facts = facts.supposing(answers)
     return flag.condition.evaluate(facts) is True
 
 
 def _alone_reaches(facts: Facts, symptom: str, level: Disposition, kb: KnowledgeBase) -> bool:
-    supposed = Facts(facts.answers.with_symptom(symptom, True), facts.targets, facts.medicine_classes)
+    supposed = facts.supposing(facts.answers.with_symptom(symptom, True))
     return screen(supposed, kb).disposition.rank >= level.rank
 
 

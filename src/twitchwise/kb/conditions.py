@@ -41,6 +41,10 @@ class Facts(msgspec.Struct, frozen=True):
     targets: Mapping[str, float]
     medicine_classes: Mapping[str, tuple[str, ...]] | None  # class -> the person's medicines
 
+    def supposing(self, answers: Answers) -> Facts:
+        """The same facts with other answers to symptoms or amounts ("suppose this were yes")."""
+        return Facts(answers, self.targets, self.medicine_classes)
+
 
 class Evidence(msgspec.Struct, frozen=True):
     """One answer that made a condition true (a pertinent positive)."""
@@ -89,6 +93,11 @@ class Compare(msgspec.Struct, frozen=True):
         if isinstance(self.threshold, str):
             return facts.targets[self.threshold]
         return self.threshold
+
+    def least_passing(self, facts: Facts) -> float:
+        """For a "more than" or "at least": the least whole amount that holds (400 for "at least 400", 401 for
+        "more than 400")."""
+        return self.limit(facts) + (1 if self.op == "gt" else 0)
 
     def evaluate(self, facts: Facts) -> bool | None:
         value = self.value(facts)

@@ -192,12 +192,9 @@ def _could_pass(condition: Condition, facts: Facts, unsized: Sequence[str]) -> b
         compares = at_least(condition, field)
         if not compares or condition.evaluate(facts):
             continue
-        past = max(c.limit(facts) + (1 if c.op == "gt" else 0) for c in compares)
+        past = max(c.least_passing(facts) for c in compares)
         counted = getattr(facts.answers, field, None) or 0
-        supposed = Facts(
-            facts.answers.with_updates(**{field: max(past, counted)}), facts.targets, facts.medicine_classes
-        )
-        if condition.evaluate(supposed):
+        if condition.evaluate(facts.supposing(facts.answers.with_updates(**{field: max(past, counted)}))):
             return True
     return False
 

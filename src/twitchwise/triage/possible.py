@@ -58,7 +58,7 @@ def possible_flags(
             unsure.append(field)
     if not unsure:
         return []
-    supposed_facts = Facts(supposed, facts.targets, facts.medicine_classes)
+    supposed_facts = facts.supposing(supposed)
     already = {flag.id for flag in fired}
     found = []
     for flag in kb.red_flags:  # most urgent first
@@ -72,9 +72,7 @@ def possible_flags(
 
 def _past_lowest_threshold(field: str, facts: Facts, kb: KnowledgeBase) -> float | None:
     """The least amount of ``field`` that some red flag's "more than" or "at least" would take as enough."""
-    amounts = [
-        c.limit(facts) + (1 if c.op == "gt" else 0) for flag in kb.red_flags for c in at_least(flag.condition, field)
-    ]
+    amounts = [c.least_passing(facts) for flag in kb.red_flags for c in at_least(flag.condition, field)]
     return min(amounts, default=None)
 
 
