@@ -7,6 +7,7 @@ monster").  A temperature's "celsius" is never counted: only a drink word or a c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -29,12 +30,18 @@ _PAUSE_AFTER = frozenset({"", ".", ",", "!", "?", ";", ":", ")", "-", "–", "a"
 _VOLUME = re.compile(r"^(?:\d+x)?\d+(?:[.,]\d+)?(?:ml|cl|l|oz)$")
 
 
-@Language.component("twitchwise_brands")
-def brands(doc: Doc) -> Doc:
-    names = frozenset(load_lexicon().caffeine_brands)
-    numbers = load_lexicon().numbers
-    doc.ents = [e for e in doc.ents if e.label_ != "CAFFEINE" or _norm(e) not in names or _a_drink(e, numbers)]
-    return doc
+@Language.factory("twitchwise_brands")
+def make_brands(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    lexicon = load_lexicon()
+    names = frozenset(lexicon.caffeine_brands)
+
+    def brands(doc: Doc) -> Doc:
+        doc.ents = [
+            e for e in doc.ents if e.label_ != "CAFFEINE" or _norm(e) not in names or _a_drink(e, lexicon.numbers)
+        ]
+        return doc
+
+    return brands
 
 
 def _norm(ent: Span) -> str:

@@ -116,13 +116,10 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     if text.named_twitching == 0 and len(doc) > _TERSE and ent.ent_id_ != "tongue":
         return False  # a story that never names twitching ("I have foot drop ... my left knee") has no twitching place
     after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
+    twitch_after = any(t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4])  # "calf sore and twitching"
     if "asleep" in after:
         return False  # "like when your legs fall asleep": numbness, said by a picture
-    if (
-        after[:1]
-        and after[0] in _FEELS - {"fine", "ok", "okay", "good", "normal"}
-        and not any(t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4])
-    ):
+    if after[:1] and after[0] in _FEELS - {"fine", "ok", "okay", "good", "normal"} and not twitch_after:
         return False  # "legs tired but strong": how the place feels (not "calf sore and twitching")
     if after[:1] in (["are"], ["is"], ["keep"], ["keeps"], ["feel"], ["feels"]) and any(
         t.ent_type_ == "TWITCH" and norm_at(doc, t.i - 1) in {"and", "&", "+"} for t in doc[ent.end : ent.end + 5]
@@ -132,9 +129,7 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
             return False  # "her hand feels numb", "legs feel tired but strong": how the place feels, not a twitch
-    if norm_at(doc, ent.start - 1) in _FELT_BEFORE and not any(
-        t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4]
-    ):
+    if norm_at(doc, ent.start - 1) in _FELT_BEFORE and not twitch_after:
         return False  # "heavy legs after a 12 hour shift, calf twitching in bed": how the legs feel
     following = " ".join(t.norm_ for t in doc[ent.end : min(text.sentence(ent.start)[1], ent.end + 10)])
     fine = _SAID_FINE.search(following)

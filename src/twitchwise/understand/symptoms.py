@@ -204,18 +204,18 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
             found.possible.setdefault("breathing_difficulty", exertion)
     lying = found.present.get("breathless_lying_flat")
     told = found.present.get("breathing_difficulty")
-    only_breathless = lying is not None and _BREATHLESS.search(lying.lower()) is not None
     if (
-        only_breathless
+        lying is not None
+        and _BREATHLESS.search(lying.lower()) is not None
         and symptoms.get("breathing_difficulty")
-        and (told is None or told in (lying or ""))
+        and (told is None or told in lying)
         and _STRUGGLING.search(" ".join(t.norm_ for t in text.doc)) is None
     ):
         # "out of breath lying flat in bed" is breathlessness lying flat (urgent alone, clinical.md §11d), not
         # difficulty breathing now: asked, not assumed ("I can't breathe and it's worse lying flat" is both)
         found.present.pop("breathing_difficulty", None)
         symptoms["breathing_difficulty"] = None
-        found.possible.setdefault("breathing_difficulty", lying or "")
+        found.possible.setdefault("breathing_difficulty", lying)
     for symptom in found.present:
         if symptom in known:
             symptoms[symptom] = True
