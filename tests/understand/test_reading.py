@@ -1319,3 +1319,46 @@ def test_a_mealtime_habit_is_not_an_onset(kb: KnowledgeBase) -> None:
 def test_a_lack_of_sleep_and_weakness_is_weakness(kb: KnowledgeBase) -> None:
     text = "I have a lack of sleep and weakness in my arms, and they twitch"
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("weakness") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # Scots, Geordie and Indian English (the seventy-second plain-report set)
+        ("ma heid's splittin, worst ever, came on like a hammer aboot ten minutes ago", "severe_headache"),
+        ("my head feels like it is going to explode", "severe_headache"),
+        ("wor lass says am talkin like av had ten pints, av not touched a drop, started an hour ago", "slurred_speech"),
+        ("he's talking like he's drunk and he hasn't had a drink", "slurred_speech"),
+        ("my tongue is having small movements like worms since 1 month, also calf twitching", "tongue_twitching"),
+        ("me left arm cannae lift since teatime", "sudden_one_sided_weakness"),
+    ],
+)
+def test_a_sign_told_in_dialect(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wee boy is 2 months, roastin hot, temp 38.4, and his leg keeps twitchin",
+        "my boy is 2 months old, temp 38.4, and his leg keeps twitching",
+        "our little girl is 6 weeks and has a temperature of 38.2, her arm jerks",
+    ],
+)
+def test_a_baby_named_by_what_they_are_to_the_writer(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert reading.about == "someone_else" and reading.answers.age == 0
+    assert reading.answers.duration_days is None  # "is 2 months" is an age, not a time since the twitching began
+    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == "emergency"
+
+
+def test_a_young_person_s_time_into_something_is_not_an_age(kb: KnowledgeBase) -> None:
+    reading = read("my son is 2 weeks into his exams and his eye twitches", kb, today=TODAY)
+    assert reading.answers.age is None
+
+
+def test_a_limb_gone_floppy_is_not_a_drowsy_child(kb: KnowledgeBase) -> None:
+    symptoms = read("my arm's gone dead and floppy", kb, today=TODAY).answers.symptoms or {}
+    assert symptoms.get("weakness") is True and "hard_to_wake" not in symptoms
+    child = read("my toddler has gone all floppy, temp 39", kb, today=TODAY).answers.symptoms or {}
+    assert child.get("hard_to_wake") is True

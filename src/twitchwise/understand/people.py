@@ -75,7 +75,8 @@ def about(text: Text) -> tuple[About, Span | None]:
     third = sum(n in {"he", "him", "his", "she", "her", "he's", "she's"} for n in norms)
     mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
     first = sum(n in {"i", "i'm", "me"} for n in norms)
-    if not people and mine == 0 and _OWN_YOUNG.search(text.doc.text.lower()):
+    lowered = text.doc.text.lower()
+    if not people and mine == 0 and (_OWN_YOUNG.search(lowered) or _BABY_AGED.search(lowered)):
         return "someone_else", None  # "my 4 month old has a fever" (but "my calf twitches; my 4 month old …" is mine)
     if not people:
         # "he keeled over and was out cold; his arms had been twitching": no one named, but no word
@@ -392,10 +393,12 @@ def _sex_letter(words: list[str]) -> str | None:
     return None
 
 
-# "baby 7wks hot", "my baby is 5 weeks": a baby's age without "old"
+# "baby 7wks hot", "my baby is 5 weeks", "my boy is 2 months": a baby's age without "old"
 _BABY_AGED = re.compile(
-    r"\b(?:baby|infant|newborn|little one)(?: is| aged| of)? (\d{1,2}) ?"
-    r"(wk|wks|week|weeks|mo|mos|mth|mths|month|months|days?)\b()"
+    r"\b(?:baby|infant|newborn|little one|wee one|bairn"
+    r"|(?:my|our) (?:little |wee |baby )?(?:boy|girl|son|daughter|lad|lass))"
+    r"(?: is| aged| of)? (\d{1,2}) ?(wk|wks|week|weeks|mo|mos|mth|mths|month|months|days?)\b()"
+    r"(?! (?:into|ago|away|late|early|in|of|from|before|after|since|now)\b)"
 )
 _BORN_AGO = re.compile(  # "baby born 7 weeks ago": an age told by the birth
     r"\b(?:born|arrived|delivered) (\d{1,2}) ?(wk|wks|week|weeks|mo|mos|month|months|days?) ago\b()"
@@ -405,6 +408,11 @@ _INFANT = re.compile(
     r"(day|days|week|weeks|month|months)[ -]old\b(?! (?:bruise|scar|cut|injury|bread|milk))"
     r"|\b(newborn|new-born|new born)\b"
 )
+
+
+def young_age_at(text: Text, char: int) -> bool:
+    """ "my boy is 2 months", "baby 7wks": whether the words at ``char`` are a baby's age, not a time since then."""
+    return any(m.start() <= char < m.end() for m in _BABY_AGED.finditer(text.doc.text.lower()))
 
 
 def infant(text: Text, about: About, symptoms: dict[str, bool | None]) -> None:

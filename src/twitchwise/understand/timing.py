@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from dateutil.easter import easter
 
 from twitchwise.kb.conditions import at_least
+from twitchwise.understand.people import young_age_at
 from twitchwise.understand.text import Text, norm_at, whole_number
 
 if TYPE_CHECKING:
@@ -185,6 +186,8 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None  # "a 3 week old baby": an age
     if before == "every":
         return None
+    if unit_days < 365 and norm_at(doc, token.i - 2) in {"is", "aged", "of"} and young_age_at(text, token.idx):
+        return None  # "my boy is 2 months": a baby's age
     if unit_days == 365 and after != "ago" and norm_at(doc, token.i - 2) in _BE_AN_AGE:
         return None  # "I'm 35 year.. while speaking": an age said without "old", not a time
     if norm_at(doc, token.i + 1) == "pregnant":
