@@ -1362,3 +1362,38 @@ def test_a_limb_gone_floppy_is_not_a_drowsy_child(kb: KnowledgeBase) -> None:
     assert symptoms.get("weakness") is True and "hard_to_wake" not in symptoms
     child = read("my toddler has gone all floppy, temp 39", kb, today=TODAY).answers.symptoms or {}
     assert child.get("hard_to_wake") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else's event told beside the writer's own calm twitch (the seventy-third plain-report set)
+        "my brother has epilepsy and had a seizure last week which stressed me out, now my eyelid is twitching, 2 days",
+        "My wife's speech was slurred after her dental anaesthetic yesterday, that's not why I'm writing, my eyelid "
+        "twitches, 3 days",
+        "My son choked on a grape last week and it scared me half to death. Since then my eyelid keeps twitching",
+        "My cousin fainted at the wedding from the heat. Unrelated, but my thigh has twitched for a few days",
+        "As a nurse I see strokes every day so I know my eyelid twitching for 2 days is nothing",
+    ],
+)
+def test_another_person_s_event_is_not_the_writer_s(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.disposition == "self_care" and result.warning is None
+
+
+def test_the_writer_s_own_signs_after_a_relative_s_past_event_are_read(kb: KnowledgeBase) -> None:
+    text = ("My mum had a stroke last year so I know the signs - this morning my own face drooped on the right and my "
+            "words came out wrong")  # fmt: skip
+    reading = read(text, kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get("face_droop") is True
+    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == "emergency"
+
+
+def test_what_is_told_of_the_person_a_text_is_about_is_read(kb: KnowledgeBase) -> None:
+    reading = read("My 62-year-old mother has been twitching in her arms for months and now she chokes when drinking",
+                   kb, today=TODAY)  # fmt: skip
+    assert reading.about == "someone_else" and reading.answers.duration_days == 60
+    assert reading.answers.sites == [Site(region="upper_arm", side="both")]
+    friend = read("My friend's thigh has been twitching for a month. She is 33.", kb, today=TODAY)
+    assert friend.answers.duration_days == 30

@@ -110,6 +110,9 @@ class ConText:
             boundary[i + 1] = boundary[i] + (i in breaks)
             negation_boundary[i + 1] = negation_boundary[i] + (i in breaks or i in negation_breaks)
             person_boundary[i + 1] = person_boundary[i] + (i in person_breaks)
+        # "my brother had a seizure", "my cousin fainted", "my wife's speech was slurred": one of the writer's people
+        # doing or having something reaches forward as "dad had" does (but not "my wife's noticed I slur")
+        found["other_person"].forward_ends.extend(e.end for e in doc.ents if e.label_ == "PERSON" and _subject(doc, e))
         for category in CATEGORIES:
             found[category].forward_ends.sort()
             found[category].backward_starts.sort()
@@ -138,6 +141,25 @@ class ConText:
             if clause_counts[start + 1] == clause_counts[ent.end]:  # backward reach stays in the clause
                 return True
         return False
+
+
+_OWNERS = frozenset({"my", "our", "his", "her", "their"})
+_HAS = frozenset(
+    {"had", "has", "have", "was", "is", "'s", "were", "got", "gets", "suffered", "suffers", "choked", "chokes",
+     "fainted", "faints", "collapsed", "collapses", "passed", "died", "developed", "started", "went", "keeps", "kept",
+     "used", "can", "could", "cannot", "would", "will", "did", "does", "struggles", "struggled", "also"}
+)  # fmt: skip
+_NOTICES = frozenset({"noticed", "says", "said", "thinks", "thought", "worried", "convinced", "sure", "told",
+                      "noticing", "reckons", "seen", "spotted", "heard"})  # fmt: skip
+
+
+def _subject(doc: Doc, person: Span) -> bool:
+    """One of the writer's people as the subject of what follows ("my brother had", "my wife's speech"), not one
+    who notices something of the writer ("my wife's noticed", "my husband is worried")."""
+    owned = person.start > 0 and doc[person.start - 1].norm_ in _OWNERS
+    verb = doc[person.end].norm_ if person.end < len(doc) else ""
+    after = doc[person.end + 1].norm_ if person.end + 1 < len(doc) else ""
+    return owned and verb in _HAS and after not in _NOTICES
 
 
 def _a_count(doc: Doc, token: Token) -> bool:

@@ -88,7 +88,10 @@ _PAST = re.compile(
     r"(?:i|he|she|they|we) once (?:had|got|suffered)|once had|had once|previously (?:had|suffered|got)|"
     r"(?:a |with a )history of|(?<!no )(?<!without )(?<!any )history of|used to (?:have|get))\b"
 )
-_NOW = re.compile(r"\b(?:now|these days|lately|recently|currently|at the moment|since then|today|this week)\b")
+_NOW = re.compile(
+    r"\b(?:now|these days|lately|recently|currently|at the moment|since then|today|this week|this morning|"
+    r"this afternoon|this evening|tonight|last night|yesterday|just now|(?:minutes|an hour|hours) ago)\b"
+)
 # "right thumb since this morning, no numbness": a deficit denied inside a match that spans a clause
 _NEGATED_DEFICIT = re.compile(
     r"\b(?:no|not|without|nor|never)\s+(?:any\s+|much\s+|real\s+)?"

@@ -105,6 +105,7 @@ def clean(text: str) -> tuple[str, bool]:
 
 def _stages(text: Text) -> Reading:
     about, person = people.about(text)
+    text.about_them = about == "someone_else"
     places.sites(text)
     found = symptoms.symptoms(text)
     timing.duration(text)

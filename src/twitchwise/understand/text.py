@@ -69,6 +69,8 @@ class Text:
         self.person_starts = [e.start for e in self.ents if e.label_ == "PERSON"]
         self.site_starts = [e.start for e in self.ents if e.label_ == "SITE"]
         self.assumptions: list[str] = []
+        # the words are about someone else ("my brother had a seizure; he's 30"): what is told of them is read
+        self.about_them = False
         self.data: dict[str, object] = {}
         self.unsized: dict[str, str] = {}  # an amount named without a size ("a whole pot of coffee"): its words
         self._frames: dict[int, Frame] = {}  # each sentence read once for ``framed``
@@ -91,6 +93,7 @@ class Text:
         return self.sentence_starts[number], self.sentence_ends[number]
 
     def by_label(self, *labels: str, others: bool = False) -> list[Span]:
+        others = others or self.about_them
         return [e for e in self.ents if e.label_ in labels and (others or not e._.other_person)]
 
     def assume(self, text: str) -> None:
@@ -216,7 +219,7 @@ def norm_at(doc: Doc, index: int) -> str:
 def previous_norm(ent: Span, back: int = 1, *, skip_sides: bool = False) -> str:
     doc = ent.doc
     index = ent.start - back
-    while skip_sides and index >= 0 and doc[index].norm_ in {"left", "right", "both", "upper", "lower"}:
+    while skip_sides and index >= 0 and doc[index].norm_ in {"left", "right", "both", "upper", "lower", "own"}:
         index -= 1
     return doc[index].norm_ if index >= 0 else ""
 

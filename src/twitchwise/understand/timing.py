@@ -513,7 +513,7 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
     doc = text.doc
     start, end = text.sentence(index)
     twitches = [e for e in text.ents_in(start, end) if e.label_ == "TWITCH"]
-    if twitches and all(e._.other_person for e in twitches):
+    if twitches and not text.about_them and all(e._.other_person for e in twitches):
         return False  # "My friend had an eye twitch last year that went away": the friend's time
     if _another_things_time(text, index, start):
         return False  # "off Klonopin for 3 months", "been on the pill for years": that thing's time
