@@ -1397,3 +1397,21 @@ def test_what_is_told_of_the_person_a_text_is_about_is_read(kb: KnowledgeBase) -
     assert reading.answers.sites == [Site(region="upper_arm", side="both")]
     friend = read("My friend's thigh has been twitching for a month. She is 33.", kb, today=TODAY)
     assert friend.answers.duration_days == 30
+
+
+def test_one_who_tells_what_they_see_of_the_writer_is_not_the_one_it_is_about(kb: KnowledgeBase) -> None:
+    reading = read("My husband says shallow breaths even when I'm sitting still", kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get("breathing_difficulty") is True  # had been self-care
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hubby thinks it's cramp. I think not. His whole right side went floppy in the garden ten minutes ago.",
+        "My other half reckons I'm overreacting, but his speech went all slurry about half an hour ago",
+    ],
+)
+def test_a_partner_in_everyday_words_is_someone_else(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert reading.about == "someone_else"
+    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == "emergency"

@@ -113,6 +113,11 @@ class ConText:
         # "my brother had a seizure", "my cousin fainted", "my wife's speech was slurred": one of the writer's people
         # doing or having something reaches forward as "dad had" does (but not "my wife's noticed I slur")
         found["other_person"].forward_ends.extend(e.end for e in doc.ents if e.label_ == "PERSON" and _subject(doc, e))
+        # "his speech is slurred", "her swallowing": what is his or hers, in a text about the writer (not his places:
+        # a text about a brother's twitching may still read as the writer's, and its places must stay)
+        found["other_person"].forward_ends.extend(
+            t.i + 1 for t in doc[:-1] if t.norm_ in _THEIR and doc[t.i + 1].norm_ in _FUNCTIONS
+        )
         for category in CATEGORIES:
             found[category].forward_ends.sort()
             found[category].backward_starts.sort()
@@ -151,6 +156,11 @@ _HAS = frozenset(
 )  # fmt: skip
 _NOTICES = frozenset({"noticed", "says", "said", "thinks", "thought", "worried", "convinced", "sure", "told",
                       "noticing", "reckons", "seen", "spotted", "heard"})  # fmt: skip
+
+
+_THEIR = frozenset({"his", "her", "their"})
+_FUNCTIONS = frozenset({"speech", "voice", "words", "breathing", "breath", "swallowing", "swallow", "walking",
+                        "balance", "vision", "eyesight", "grip", "memory"})  # fmt: skip
 
 
 def _subject(doc: Doc, person: Span) -> bool:

@@ -121,6 +121,10 @@ _PEOPLE = (
     r"uncle|aunt\w*|cousin|colleague|boss|neighbou?r|boyfriend|girlfriend|kid|child|baby|doctor|gp)"
 )
 _OTHER_PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|they|him|her)\b")
+# "my husband says shallow breaths even when I sit still": one who tells what they see of the writer
+_TELLS = re.compile(
+    rf"\b(?:my|our) {_PEOPLE} (?:says|said|thinks|thought|reckons|noticed|has noticed|tells me|told me)\b"
+)
 _FIRST_PERSON = re.compile(rf"\b(?:i|me|myself|i am)\b|\bmy (?!{_PEOPLE}\b)")
 
 
@@ -229,7 +233,8 @@ class Cues:
                 if (_negated(clause) or generic(clause) or _DENIED_AFTER.match(text, match.end())
                         or _NEGATED_DEFICIT.search(match[0]) or _in_denied_list(text, match)):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
-                if about_self and _OTHER_PERSON.search(clause) and not _FIRST_PERSON.search(clause + match[0]):
+                told = _TELLS.sub("", clause)
+                if about_self and _OTHER_PERSON.search(told) and not _FIRST_PERSON.search(told + match[0]):
                     continue  # "my dad couldn't swallow": about him, not the writer
                 return match
         return None
