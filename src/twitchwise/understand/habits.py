@@ -206,10 +206,36 @@ def _explicit_caffeine(text: Text) -> float | None:
     return None
 
 
+_DRINKS_NOT_WATER = frozenset(
+    {
+        "wine",
+        "red",
+        "white",
+        "rose",
+        "beer",
+        "lager",
+        "cider",
+        "prosecco",
+        "champagne",
+        "whisky",
+        "whiskey",
+        "vodka",
+        "gin",
+        "rum",
+        "spirits",
+        "port",
+        "sherry",
+        "bubbly",
+    }
+)
+
+
 def water(text: Text) -> None:
     doc = text.doc
     litres: float | None = None
     for ent in text.by_label("WATER"):
+        if norm_at(doc, ent.end) == "of" and norm_at(doc, ent.end + 1) in _DRINKS_NOT_WATER:
+            continue  # "2 glasses of wine most nights": alcohol, not water
         count = text.amount_before(ent.start, articles=True)
         if count is not None and not ent._.negated:
             litres = (litres or 0) + count * 0.25

@@ -231,9 +231,12 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
     for ent in text.by_label("SEX"):
         following: list[Token] = list(doc[ent.end : ent.end + 2])
         listed = len(following) == 2 and following[0].norm_ == "," and following[1].text.isdigit()  # "female, 30"
-        listed_age = whole_number(following[1].text) if listed else None
-        dash = norm_at(doc, ent.end + 2) in {"-", "–"} and norm_at(doc, ent.end + 3) not in {"year", "years"}
-        unit = followed_by_unit(doc, ent.end + 2) and not dash  # "Female, 45 - twitching in ..."
+        # "woman 38, twitches in my stomach": an opening's age straight after the sex
+        direct = not listed and ent.start <= 3 and bool(following) and following[0].text.isdigit()
+        listed_age = whole_number(following[1].text) if listed else whole_number(following[0].text) if direct else None
+        number_end = ent.end + (2 if listed else 1)
+        dash = norm_at(doc, number_end) in {"-", "–"} and norm_at(doc, number_end + 1) not in {"year", "years"}
+        unit = followed_by_unit(doc, number_end) and not dash  # "Female, 45 - twitching in ..."
         if age is None and listed_age and listed_age <= 120 and not unit:
             age = listed_age
         preceding = (previous_norm(ent), previous_norm(ent, 2))

@@ -46,10 +46,14 @@ def sites(text: Text) -> None:
     lexicon = text.lexicon
     plural = set(lexicon.plural_sites)
     found: list[tuple[str, str | None, bool]] = []  # region, side, side was named
+    starts: list[int | None] = []  # where each was named (None: not by a place word)
     earlier: list[tuple[str, str | None, bool]] = []  # an earlier episode's ("I've had them before on an eyelid")
     previous: tuple[Span, str | None, bool] | None = None
+    # "shin muscle on my right leg", "the thigh on my left leg": the leg only says where the shin is, and its side
+    limbs = {ent.start: limb for ent in text.by_label("SITE") if (limb := _limb_of(text, ent)) is not None}
+    holders = {limb.start for limb in limbs.values()}
     for ent in text.by_label("SITE"):
-        if _site_negated(text, ent) or not _twitches_there(text, ent, previous):
+        if ent.start in holders or _site_negated(text, ent) or not _twitches_there(text, ent, previous):
             continue
         if _of_earlier_episode(text, ent):
             earlier.append((ent.ent_id_, None, False))
@@ -58,7 +62,7 @@ def sites(text: Text) -> None:
         phrase = " ".join(t.norm_ for t in ent)
         if phrase == "all over" and _a_place_follows(text, ent.end):
             continue  # "all over my back and shoulders": all over those places, not the whole body
-        side, named = _side(text, ent)
+        side, named = _side(text, limbs.get(ent.start, ent))
         if previous is not None and previous[2] and _joined(text, previous[0], ent):
             if found and found[-1][0] == region and side is None:
                 continue  # "right foot and toes": the same place
@@ -71,18 +75,52 @@ def sites(text: Text) -> None:
         if region == "widespread":
             side, named = None, False
         found.append((region, side, named))
+        starts.append(ent.start)
         previous = (ent, side, named)
     symptoms = text.by_label("SYMPTOM")
     if any(e.ent_id_ == "tongue_twitching" and text.state(e) for e in symptoms):
         found.append(("tongue", None, False))
+        starts.append(None)
     if not found:
         found = earlier  # only an earlier episode's places are named: they are all the text gives
-    found += _listed_backs(text)
-    if found and any(t.norm_ == "both" and norm_at(text.doc, t.i + 1) in {"sides", "side"} for t in text.doc):
-        found = [(region, "both" if side is None and region not in {"widespread"} else side, named)
-                 for region, side, named in found]  # fmt: skip
+        starts = [None] * len(found)
+    for at in _listed_backs(text):
+        found.append(("back", None, False))
+        starts.append(at)
+    both = [t.i for t in text.doc if t.norm_ == "both" and norm_at(text.doc, t.i + 1) in {"sides", "side"}]
+    if found and both:
+        # "upper arm twitching on both sides", "both sides of my neck": the places near it (not "… and now my chest")
+        near = [at is None or any(-10 <= at - i <= 5 for i in both) for at in starts]
+        found = [(region, "both" if side is None and region not in {"widespread"} and close else side, named)
+                 for (region, side, named), close in zip(found, near, strict=True)]  # fmt: skip
     if found:
         text.data["sites"] = _merge_sites(found)
+
+
+_LIMB_PARTS = {"leg": {"shin", "calf", "thigh", "knee", "foot"}, "arm": {"upper_arm", "forearm", "hand", "shoulder"}}
+_LIMB_WORDS = {"leg": "leg", "legs": "leg", "arm": "arm", "arms": "arm"}
+
+
+def _limb_of(text: Text, ent: Span) -> Span | None:
+    """The limb a place is said to be on ("shin muscle on my right leg", "my right leg's shin"), or None."""
+    doc = text.doc
+    index = ent.end
+    while index < len(doc) and doc[index].norm_ in {"muscle", "muscles"}:
+        index += 1
+    if norm_at(doc, index) in {"on", "of", "in"}:
+        index += 1
+        while index < len(doc) and doc[index].norm_ in {"my", "the", "his", "her", "left", "right"}:
+            index += 1
+        limb = next((e for e in text.ents_in(index, index + 1) if e.label_ == "SITE"), None)
+    else:  # "my right leg's shin"
+        index = ent.start - 1
+        limb = None
+        if norm_at(doc, index) in {"'s", "’s"}:
+            limb = next((e for e in text.ents_in(index - 1, index) if e.label_ == "SITE" and e.end == index), None)
+    if limb is None or limb.start == ent.start:
+        return None
+    kind = _LIMB_WORDS.get(limb.text.lower())
+    return limb if kind is not None and ent.ent_id_ in _LIMB_PARTS[kind] else None
 
 
 def _a_place_follows(text: Text, end: int) -> bool:
@@ -91,15 +129,15 @@ def _a_place_follows(text: Text, end: int) -> bool:
     return index < len(doc) and doc[index].ent_type_ == "SITE" and doc[index].ent_id_ != "widespread"
 
 
-def _listed_backs(text: Text) -> list[tuple[str, str | None, bool]]:
-    """A bare "back" in a list of places ("calves, arms, back")."""
+def _listed_backs(text: Text) -> list[int]:
+    """Where a bare "back" is named in a list of places ("calves, arms, back")."""
     doc = text.doc
     sites = {e.end: e for e in text.by_label("SITE")}
-    found: list[tuple[str, str | None, bool]] = []
+    found: list[int] = []
     for token in doc:
         listed = token.i - 1 in sites and norm_at(doc, token.i - 1) in {",", "and"}
         if token.norm_ == "back" and token.ent_type_ == "" and listed:
-            found.append(("back", None, False))
+            found.append(token.i)
     return found
 
 
@@ -119,12 +157,21 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     twitch_after = any(t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4])  # "calf sore and twitching"
     if "asleep" in after:
         return False  # "like when your legs fall asleep": numbness, said by a picture
+    if (
+        ent.text.lower() == "mouth"
+        and norm_at(doc, ent.start - 2) in {"in", "inside"}
+        and any(
+            e.ent_id_ == "tongue" for e in text.ents_in(text.sentence(ent.start)[0], ent.start) if e.label_ == "SITE"
+        )
+    ):
+        return False  # "my tongue quivers when I rest it in my mouth": where the tongue is, not a place of its own
     if after[:1] and after[0] in _FEELS - {"fine", "ok", "okay", "good", "normal"} and not twitch_after:
         return False  # "legs tired but strong": how the place feels (not "calf sore and twitching")
     if after[:1] in (["are"], ["is"], ["keep"], ["keeps"], ["feel"], ["feels"]) and any(
-        t.ent_type_ == "TWITCH" and norm_at(doc, t.i - 1) in {"and", "&", "+"} for t in doc[ent.end : ent.end + 5]
+        t.ent_type_ == "TWITCH" and (norm_at(doc, t.i - 1) in {"and", "&", "+"} or t.i == ent.end + 1)
+        for t in doc[ent.end : ent.end + 5]
     ):
-        return True  # "my calves are cramping and twitching": the place of both
+        return True  # "my calves are cramping and twitching", "my legs are twitching and cramping": the place of both
     if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
@@ -143,6 +190,9 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         return True  # "I get twitching in my calves and cramps": the place the twitching is said to be in
     if _instrument(doc, ent):
         return False  # "I covered my eye with my hand": what the person did it with
+    words_before = [norm_at(doc, ent.start - k) for k in (4, 3, 2, 1)]
+    if "over" in words_before[1:] and any(w.startswith(("trip", "stumbl", "caught", "drag")) for w in words_before):
+        return False  # "I keep tripping over my left foot": what the person trips on, not where it twitches
     if norm_at(doc, ent.start - 1) in {"a", "an"} and norm_at(doc, ent.start - 2) in {"like", "than"}:
         return False  # "it feels less like an eye twitch": a comparison
     if norm_at(doc, ent.start - 1) in {"their", "someone's"} and "like" in {
@@ -312,7 +362,7 @@ def _side(text: Text, ent: Span) -> tuple[str | None, bool]:
             named.add(word)  # "calf, right side", "on the left", "in one thigh ..., the left one"
         if word == "both" and following_word in {"sides", "side", "legs", "of"}:
             named.add("both")
-        if word in {".", ";", "and", "but", "?", "!", "than", "like", "as"} or (
+        if word in {".", ";", "and", "but", "?", "!", "than", "like", "as", "compared", "versus", "vs"} or (
             word == "," and following_word not in {"left", "right", "the", "on", "both", "lower", "upper"}
         ):
             break
@@ -323,9 +373,16 @@ def _side(text: Text, ent: Span) -> tuple[str | None, bool]:
     return sorted(named)[0], True
 
 
+_JOINS = frozenset({"and", ",", "&", "or", "/", "+"})
+# what a list of places may carry between two of them ("arms, legs, back, even my face")
+_IN_A_LIST = _JOINS | {"even", "also", "plus", "back", "my", "the", "then", "now", "too"}
+
+
 def _joined(text: Text, first: Span, second: Span) -> bool:
     between = [t.norm_ for t in text.doc[first.end : second.start]]
-    return 0 < len(between) <= 2 and between[0] in {"and", ",", "&", "or", "/", "+"}
+    if 0 < len(between) <= 2 and between[0] in _JOINS:
+        return True
+    return 2 < len(between) <= 6 and between[0] in _JOINS and set(between) <= _IN_A_LIST and "," in between
 
 
 def _merge_sites(found: Iterable[tuple[str, str | None, bool]]) -> list[dict[str, str]]:

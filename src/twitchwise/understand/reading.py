@@ -125,6 +125,9 @@ def _stages(text: Text) -> Reading:
     sites = text.data.get("sites")
     if isinstance(sites, list) and any(s["region"] == "tongue" for s in sites):
         found.setdefault("tongue_twitching", True)
+    if found.get("eyes_forced_shut") and not (isinstance(sites, list) and any(s["region"] == "eyelid" for s in sites)):
+        # "both eyes keep clamping shut on their own": both eyelids spasm (the knowledge base's "both eyes closing")
+        text.data["sites"] = [*(sites if isinstance(sites, list) else []), {"region": "eyelid", "side": "both"}]
     if found:
         text.data["symptoms"] = found
     contexts = list(dict.fromkeys(e.ent_id_ for e in text.by_label("CONTEXT") if not e._.negated))

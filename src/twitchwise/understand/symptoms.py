@@ -136,6 +136,13 @@ _FINE = re.compile(
 _DOUBT_BEFORE = re.compile(
     r"\b(?:not sure|unsure|wonder\w*|worr\w*|if|whether|hope|hoping|think|seems?|doubt|not|never|no longer|unable)\b"
 )  # "not sure my swallowing is normal", "I can't have normal speech"
+_CLAUSE_END = re.compile(r"(?:,| and| but| ;) ")  # "it doesn't hurt and my strength is normal": a clause of its own
+_STRONG = re.compile(
+    r"\b(?:i|legs?|arms?|hands?|muscles?|body|they|it|grip|calf|calves|thighs?) (?:still )?"
+    r"(?:feel|feels|felt|are|is|am|seem|seems) (?:still |really |very |quite |as |just as |pretty )?"
+    r"strong\b(?! (?:coffee|tea|smell))"
+    r"|(?:fine|ok|okay|normal|good) (?:otherwise )?, strong\b|, strong (?:,|and|\.)"
+)
 _BULBAR = re.compile(r"\bno (?:\w+ )?bulbar (?:symptoms?|signs?|features?|involvement|issues?|problems?)")
 # "the lack of weakness or atrophy": absent (not "a lack of sleep and weakness", where the weakness is there)
 _ABSENT_WORDS = {"weakness": "weakness", "atrophy": "muscle_wasting", "wasting": "muscle_wasting",
@@ -148,6 +155,12 @@ _NO_HEADACHE = re.compile(r"\b(?:no|without|nor|not any) (?:\w+ , )*(?:\w+ (?:or
 _BULBAR_FLAGS = ("slurred_speech", "swallowing_difficulty")
 
 
+def _doubted(sentence: str, start: int) -> bool:
+    """ "not sure my swallowing is normal": a doubt in the clause before ``start`` (not "it doesn't hurt and my
+    strength is normal", whose "not" is another clause's)."""
+    return _DOUBT_BEFORE.search(_CLAUSE_END.split(sentence[max(0, start - 40) : start])[-1]) is not None
+
+
 def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
     """ "Swallowing and speech fine", "no trouble talking, breathing or swallowing", "no bulbar symptoms": each red
     flag whose function is said to be normal is absent, unless the text has read it otherwise."""
@@ -156,7 +169,7 @@ def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
         sentence = " ".join(t.norm_ for t in doc[start : text.sentence_ends[number]])
         denied: list[str] = []
         for match in _FINE.finditer(sentence):
-            if _DOUBT_BEFORE.search(sentence[max(0, match.start() - 40) : match.start()]):
+            if _doubted(sentence, match.start()):
                 continue  # "not sure my swallowing is normal": asked, not taken as a no
             listed = next(group for group in match.groups() if group)
             denied += [_FUNCTIONS[w] for w in re.findall(r"[a-z]+", listed) if w in _FUNCTIONS]
@@ -167,6 +180,9 @@ def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
                 if word in _ABSENT_WORDS and symptoms.get(_ABSENT_WORDS[word]) is not True:
                     # "does the lack of weakness mean …?": the question presupposes none, so a doubt gives way
                     symptoms[_ABSENT_WORDS[word]] = False
+        strong = _STRONG.search(sentence)
+        if strong and not _doubted(sentence, strong.start()):
+            denied.append("weakness")  # "legs feel fine otherwise, strong, no pain", "I still feel strong"
         if _NO_HEADACHE.search(sentence):
             denied.append("severe_headache")  # no headache at all is no sudden severe one
         for symptom in denied:
