@@ -1480,3 +1480,22 @@ def test_wine_is_not_water_and_back_pain_is_not_the_twitch_s_pain(kb: KnowledgeB
     back = read("Thigh twitching. Lower back pain from a slipped disc.", kb, today=TODAY).answers
     assert back.back_or_neck_pain is True and "pain" not in (back.symptoms or {})
     assert read("woman 38, twitches in my stomach", kb, today=TODAY).answers.age == 38
+
+
+def test_a_caffeine_amount_said_beside_caffeine_pills_is_theirs_not_a_medicine_s(kb: KnowledgeBase) -> None:
+    text = "I take 3 scoops of pre-workout and two caffeine pills every day, around 1300mg, eyelid twitches constantly"
+    assert read(text, kb, today=TODAY).answers.caffeine_mg_per_day == 1300  # had been 240: the urgent 1,200 mg rule
+    assert read("sertraline 100mg and 3 coffees a day", kb, today=TODAY).answers.caffeine_mg_per_day == 285
+    assert read("3 coffees a day and sertraline 100mg", kb, today=TODAY).answers.caffeine_mg_per_day == 285
+
+
+def test_a_new_medicine_named_with_its_purpose_is_new(kb: KnowledgeBase) -> None:
+    text = "dad's been on his new Parkinson's pills for a week and since then his arms twitch more"
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("new_medication") is True
+
+
+def test_an_exposure_weeks_ago_is_asked_not_taken_as_a_poisoning_now(kb: KnowledgeBase) -> None:
+    past = read("sprayed the garden with weedkiller last month, no symptoms since, eyelid twitching", kb, today=TODAY)
+    assert (past.answers.symptoms or {}).get("insecticide_exposure", False) is None
+    now = read("was spraying the roses with bug killer yesterday, now twitching all over", kb, today=TODAY)
+    assert (now.answers.symptoms or {}).get("insecticide_exposure") is True

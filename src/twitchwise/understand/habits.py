@@ -191,6 +191,9 @@ def _count_after(text: Text, end: int) -> tuple[tuple[float, float], range] | No
     return None
 
 
+_CAFFEINE_OR_MEDICINE = frozenset({"CAFFEINE_WORD", "CAFFEINE", "MEDICINE"})
+
+
 def _explicit_caffeine(text: Text) -> float | None:
     doc = text.doc
     for token in doc:
@@ -201,33 +204,20 @@ def _explicit_caffeine(text: Text) -> float | None:
             value = float(m[1].replace(",", ".")) if m[2] in {"mg", "mg/d", "mg/day"} else None  # "400mg/d"
         if value is None:
             continue
-        if text.labels_in(token.i - 6, token.i + 6) & {"CAFFEINE_WORD", "CAFFEINE"}:
+        # the amount's drink: a caffeine word within a few words ("two caffeine pills every day, around 1300mg"),
+        # nearer than any medicine named ("sertraline 100mg and 3 coffees" is the sertraline's)
+        near = [e for e in text.ents_in(token.i - 9, token.i + 7) if e.label_ in _CAFFEINE_OR_MEDICINE]
+        nearest = min(near, key=lambda e: min(abs(e.start - token.i), abs(e.end - 1 - token.i)), default=None)
+        if nearest is not None and nearest.label_ != "MEDICINE":
             return round(value / 7, 1) if text.per_week(token.i + 1) else value
     return None
 
 
 _DRINKS_NOT_WATER = frozenset(
     {
-        "wine",
-        "red",
-        "white",
-        "rose",
-        "beer",
-        "lager",
-        "cider",
-        "prosecco",
-        "champagne",
-        "whisky",
-        "whiskey",
-        "vodka",
-        "gin",
-        "rum",
-        "spirits",
-        "port",
-        "sherry",
-        "bubbly",
-    }
-)
+        "wine", "red", "white", "rose", "beer", "lager", "cider", "prosecco", "champagne", "whisky", "whiskey",
+        "vodka", "gin", "rum", "spirits", "port", "sherry", "bubbly"}
+)  # fmt: skip
 
 
 def water(text: Text) -> None:
