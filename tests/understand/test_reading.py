@@ -1499,3 +1499,24 @@ def test_an_exposure_weeks_ago_is_asked_not_taken_as_a_poisoning_now(kb: Knowled
     assert (past.answers.symptoms or {}).get("insecticide_exposure", False) is None
     now = read("was spraying the roses with bug killer yesterday, now twitching all over", kb, today=TODAY)
     assert (now.answers.symptoms or {}).get("insecticide_exposure") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # signs told as nouns or in the passive, as a note or a letter would (the seventy-fifth plain-report set)
+        ("A droop was noticed on the left side of my face by my wife half an hour ago", "face_droop"),
+        ("Sudden loss of the use of my left hand at lunchtime, forearm twitching", "sudden_one_sided_weakness"),
+        ("Breathing has become really laboured over the last hour and I can't lie down", "breathing_difficulty"),
+        ("Noticeable thinning of my right calf compared with the left, with twitching in it", "muscle_wasting"),
+        ("Frequent falls have occurred over the past month because my left foot catches", "tripping_or_foot_drop"),
+        ("Loss of consciousness occurred briefly in the shower this morning", "fainting"),
+    ],
+)
+def test_a_sign_told_as_a_noun_or_in_the_passive(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+def test_falls_in_a_sport_are_not_tripping(kb: KnowledgeBase) -> None:
+    for text in ("two falls off my bike this year, eyelid twitch", "I had a few falls skiing, my calf twitches"):
+        assert "tripping_or_foot_drop" not in (read(text, kb, today=TODAY).answers.symptoms or {})
