@@ -1520,3 +1520,23 @@ def test_a_sign_told_as_a_noun_or_in_the_passive(kb: KnowledgeBase, text: str, s
 def test_falls_in_a_sport_are_not_tripping(kb: KnowledgeBase) -> None:
     for text in ("two falls off my bike this year, eyelid twitch", "I had a few falls skiing, my calf twitches"):
         assert "tripping_or_foot_drop" not in (read(text, kb, today=TODAY).answers.symptoms or {})
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # told with a hedge that says how the person knows, not whether it happened (the seventy-sixth set)
+        ("I seem to be dragging my right foot these days, and the shin twitches", "tripping_or_foot_drop"),
+        ("I think I blacked out for a few seconds just now, and my hands are twitching", "fainting"),
+        ("I appear to have lost the feeling down my whole left side since I woke up", "sudden_one_sided_weakness"),
+        ("It seems I can't get my words out since this morning", "sudden_speech_problem"),
+    ],
+)
+def test_a_sign_told_with_a_hedge_of_how_it_is_known(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+def test_standing_on_tiptoe_is_strength_not_paralysis(kb: KnowledgeBase) -> None:
+    symptoms = read("I can't stand on my tiptoes on the right any more", kb, today=TODAY).answers.symptoms or {}
+    assert symptoms.get("weakness") is True and "paralysis" not in symptoms
+    assert (read("I can't stand since this morning", kb, today=TODAY).answers.symptoms or {}).get("paralysis") is True

@@ -48,13 +48,15 @@ _ABOUT = (
     r"an? (?:hour|day|week|fortnight|month|year|dozen))"
 )
 _DOUBT = re.compile(
-    r"\b(?:i think(?! (?:it was|that was|i had|i have had|i just had))|i thought|(?:maybe|perhaps|probably)(?!"
-    + _ABOUT
-    + r")|"
-    r"might|possibly|(?<!\bhe )(?<!\bshe )(?<!\bthey )(?:seems?|seemed)|"  # "he seems to stutter" is what she sees
+    r"\b(?:i think(?! (?:it was|that was|i had|i have had|i just had|i (?:blacked|passed|fainted|collapsed|lost)\b))|"
+    r"i thought|(?:maybe|perhaps|probably)(?!" + _ABOUT + r")|"
+    # "he seems to stutter" is what she sees; "I seem to be dragging my foot", "it seems I can't get my words out" are
+    # told, not doubted
+    r"might|possibly|(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bi )(?:seems?|seemed)(?! (?:that )?(?:i|my)\b)|"
     r"not sure|i guess|kind of|sort of|a bit like|i feel like (?:it|this|that)\b|almost like|i believe|"
     r"believe to be|what i think is)\b"
 )
+_FAINTED = re.compile(r"(?:blacked out|passed out|fainted|collapsed)\b")
 _ASKING = re.compile(r"^\s*(?:is|are|could|can|should|do|does|did|would|might|what|why|how|when|will)\b")
 _WORRY = re.compile(
     r"\b(?:worr\w*|scared|afraid|fear\w*|terrified|anxious|panic\w*|paranoid|convinced|obsess\w*|what if|"
@@ -256,6 +258,8 @@ def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
         # whether it matters; that it happens is told
         rest = clause[presupposed.end() :]
         return bool(_WORRY.search(rest) or _DOUBT.search(rest))
+    if clause.endswith("i think i ") and _FAINTED.match(text, offset):
+        clause = clause[: -len("i think i ")]  # "I think I blacked out just now": a faint told, not a doubt
     if _WORRY.search(clause) or _DOUBT.search(clause):
         return True
     return asks and _ASKING.search(clause) is not None
