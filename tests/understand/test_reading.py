@@ -1540,3 +1540,25 @@ def test_standing_on_tiptoe_is_strength_not_paralysis(kb: KnowledgeBase) -> None
     symptoms = read("I can't stand on my tiptoes on the right any more", kb, today=TODAY).answers.symptoms or {}
     assert symptoms.get("weakness") is True and "paralysis" not in symptoms
     assert (read("I can't stand since this morning", kb, today=TODAY).answers.symptoms or {}).get("paralysis") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # a sign told in a clause of when or whenever (the seventy-seventh plain-report set)
+        ("Every time I stand up from the sofa my knees give way now, and it's getting worse", "weakness"),
+        ("After I woke from my nap I couldn't move my left arm at all, it's been an hour", "sudden_one_sided_weakness"),
+    ],
+)
+def test_a_sign_told_in_a_clause_of_when(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+def test_twitching_for_weeks_is_asked_how_long_and_warned_meanwhile(kb: KnowledgeBase) -> None:
+    reading = read("calf twitching for weeks, no other symptoms", kb, today=TODAY)
+    assert reading.answers.duration_days == 14 and reading.said == {"duration_days": "for weeks"}
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.warning is not None and "the twitching has lasted more than 14 days" in result.warning.text
+    assert result.ask_first == ["duration_days"]
+    friend = read("a friend of mine had an eye twitch for weeks; mine started yesterday", kb, today=TODAY)
+    assert friend.answers.duration_days == 1 and not friend.said

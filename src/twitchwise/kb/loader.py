@@ -298,7 +298,7 @@ class _Builder:
             ask_if = None if entry.ask_if is None else self.condition("fields.yaml", entry.id, entry.ask_if)
             questions[entry.id] = Question(
                 entry.id, entry.kind, entry.question, entry.label or entry.id.replace("_", " "), entry.unit,
-                entry.min, entry.max, tuple(entry.choices or ()), ask_if,
+                entry.min, entry.max, tuple(entry.choices or ()), ask_if, entry.compared,
             )  # fmt: skip
         return questions
 

@@ -54,6 +54,9 @@ class FieldEntry(_Strict, frozen=True):
     kind: Literal["sites", "integer", "number", "choice", "yes_no", "medicines"]
     question: Text
     label: Text | None = None  # how the answer is named in a result or a summary ("how long (days)")
+    # how an amount is told before a threshold, in a warning ("the twitching has lasted" more than 14 days);
+    # without it, "your <label> is"
+    compared: Text | None = None
     unit: str | None = None
     min: float | None = None
     max: float | None = None
@@ -225,6 +228,7 @@ class Question(msgspec.Struct, frozen=True):
     maximum: float | None = None
     choices: tuple[str, ...] = ()
     ask_if: Condition | None = None
+    compared: str | None = None
 
 
 class KnowledgeBaseError(ValueError):

@@ -82,7 +82,8 @@ def threshold_words(flag: RedFlag, field: str, facts: Facts, kb: KnowledgeBase) 
     question = kb.questions[field]
     name = question.label.split(" (")[0]
     op = "more than" if compare.op == "gt" else "at least"
-    return f"your {name} is {op} {compare.limit(facts):g} {question.unit or ''}".rstrip()
+    lead = question.compared or f"your {name} is"
+    return f"{lead} {op} {compare.limit(facts):g} {question.unit or ''}".rstrip()
 
 
 def possible_out(

@@ -12,7 +12,7 @@ from dateutil.easter import easter
 
 from twitchwise.kb.conditions import at_least
 from twitchwise.understand.people import young_age_at
-from twitchwise.understand.text import Text, norm_at, whole_number
+from twitchwise.understand.text import Text, names_twitching, norm_at, whole_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -146,10 +146,19 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
     if amount is None and before in {"for", "many"} and token.norm_ in {"weeks", "months", "years"}:
         earlier = [norm_at(doc, token.i - k) for k in range(2, 10)]
         perfect = any(a in {"'ve", "have", "has", "had"} and b == "had" for a, b in pairwise(earlier[::-1]))
-        told = "been" in earlier or perfect
+        # "I've been twitching for months", "calf twitching for weeks": at least two, and said so (not "it can go
+        # on for weeks")
+        told = (
+            "been" in earlier
+            or perfect
+            or (token.norm_ == "weeks" and names_twitching(doc[token.i - 2]) and doc[token.i - 2].norm_.endswith("ing"))
+        )  # "calf twitching for weeks" (not a friend's "eye twitch for weeks")
         if told and not set(earlier) & {"can", "could", "may", "might", "will", "would", "sometimes"}:
-            amount = 2.0  # "I've been twitching for months": at least two, and said so (not "it can go on for weeks")
+            amount = 2.0
             text.assume(f"'for {token.text}' read as at least 2 {token.text}")
+            if token.norm_ == "weeks":
+                # two weeks is not past the NHS's two weeks: how much longer is asked, and warned about meanwhile
+                text.unsized.setdefault("duration_days", f"for {token.text}")
     if amount is not None and before in {"a", "an"} and norm_at(doc, token.i - 2) == "half":
         amount = 0.5
     if amount is not None and before in {"a", "an", "per"}:
