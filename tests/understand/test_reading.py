@@ -1562,3 +1562,16 @@ def test_twitching_for_weeks_is_asked_how_long_and_warned_meanwhile(kb: Knowledg
     assert result.ask_first == ["duration_days"]
     friend = read("a friend of mine had an eye twitch for weeks; mine started yesterday", kb, today=TODAY)
     assert friend.answers.duration_days == 1 and not friend.said
+
+
+def test_numbers_of_the_body_are_read(kb: KnowledgeBase) -> None:
+    # measurements (the seventy-eighth plain-report set): a heart rate of 110 or more is a racing heart, unless it
+    # was on a run; "1,300 mg" is thirteen hundred; the largest caffeine amount said is the day's
+    racing = read("my pulse is 140 and I've had 8 espressos today", kb, today=TODAY).answers
+    assert (racing.symptoms or {}).get("racing_heart") is True
+    assert read("heart rate is 150 bpm sitting down", kb, today=TODAY).answers.symptoms == {"racing_heart": True}
+    assert not read("heart rate was 160 on my run, normal", kb, today=TODAY).answers.symptoms
+    assert not read("my resting heart rate is 62", kb, today=TODAY).answers.symptoms
+    text = "took 3 x 200mg caffeine tablets plus coffee today, around 1,300 mg in total"
+    assert read(text, kb, today=TODAY).answers.caffeine_mg_per_day == 1300  # had been 1.3
+    assert read("I drink 1,5 litres of water", kb, today=TODAY).answers.water_litres_per_day == 1.5

@@ -10,6 +10,7 @@ from twitchwise.understand.text import (
     FILLERS,
     PER_WEEK,
     Text,
+    commas,
     names_twitching,
     norm_at,
     number_of,
@@ -112,7 +113,7 @@ def _volume_before(text: Text, start: int) -> _Volume | None:
     fused = _FUSED_VOLUME.match(doc[index - 1].text.lower())
     if fused:
         count = float(fused.group(1)) if fused.group(1) else None
-        volume = _Volume(index - 1, float(fused.group(2).replace(",", ".")) * _VOLUME_UNITS[fused.group(3)], count)
+        volume = _Volume(index - 1, float(commas(fused.group(2))) * _VOLUME_UNITS[fused.group(3)], count)
     else:
         unit = _VOLUME_UNITS.get(doc[index - 1].norm_)
         before = index - 2 - (norm_at(doc, index - 2) == "fl")  # "16 fl oz"
@@ -196,21 +197,23 @@ _CAFFEINE_OR_MEDICINE = frozenset({"CAFFEINE_WORD", "CAFFEINE", "MEDICINE"})
 
 def _explicit_caffeine(text: Text) -> float | None:
     doc = text.doc
+    found: list[float] = []
     for token in doc:
         value: float | None = None
         if token.norm_ in {"mg", "milligrams"}:
             value = text.amount_before(token.i, reach=2)
         elif m := _NUMBER_UNIT.fullmatch(token.lower_):
-            value = float(m[1].replace(",", ".")) if m[2] in {"mg", "mg/d", "mg/day"} else None  # "400mg/d"
+            value = float(commas(m[1])) if m[2] in {"mg", "mg/d", "mg/day"} else None  # "400mg/d"
         if value is None:
             continue
         # the amount's drink: a caffeine word within a few words ("two caffeine pills every day, around 1300mg"),
         # nearer than any medicine named ("sertraline 100mg and 3 coffees" is the sertraline's)
         near = [e for e in text.ents_in(token.i - 9, token.i + 7) if e.label_ in _CAFFEINE_OR_MEDICINE]
         nearest = min(near, key=lambda e: min(abs(e.start - token.i), abs(e.end - 1 - token.i)), default=None)
-        if nearest is not None and nearest.label_ != "MEDICINE":
-            return round(value / 7, 1) if text.per_week(token.i + 1) else value
-    return None
+        if nearest is not None and (nearest.label_ != "MEDICINE" or "caffeine" in nearest.text.lower()):
+            found.append(round(value / 7, 1) if text.per_week(token.i + 1) else value)
+    # "3 x 200mg caffeine tablets …, around 1,300 mg in total": the day's amount is the largest said
+    return max(found, default=None)
 
 
 _DRINKS_NOT_WATER = frozenset(
@@ -236,7 +239,7 @@ def water(text: Text) -> None:
             if unit in _LITRE_WORDS:
                 value = text.amount_before(token.i, articles=True, reach=2)
             elif m := _NUMBER_UNIT.fullmatch(token.lower_):
-                value, unit = float(m[1].replace(",", ".")), m[2]
+                value, unit = float(commas(m[1])), m[2]
                 if unit not in _LITRE_WORDS:
                     value = None
             if value is None:
@@ -288,7 +291,7 @@ def sleep(text: Text) -> None:
             found = text.range_before(token.i)
             hours = None if found is None else found[0]
         elif (m := _NUMBER_UNIT.fullmatch(token.lower_)) and m[2] in _HOUR_WORDS:
-            hours = float(m[1].replace(",", "."))
+            hours = float(commas(m[1]))
         if hours is None:
             continue
         if "SLEEP" in text.labels_in(token.i - 6, token.i + 5) and 0 <= hours <= 24:

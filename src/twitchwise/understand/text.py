@@ -187,13 +187,21 @@ def _tens_before(doc: Doc, index: int, numbers: dict[str, float]) -> float:
     return tens if tens in {20, 30, 40, 50, 60, 70, 80, 90} else 0
 
 
+_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+
+
+def commas(digits: str) -> str:
+    """ "1,300" is 1300 (a comma before three digits groups thousands); "1,5" is 1.5 (a decimal comma)."""
+    return digits.replace(",", "") if _THOUSANDS.fullmatch(digits) else digits.replace(",", ".")
+
+
 def number_of(token: Token, numbers: dict[str, float], *, articles: bool) -> float | None:
     norm = token.norm_
     if norm in {"a", "an"}:
         return 1.0 if articles else None
     if norm in numbers:
         return numbers[norm]
-    text = token.text.replace(",", ".")
+    text = commas(token.text)
     if len(text) <= 12 and re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text):
         return float(text)
     if ordinal := re.fullmatch(r"([0-9]{1,2})(?:st|nd|rd|th)", norm):
