@@ -1575,3 +1575,23 @@ def test_numbers_of_the_body_are_read(kb: KnowledgeBase) -> None:
     text = "took 3 x 200mg caffeine tablets plus coffee today, around 1,300 mg in total"
     assert read(text, kb, today=TODAY).answers.caffeine_mg_per_day == 1300  # had been 1.3
     assert read("I drink 1,5 litres of water", kb, today=TODAY).answers.water_litres_per_day == 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # texting shorthand (the seventy-ninth plain-report set)
+        ("SOB at rest rn and my arms are weak, twitching for weeks", "breathing_difficulty"),
+        ("w/ twitching calf for a wk + now sudden numbness L arm & leg", "sudden_one_sided_weakness"),
+        ("mum cant lift her R arm since 5pm, face looks off, shes 78", "sudden_one_sided_weakness"),
+    ],
+)
+def test_texting_shorthand_for_a_sign(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+def test_a_baby_s_age_in_shorthand_opening_a_text(kb: KnowledgeBase) -> None:
+    reading = read("2mo old bby, temp 38.3, arm twitchin", kb, today=TODAY)
+    assert reading.about == "someone_else" and reading.answers.age == 0
+    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == "emergency"
+    assert not read("I sob every night, eyelid twitching 3 days", kb, today=TODAY).answers.symptoms  # "sob" is crying

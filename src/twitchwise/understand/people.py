@@ -76,7 +76,9 @@ def about(text: Text) -> tuple[About, Span | None]:
     mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
     first = sum(n in {"i", "i'm", "me"} for n in norms)
     lowered = text.doc.text.lower()
-    if not people and mine == 0 and (_OWN_YOUNG.search(lowered) or _BABY_AGED.search(lowered)):
+    # "my 4 month old has a fever", "my boy is 2 months", a text that opens "2mo old bby, temp 38.3"
+    opens_young = _INFANT.match(lowered.lstrip()) is not None
+    if not people and mine == 0 and (_OWN_YOUNG.search(lowered) or _BABY_AGED.search(lowered) or opens_young):
         return "someone_else", None  # "my 4 month old has a fever" (but "my calf twitches; my 4 month old …" is mine)
     if not people:
         # "he keeled over and was out cold; his arms had been twitching": no one named, but no word
@@ -407,8 +409,8 @@ _BORN_AGO = re.compile(  # "baby born 7 weeks ago": an age told by the birth
     r"\b(?:born|arrived|delivered) (\d{1,2}) ?(wk|wks|week|weeks|mo|mos|month|months|days?) ago\b()"
 )
 _INFANT = re.compile(
-    r"\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -]"
-    r"(day|days|week|weeks|month|months)[ -]old\b(?! (?:bruise|scar|cut|injury|bread|milk))"
+    r"\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[ -]|(?=mo|mth|wk))"
+    r"(day|days|week|weeks|month|months|mo|mos|mth|mths|wk|wks)[ -]old\b(?! (?:bruise|scar|cut|injury|bread|milk))"
     r"|\b(newborn|new-born|new born)\b"
 )
 

@@ -37,6 +37,10 @@ def cue_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha())
 
 
+# shorthand typed in capitals, whose lower-case form is another word: "SOB at rest" (not "I sob"), "L arm", "R side"
+_CAPITALS = {"SOB": "short of breath", "L": "left", "R": "right", "LHS": "left side", "RHS": "right side"}
+
+
 class Speller:
     def __init__(self, lexicon: Lexicon, names: Iterable[str] = ()) -> None:
         self.fixed = dict(lexicon.spelling)
@@ -60,7 +64,7 @@ class Speller:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             norm = token.norm_
-            fixed = self.fixed.get(norm)
+            fixed = _CAPITALS.get(token.text) or self.fixed.get(norm)
             if fixed is None and len(norm) >= self.min_length - 1 and norm.isalpha() and norm not in self.known:
                 fixed = _dropped_g(norm) or self.correct(norm)
             if fixed is not None:
