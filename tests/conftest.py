@@ -9,10 +9,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import settings
 
 from tests.postgres import PostgresServer
 from twitchwise.cli.main import main
 from twitchwise.kb import KnowledgeBase, load_knowledge_base
+
+# Speed is measured in bench/, never asserted in a test: no generated example has a deadline (a loaded two-core CI
+# machine once took 285 ms over one that takes 2 ms, and failed a safety property that held)
+settings.register_profile("twitchwise", deadline=None)
+settings.load_profile("twitchwise")
 
 TODAY = dt.date(2026, 11, 21)
 
