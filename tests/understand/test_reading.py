@@ -1595,3 +1595,25 @@ def test_a_baby_s_age_in_shorthand_opening_a_text(kb: KnowledgeBase) -> None:
     assert reading.about == "someone_else" and reading.answers.age == 0
     assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == "emergency"
     assert not read("I sob every night, eyelid twitching 3 days", kb, today=TODAY).answers.symptoms  # "sob" is crying
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # a sign told by a picture (the eightieth plain-report set)
+        (
+            "about an hour ago it was like someone switched off my left arm, I couldn't do anything with it",
+            "sudden_one_sided_weakness",
+        ),
+        ("like someone pulled the plug on my whole right side this morning", "sudden_one_sided_weakness"),
+        ("he dropped like a puppet with its strings cut at the table, out for a minute", "fainting"),
+        ("my voice has gone like a whisper over the past few weeks, people can't hear me", "slurred_speech"),
+    ],
+)
+def test_a_sign_told_by_a_picture(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+
+
+def test_a_loud_room_and_a_switched_off_phone_are_no_signs(kb: KnowledgeBase) -> None:
+    for text in ("it's so loud in here people can't hear me, eye twitch", "my phone switched off, eyelid twitch"):
+        assert not read(text, kb, today=TODAY).answers.symptoms
