@@ -1617,3 +1617,10 @@ def test_a_sign_told_by_a_picture(kb: KnowledgeBase, text: str, symptom: str) ->
 def test_a_loud_room_and_a_switched_off_phone_are_no_signs(kb: KnowledgeBase) -> None:
     for text in ("it's so loud in here people can't hear me, eye twitch", "my phone switched off, eyelid twitch"):
         assert not read(text, kb, today=TODAY).answers.symptoms
+
+
+def test_legs_that_have_lost_their_strength_are_weak_not_a_twitching_place(kb: KnowledgeBase) -> None:
+    text = "I'm puffed out walking to the car these days, and my legs have lost their strength, twitching thighs"
+    answers = read(text, kb, today=TODAY).answers
+    assert (answers.symptoms or {}).get("weakness") is True and answers.sites == [Site(region="thigh", side="both")]
+    assert assess(answers, kb, today=TODAY).disposition == "urgent"  # breathless on exertion with weakness
