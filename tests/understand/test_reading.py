@@ -1624,3 +1624,28 @@ def test_legs_that_have_lost_their_strength_are_weak_not_a_twitching_place(kb: K
     answers = read(text, kb, today=TODAY).answers
     assert (answers.symptoms or {}).get("weakness") is True and answers.sites == [Site(region="thigh", side="both")]
     assert assess(answers, kb, today=TODAY).disposition == "urgent"  # breathless on exertion with weakness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # anxious calm posts (the eighty-second plain-report set): what was examined, advised, read or watched
+        "Neuro examined me last week, full strength everywhere, reflexes normal, said it's benign. Calf twitch 6 days.",
+        "I watched a video of someone with MND dropping things and now I'm watching my hands. Eye twitch 2 days.",
+        "GP said to come back if it lasts more than 2 weeks or I get weakness. It's day 5 of my eyelid twitch.",
+        "the anxiety makes my hands shake a bit when I'm stressed, it stops when I calm down, eyelid twitch 3 days",
+        "I read that ALS starts with weakness and slurred speech so I keep recording myself. Calf twitch 4 days.",
+        "Does anyone else feel like their legs are weak when they're anxious? I can still run 5k fine. Calf twitch.",
+        "I thought I was dropping things more but I counted and it's the same as always. Thumb twitching 3 days.",
+    ],
+)
+def test_what_an_anxious_person_checked_read_or_was_told_is_no_sign(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.disposition == "self_care" and result.warning is None
+
+
+def test_shaking_is_no_twitching_place_but_a_shaking_tongue_is(kb: KnowledgeBase) -> None:
+    assert read("he's twitching all over and shaking", kb, today=TODAY).answers.sites == [Site(region="widespread")]
+    tongue = read("my mother finds it hard to swallow food and her tongue is shaking", kb, today=TODAY).answers
+    assert tongue.sites == [Site(region="tongue")]

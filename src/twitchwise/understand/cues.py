@@ -101,9 +101,21 @@ _NEGATED_DEFICIT = re.compile(
 )
 # advice read somewhere ("if your face droops"), or a plan for a day that has not come ("if I ever got slurred
 # speech I'd go straight to A&E"): about no one now, so not a report and not a question either
+# a doctor's advice of when to come back ("GP said to come back if it lasts more than 2 weeks or I get weakness"):
+# what follows "if" is a condition, not a report
+ADVICE_IF = re.compile(
+    r"\b(?:come back|go back|return|call|ring|phone|see (?:a|the|my|your) (?:gp|doctor)|seek help|get help|"
+    r"go to (?:a ?& ?e|the er|hospital)|worry|be worried|get (?:it )?checked)\b(?: \w+){0,4}? (?:if|should)\b"
+)
 _GENERIC = re.compile(
     r"\b(?:(?:if|when|whenever|once) (?:you|your)|if (?:i|he|she|they) (?:ever|were to|was to|should ever)|"
-    r"should (?:i|he|she|they) ever)\b"
+    r"should (?:i|he|she|they) ever|"
+    # what was read of a disease ("I read that ALS starts with weakness and slurred speech")
+    r"(?:read|heard|seen|learned|learnt|know|says|said) (?:online |somewhere )?that (?:\w+ ){1,3}(?:starts?|begins?|"
+    r"causes?|can cause|means?|includes?|comes? with)|"
+    # a question to others ("does anyone else feel like their legs are weak when they're anxious?")
+    r"(?:does|has|do|did) (?:anyone|anybody) (?:else )?(?:\w+ ){0,3}(?:feel|get|have|had|experience\w*|notice\w*))\b|"
+    + ADVICE_IF.pattern
 )
 _DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't": said and denied at once
     r"[^.;]{0,60}?\bbut (?:"
@@ -116,6 +128,9 @@ _DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't"
     # "I googled 'can't swallow' and 'weakness' and scared myself, but I have neither"
     r"|(?:i|he|she|they) (?:have|has|had|get|got) "
     r"(?:neither|none of (?:them|those|these|it)|nothing like (?:that|it))\b"
+    # "I thought I was dropping things more but I counted and it's the same as always"
+    r"|(?:\w+ ){0,4}(?:it is|it 's|its|it was) (?:just )?"
+    r"(?:the same as (?:always|usual|ever|before)|no (?:more|worse) than (?:usual|before|ever))\b"
     r")"
 )
 _PEOPLE = (
@@ -123,6 +138,8 @@ _PEOPLE = (
     r"uncle|aunt\w*|cousin|colleague|boss|neighbou?r|boyfriend|girlfriend|kid|child|baby|doctor|gp)"
 )
 _OTHER_PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|they|him|her)\b")
+# someone seen or read about, not the writer ("a video of someone with MND dropping things")
+_SEEN_OTHER = re.compile(r"\b(?:someone|somebody|people|patients|a (?:man|woman|person)) (?:with|who)\b|\bvideos? of\b")
 # "my husband says shallow breaths even when I sit still": one who tells what they see of the writer
 _TELLS = re.compile(
     rf"\b(?:my|our) {_PEOPLE} (?:says|said|thinks|thought|reckons|noticed|has noticed|tells me|told me)\b"
@@ -236,6 +253,9 @@ class Cues:
                         or _NEGATED_DEFICIT.search(match[0]) or _in_denied_list(text, match)):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
                 told = _TELLS.sub("", clause)
+                seen = max(_SEEN_OTHER.finditer(told), key=lambda m: m.start(), default=None)
+                if about_self and seen and not _FIRST_PERSON.search(told[seen.start() :] + match[0]):
+                    continue  # "I watched a video of someone with MND dropping things": the one in the video
                 if about_self and _OTHER_PERSON.search(told) and not _FIRST_PERSON.search(told + match[0]):
                     continue  # "my dad couldn't swallow": about him, not the writer
                 return match

@@ -141,6 +141,10 @@ def _listed_backs(text: Text) -> list[int]:
     return found
 
 
+_EXAMINED = frozenset({"strength", "power", "reflexes", "sensation", "tone", "normal", "fine", "intact"})
+_SHAKES = frozenset({"shake", "shakes", "shaking", "shook", "shaky", "tremble", "trembles", "trembling", "tremor",
+                     "tremors"})  # fmt: skip
+_IS = frozenset({"is", "are", "was", "were", "keep", "keeps", "'s", "get", "gets", "been", "feel", "feels"})
 _FELT_BEFORE = frozenset({"heavy", "tired", "achy", "aching", "weary", "jelly", "wobbly"})
 _SAID_FINE = re.compile(
     r"\b(?:it (?:is|'s|looks|seems|feels)|looks|seems|is) (?:totally |completely |perfectly |all |absolutely )?"
@@ -157,6 +161,11 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     twitch_after = any(t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4])  # "calf sore and twitching"
     if "asleep" in after:
         return False  # "like when your legs fall asleep": numbness, said by a picture
+    if ent.ent_id_ == "widespread" and norm_at(doc, ent.start - 1) in _EXAMINED:
+        return False  # "full strength everywhere, reflexes normal": what an examination found, not twitching
+    shakes = after[:1] and (after[0] in _SHAKES or (after[0] in _IS and after[1:2] and after[1] in _SHAKES))
+    if shakes and not twitch_after and ent.ent_id_ != "tongue":
+        return False  # "the anxiety makes my hands shake a bit": a tremor, not a twitch
     if (
         ent.text.lower() == "mouth"
         and norm_at(doc, ent.start - 2) in {"in", "inside"}

@@ -142,6 +142,8 @@ _STRONG = re.compile(
     r"(?:feel|feels|felt|are|is|am|seem|seems) (?:still |really |very |quite |as |just as |pretty )?"
     r"strong\b(?! (?:coffee|tea|smell))"
     r"|(?:fine|ok|okay|normal|good) (?:otherwise )?, strong\b|, strong (?:,|and|\.)"
+    r"|\bfull (?:strength|power)\b|\b(?:strength|power) (?:is |was )?(?:full|5/5|5 / 5)\b"
+    r"|\b(?:i|he|she) can still (?:run|walk|climb|lift|cycle|hike|swim|play|squat|do (?:the|my|his|her))\b"
 )
 _BULBAR = re.compile(r"\bno (?:\w+ )?bulbar (?:symptoms?|signs?|features?|involvement|issues?|problems?)")
 # "the lack of weakness or atrophy": absent (not "a lack of sleep and weakness", where the weakness is there)

@@ -118,12 +118,14 @@ class Text:
     def generic_or_denied(self, ent: Span) -> bool:
         """Advice read somewhere ("if your face droops, call 999") or said and denied at once ("… but mine
         doesn't"): about no one, so neither present nor a question."""
-        from twitchwise.understand.cues import denied_after, generic
+        from twitchwise.understand.cues import ADVICE_IF, denied_after, generic
 
         start, end = self.sentence(ent.start)
         before = " ".join(t.norm_ for t in self.doc[max(start, ent.start - 8) : ent.start])
         after = " ".join(t.norm_ for t in self.doc[ent.end : min(end, ent.end + 16)])
-        return generic(before) or denied_after(" " + after)
+        # "GP said to come back if it lasts more than 2 weeks or I get weakness": a condition of the advice
+        advised = ADVICE_IF.search(" ".join(t.norm_ for t in self.doc[max(start, ent.start - 20) : ent.start]))
+        return generic(before) or advised is not None or denied_after(" " + after)
 
     def framed(self, ent: Span) -> bool:
         """A worry, a question or something long past ("could this be atrophy?"), not a report."""

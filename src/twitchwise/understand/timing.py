@@ -84,7 +84,7 @@ def duration(text: Text) -> None:
         elif norm in _MONTHS or norm in _MONTH_ABBREVIATIONS or norm in _NAMED_DAYS:
             days = _since_date(text, token)
             found = None if days is None else (days, True)
-        if found is None or not _about_twitching(text, token.i, point=found[1]):
+        if found is None or not _about_twitching(text, token.i, point=found[1]) or _advised_if(text, token.i):
             continue
         candidates.append((found[0], token.i, found[1]))
     # a time told in a sentence with no word of the twitching ("my doctor checked me last month, all clear") gives
@@ -511,6 +511,14 @@ def _tells_earlier_episode(text: Text, start: int, end: int) -> bool:
         or pairs & {("once", "before"), ("happened", "before"), ("twice", "before"), ("last", "time"),
                     ("previous", "episode"), ("them", "before"), ("one", "before"), ("these", "before")}
     )  # fmt: skip
+
+
+def _advised_if(text: Text, index: int) -> bool:
+    """ "GP said to come back if it lasts more than 2 weeks": a time in a doctor's condition, not the twitching's."""
+    from twitchwise.understand.cues import ADVICE_IF
+
+    start = max(text.sentence(index)[0], index - 20)
+    return ADVICE_IF.search(" ".join(t.norm_ for t in text.doc[start:index])) is not None
 
 
 def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
