@@ -1635,7 +1635,6 @@ def test_legs_that_have_lost_their_strength_are_weak_not_a_twitching_place(kb: K
         "GP said to come back if it lasts more than 2 weeks or I get weakness. It's day 5 of my eyelid twitch.",
         "the anxiety makes my hands shake a bit when I'm stressed, it stops when I calm down, eyelid twitch 3 days",
         "I read that ALS starts with weakness and slurred speech so I keep recording myself. Calf twitch 4 days.",
-        "Does anyone else feel like their legs are weak when they're anxious? I can still run 5k fine. Calf twitch.",
         "I thought I was dropping things more but I counted and it's the same as always. Thumb twitching 3 days.",
     ],
 )
@@ -1649,3 +1648,13 @@ def test_shaking_is_no_twitching_place_but_a_shaking_tongue_is(kb: KnowledgeBase
     assert read("he's twitching all over and shaking", kb, today=TODAY).answers.sites == [Site(region="widespread")]
     tongue = read("my mother finds it hard to swallow food and her tongue is shaking", kb, today=TODAY).answers
     assert tongue.sites == [Site(region="tongue")]
+
+
+def test_only_another_s_advice_is_a_condition_and_a_speech_change_is_read(kb: KnowledgeBase) -> None:
+    # a review of set 82's rules: the writer's own "should I call 999 if …" and "I worry if …" stay asked and warned
+    for text in ("Should I call 999 if my face is drooping since this morning?",
+                 "I worry if my face is drooping, it happened 10 minutes ago"):  # fmt: skip
+        reading = read(text, kb, today=TODAY)
+        assert assess(reading.answers, kb, today=TODAY, said=reading.said).warning is not None
+    told = read("The neurologist said that my speech change means I need an MRI", kb, today=TODAY)
+    assert (told.answers.symptoms or {}).get("slurred_speech") is True

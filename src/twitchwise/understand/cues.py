@@ -104,17 +104,16 @@ _NEGATED_DEFICIT = re.compile(
 # a doctor's advice of when to come back ("GP said to come back if it lasts more than 2 weeks or I get weakness"):
 # what follows "if" is a condition, not a report
 ADVICE_IF = re.compile(
-    r"\b(?:come back|go back|return|call|ring|phone|see (?:a|the|my|your) (?:gp|doctor)|seek help|get help|"
-    r"go to (?:a ?& ?e|the er|hospital)|worry|be worried|get (?:it )?checked)\b(?: \w+){0,4}? (?:if|should)\b"
+    r"\b(?:said|says|told (?:me|us|him|her)|advised(?: me| us)?|asked (?:me|us)|tells (?:me|us)) (?:to |that i should |"
+    r"i should )?(?:come back|go back|return|call|ring|phone|see (?:a|the|my|your|him|her|them)|seek help|get help|"
+    r"go to (?:a ?& ?e|the er|hospital)|get (?:it )?checked)\b(?: \w+){0,4}? (?:if|should)\b"
 )
 _GENERIC = re.compile(
     r"\b(?:(?:if|when|whenever|once) (?:you|your)|if (?:i|he|she|they) (?:ever|were to|was to|should ever)|"
     r"should (?:i|he|she|they) ever|"
     # what was read of a disease ("I read that ALS starts with weakness and slurred speech")
-    r"(?:read|heard|seen|learned|learnt|know|says|said) (?:online |somewhere )?that (?:\w+ ){1,3}(?:starts?|begins?|"
-    r"causes?|can cause|means?|includes?|comes? with)|"
-    # a question to others ("does anyone else feel like their legs are weak when they're anxious?")
-    r"(?:does|has|do|did) (?:anyone|anybody) (?:else )?(?:\w+ ){0,3}(?:feel|get|have|had|experience\w*|notice\w*))\b|"
+    r"(?:read|heard|learned|learnt) (?:online |somewhere )?that (?:als|mnd|ms|it|motor neuron\w* disease|"
+    r"a stroke|strokes) (?:often |usually |can |may )?(?:starts?|begins?|causes?|means?|includes?|comes? with))\b|"
     + ADVICE_IF.pattern
 )
 _DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't": said and denied at once
