@@ -1658,3 +1658,8 @@ def test_only_another_s_advice_is_a_condition_and_a_speech_change_is_read(kb: Kn
         assert assess(reading.answers, kb, today=TODAY, said=reading.said).warning is not None
     told = read("The neurologist said that my speech change means I need an MRI", kb, today=TODAY)
     assert (told.answers.symptoms or {}).get("slurred_speech") is True
+
+
+def test_both_sides_reach_a_sentence_s_places_and_a_place_carried_on_by_mostly(kb: KnowledgeBase) -> None:
+    reading = read("Twitching on both sides of my body. Mostly in the calf.", kb, today=TODAY)
+    assert reading.answers.sites == [Site(region="calf", side="both")]

@@ -90,7 +90,7 @@ def sites(text: Text) -> None:
     both = [t.i for t in text.doc if t.norm_ == "both" and norm_at(text.doc, t.i + 1) in {"sides", "side"}]
     if found and both:
         # "upper arm twitching on both sides", "both sides of my neck": the places near it (not "… and now my chest")
-        near = [at is None or any(-10 <= at - i <= 5 for i in both) for at in starts]
+        near = [at is None or any(_both_reaches(text.doc, i, at) for i in both) for at in starts]
         found = [(region, "both" if side is None and region not in {"widespread"} and close else side, named)
                  for (region, side, named), close in zip(found, near, strict=True)]  # fmt: skip
     if found:
@@ -99,6 +99,18 @@ def sites(text: Text) -> None:
 
 _LIMB_PARTS = {"leg": {"shin", "calf", "thigh", "knee", "foot"}, "arm": {"upper_arm", "forearm", "hand", "shoulder"}}
 _LIMB_WORDS = {"leg": "leg", "legs": "leg", "arm": "arm", "arms": "arm"}
+
+
+_NEW_PLACES = frozenset({"now", "then", "moved", "spread", "spreading", "also", "later", "since"})
+
+
+def _both_reaches(doc: Doc, both: int, at: int) -> bool:
+    """Whether "both sides" at ``both`` is said of the place at ``at``: one just before it, or one after it in the
+    same telling ("both sides of my body, mostly in the calf"), not a place the twitching moved to ("… on both
+    sides, now moved into my chest")."""
+    if at < both:
+        return both - at <= 10
+    return at - both <= 12 and not any(doc[k].norm_ in _NEW_PLACES for k in range(both, at))
 
 
 def _limb_of(text: Text, ent: Span) -> Span | None:
@@ -145,6 +157,7 @@ _EXAMINED = frozenset({"strength", "power", "reflexes", "sensation", "tone", "no
 _SHAKES = frozenset({"shake", "shakes", "shaking", "shook", "shaky", "tremble", "trembles", "trembling", "tremor",
                      "tremors"})  # fmt: skip
 _IS = frozenset({"is", "are", "was", "were", "keep", "keeps", "'s", "get", "gets", "been", "feel", "feels"})
+_CARRIES_ON = frozenset({"mostly", "mainly", "especially", "usually", "often", "sometimes", "particularly", "largely"})
 _FELT_BEFORE = frozenset({"heavy", "tired", "achy", "aching", "weary", "jelly", "wobbly"})
 _SAID_FINE = re.compile(
     r"\b(?:it (?:is|'s|looks|seems|feels)|looks|seems|is) (?:totally |completely |perfectly |all |absolutely )?"
@@ -256,6 +269,7 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         terse
         or bool(lead & _MOVED_TO)
         or bool(opening & _TWITCH_PRONOUNS)
+        or (norm_at(doc, start) in _CARRIES_ON and text.named_twitching > 0)  # "… twitching. Mostly in the calf."
         or _named_again_by(text, ent, end)
         or _places_listed_after_twitching(text, start, end)
     )
