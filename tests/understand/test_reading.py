@@ -1663,3 +1663,8 @@ def test_only_another_s_advice_is_a_condition_and_a_speech_change_is_read(kb: Kn
 def test_both_sides_reach_a_sentence_s_places_and_a_place_carried_on_by_mostly(kb: KnowledgeBase) -> None:
     reading = read("Twitching on both sides of my body. Mostly in the calf.", kb, today=TODAY)
     assert reading.answers.sites == [Site(region="calf", side="both")]
+
+
+def test_a_faint_told_with_did_is_a_faint(kb: KnowledgeBase) -> None:
+    text = "nothing serious I'm sure... although I did faint in the shower an hour ago, and my legs are jumping"
+    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("fainting") is True  # had been routine
