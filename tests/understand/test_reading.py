@@ -1668,3 +1668,28 @@ def test_both_sides_reach_a_sentence_s_places_and_a_place_carried_on_by_mostly(k
 def test_a_faint_told_with_did_is_a_faint(kb: KnowledgeBase) -> None:
     text = "nothing serious I'm sure... although I did faint in the shower an hour ago, and my legs are jumping"
     assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("fainting") is True  # had been routine
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # a denial that may or may not reach a bare phrase after "and" or a comma: asked about, never a no
+        ("No pain and tingling around my lips", "lip_or_fingertip_tingling"),
+        ("Never smoked, pins and needles around my mouth", "lip_or_fingertip_tingling"),
+        ("No fever, rash or cough, numbness in the tips of my fingers", "lip_or_fingertip_tingling"),
+        ("calf twitching, no numbness, tingling at night", "tingling"),
+    ],
+)
+def test_a_denial_of_unclear_reach_leaves_the_sign_asked(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get(symptom, False) is None  # had been denied (plain self-care)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no weakness, numbness or tingling", "no pain and no numbness",
+     "calf twitching 6 days, negative for weakness, atrophy, cramps and sensory changes"],
+)  # fmt: skip
+def test_a_denied_list_stays_denied(kb: KnowledgeBase, text: str) -> None:
+    symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    assert symptoms and all(value is False for value in symptoms.values())

@@ -129,6 +129,7 @@ class ConText:
                 ):
                     ent._.set(category, True)
         _carry_negation_along_lists(ents, norms, in_denied_list)
+        _doubt_a_denial_s_unclear_reach(ents, norms, found["negated"].forward_ends)
         return doc
 
     def _reaches(
@@ -351,6 +352,47 @@ def _carry_negation_along_lists(ents: list[Span], norms: list[str], in_denied_li
             continue  # "has spread": a statement, not a bare item
         if in_denied_list[ent.start] and ends_an_item(norms[ent.end : ent.end + 3]):
             ent._.set("negated", True)
+
+
+# a note's denied list: "negative for", "no signs of", "ruled out", "denies"
+_LIST_OPENERS = frozenset({"for", "denies", "deny", "denied", "of", "out"})
+
+
+def unclear_reach(between: list[str], after: list[str]) -> bool:
+    """Whether a denial's words (``between``: from the denial to a phrase) may or may not reach the phrase: "no pain
+    and …" or "never smoked, …" with one item before it; a list closed by "or" or "nor", or one of three items or
+    more, is a denied list."""
+    if _LIST_STOPS & set(between):
+        return False
+    closing = max((i for i, w in enumerate(between) if w in {"or", "nor"}), default=None)
+    if closing is not None:
+        return "," in between[closing:]  # "no fever, rash or cough, tingling round my lips": past the list's end
+    if {"or", "nor"} & set(after) or between.count(",") >= 2:
+        return False  # "no pain, numbness or tingling", "negative for weakness, atrophy, cramps and sensory changes"
+    return "and" in between or "," in between
+
+
+def _doubt_a_denial_s_unclear_reach(ents: list[Span], norms: list[str], denials: list[int]) -> None:
+    """ "No pain and tingling around my lips", "Never smoked, tingling around my lips": a denial followed by "and" or
+    a comma and a bare phrase may or may not reach it (a list reads alike), so a symptom there is asked about, never
+    taken as a no.  A list the words close with "or" or "nor" ("no pain, numbness or tingling") is a denied list, and
+    a symptom with a denial of its own ("no pain and no numbness") is denied."""
+    for ent in ents:
+        if ent.label_ != "SYMPTOM" or not ent._.negated:
+            continue
+        before = bisect_right(denials, ent.start) - 1
+        if before < 0 or denials[before] == ent.start:
+            continue  # the denial is just before it ("no numbness")
+        if norms[denials[before] - 1] in _LIST_OPENERS:
+            continue  # "negative for weakness, atrophy, cramps and sensory changes": a note's denied list
+        between = norms[denials[before] : ent.start]
+        if not ({"and", ","} & set(between)) or not any(e.end <= ent.start and e.start >= denials[before]
+                                                         for e in ents if e is not ent):  # fmt: skip
+            continue  # "no real pain": the denial's own item
+        if not unclear_reach(between, norms[ent.end : ent.end + 12]):
+            continue  # "no pain, numbness or tingling", "no weakness, atrophy, cramps and sensory changes": a list
+        ent._.set("negated", False)
+        ent._.set("uncertain", True)
 
 
 def ends_an_item(following: list[str]) -> bool:

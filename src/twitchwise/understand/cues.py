@@ -221,10 +221,13 @@ class Cues:
             cue = compiled.cue
             if cue.symptom in found.present:
                 continue
-            match = self._first_reported(compiled, text, about_self=about_self)
+            match, unclear = self._first_reported(compiled, text, about_self=about_self)
             if match is None:
                 continue
             words = _words(sentence, starts, match)
+            if unclear:
+                found.possible.setdefault(cue.symptom, words)  # "no pain and tingling around my lips": asked
+                continue
             near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
             if any(self.groups[name].search(near) for name in cue.except_when):
                 continue  # "my hand went numb when I hit my funny bone": explained where it was said
@@ -244,12 +247,22 @@ class Cues:
                 continue
             (found.present if cue.confirm or onset else found.possible).setdefault(cue.symptom, words)
 
-    def _first_reported(self, compiled: Compiled, text: str, *, about_self: bool) -> re.Match[str] | None:
+    def _first_reported(
+        self, compiled: Compiled, text: str, *, about_self: bool
+    ) -> tuple[re.Match[str], bool] | tuple[None, bool]:
+        """The first match told of the person, and whether a denial before it may or may not reach it."""
         for pattern in compiled.patterns:
             for match in pattern.finditer(text):
                 clause = _clause_before(text, match.start())
-                if (_negated(clause) or generic(clause) or _DENIED_AFTER.match(text, match.end())
-                        or _NEGATED_DEFICIT.search(match[0]) or _in_denied_list(text, match)):  # fmt: skip
+                denied = _negated(clause) or _in_denied_list(text, match)
+                # "no pain and tingling around my lips": a denial that may or may not reach the words is asked about
+                unclear = denied and _unclear_denial(
+                    text[max(0, match.start() - 80) : match.start()], text[match.end() :]
+                )
+                if (
+                    (denied and not unclear) or generic(clause) or _DENIED_AFTER.match(text, match.end())
+                    or _NEGATED_DEFICIT.search(match[0])
+                ):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
                 told = _TELLS.sub("", clause)
                 seen = max(_SEEN_OTHER.finditer(told), key=lambda m: m.start(), default=None)
@@ -257,8 +270,8 @@ class Cues:
                     continue  # "I watched a video of someone with MND dropping things": the one in the video
                 if about_self and _OTHER_PERSON.search(told) and not _FIRST_PERSON.search(told + match[0]):
                     continue  # "my dad couldn't swallow": about him, not the writer
-                return match
-        return None
+                return match, unclear
+        return None, False
 
 
 def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
@@ -399,6 +412,17 @@ def _in_denied_list(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 1200) : match.start()].split()  # a note's long "denies" list
     after = text[match.start() : match.start() + 80].split()  # what follows a comma decides whether it closes a list
     return denied_list_openings([*before, *after])[len(before)]
+
+
+def _unclear_denial(before: str, rest: str) -> bool:
+    """ "no pain and …", "never smoked, …": whether the last denial before words may or may not reach them."""
+    from twitchwise.understand.context import unclear_reach
+
+    words = before.split()
+    start = max((i for i, w in enumerate(words) if _NEGATION.fullmatch(w)), default=None)
+    if start is None or len(words) - start < 3:
+        return False  # the denial is just before the words ("no slurring")
+    return unclear_reach(words[start:], rest.split()[:12])
 
 
 def _negated(clause: str) -> bool:

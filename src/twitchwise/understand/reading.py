@@ -123,8 +123,8 @@ def _stages(text: Text) -> Reading:
     said = symptoms.cue_symptoms(text, found, about) | text.unsized
     symptoms.functions_fine(text, found)
     sites = text.data.get("sites")
-    if isinstance(sites, list) and any(s["region"] == "tongue" for s in sites):
-        found.setdefault("tongue_twitching", True)
+    if isinstance(sites, list) and any(s["region"] == "tongue" for s in sites) and not found.get("tongue_twitching"):
+        found["tongue_twitching"] = True  # the tongue is a twitching place (not "no tongue twitching": no place)
     if found.get("eyes_forced_shut") and not (isinstance(sites, list) and any(s["region"] == "eyelid" for s in sites)):
         # "both eyes keep clamping shut on their own": both eyelids spasm (the knowledge base's "both eyes closing")
         text.data["sites"] = [*(sites if isinstance(sites, list) else []), {"region": "eyelid", "side": "both"}]
