@@ -377,7 +377,7 @@ def _doubt_a_denial_s_unclear_reach(ents: list[Span], norms: list[str], denials:
     a comma and a bare phrase may or may not reach it (a list reads alike), so a symptom there is asked about, never
     taken as a no.  A list the words close with "or" or "nor" ("no pain, numbness or tingling") is a denied list, and
     a symptom with a denial of its own ("no pain and no numbness") is denied."""
-    for ent in ents:
+    for number, ent in enumerate(ents):
         if ent.label_ != "SYMPTOM" or not ent._.negated:
             continue
         before = bisect_right(denials, ent.start) - 1
@@ -386,8 +386,8 @@ def _doubt_a_denial_s_unclear_reach(ents: list[Span], norms: list[str], denials:
         if norms[denials[before] - 1] in _LIST_OPENERS:
             continue  # "negative for weakness, atrophy, cramps and sensory changes": a note's denied list
         between = norms[denials[before] : ent.start]
-        if not ({"and", ","} & set(between)) or not any(e.end <= ent.start and e.start >= denials[before]
-                                                         for e in ents if e is not ent):  # fmt: skip
+        item = ents[number - 1] if number else None  # the phrase before this one (the phrases are in order)
+        if not ({"and", ","} & set(between)) or item is None or item.start < denials[before]:
             continue  # "no real pain": the denial's own item
         if not unclear_reach(between, norms[ent.end : ent.end + 12]):
             continue  # "no pain, numbness or tingling", "no weakness, atrophy, cramps and sensory changes": a list

@@ -417,7 +417,9 @@ _INFANT = re.compile(
 
 def young_age_at(text: Text, char: int) -> bool:
     """ "my boy is 2 months", "baby 7wks": whether the words at ``char`` are a baby's age, not a time since then."""
-    return any(m.start() <= char < m.end() for m in _BABY_AGED.finditer(text.doc.text.lower()))
+    if text.young_ages is None:  # found once per text, however many times are asked about
+        text.young_ages = [(m.start(), m.end()) for m in _BABY_AGED.finditer(text.doc.text.lower())]
+    return any(start <= char < end for start, end in text.young_ages)
 
 
 def infant(text: Text, about: About, symptoms: dict[str, bool | None]) -> None:

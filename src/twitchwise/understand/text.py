@@ -71,6 +71,7 @@ class Text:
         self.assumptions: list[str] = []
         # the words are about someone else ("my brother had a seizure; he's 30"): what is told of them is read
         self.about_them = False
+        self.young_ages: list[tuple[int, int]] | None = None  # where a baby's age is told ("my boy is 2 months")
         self.data: dict[str, object] = {}
         self.unsized: dict[str, str] = {}  # an amount named without a size ("a whole pot of coffee"): its words
         self._frames: dict[int, Frame] = {}  # each sentence read once for ``framed``
