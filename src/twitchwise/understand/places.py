@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -90,7 +90,8 @@ def sites(text: Text) -> None:
     both = [t.i for t in text.doc if t.norm_ == "both" and norm_at(text.doc, t.i + 1) in {"sides", "side"}]
     if found and both:
         # "upper arm twitching on both sides", "both sides of my neck": the places near it (not "… and now my chest")
-        near = [at is None or any(_both_reaches(text.doc, i, at) for i in both) for at in starts]
+        # (only the "both sides" said near a place are tried: a long text may say it many times)
+        near = [at is None or any(_both_reaches(text.doc, i, at) for i in _near(both, at)) for at in starts]
         found = [(region, "both" if side is None and region not in {"widespread"} and close else side, named)
                  for (region, side, named), close in zip(found, near, strict=True)]  # fmt: skip
     if found:
@@ -102,6 +103,10 @@ _LIMB_WORDS = {"leg": "leg", "legs": "leg", "arm": "arm", "arms": "arm"}
 
 
 _NEW_PLACES = frozenset({"now", "then", "moved", "spread", "spreading", "also", "later", "since"})
+
+
+def _near(positions: list[int], at: int) -> list[int]:
+    return positions[bisect_left(positions, at - 12) : bisect_right(positions, at + 10)]
 
 
 def _both_reaches(doc: Doc, both: int, at: int) -> bool:
