@@ -1693,3 +1693,10 @@ def test_a_denial_of_unclear_reach_leaves_the_sign_asked(kb: KnowledgeBase, text
 def test_a_denied_list_stays_denied(kb: KnowledgeBase, text: str) -> None:
     symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
     assert symptoms and all(value is False for value in symptoms.values())
+
+
+def test_a_symptom_s_place_is_not_the_next_clause_s(kb: KnowledgeBase) -> None:
+    reading = read("No pain and tingling around my lips, calf twitching for 3 days", kb, today=TODAY)
+    assert reading.answers.sites == [Site(region="calf")]  # the lips are the tingling's place; the calf twitches
+    numb = read("my face feels numb on the right, arm twitching", kb, today=TODAY)
+    assert numb.answers.sites == [Site(region="upper_arm")]

@@ -118,6 +118,15 @@ def _both_reaches(doc: Doc, both: int, at: int) -> bool:
     return at - both <= 12 and not any(doc[k].norm_ in _NEW_PLACES for k in range(both, at))
 
 
+_PLACE_OF = frozenset({"of", "in", "on", "around", "round"})
+
+
+def _its_place(between: list[str]) -> bool:
+    """Whether the words between a symptom and a place make the place the symptom's ("numbness in my hand",
+    "tingling around my lips", "weakness started in my hands"), not the next thing said ("…, calf twitching")."""
+    return bool(_PLACE_OF & set(between)) and not {",", ".", ";"} & set(between)
+
+
 def _limb_of(text: Text, ent: Span) -> Span | None:
     """The limb a place is said to be on ("shin muscle on my right leg", "my right leg's shin"), or None."""
     doc = text.doc
@@ -241,8 +250,8 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         default=None,
     )  # fmt: skip
     if any(e.label_ == "SYMPTOM" and e.ent_id_ in _SENSORY and e.end <= ent.start and ent.start - e.end <= 4
-           and {t.norm_ for t in doc[e.end : ent.start]} & {"of", "in", "on"} for e in near):  # fmt: skip
-        return False  # "no drooping of my eye or mouth", "no numbness in my hand": that symptom's place
+           and _its_place([t.norm_ for t in doc[e.end : ent.start]]) for e in near):  # fmt: skip
+        return False  # "no drooping of my eye or mouth", "tingling around my lips": that symptom's place
     if (
         near_symptom is not None
         and (near_symptom <= 5 or text.twitch_words == 0)
