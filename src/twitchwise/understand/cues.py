@@ -257,7 +257,7 @@ class Cues:
                 denied = _negated(clause) or _in_denied_list(text, match)
                 # "no pain and tingling around my lips": a denial that may or may not reach the words is asked about
                 unclear = denied and _unclear_denial(
-                    text[max(0, match.start() - 80) : match.start()], text[match.end() :]
+                    text[max(0, match.start() - 80) : match.start()], text[match.end() : match.end() + 120]
                 )
                 if (
                     (denied and not unclear) or generic(clause) or _DENIED_AFTER.match(text, match.end())
