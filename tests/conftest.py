@@ -61,6 +61,15 @@ class _Stdin(io.StringIO):
         return self.tty
 
 
+# Texts that once made the reader hang: 6,000 brackets took 14 s (spaCy strips punctuation from one long token
+# a character at a time); one 100 kB sentence full of symptoms took minutes (each phrase re-read its
+# sentence; so did one 100 kB sentence of places, each asking whether the sentence told of an earlier episode).
+HOSTILE_TEXTS = [
+    "(" * 6000, "[" * 20000, "calf " + "!" * 50000, "a" * 100_000, "my calf is weak and numb , " * 4000,
+    "my calf twitches, my thigh, my arm, my shoulder, " * 2000, "for 3 days , " * 7000,
+]  # fmt: skip
+
+
 def run_cli(*argv: str, stdin: str = "", environ: dict[str, str] | None = None) -> Result:
     out, err = io.StringIO(), io.StringIO()
     code = main(list(argv), environ or {"LANG": "en_GB.UTF-8"}, _Stdin(stdin, tty=False), out, err)

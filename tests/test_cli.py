@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import HOSTILE_TEXTS, run_cli
 
 CONTRACT_KEYS = {"disposition", "red_flags", "factors", "plan", "unanswered", "understood", "sources"}
 EXAMPLE = {
@@ -243,21 +243,9 @@ def test_out_of_range_options_are_refused_not_a_traceback(argv: list[str], named
     assert result.code == 2 and result.err.startswith(f"twitchwise: error: {named}") and result.out == ""
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "(" * 6000, "[" * 20000, "calf " + "!" * 50000, "a" * 100_000, "my calf is weak and numb , " * 4000,
-        "my calf twitches, my thigh, my arm, my shoulder, " * 2000,  # each place re-read its sentence: 150 s
-        "for 3 days , " * 7000,
-    ],
-)  # fmt: skip
-def test_hostile_text_is_read_quickly(text: str) -> None:
-    # Regression: 6,000 brackets took 14 s (spaCy strips punctuation from one long token a character
-    # at a time); one 100 kB sentence full of symptoms took minutes (each phrase re-read its
-    # sentence; so did one 100 kB sentence of places, each asking whether the sentence told of an earlier
-    # episode).  A bound against a hang, not a speed figure (those are in bench/).
-    import time
-
-    started = time.monotonic()
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_hostile_text_is_read_not_refused(text: str) -> None:
+    # How long each takes beside plain text is in tests/understand/test_reading.py (a bound against a hang
+    # that a slow machine cannot trip); here the command itself answers with the contract's JSON.
     result = run_cli("check", "--no-diary", "--json", "--text", "-", stdin=text)
-    assert result.code == 0 and time.monotonic() - started < 5
+    assert result.code == 0 and json.loads(result.out)["disposition"] in {"self_care", "routine", "urgent", "emergency"}

@@ -53,7 +53,7 @@ def environment(tmp: Path) -> dict[str, str]:
 def assert_clean(argv: list[str], environ: dict[str, str], stdin: str = "", typed: tuple[str, ...] = ()) -> None:
     started = time.monotonic()
     result = run_cli(*argv, stdin=stdin, environ=environ)  # an unexpected exception fails the test here
-    assert time.monotonic() - started < 5, argv
+    assert time.monotonic() - started < 20, argv  # a hang, not a speed figure (a slow CI machine starts Python in 2 s)
     assert result.code in (0, 2), (argv, result.code)
     if result.code == 2:
         assert result.err.startswith("twitchwise: error: ") and result.err.count("\n") == 1, (argv, result.err)

@@ -52,7 +52,7 @@ def test_server_mode_keeps_the_api_s_promises_for_a_signed_in_person(case: Any) 
     started = time.monotonic()
     response = case.call_and_validate(checks=CHECKS, cookies={"tw_session": SESSION})
     STATUSES.append(response.status_code)
-    assert time.monotonic() - started < 5, "no request may hang the app"
+    assert time.monotonic() - started < 20, "no request may hang the app"  # a hang, not a speed figure
 
 
 def test_the_generated_requests_were_signed_in() -> None:

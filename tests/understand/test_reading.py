@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import run_cli
+from tests.conftest import HOSTILE_TEXTS, run_cli
 from tests.understand.quality import ALL, CORPUS, FLOOR, GATED, HELD_OUT, evaluate, load_corpus, table
 from twitchwise.answers import Site, answers_from_builtins, to_builtins
 from twitchwise.kb import load_knowledge_base
@@ -123,6 +123,23 @@ def test_odd_numbers_are_not_read_as_amounts(kb: KnowledgeBase, text: str) -> No
     reading = read(text, kb, today=TODAY)  # found by schemathesis: 5,000 digits crashed int()
     assert reading.answers.age is None and reading.answers.duration_days is None
     assert reading.answers.caffeine_mg_per_day is None and reading.answers.stress_0_10 in (None, 7)
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_hostile_text_takes_no_longer_than_plain_text_of_its_length(kb: KnowledgeBase, text: str) -> None:
+    # A bound against a hang, not a speed figure (those are in bench/): beside plain text of the same length
+    # read in the same process just before, so a slow or busy machine slows both.  The hangs this guards
+    # against took 10 to 100 times as long; the texts take 0.3 to 2 times as long as plain text today.
+    import time
+
+    sentence = "My left calf has twitched on and off since Monday. "
+    plain = (sentence * (len(text) // len(sentence) + 1))[: len(text)]
+    started = time.perf_counter()
+    read(plain, kb, today=TODAY)
+    between = time.perf_counter()
+    read(text, kb, today=TODAY)
+    ended = time.perf_counter()
+    assert ended - between < 4 * (between - started) + 2
 
 
 def test_a_megabyte_of_text_is_read(kb: KnowledgeBase) -> None:

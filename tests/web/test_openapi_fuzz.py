@@ -44,4 +44,4 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
 def test_the_api_keeps_its_documented_promises(case: Any) -> None:
     started = time.monotonic()
     case.call_and_validate(checks=CHECKS)
-    assert time.monotonic() - started < 5, "no request may hang the app"
+    assert time.monotonic() - started < 20, "no request may hang the app"  # a hang, not a speed figure
