@@ -1717,3 +1717,48 @@ def test_a_symptom_s_place_is_not_the_next_clause_s(kb: KnowledgeBase) -> None:
     assert reading.answers.sites == [Site(region="calf")]  # the lips are the tingling's place; the calf twitches
     numb = read("my face feels numb on the right, arm twitching", kb, today=TODAY)
     assert numb.answers.sites == [Site(region="upper_arm")]
+
+
+def _symptoms(kb: KnowledgeBase, text: str) -> dict[str, bool | None]:
+    return read(text, kb, today=TODAY).answers.symptoms or {}
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # words told of "you" that the writer then claims (the eighty-fifth plain-report set)
+        (
+            "You know when your leg goes dead after sitting on it? That's my whole left side, arm and leg, since "
+            "about 20 minutes ago, out of nowhere",
+            "sudden_one_sided_weakness",
+        ),
+        ("You try to talk and the words come out as mush - that's been me since lunch today", "sudden_speech_problem"),
+        # a sign told with a negative word
+        ("nothing comes out right when I try to talk, started 10 minutes ago", "sudden_speech_problem"),
+        ("zero grip in my left hand, couldn't even turn the key, started this morning out of the blue", "weakness"),
+        ("zero grip in my left hand, couldn't even turn the key, started this morning out of the blue",
+         "sudden_one_sided_weakness"),
+        # a question that takes its sign as given, and a double negative
+        ("Isn't it weird that I keep tripping? Calves twitch", "tripping_or_foot_drop"),
+        ("Third time this week my right foot caught the kerb", "tripping_or_foot_drop"),
+        ("I can't say I'm not short of breath - I am, even sitting here doing nothing", "breathing_difficulty"),
+    ],
+)  # fmt: skip
+def test_a_sign_claimed_from_you_or_told_with_a_negative_word(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert _symptoms(kb, text).get(symptom) is True
+
+
+def test_words_of_you_stay_anyone_s_unless_the_writer_claims_them(kb: KnowledgeBase) -> None:
+    paranoid = "You know when your face droops on one side? That's me being paranoid again. Eyelid twitch 2 days"
+    assert "face_droop" not in _symptoms(kb, paranoid)  # a worry, not a claim of the words before
+    popcorn = read("Ever had your calf twitch like popcorn? Mine does that in the evenings", kb, today=TODAY)
+    assert popcorn.answers.sites == [Site(region="calf")] and not popcorn.answers.symptoms
+
+
+def test_a_denial_told_with_a_sign_s_own_words(kb: KnowledgeBase) -> None:
+    # "no feeling" is numbness, but "no feeling of weakness" denies weakness; "no strength" is weakness, but
+    # "no strength issues" denies it
+    feeling = read("No feeling of weakness, just a jumpy thigh after squats for 2 days", kb, today=TODAY).answers
+    assert feeling.symptoms == {"weakness": False} and feeling.sites == [Site(region="thigh")]
+    assert _symptoms(kb, "no strength issues, calf twitch 3 days") == {"weakness": False}
+    assert _symptoms(kb, "no feeling in my left arm since 10 minutes ago").get("numbness") is True

@@ -36,7 +36,9 @@ _GROUP = re.compile(r"\{(\w+)\}")
 _NEGATION = re.compile(r"\b(?:no|not|never|without|none|nor|neither|denies|deny|nothing|zero|free of)\b")
 _PSEUDO_NEGATION = re.compile(
     r"\b(?:not sure|not certain|no idea|not only|not just|nothing but|without (?:any |a )?warning"
-    r"|never (?:had|felt|experienced|seen|happened|noticed)\b.{0,30}?\bbefore)\b"
+    r"|never (?:had|felt|experienced|seen|happened|noticed)\b.{0,30}?\bbefore"
+    # a double negative affirms: "I can't say I'm not short of breath"
+    r"|(?:can not|could not|would not|will not) (?:honestly |really )?say (?:that )?(?:i am|it is|i was|it was) not)\b"
 )
 _CLAUSE_BREAK = re.compile(
     r"[,;:.!?]|\b(?:but|though|although|however|whereas|except|yet|because|cause|cos|coz|so)\b"
@@ -67,10 +69,11 @@ _WORRY = re.compile(
 )
 # a question about a fact it tells: "is it normal that ...", "would it matter that ...", "should I worry that ..."
 _PRESUPPOSED = re.compile(
-    r"\b(?:(?:is|was) (?:it|this|that) (?:\w+ )?(?:normal|bad|ok|okay|serious|worrying|concerning|common|dangerous|"
+    r"\b(?:(?:is|was)(?: not)? (?:it|this|that) (?:\w+ )?(?:normal|bad|ok|okay|serious|worrying|concerning|common|"
+    r"dangerous|weird|odd|strange|unusual|funny|"
     r"a (?:bad |good )?sign|something to worry about|anything to worry about|a problem|an issue|fine) "
     r"(?:that|to|if|when|for)|(?:would|does|should|will) (?:it|that|this) matter (?:that|if)|"
-    r"should i (?:worry|be (?:worried|concerned)) (?:that|about the fact that))\b"
+    r"should(?: not)? i (?:worry|be (?:worried|concerned)) (?:that|about the fact that))\b"
 )
 # symptoms the knowledge base asks about as they are now ("Are you struggling to breathe right now?"), so one said to
 # have gone is asked again, never taken as present.  Not chest pain: one that came and went should see a GP
@@ -310,6 +313,10 @@ class Frame:
     def framed(self, token_index: int) -> bool:
         """Whether the phrase starting at ``token_index`` is a worry, doubt, question or old event."""
         return framed(self.text, self.offsets.get(token_index, 0), asks=self.asks, remote=self.remote)
+
+    def presupposed(self, token_index: int) -> bool:
+        """Whether the phrase is what a question takes as given ("Is it weird that I keep tripping?")."""
+        return _PRESUPPOSED.search(_clause_before(self.text, self.offsets.get(token_index, 0))) is not None
 
 
 def frame_of(sentence: Span) -> Frame:

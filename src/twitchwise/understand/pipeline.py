@@ -33,7 +33,7 @@ def pipeline(kb: KnowledgeBase) -> Language:
 def _pipeline(medicine_names: tuple[tuple[str, str], ...]) -> Language:
     import spacy
 
-    from twitchwise.understand import brands, context, lines, spelling  # noqa: F401  (registers the components)
+    from twitchwise.understand import brands, claims, context, lines, spelling  # noqa: F401  (registers the components)
 
     lexicon = load_lexicon()
     nlp = spacy.blank("en")
@@ -44,6 +44,7 @@ def _pipeline(medicine_names: tuple[tuple[str, str], ...]) -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("twitchwise_lines")
     nlp.add_pipe("twitchwise_spelling", config={"names": sorted({n for pair in medicine_names for n in pair})})
+    nlp.add_pipe("twitchwise_claims")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM", "validate": False})
     ruler.add_patterns(_patterns(lexicon, medicine_names))  # type: ignore[attr-defined]
     nlp.add_pipe("twitchwise_brands")

@@ -16,9 +16,9 @@ def symptoms(text: Text) -> dict[str, bool | None]:
     """Each named symptom: present, absent, or not sure (None)."""
     states: dict[str, list[bool | None]] = {}
     for ent in text.by_label("SYMPTOM"):
-        if text.generic_or_denied(ent) or _a_small_spasm(text, ent):
+        if text.generic_or_denied(ent) or _a_small_spasm(text, ent) or _a_feeling_of(text, ent):
             continue
-        state = text.state(ent)
+        state = False if _no_problems_with(text, ent) else text.state(ent)
         if ent.ent_id_ == "spreading" and state is not False and _within_one_muscle(text, ent, doubted=state is None):
             continue  # "the twitches spread out across the calf": no word on spreading to new places (left unanswered)
         if ent.ent_id_ in RIGHT_NOW and state is True and _since_gone(text, ent):
@@ -29,6 +29,21 @@ def symptoms(text: Text) -> dict[str, bool | None]:
         # present anywhere wins; otherwise the last word on it ("worried about weakness, but not weak")
         result[symptom] = True if True in seen else seen[-1]
     return result
+
+
+_DENYING_WORDS = frozenset({"no", "zero", "not", "never"})
+_PROBLEM_WORDS = frozenset({"issue", "issues", "problem", "problems", "concern", "concerns", "worries", "complaints",
+                            "change", "changes", "difference", "loss", "trouble", "troubles"})  # fmt: skip
+
+
+def _no_problems_with(text: Text, ent: Span) -> bool:
+    """ "no strength issues", "no grip problems": a sign's phrase ("no strength") denied by the word after it."""
+    return ent[0].norm_ in _DENYING_WORDS and norm_at(text.doc, ent.end) in _PROBLEM_WORDS
+
+
+def _a_feeling_of(text: Text, ent: Span) -> bool:
+    """ "No feeling of weakness": "no feeling" (numbness) opening a denial of something else (read on its own)."""
+    return ent.ent_id_ == "numbness" and ent[0].norm_ in _DENYING_WORDS and norm_at(text.doc, ent.end) == "of"
 
 
 def _since_gone(text: Text, ent: Span) -> bool:

@@ -110,8 +110,8 @@ class Text:
                 return False  # "Weakness? No." (not "Swallowing? No idea")
             if after[1] in {"yes", "yep", "yeah"}:
                 return True
-        if ent._.uncertain:
-            return None
+        if ent._.uncertain and not self._frame(ent).presupposed(ent.start):
+            return None  # not "Is it weird that I keep tripping?": the question takes the tripping as given
         if ent._.negated:
             return False
         return None if self.framed(ent) else True
@@ -130,13 +130,16 @@ class Text:
 
     def framed(self, ent: Span) -> bool:
         """A worry, a question or something long past ("could this be atrophy?"), not a report."""
+        return self._frame(ent).framed(ent.start)
+
+    def _frame(self, ent: Span) -> Frame:
         from twitchwise.understand.cues import frame_of
 
         number = self.sentence_of[ent.start]
         if number not in self._frames:
             start, end = self.sentence(ent.start)
             self._frames[number] = frame_of(self.doc[start:end])
-        return self._frames[number].framed(ent.start)
+        return self._frames[number]
 
     def amount_before(self, index: int, *, articles: bool = False, reach: int = 4) -> float | None:
         """The number just before ``index`` ("5", "five", "a couple of"), skipping filler words."""
