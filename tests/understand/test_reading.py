@@ -1762,3 +1762,17 @@ def test_a_denial_told_with_a_sign_s_own_words(kb: KnowledgeBase) -> None:
     assert feeling.symptoms == {"weakness": False} and feeling.sites == [Site(region="thigh")]
     assert _symptoms(kb, "no strength issues, calf twitch 3 days") == {"weakness": False}
     assert _symptoms(kb, "no feeling in my left arm since 10 minutes ago").get("numbness") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # what the person changed because of a sign (the eighty-sixth plain-report set)
+        ("my husband has to cut up my food now, my hands just won't do it, forearms twitch", "loss_of_dexterity"),
+        ("I type everything now because my handwriting has become a scrawl", "loss_of_dexterity"),
+        ("I've moved my bed downstairs as I can't manage the stairs any more", "weakness"),
+        ("I bought a walking stick because my left leg keeps giving way, and it's worse now", "getting_worse"),
+    ],
+)
+def test_a_sign_told_by_what_the_person_changed(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert _symptoms(kb, text).get(symptom) is True
