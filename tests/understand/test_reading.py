@@ -1776,3 +1776,30 @@ def test_a_denial_told_with_a_sign_s_own_words(kb: KnowledgeBase) -> None:
 )
 def test_a_sign_told_by_what_the_person_changed(kb: KnowledgeBase, text: str, symptom: str) -> None:
     assert _symptoms(kb, text).get(symptom) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # contrasts, questions and clinicians' shorthand (the eighty-seventh plain-report set)
+        ("it's the breathing that scares me, not the twitches - I'm gasping sitting still right now",
+         "breathing_difficulty"),  # a spaced dash starts a clause: the "not" before it does not reach past it
+        ("1) Why does my calf twitch? 2) Is it related to my left arm going numb an hour ago?",
+         "sudden_one_sided_weakness"),
+        ("wasn't able to get a single word out earlier for about 5 minutes, it's passed now", "sudden_speech_problem"),
+        ("LOC for a minute in the kitchen this morning, legs twitching since", "fainting"),
+        ("No strength left in my legs - they've got weaker every week since September", "getting_worse"),
+    ],
+)  # fmt: skip
+def test_a_sign_told_after_a_contrast_or_in_a_question_or_shorthand(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert _symptoms(kb, text).get(symptom) is True
+
+
+def test_a_dash_inside_a_word_or_a_range_is_no_clause_break(kb: KnowledgeBase) -> None:
+    assert read("calf twitching for 2 - 3 weeks", kb, today=TODAY).answers.duration_days == 21
+    assert _symptoms(kb, "no one-sided weakness, calf twitch") == {"weakness": False}
+    assert _symptoms(kb, "No weakness - calf twitch 2 days") == {"weakness": False}
+    # "they" after someone named are that person, not the writer's legs
+    assert "getting_worse" not in _symptoms(
+        kb, "My dad's legs are weak - they've got weaker every week. My calf twitches."
+    )

@@ -73,7 +73,9 @@ _PRESUPPOSED = re.compile(
     r"dangerous|weird|odd|strange|unusual|funny|"
     r"a (?:bad |good )?sign|something to worry about|anything to worry about|a problem|an issue|fine) "
     r"(?:that|to|if|when|for)|(?:would|does|should|will) (?:it|that|this) matter (?:that|if)|"
-    r"should(?: not)? i (?:worry|be (?:worried|concerned)) (?:that|about the fact that))\b"
+    r"should(?: not)? i (?:worry|be (?:worried|concerned)) (?:that|about the fact that)|"
+    # "Is it related to my left arm going numb an hour ago?": whether one thing goes with another that happened
+    r"(?:is|are|could|can|might) (?:it|this|that|these|they|the twitch\w*) (?:be )?(?:related|linked|connected) to)\b"
 )
 # symptoms the knowledge base asks about as they are now ("Are you struggling to breathe right now?"), so one said to
 # have gone is asked again, never taken as present.  Not chest pain: one that came and went should see a GP
@@ -140,6 +142,7 @@ _PEOPLE = (
     r"uncle|aunt\w*|cousin|colleague|boss|neighbou?r|boyfriend|girlfriend|kid|child|baby|doctor|gp)"
 )
 _OTHER_PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|they|him|her)\b")
+_PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|him|her)\b")  # someone named, not "they"
 # someone seen or read about, not the writer ("a video of someone with MND dropping things")
 _SEEN_OTHER = re.compile(r"\b(?:someone|somebody|people|patients|a (?:man|woman|person)) (?:with|who)\b|\bvideos? of\b")
 # "my husband says shallow breaths even when I sit still": one who tells what they see of the writer
@@ -271,10 +274,28 @@ class Cues:
                 seen = max(_SEEN_OTHER.finditer(told), key=lambda m: m.start(), default=None)
                 if about_self and seen and not _FIRST_PERSON.search(told[seen.start() :] + match[0]):
                     continue  # "I watched a video of someone with MND dropping things": the one in the video
-                if about_self and _OTHER_PERSON.search(told) and not _FIRST_PERSON.search(told + match[0]):
+                if (
+                    about_self and _OTHER_PERSON.search(told) and not _FIRST_PERSON.search(told + match[0])
+                    and not _they_are_body_parts(text, told, match.start())
+                ):  # fmt: skip
                     continue  # "my dad couldn't swallow": about him, not the writer
                 return match, unclear
         return None, False
+
+
+_PLURAL_PARTS = re.compile(
+    r"\b(?:my|both|the) (?:\w+ )?(?:legs|arms|hands|feet|calves|thighs|muscles|twitches|fingers|toes|eyes|eyelids|"
+    r"shoulders|knees|forearms)\b"
+)
+
+
+def _they_are_body_parts(text: str, told: str, offset: int) -> bool:
+    """ "No strength left in my legs - they've got weaker every week": "they" are the writer's legs, not people."""
+    if {m[0] for m in _OTHER_PERSON.finditer(told)} - {"they", "them"}:
+        return False
+    before = text[max(0, offset - 80) : offset]
+    parts = max((m.end() for m in _PLURAL_PARTS.finditer(before)), default=None)
+    return parts is not None and _PERSON.search(before) is None
 
 
 def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:

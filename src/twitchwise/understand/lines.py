@@ -1,4 +1,4 @@
-"""Lines: a form or a list pasted into a description is read line by line."""
+"""Lines: a form or a list pasted into a description is read line by line, and a dash between words ends a clause."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _BULLETS = frozenset({"-", "*", "•", "–", "·", ">"})
+_DASHES = frozenset({"-", "–", "—", "--"})
 
 
 @Language.component("twitchwise_lines")
@@ -20,4 +21,16 @@ def lines(doc: Doc) -> Doc:
         numbered = token.like_num and token.i + 1 < len(doc) and doc[token.i + 1].text in {".", ")"}
         if previous.text.count("\n") > 1 or token.text in _BULLETS or labelled or numbered:
             token.is_sent_start = True
+    for token in doc[1:-1]:
+        if token.text in _DASHES and _between_clauses(doc, token.i):
+            token.norm_ = ";"  # "it's the breathing that scares me, not the twitches - I'm gasping": a new clause
     return doc
+
+
+def _between_clauses(doc: Doc, index: int) -> bool:
+    """A dash set apart by spaces ("twitches - I'm"), or a long dash ("twitches—I'm"), between words; not a hyphen
+    ("one-sided"), a range ("2 - 3 weeks") or a bullet opening a line."""
+    dash, before, after = doc[index], doc[index - 1], doc[index + 1]
+    if before.is_space or "\n" in before.whitespace_ or before.like_num or after.like_num:
+        return False
+    return dash.text in {"—", "--"} or (before.whitespace_ != "" and dash.whitespace_ != "")

@@ -37,8 +37,16 @@ def cue_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha())
 
 
-# shorthand typed in capitals, whose lower-case form is another word: "SOB at rest" (not "I sob"), "L arm", "R side"
-_CAPITALS = {"SOB": "short of breath", "L": "left", "R": "right", "LHS": "left side", "RHS": "right side"}
+# shorthand typed in capitals, whose lower-case form is another word: "SOB at rest" (not "I sob"), "L arm", "R side",
+# "LOC for a minute" (a clinician's loss of consciousness)
+_CAPITALS = {
+    "SOB": "short of breath",
+    "L": "left",
+    "R": "right",
+    "LHS": "left side",
+    "RHS": "right side",
+    "LOC": "loss of consciousness",
+}
 
 
 class Speller:
