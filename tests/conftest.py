@@ -67,6 +67,7 @@ class _Stdin(io.StringIO):
 HOSTILE_TEXTS = [
     "(" * 6000, "[" * 20000, "calf " + "!" * 50000, "a" * 100_000, "my calf is weak and numb , " * 4000,
     "my calf twitches, my thigh, my arm, my shoulder, " * 2000, "for 3 days , " * 7000,
+    "no weakness, no numbness on my left side, " * 2000,  # every match passed over, and the next sought inside it
 ]  # fmt: skip
 
 

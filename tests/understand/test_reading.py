@@ -1803,3 +1803,16 @@ def test_a_dash_inside_a_word_or_a_range_is_no_clause_break(kb: KnowledgeBase) -
     assert "getting_worse" not in _symptoms(
         kb, "My dad's legs are weak - they've got weaker every week. My calf twitches."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No weakness - suddenly not able to lift my right hand since this morning",
+        "No weakness - all of a sudden I can't lift my left arm and the left leg feels dead",
+        "No weakness - woke up with no feeling down one side of my body",
+    ],
+)
+def test_a_denied_match_does_not_hide_a_sign_inside_it(kb: KnowledgeBase, text: str) -> None:
+    # "weakness ; suddenly not able to lift my right hand" matched first and was denied; the sign inside it was lost
+    assert _symptoms(kb, text).get("sudden_one_sided_weakness") is True

@@ -28,6 +28,8 @@ import msgspec
 import yaml
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Span
 
 MAX_WORDS = 12  # words of the person's own text quoted back
@@ -258,7 +260,7 @@ class Cues:
     ) -> tuple[re.Match[str], bool] | tuple[None, bool]:
         """The first match told of the person, and whether a denial before it may or may not reach it."""
         for pattern in compiled.patterns:
-            for match in pattern.finditer(text):
+            for match in _overlapping(pattern, text):
                 clause = _clause_before(text, match.start())
                 denied = _negated(clause) or _in_denied_list(text, match)
                 # "no pain and tingling around my lips": a denial that may or may not reach the words is asked about
@@ -296,6 +298,16 @@ def _they_are_body_parts(text: str, told: str, offset: int) -> bool:
     before = text[max(0, offset - 80) : offset]
     parts = max((m.end() for m in _PLURAL_PARTS.finditer(before)), default=None)
     return parts is not None and _PERSON.search(before) is None
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Each match, then the next one starting after its start (not its end): a match passed over ("no weakness ;
+    suddenly not able to lift my right hand", from "weakness") must not hide the one inside it ("not able to lift
+    my right hand")."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
 
 
 def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
