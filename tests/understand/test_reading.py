@@ -1816,3 +1816,16 @@ def test_a_dash_inside_a_word_or_a_range_is_no_clause_break(kb: KnowledgeBase) -
 def test_a_denied_match_does_not_hide_a_sign_inside_it(kb: KnowledgeBase, text: str) -> None:
     # "weakness ; suddenly not able to lift my right hand" matched first and was denied; the sign inside it was lost
     assert _symptoms(kb, text).get("sudden_one_sided_weakness") is True
+
+
+def test_a_denial_of_an_unknown_item_before_a_comma_leaves_the_next_sign_asked(kb: KnowledgeBase) -> None:
+    # "Not dizzy, orthopnoea": the denial's own item ("dizzy") is a word the lexicon does not know; the sign after
+    # the comma may or may not be denied, so it is asked (it had been a plain no)
+    for text, symptom in (
+        ("Not dizzy, orthopnoea, I need three pillows now", "breathless_lying_flat"),
+        ("I don't have diabetes, dysphagia with solids for a month", "swallowing_difficulty"),
+    ):
+        reading = read(text, kb, today=TODAY)
+        assert (reading.answers.symptoms or {}).get(symptom) is None and symptom in reading.uncertain
+    # one denial of two verbs joined by "and" stays a denial of both
+    assert _symptoms(kb, "calves twitch after runs, they don't seize and cramp") == {"cramps": False}

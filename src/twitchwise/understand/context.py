@@ -386,13 +386,23 @@ def _doubt_a_denial_s_unclear_reach(ents: list[Span], norms: list[str], denials:
         if norms[denials[before] - 1] in _LIST_OPENERS:
             continue  # "negative for weakness, atrophy, cramps and sensory changes": a note's denied list
         between = norms[denials[before] : ent.start]
-        item = ents[number - 1] if number else None  # the phrase before this one (the phrases are in order)
-        if not ({"and", ","} & set(between)) or item is None or item.start < denials[before]:
+        if not ({"and", ","} & set(between)) or not _an_item_of_its_own(ents, number, between, denials[before]):
             continue  # "no real pain": the denial's own item
         if not unclear_reach(between, norms[ent.end : ent.end + 12]):
             continue  # "no pain, numbness or tingling", "no weakness, atrophy, cramps and sensory changes": a list
         ent._.set("negated", False)
         ent._.set("uncertain", True)
+
+
+def _an_item_of_its_own(ents: list[Span], number: int, between: list[str], denial: int) -> bool:
+    # ``between``: the words from the end of the denial (its last word's next) to the phrase
+    """Whether the denial has an item of its own before the phrase: a phrase ("no pain and …"; the phrases are in
+    order), or words the lexicon does not know before a comma ("I don't have diabetes, …", "Not dizzy, …")."""
+    item = ents[number - 1] if number else None
+    if item is not None and item.start >= denial:
+        return True
+    joined = next(i for i, word in enumerate(between) if word in {"and", ","})
+    return joined > 0 and between[joined] == ","  # not "they don't seize and cramp": one denial of two verbs
 
 
 def ends_an_item(following: list[str]) -> bool:
