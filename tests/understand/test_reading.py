@@ -1829,3 +1829,26 @@ def test_a_denial_of_an_unknown_item_before_a_comma_leaves_the_next_sign_asked(k
         assert (reading.answers.symptoms or {}).get(symptom) is None and symptom in reading.uncertain
     # one denial of two verbs joined by "and" stays a denial of both
     assert _symptoms(kb, "calves twitch after runs, they don't seize and cramp") == {"cramps": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # asides, questions to others and measures (the eighty-eighth plain-report set)
+        ("What would you do if one side of your face suddenly went numb and droopy? Asking because it just happened "
+         "to me 10 min ago", "face_droop"),
+        ("What do you do when your arm goes weak out of the blue? Mine did exactly that at 3pm, the right one",
+         "sudden_one_sided_weakness"),
+        ("my grip on the physio's gauge went from 40 kg to 25 kg in three months", "getting_worse"),
+        ("push-ups from 20 to 5 in a month, arms twitching", "weakness"),
+    ],
+)  # fmt: skip
+def test_a_sign_claimed_after_a_question_to_others_or_told_by_a_measure(
+    kb: KnowledgeBase, text: str, symptom: str
+) -> None:
+    assert _symptoms(kb, text).get(symptom) is True
+
+
+def test_a_measure_that_barely_moved_is_no_sign(kb: KnowledgeBase) -> None:
+    assert _symptoms(kb, "my grip went from 45 to 44 kg on the gauge, is it ALS?") == {}
+    assert "getting_worse" not in _symptoms(kb, "push-ups went from 20 to 30 since I started training")

@@ -26,10 +26,15 @@ _CLAIM = re.compile(
     r"where (?:i am|i 'm|i’m) at|what (?:is|'s|’s|has been) happening to me|what (?:i have|i 've|i’ve) got|"
     r"what i have|my (?:(?:whole|entire|left|right|own) ){0,2}(?:side|body|arm|arms|leg|legs|face|hand|hands|"
     r"foot|feet|eye|eyes|mouth|speech|voice|tongue))|"
-    r"mine (?:does|did|is doing|has been doing|has done|do|goes|went|is) (?:that|this|the same|it)|"
+    r"mine (?:does|did|is doing|has been doing|has done|do|goes|went|is) (?:exactly |just |literally )?"
+    r"(?:that|this|the same|it)|"
+    # "What would you do if …? Asking because it just happened to me"
+    r"(?:(?:i am |i 'm |i’m )?asking )?(?:because|as|since|cos|coz) (?:it|this|that) "
+    r"(?:just |has just |literally just )?(?:happened|is happening|has happened|happens) to me|"
     r"same (?:here|with me|for me)|me (?:right now|too|rn|at the moment|all day|since)\b)"
 )
 _PUNCTUATION_BEFORE = frozenset({"-", "–", "—", ",", ";", ":", "..."})
+_CONDITIONS = frozenset({"if", "when", "whenever"})
 _FIRST_PERSON = {"you": "i", "your": "my", "yours": "mine", "yourself": "myself", "u": "i", "ur": "my", "ya": "i"}
 
 
@@ -63,8 +68,11 @@ def _make_first_person(span: Span) -> bool:
     """Whether there was anything told of "you" in ``span`` (now put in the first person)."""
     if not any(t.norm_ in _FIRST_PERSON for t in span):
         return False  # nothing told of "you": the claim points at words that are already the writer's
+    opener = next((t.i for t in span[:7] if t.norm_ in _CONDITIONS), None)
     for token in span:
-        if token.norm_ in _FIRST_PERSON:
+        if token.i == opener:
+            token.norm_ = ":"  # "What would you do if your face went numb?": claimed, the "if" frames nothing
+        elif token.norm_ in _FIRST_PERSON:
             token.norm_ = _FIRST_PERSON[token.norm_]
         elif token.norm_ in {"'re", "’re", "are"} and token.i > 0 and token.doc[token.i - 1].norm_ == "i":
             token.norm_ = "am"  # "you're" -> "I am"

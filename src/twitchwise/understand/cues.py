@@ -162,6 +162,9 @@ class Cue(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     unless: list[str] = msgspec.field(default_factory=list)
     doubt_when: list[str] = msgspec.field(default_factory=list)
     except_when: list[str] = msgspec.field(default_factory=list)
+    # a measurement that fell: the pattern's groups ``before`` and ``after`` are numbers, and the cue holds only when
+    # the second is less than nine tenths of the first ("grip went from 40 kg to 25 kg"; not "from 45 to 44")
+    falls: bool = False
 
 
 class CueFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -230,7 +233,7 @@ class Cues:
             if cue.symptom in found.present:
                 continue
             match, unclear = self._first_reported(compiled, text, about_self=about_self)
-            if match is None:
+            if match is None or (cue.falls and not _fell(match)):
                 continue
             words = _words(sentence, starts, match)
             if unclear:
@@ -298,6 +301,11 @@ def _they_are_body_parts(text: str, told: str, offset: int) -> bool:
     before = text[max(0, offset - 80) : offset]
     parts = max((m.end() for m in _PLURAL_PARTS.finditer(before)), default=None)
     return parts is not None and _PERSON.search(before) is None
+
+
+def _fell(match: re.Match[str]) -> bool:
+    before, after = float(match["before"]), float(match["after"])
+    return after < 0.9 * before
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
