@@ -152,14 +152,6 @@ _DOUBT_BEFORE = re.compile(
     r"\b(?:not sure|unsure|wonder\w*|worr\w*|if|whether|hope|hoping|think|seems?|doubt|not|never|no longer|unable)\b"
 )  # "not sure my swallowing is normal", "I can't have normal speech"
 _CLAUSE_END = re.compile(r"(?:,| and| but| ;) ")  # "it doesn't hurt and my strength is normal": a clause of its own
-_STRONG = re.compile(
-    r"\b(?:i|legs?|arms?|hands?|muscles?|body|they|it|grip|calf|calves|thighs?) (?:still )?"
-    r"(?:feel|feels|felt|are|is|am|seem|seems) (?:still |really |very |quite |as |just as |pretty )?"
-    r"strong\b(?! (?:coffee|tea|smell))"
-    r"|(?:fine|ok|okay|normal|good) (?:otherwise )?, strong\b|, strong (?:,|and|\.)"
-    r"|\bfull (?:strength|power)\b|\b(?:strength|power) (?:is |was )?(?:full|5/5|5 / 5)\b"
-    r"|\b(?:i|he|she) can still (?:run|walk|climb|lift|cycle|hike|swim|play|squat|do (?:the|my|his|her))\b"
-)
 _BULBAR = re.compile(r"\bno (?:\w+ )?bulbar (?:symptoms?|signs?|features?|involvement|issues?|problems?)")
 # "the lack of weakness or atrophy": absent (not "a lack of sleep and weakness", where the weakness is there)
 _ABSENT_WORDS = {"weakness": "weakness", "atrophy": "muscle_wasting", "wasting": "muscle_wasting",
@@ -181,6 +173,9 @@ def _doubted(sentence: str, start: int) -> bool:
 def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
     """ "Swallowing and speech fine", "no trouble talking, breathing or swallowing", "no bulbar symptoms": each red
     flag whose function is said to be normal is absent, unless the text has read it otherwise."""
+    from twitchwise.understand.cues import load_cues
+
+    strength_kept = load_cues().groups["strength_kept"]
     doc = text.doc
     for number, start in enumerate(text.sentence_starts):
         sentence = " ".join(t.norm_ for t in doc[start : text.sentence_ends[number]])
@@ -197,7 +192,7 @@ def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
                 if word in _ABSENT_WORDS and symptoms.get(_ABSENT_WORDS[word]) is not True:
                     # "does the lack of weakness mean …?": the question presupposes none, so a doubt gives way
                     symptoms[_ABSENT_WORDS[word]] = False
-        strong = _STRONG.search(sentence)
+        strong = strength_kept.search(sentence)
         if strong and not _doubted(sentence, strong.start()):
             denied.append("weakness")  # "legs feel fine otherwise, strong, no pain", "I still feel strong"
         if _NO_HEADACHE.search(sentence):
