@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from twitchwise.understand.lexicon import load_lexicon
 from twitchwise.understand.text import (
     FILLERS,
     PER_WEEK,
@@ -216,18 +218,17 @@ def _explicit_caffeine(text: Text) -> float | None:
     return max(found, default=None)
 
 
-_DRINKS_NOT_WATER = frozenset(
-    {
-        "wine", "red", "white", "rose", "beer", "lager", "cider", "prosecco", "champagne", "whisky", "whiskey",
-        "vodka", "gin", "rum", "spirits", "port", "sherry", "bubbly"}
-)  # fmt: skip
+@cache
+def _drinks_not_water() -> frozenset[str]:
+    return frozenset(load_lexicon().drinks_not_water)
 
 
 def water(text: Text) -> None:
     doc = text.doc
+    not_water = _drinks_not_water()
     litres: float | None = None
     for ent in text.by_label("WATER"):
-        if norm_at(doc, ent.end) == "of" and norm_at(doc, ent.end + 1) in _DRINKS_NOT_WATER:
+        if norm_at(doc, ent.end) == "of" and norm_at(doc, ent.end + 1) in not_water:
             continue  # "2 glasses of wine most nights": alcohol, not water
         count = text.amount_before(ent.start, articles=True)
         if count is not None and not ent._.negated:

@@ -58,6 +58,7 @@ class Lexicon(_Strict, frozen=True):
     caffeine_words: list[str]
     water_servings: dict[str, list[str]]
     water_words: list[str]
+    drinks_not_water: list[str]  # "2 glasses of wine": a water serving followed by "of" and one of these is not water
     numbers: dict[str, float]
     duration_units: dict[str, int]
     twitch_words: list[str]
