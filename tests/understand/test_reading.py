@@ -1852,3 +1852,21 @@ def test_a_sign_claimed_after_a_question_to_others_or_told_by_a_measure(
 def test_a_measure_that_barely_moved_is_no_sign(kb: KnowledgeBase) -> None:
     assert _symptoms(kb, "my grip went from 45 to 44 kg on the gauge, is it ALS?") == {}
     assert "getting_worse" not in _symptoms(kb, "push-ups went from 20 to 30 since I started training")
+
+
+def test_a_label_answered_in_a_form(kb: KnowledgeBase) -> None:
+    # labels and answers (the ninetieth plain-report set): "Numbness - no" and "Slurring - no" had been read as present
+    denied = _symptoms(kb, "Weakness - no. Numbness - no. Slurring - no. Just the calf twitch, 2 days after football.")
+    assert denied == {"weakness": False, "numbness": False, "slurred_speech": False}
+    graded = _symptoms(kb, "Weakness? A little, in my left hand, worse each week. Swallowing? Fine.")
+    assert graded.get("weakness") is True and graded.get("getting_worse") is True
+    assert _symptoms(kb, "Breathing: struggling right now even sitting down.").get("breathing_difficulty") is True
+    assert _symptoms(kb, "Speech: a bit slurred since last month").get("slurred_speech") is True
+    # a graded word after a question that is no label answers nothing
+    assert _symptoms(kb, "Could it be numbness? Some people get that. Calf twitch 2 days") == {"numbness": None}
+
+
+def test_a_leg_that_buckles_is_weak(kb: KnowledgeBase) -> None:
+    text = "if I hadn't grabbed the rail I would have gone down - my left leg just buckles, and it's worse now"
+    symptoms = _symptoms(kb, text)
+    assert symptoms.get("weakness") is True and symptoms.get("getting_worse") is True

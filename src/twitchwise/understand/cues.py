@@ -272,7 +272,7 @@ class Cues:
                 )
                 if (
                     (denied and not unclear) or generic(clause) or _DENIED_AFTER.match(text, match.end())
-                    or _NEGATED_DEFICIT.search(match[0])
+                    or _NEGATED_DEFICIT.search(match[0]) or _label_answered_no(text, match)
                 ):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
                 told = _TELLS.sub("", clause)
@@ -301,6 +301,15 @@ def _they_are_body_parts(text: str, told: str, offset: int) -> bool:
     before = text[max(0, offset - 80) : offset]
     parts = max((m.end() for m in _PLURAL_PARTS.finditer(before)), default=None)
     return parts is not None and _PERSON.search(before) is None
+
+
+_LABEL_NO = re.compile(r" ?[?:;=-] (?:no|none|nope|never|nil|negative)\b(?! (?:idea|clue|sure)\b)")
+_LABEL_OPENING = re.compile(r"^(?:[-*•·>] |\d+ ?[.)] )?$")
+
+
+def _label_answered_no(text: str, match: re.Match[str]) -> bool:
+    """ "Slurring - no.", "Speech: none": a label opening its sentence or line, answered no."""
+    return _LABEL_OPENING.match(text[: match.start()]) is not None and _LABEL_NO.match(text, match.end()) is not None
 
 
 def _fell(match: re.Match[str]) -> bool:

@@ -105,16 +105,31 @@ class Text:
         """Present, absent, or not sure; "Weakness? No." answers its own question."""
         doc = self.doc
         after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
-        if after[:1] == ["?"] and len(after) > 1:
-            if after[1] in {"no", "nope", "none", "never"} and after[2:] not in (["idea"], ["clue"], ["sure"]):
-                return False  # "Weakness? No." (not "Swallowing? No idea")
+        if after[:1] and after[0] in _LABEL_ENDS and len(after) > 1 and (after[0] == "?" or self._labels(ent)):
+            if after[1] in {"no", "nope", "none", "never", "nil", "negative"} and after[2:] not in (
+                ["idea"], ["clue"], ["sure"]
+            ):  # fmt: skip
+                return False  # "Weakness? No.", "Numbness - no" (not "Swallowing? No idea")
             if after[1] in {"yes", "yep", "yeah"}:
-                return True
+                return True  # "Weakness - yes (left hand)"
+            graded = after[1] in _GRADED_YES or after[1:3] in (["a", "little"], ["a", "bit"], ["on", "and"])
+            if graded and self._labels(ent):
+                return True  # "Weakness? A little, in my left hand" (not "Could it be numbness? Some people get it")
         if ent._.uncertain and not self._frame(ent).presupposed(ent.start):
             return None  # not "Is it weird that I keep tripping?": the question takes the tripping as given
         if ent._.negated:
             return False
         return None if self.framed(ent) else True
+
+    def _labels(self, ent: Span) -> bool:
+        """Whether the phrase opens its sentence or line as a label ("Weakness? …", "Numbness - …", "Speech: …")."""
+        doc = self.doc
+        start = ent.start
+        if start > 0 and doc[start - 1].text in _BULLETS:
+            start -= 1  # "- Weakness: no"
+        elif start > 1 and doc[start - 1].text in {".", ")"} and doc[start - 2].like_num:
+            start -= 2  # "2) Numbness - no"
+        return start == 0 or bool(doc[start].is_sent_start) or doc[start - 1].is_space
 
     def generic_or_denied(self, ent: Span) -> bool:
         """Advice read somewhere ("if your face droops, call 999") or said and denied at once ("… but mine
@@ -215,6 +230,13 @@ def number_of(token: Token, numbers: dict[str, float], *, articles: bool) -> flo
     if rough := re.fullmatch(r"x?([0-9]{1,3})(?:ish|x)?", norm):
         return float(rough[1])  # "10ish days", a note's "x10 days", "6x coffee"
     return None
+
+
+# a label and its answer: "Weakness? No.", "Numbness - no", "Speech: a bit slurred" (a spaced dash reads ";")
+_LABEL_ENDS = frozenset({"?", ":", ";", "-", "–", "—", "="})
+_GRADED_YES = frozenset({"sometimes", "occasionally", "slightly", "slight", "mild", "mildly",
+                         "some", "often", "definitely", "somewhat"})  # fmt: skip
+_BULLETS = frozenset({"-", "*", "•", "–", "·", ">"})
 
 
 def distance(a: Span, b: Span) -> int:
