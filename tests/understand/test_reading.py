@@ -1870,3 +1870,19 @@ def test_a_leg_that_buckles_is_weak(kb: KnowledgeBase) -> None:
     text = "if I hadn't grabbed the rail I would have gone down - my left leg just buckles, and it's worse now"
     symptoms = _symptoms(kb, text)
     assert symptoms.get("weakness") is True and symptoms.get("getting_worse") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # when a stroke sign began, told in other words (the ninety-first plain-report set)
+        "moments ago my speech went all slurred and my right hand won't grip",
+        "since the news came on my right leg has been weak and dragging",
+        "as I was getting out of the car my right arm went dead and heavy, still the same now",
+        "started at half past two: my left leg gave way and it's still weak",
+        "just before the school run my right arm went numb and floppy",
+    ],
+)
+def test_a_sign_s_onset_told_by_a_moment_or_a_clock(kb: KnowledgeBase, text: str) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == "emergency"
