@@ -1886,3 +1886,22 @@ def test_a_leg_that_buckles_is_weak(kb: KnowledgeBase) -> None:
 def test_a_sign_s_onset_told_by_a_moment_or_a_clock(kb: KnowledgeBase, text: str) -> None:
     reading = read(text, kb, today=TODAY)
     assert assess(reading.answers, kb, today=TODAY, said=reading.said).disposition == "emergency"
+
+
+def test_what_the_seventh_held_out_set_showed_is_read(kb: KnowledgeBase) -> None:
+    # heldout-g.yaml's first run: each of these had been missed
+    assert (
+        _symptoms(kb, "the muscle by my thumb flickers, two weeks now, and it looks a bit hollow").get("muscle_wasting")
+        is True
+    )
+    assert _symptoms(kb, "I've lost half a stone without trying").get("weight_loss") is True
+    assert _symptoms(kb, "she's unsteady and has fallen twice this week").get("tripping_or_foot_drop") is True
+    woman = read("Woman, 52: twitches in my calves and feet for 6 weeks", kb, today=TODAY).answers
+    assert woman.age == 52 and woman.sex == "female"
+    assert read("eyelid twitching 3 days, exam week", kb, today=TODAY).answers.stress_0_10 == 7
+    neck = read("shoulder twitch, my neck is stiff and sore", kb, today=TODAY).answers
+    assert neck.back_or_neck_pain is True and neck.symptoms == {"stiffness": True, "pain": True}
+    assert "pain" not in _symptoms(kb, "my job is a real pain in the neck, eyelid flickering")
+    assert read("calf twitch after I wore new running shoes", kb, today=TODAY).answers.recent_intense_exercise is None
+    # a dash by an age stays an age's
+    assert read("I'm 45 - year - old, calf twitch", kb, today=TODAY).answers.duration_days is None

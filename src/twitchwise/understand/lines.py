@@ -29,8 +29,10 @@ def lines(doc: Doc) -> Doc:
 
 def _between_clauses(doc: Doc, index: int) -> bool:
     """A dash set apart by spaces ("twitches - I'm"), or a long dash ("twitches—I'm"), between words; not a hyphen
-    ("one-sided"), a range ("2 - 3 weeks") or a bullet opening a line."""
+    ("one-sided"), a dash by a figure ("2 - 3 weeks", "Female, 45 - twitching") or a bullet opening a line."""
     dash, before, after = doc[index], doc[index - 1], doc[index + 1]
-    if before.is_space or "\n" in before.whitespace_ or (before.like_num and after.like_num):
+    if before.is_space or "\n" in before.whitespace_ or before.text[:1].isdigit() or after.text[:1].isdigit():
         return False
+    if after.lower_ in {"old", "year", "years"}:
+        return False  # "45 - year - old"
     return dash.text in {"—", "--"} or (before.whitespace_ != "" and dash.whitespace_ != "")

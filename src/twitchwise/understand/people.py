@@ -238,7 +238,8 @@ def _own_age_and_sex(text: Text) -> tuple[int | None, str | None]:
         listed_age = whole_number(following[1].text) if listed else whole_number(following[0].text) if direct else None
         number_end = ent.end + (2 if listed else 1)
         dash = norm_at(doc, number_end) in {"-", "–"} and norm_at(doc, number_end + 1) not in {"year", "years"}
-        unit = followed_by_unit(doc, number_end) and not dash  # "Female, 45 - twitching in ..."
+        labelled = norm_at(doc, number_end) == ":" and not norm_at(doc, number_end + 1)[:1].isdigit()  # "Woman, 52:"
+        unit = followed_by_unit(doc, number_end) and not dash and not labelled  # "Female, 45 - twitching in ..."
         if age is None and listed_age and listed_age <= 120 and not unit:
             age = listed_age
         preceding = (previous_norm(ent), previous_norm(ent, 2))

@@ -16,7 +16,7 @@ def symptoms(text: Text) -> dict[str, bool | None]:
     """Each named symptom: present, absent, or not sure (None)."""
     states: dict[str, list[bool | None]] = {}
     for ent in text.by_label("SYMPTOM"):
-        if text.generic_or_denied(ent) or _a_small_spasm(text, ent) or _a_feeling_of(text, ent):
+        if text.generic_or_denied(ent) or _a_small_spasm(text, ent) or _a_feeling_of(text, ent) or _idiom(text, ent):
             continue
         state = False if _no_problems_with(text, ent) else text.state(ent)
         if ent.ent_id_ == "spreading" and state is not False and _within_one_muscle(text, ent, doubted=state is None):
@@ -92,6 +92,8 @@ def _not_exercise(text: Text, ent: Span) -> bool:
     """ "running on 4 hours sleep", "running on empty", "lifting my arm": the word, not a workout."""
     following = [norm_at(text.doc, ent.end + k) for k in (0, 1)]
     word = ent.text.lower()
+    if word in {"running", "run"} and following[0] in {"shoes", "trainers", "kit", "gear", "socks", "tights", "watch"}:
+        return True  # "new running shoes": a thing bought, not a run
     if word in {"running", "run", "ran", "runs"} and following[0] == "on":
         return following[1] not in {"the", "a", "my", "treadmill", "track", "trails", "road", "roads", "grass", "sand"}
     return word in {"lifting", "lift", "lifts"} and (
@@ -117,11 +119,40 @@ def flags(text: Text) -> None:
             # "leg day", "a heavy chest and tris session": gym words kept from being read as places
             mentions += [e for e in text.doc.ents if e.label_ == "IGNORE" and {t.norm_ for t in e} & _GYM]
             mentions = [e for e in mentions if not _not_exercise(text, e)]
+        if label == "BACK_PAIN":
+            mentions += _sore_backs(text)
         doubt_matters = label in {"PREGNANT", "ILLNESS"}  # "after the gym?" is still the gym
         if any(not e._.negated and not (doubt_matters and e._.uncertain) for e in mentions):
             text.data[name] = True
         elif any(e._.negated and not e._.uncertain for e in mentions):
             text.data[name] = False
+
+
+_IDIOM_BEFORE = frozenset({"a", "real", "right", "proper", "such", "total", "royal", "bit", "major", "absolute"})
+
+
+def _idiom(text: Text, ent: Span) -> bool:
+    """ "my job is a real pain in the neck": a nuisance, not a pain."""
+    following = [norm_at(text.doc, ent.end + k) for k in (0, 1, 2)]
+    return (
+        ent.ent_id_ == "pain"
+        and norm_at(text.doc, ent.start - 1) in _IDIOM_BEFORE
+        and following[:2] == ["in", "the"]
+        and following[2] in {"neck", "arse", "ass", "backside", "butt", "bum"}
+    )
+
+
+def _sore_backs(text: Text) -> list[Span]:
+    """ "my neck is stiff and sore", "sore lower back": pain or stiffness said of the neck or back, words apart."""
+    found: list[Span] = []
+    for ent in text.by_label("SYMPTOM"):
+        if ent.ent_id_ not in {"pain", "stiffness"} or _idiom(text, ent):
+            continue
+        start, end = text.sentence(ent.start)
+        near = text.doc[max(start, ent.start - 4) : min(end, ent.end + 3)]
+        if any(t.ent_id_ in {"back", "neck"} and t.ent_type_ == "SITE" for t in near):
+            found.append(ent)
+    return found
 
 
 # What a person can do, by the red flag whose absence "it is fine" tells
