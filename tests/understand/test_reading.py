@@ -1905,3 +1905,17 @@ def test_what_the_seventh_held_out_set_showed_is_read(kb: KnowledgeBase) -> None
     assert read("calf twitch after I wore new running shoes", kb, today=TODAY).answers.recent_intense_exercise is None
     # a dash by an age stays an age's
     assert read("I'm 45 - year - old, calf twitch", kb, today=TODAY).answers.duration_days is None
+
+
+def test_less_common_signs_in_everyday_words(kb: KnowledgeBase) -> None:
+    # the ninety-second plain-report set
+    crushed = read(
+        "chest feels like it's being crushed and the pain goes into my jaw, started 20 min ago", kb, today=TODAY
+    )
+    assert (
+        assess(crushed.answers, kb, today=TODAY, said=crushed.said).disposition == "emergency"
+    )  # severe is chest pain
+    on_it = read("I take sertraline, been on it 2 years, eyelid twitching for 3 days", kb, today=TODAY).answers
+    assert on_it.duration_days == 3  # the medicine's two years are not the twitching's
+    weeds = read("sprayed weedkiller last summer, nothing since, calf twitch 2 days after a run", kb, today=TODAY)
+    assert "insecticide_exposure" not in (weeds.answers.symptoms or {})  # a season ago: not this twitching's

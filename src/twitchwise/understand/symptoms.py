@@ -275,6 +275,8 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
         found.present.pop("breathing_difficulty", None)
         symptoms["breathing_difficulty"] = None
         found.possible.setdefault("breathing_difficulty", lying)
+    if "chest_pain_severe" in found.present:  # "chest feels like it's being crushed": a chest pain, told as severe
+        found.present.setdefault("chest_pain", found.present["chest_pain_severe"])
     for symptom in found.present:
         if symptom in known:
             symptoms[symptom] = True

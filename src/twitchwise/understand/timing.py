@@ -432,7 +432,12 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
     tokens = list(text.doc[max(start, index - 9) : index])
     words = [t.norm_ for t in tokens]
     if "for" not in words:
-        return False
+        # "I take sertraline, been on it 2 years": a medicine's or a habit's time, told without "for"
+        lead = words[-4:]
+        taken = any(a in {"been", "was", "were"} and b == "on" for a, b in pairwise(lead))  # "been on it"
+        return taken and not any(
+            names_twitching(t) or t.ent_type_ in _ABOUT_TWITCH - {"TWITCH"} for t in tokens[-4:]
+        )  # "it" stands for the medicine here, not the twitching
     before_for = tokens[: len(words) - 1 - words[::-1].index("for")]
     # "been going on for 5 months" is the twitching's own time: a TWITCH phrase is never the something
     if any(t.ent_type_ == "TWITCH" for t in before_for):
