@@ -38,12 +38,20 @@ _CONDITIONS = frozenset({"if", "when", "whenever"})
 _FIRST_PERSON = {"you": "i", "your": "my", "yours": "mine", "yourself": "myself", "u": "i", "ur": "my", "ya": "i"}
 
 
+_YOU = re.compile(r"\b(?:you|your|yours|yourself|u|ur|ya)\b", re.IGNORECASE)
+# the words a claim can open with (a cheap test before its words are joined)
+_OPENERS = frozenset({"that", "this", "mine", "same", "me", "asking", "because", "as", "since", "cos", "coz", "and",
+                      "but", "well", "yeah", "yes", "so", "honestly", "basically", "i", "i'm", "i’m"})  # fmt: skip
+
+
 @Language.component("twitchwise_claims")
 def claims(doc: Doc) -> Doc:
+    if _YOU.search(doc.text) is None:
+        return doc  # nothing told of "you" to claim
     sentences = list(doc.sents)
     for number, sentence in enumerate(sentences):
         for start in _clause_starts(sentence):
-            if not _CLAIM.match(_words(doc[start : sentence.end], 8)):
+            if doc[start].lower_ not in _OPENERS or not _CLAIM.match(_words(doc[start : sentence.end], 8)):
                 continue
             if start == sentence.start:
                 if number > 0 and _make_first_person(sentences[number - 1]):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 _BULLETS = frozenset({"-", "*", "•", "–", "·", ">"})
 _DASHES = frozenset({"-", "–", "—", "--"})
+_A_DASH = re.compile("[-–—]")
 
 
 @Language.component("twitchwise_lines")
@@ -21,6 +24,8 @@ def lines(doc: Doc) -> Doc:
         numbered = token.like_num and token.i + 1 < len(doc) and doc[token.i + 1].text in {".", ")"}
         if previous.text.count("\n") > 1 or token.text in _BULLETS or labelled or numbered:
             token.is_sent_start = True
+    if _A_DASH.search(doc.text) is None:  # ``doc.text`` joins every token again: once
+        return doc
     for token in doc[1:-1]:
         if token.text in _DASHES and _between_clauses(doc, token.i):
             token.norm_ = ";"  # "it's the breathing that scares me, not the twitches - I'm gasping": a new clause

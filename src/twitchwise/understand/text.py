@@ -79,6 +79,7 @@ class Text:
         self.twitch_words = sum(ent.label_ == "TWITCH" for ent in self.ents)
         # twitching named in so many words ("twitch", "flutters"), not only pointed at ("it", "this", "began")
         self.named_twitching = sum(a_named_twitch(ent) for ent in self.ents)
+        self.raw = doc.text  # built once: spaCy joins the tokens again on each ``doc.text``
 
     def labels_in(self, start: int, end: int) -> set[str]:
         """The phrase labels on the tokens in [start, end) (a window: constant work)."""
@@ -115,11 +116,16 @@ class Text:
             graded = after[1] in _GRADED_YES or after[1:3] in (["a", "little"], ["a", "bit"], ["on", "and"])
             if graded and self._labels(ent):
                 return True  # "Weakness? A little, in my left hand" (not "Could it be numbness? Some people get it")
-        if ent._.uncertain and not self._frame(ent).presupposed(ent.start):
+        if ent._.uncertain and not (self._may_presuppose(ent) and self._frame(ent).presupposed(ent.start)):
             return None  # not "Is it weird that I keep tripping?": the question takes the tripping as given
         if ent._.negated:
             return False
         return None if self.framed(ent) else True
+
+    def _may_presuppose(self, ent: Span) -> bool:
+        """A cheap look at the raw words before the phrase for what a question that takes it as given needs."""
+        start = self.doc[self.sentence(ent.start)[0]].idx
+        return _PRESUPPOSING_WORDS.search(self.raw, start, ent.start_char) is not None
 
     def _labels(self, ent: Span) -> bool:
         """Whether the phrase opens its sentence or line as a label ("Weakness? …", "Numbness - …", "Speech: …")."""
@@ -232,6 +238,11 @@ def number_of(token: Token, numbers: dict[str, float], *, articles: bool) -> flo
     return None
 
 
+# the words cues.py's presupposing questions are made of ("Is it normal that…", "Is it related to…")
+_PRESUPPOSING_WORDS = re.compile(
+    r"(?i)\b(?:normal|bad|ok|okay|serious|worrying|concerning|common|dangerous|weird|odd|strange|unusual|funny|sign|"
+    r"worry|problem|issue|fine|matter|worried|concerned|related|linked|connected)\b"
+)
 # a label and its answer: "Weakness? No.", "Numbness - no", "Speech: a bit slurred" (a spaced dash reads ";")
 _LABEL_ENDS = frozenset({"?", ":", ";", "-", "–", "—", "="})
 _GRADED_YES = frozenset({"sometimes", "occasionally", "slightly", "slight", "mild", "mildly",
