@@ -68,6 +68,8 @@ HOSTILE_TEXTS = [
     "(" * 6000, "[" * 20000, "calf " + "!" * 50000, "a" * 100_000, "my calf is weak and numb , " * 4000,
     "my calf twitches, my thigh, my arm, my shoulder, " * 2000, "for 3 days , " * 7000,
     "no weakness, no numbness on my left side, " * 2000,  # every match passed over, and the next sought inside it
+    # thousands of claimed sentences and of pasted lines: each sentence start once set one at a time (15 s at 30 kB)
+    "You know when your leg goes dead? That is me - weakness: no - " * 1000, "- weakness: no\n" * 4000,
 ]  # fmt: skip
 
 

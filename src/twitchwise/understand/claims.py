@@ -16,6 +16,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from twitchwise.understand.lines import set_sentence_starts
+
 # A claim: "that's (been) me", "that's exactly me", "that's where I'm at", "that's what's happening to me",
 # "that's my whole left side", "mine does that", "mine did the same", "same here", "same with me".
 # Not "that's me being paranoid" (the writer's worry, not a claim of the words before).
@@ -49,15 +51,18 @@ def claims(doc: Doc) -> Doc:
     if _YOU.search(doc.text) is None:
         return doc  # nothing told of "you" to claim
     sentences = list(doc.sents)
+    merged: dict[int, bool] = {}
     for number, sentence in enumerate(sentences):
         for start in _clause_starts(sentence):
             if doc[start].lower_ not in _OPENERS or not _CLAIM.match(_words(doc[start : sentence.end], 8)):
                 continue
             if start == sentence.start:
-                if number > 0 and _make_first_person(sentences[number - 1]):
-                    doc[start].is_sent_start = False  # one sentence: the claim's "since 20 minutes ago" dates the words
+                joined = number > 0 and sentences[number - 1].start in merged  # never a chain of sentences
+                if number > 0 and _make_first_person(sentences[number - 1]) and not joined:
+                    merged[start] = False  # one sentence: the claim's "since 20 minutes ago" dates the words
             else:
                 _make_first_person(doc[sentence.start : start])
+    set_sentence_starts(doc, merged)
     return doc
 
 

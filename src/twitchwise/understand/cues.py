@@ -309,7 +309,8 @@ _LABEL_OPENING = re.compile(r"^(?:[-*•·>] |\d+ ?[.)] )?$")
 
 def _label_answered_no(text: str, match: re.Match[str]) -> bool:
     """ "Slurring - no.", "Speech: none": a label opening its sentence or line, answered no."""
-    return _LABEL_OPENING.match(text[: match.start()]) is not None and _LABEL_NO.match(text, match.end()) is not None
+    opening = _LABEL_OPENING.match(text, 0, match.start())  # anchored at both ends: no copy of a long prefix
+    return opening is not None and _LABEL_NO.match(text, match.end()) is not None
 
 
 def _fell(match: re.Match[str]) -> bool:
