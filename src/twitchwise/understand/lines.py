@@ -8,7 +8,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_BULLETS = frozenset({"-", "*", "•", "–", "·", ">"})
+from twitchwise.understand.text import BULLETS
+
 _DASHES = frozenset({"-", "–", "—", "--"})
 _A_DASH = re.compile("[-–—]")
 
@@ -24,7 +25,7 @@ def lines(doc: Doc) -> Doc:
             continue
         labelled = token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
         numbered = token.like_num and token.i + 1 < len(doc) and doc[token.i + 1].text in {".", ")"}
-        if previous.text.count("\n") > 1 or token.text in _BULLETS or labelled or numbered:
+        if previous.text.count("\n") > 1 or token.text in BULLETS or labelled or numbered:
             starts[token.i] = True
     set_sentence_starts(doc, starts)
     if _A_DASH.search(doc.text) is None:  # ``doc.text`` joins every token again: once

@@ -131,7 +131,7 @@ class Text:
         """Whether the phrase opens its sentence or line as a label ("Weakness? …", "Numbness - …", "Speech: …")."""
         doc = self.doc
         start = ent.start
-        if start > 0 and doc[start - 1].text in _BULLETS:
+        if start > 0 and doc[start - 1].text in BULLETS:
             start -= 1  # "- Weakness: no"
         elif start > 1 and doc[start - 1].text in {".", ")"} and doc[start - 2].like_num:
             start -= 2  # "2) Numbness - no"
@@ -243,11 +243,11 @@ _PRESUPPOSING_WORDS = re.compile(
     r"(?i)\b(?:normal|bad|ok|okay|serious|worrying|concerning|common|dangerous|weird|odd|strange|unusual|funny|sign|"
     r"worry|problem|issue|fine|matter|worried|concerned|related|linked|connected)\b"
 )
+BULLETS = frozenset({"-", "*", "•", "–", "·", ">"})  # a line that opens with one is a list item
 # a label and its answer: "Weakness? No.", "Numbness - no", "Speech: a bit slurred" (a spaced dash reads ";")
 _LABEL_ENDS = frozenset({"?", ":", ";", "-", "–", "—", "="})
 _GRADED_YES = frozenset({"sometimes", "occasionally", "slightly", "slight", "mild", "mildly",
                          "some", "often", "definitely", "somewhat"})  # fmt: skip
-_BULLETS = frozenset({"-", "*", "•", "–", "·", ">"})
 
 
 def distance(a: Span, b: Span) -> int:
