@@ -90,6 +90,10 @@ def test_every_topic_answer_is_sourced(kb: KnowledgeBase, topic_id: str) -> None
     )
 
 
+def _symptoms(kb: KnowledgeBase, text: str) -> dict[str, bool | None]:
+    return read(text, kb, today=TODAY).answers.symptoms or {}
+
+
 def test_adding_weakness_to_a_description_never_lowers_the_advice(kb: KnowledgeBase) -> None:
     _, cases = load_corpus()
     for case in cases[::7]:
@@ -342,7 +346,7 @@ def test_a_lifelong_speech_habit_is_not_a_new_speech_problem(kb: KnowledgeBase, 
 )
 def test_general_wordings_of_red_flags_found_on_real_posts(kb: KnowledgeBase, text: str, symptom: str) -> None:
     # General wordings, several first seen failing on the real corpus's test split (bench/README says which).
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 def test_guided_check_about_someone_else_asks_about_them() -> None:
@@ -454,7 +458,7 @@ def test_what_was_understood_about_someone_else_is_told_as_theirs(kb: KnowledgeB
     "text", ["my twitching is not responding to magnesium", "my husband is not answering his phone, my calf twitches"]
 )
 def test_not_responding_to_a_treatment_or_a_phone_is_not_unresponsive(kb: KnowledgeBase, text: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("fainting") is None
+    assert _symptoms(kb, text).get("fainting") is None
 
 
 @pytest.mark.parametrize(
@@ -469,7 +473,7 @@ def test_not_responding_to_a_treatment_or_a_phone_is_not_unresponsive(kb: Knowle
     ],
 )
 def test_red_flags_in_the_clinical_words_of_a_nurse_or_a_vignette(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 def test_a_long_standing_hemiparesis_is_not_a_sudden_one(kb: KnowledgeBase) -> None:
@@ -556,7 +560,7 @@ def test_every_symptom_said_in_the_check_s_own_words_is_read(kb: KnowledgeBase, 
     # Someone who has just read a question or a result may type its words back: "... and sudden trouble seeing".
     label = kb.symptoms[symptom].label
     for text in (f"My calf twitches. I have {label}.", f"twitching calf and {label} since this morning"):
-        assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True, text
+        assert _symptoms(kb, text).get(symptom) is True, text
 
 
 @pytest.mark.parametrize(
@@ -570,14 +574,14 @@ def test_every_symptom_said_in_the_check_s_own_words_is_read(kb: KnowledgeBase, 
 )
 def test_a_question_about_a_fact_it_tells_reports_the_fact(kb: KnowledgeBase, text: str, symptom: str) -> None:
     # "Is it normal that ..." asks whether it matters; that it happens is told (and never only asked about)
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 @pytest.mark.parametrize(
     "text", ["Is it normal to worry that my face might droop?", "could this be a stroke? my calf twitches"]
 )
 def test_a_worry_inside_a_question_stays_a_question(kb: KnowledgeBase, text: str) -> None:
-    symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    symptoms = _symptoms(kb, text)
     assert True not in symptoms.values()
 
 
@@ -610,7 +614,7 @@ def test_a_stroke_looked_for_and_ruled_out_is_not_asked_again(kb: KnowledgeBase)
 def test_a_medicine_taken_for_days_or_weeks_is_new_and_one_taken_for_years_is_not(
     kb: KnowledgeBase, text: str, new: bool | None
 ) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("new_medication") is new
+    assert _symptoms(kb, text).get("new_medication") is new
 
 
 @pytest.mark.parametrize(
@@ -622,7 +626,7 @@ def test_a_medicine_taken_for_days_or_weeks_is_new_and_one_taken_for_years_is_no
     ],
 )
 def test_a_temperature_given_after_a_comma_is_a_fever(kb: KnowledgeBase, text: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("fever") is True
+    assert _symptoms(kb, text).get("fever") is True
 
 
 def test_breathlessness_that_went_away_is_asked_about_and_chest_pain_that_did_still_counts(kb: KnowledgeBase) -> None:
@@ -655,9 +659,9 @@ def test_an_adult_with_a_fever_who_shivers_is_not_given_the_children_s_amber_rul
 
 def test_a_now_after_a_time_long_past_makes_what_follows_a_report(kb: KnowledgeBase) -> None:
     text = "My dad had a stroke 5 years ago; now he has twitching and his speech is slurred"
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("slurred_speech") is True
+    assert _symptoms(kb, text).get("slurred_speech") is True
     text = "Two years ago my speech was slurred for a week, and now my calf twitches"
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("slurred_speech") is None  # then, not now
+    assert _symptoms(kb, text).get("slurred_speech") is None  # then, not now
 
 
 @pytest.mark.parametrize(
@@ -682,7 +686,7 @@ def test_a_now_after_a_time_long_past_makes_what_follows_a_report(kb: KnowledgeB
     ],
 )  # fmt: skip
 def test_a_denial_reaches_every_item_of_its_list(kb: KnowledgeBase, text: str, symptoms: dict[str, bool]) -> None:
-    read_symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    read_symptoms = _symptoms(kb, text)
     assert {name: read_symptoms.get(name) for name in symptoms} == symptoms
 
 
@@ -730,7 +734,7 @@ def test_a_form_or_a_list_pasted_in_is_read_line_by_line(kb: KnowledgeBase) -> N
 def test_a_question_answered_in_the_text_is_read_with_its_answer(
     kb: KnowledgeBase, text: str, swallowing: bool | None
 ) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("swallowing_difficulty") is swallowing
+    assert _symptoms(kb, text).get("swallowing_difficulty") is swallowing
 
 
 @pytest.mark.parametrize(
@@ -815,7 +819,7 @@ def test_fields_said_in_everyday_ways(kb: KnowledgeBase, text: str, field: str, 
     ],
 )
 def test_a_function_said_to_be_fine_answers_its_red_flag(kb: KnowledgeBase, text: str, absent: set[str]) -> None:
-    symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    symptoms = _symptoms(kb, text)
     assert {s for s, v in symptoms.items() if v is False} == absent
 
 
@@ -829,7 +833,7 @@ def test_a_function_said_to_be_fine_answers_its_red_flag(kb: KnowledgeBase, text
     ],
 )
 def test_a_function_fine_only_until_lately_or_in_doubt_is_not_a_no(kb: KnowledgeBase, text: str) -> None:
-    symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    symptoms = _symptoms(kb, text)
     assert symptoms.get("slurred_speech") is not False and symptoms.get("swallowing_difficulty") is not False
 
 
@@ -853,7 +857,7 @@ def test_someone_elses_past_twitch_does_not_date_this_one(kb: KnowledgeBase) -> 
 
 def test_a_new_clause_about_the_twitching_is_not_denied_by_the_list_before_it(kb: KnowledgeBase) -> None:
     text = "im 31, twitching in my left calf for 9 days, no difficulty swallowing, the twitching has spread to my thigh"
-    symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    symptoms = _symptoms(kb, text)
     assert symptoms == {"swallowing_difficulty": False, "spreading": True}
 
 
@@ -874,7 +878,7 @@ def test_a_new_clause_about_the_twitching_is_not_denied_by_the_list_before_it(kb
     ],
 )  # fmt: skip
 def test_long_denied_lists_and_slips_of_the_keys(kb: KnowledgeBase, text: str, symptom: str, state: bool) -> None:
-    read_as = (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom)
+    read_as = _symptoms(kb, text).get(symptom)
     assert read_as is True if state else read_as is not True  # a denied one is no, or left to be asked
 
 
@@ -945,7 +949,7 @@ def test_a_baby_s_age_told_by_the_birth(kb: KnowledgeBase) -> None:
 def test_more_or_less_of_something_after_a_denial_is_a_new_statement(
     kb: KnowledgeBase, text: str, symptom: str
 ) -> None:
-    found = read(text, kb, today=TODAY).answers.symptoms or {}
+    found = _symptoms(kb, text)
     assert found.get(symptom) is True and found.get("fever") is False
     assert (read("no more weakness, calf twitching", kb, today=TODAY).answers.symptoms or {}).get("weakness") is False
 
@@ -974,7 +978,7 @@ def test_everything_twitching_is_widespread(kb: KnowledgeBase) -> None:
     ],
 )
 def test_second_language_words_for_red_flags(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 @pytest.mark.parametrize(
@@ -986,7 +990,7 @@ def test_second_language_words_for_red_flags(kb: KnowledgeBase, text: str, sympt
     ],
 )
 def test_red_flags_played_down_are_still_read(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 @pytest.mark.parametrize(
@@ -1008,7 +1012,7 @@ def test_red_flags_played_down_are_still_read(kb: KnowledgeBase, text: str, symp
     ],
 )
 def test_homophones_and_dictation_slips_of_red_flags(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 @pytest.mark.parametrize(
@@ -1020,7 +1024,7 @@ def test_homophones_and_dictation_slips_of_red_flags(kb: KnowledgeBase, text: st
     ],
 )
 def test_a_text_in_capitals_is_read_as_in_lower_case(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 @pytest.mark.parametrize(
@@ -1036,7 +1040,7 @@ def test_a_text_in_capitals_is_read_as_in_lower_case(kb: KnowledgeBase, text: st
     ],
 )
 def test_red_flags_told_of_someone_else(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 @pytest.mark.parametrize(
@@ -1061,7 +1065,7 @@ def test_red_flags_told_of_someone_else(kb: KnowledgeBase, text: str, symptom: s
     ],
 )
 def test_where_a_denial_ends(kb: KnowledgeBase, text: str, symptom: str, state: bool) -> None:
-    read_as = (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom)
+    read_as = _symptoms(kb, text).get(symptom)
     assert read_as is True if state else read_as is not True
 
 
@@ -1195,7 +1199,7 @@ def test_a_volume_is_said_as_assumed(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_loss_of_function_told_as_what_happens(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 def test_breathless_lying_flat_is_not_difficulty_breathing_unless_said(kb: KnowledgeBase) -> None:
@@ -1206,7 +1210,7 @@ def test_breathless_lying_flat_is_not_difficulty_breathing_unless_said(kb: Knowl
     assert result.disposition == "urgent" and result.warning is not None  # had been an emergency
     told = ("I can't breathe and it's worse lying flat", "breathless lying down and short of breath sitting still")
     for text in told:
-        assert (read(text, kb, today=TODAY).answers.symptoms or {})["breathing_difficulty"] is True
+        assert _symptoms(kb, text)["breathing_difficulty"] is True
 
 
 @pytest.mark.parametrize(
@@ -1232,7 +1236,7 @@ def test_breathless_lying_flat_is_not_difficulty_breathing_unless_said(kb: Knowl
     ],
 )
 def test_an_idiom_left_unread_does_not_take_a_sign_s_words(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 def test_a_test_s_date_is_not_the_twitching_s(kb: KnowledgeBase) -> None:
@@ -1258,7 +1262,7 @@ def test_the_other_hand_now_is_no_onset(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_trip_that_is_not_tripping(kb: KnowledgeBase, text: str) -> None:
-    assert "tripping_or_foot_drop" not in (read(text, kb, today=TODAY).answers.symptoms or {})
+    assert "tripping_or_foot_drop" not in _symptoms(kb, text)
 
 
 def test_a_twitch_that_moves_within_a_place(kb: KnowledgeBase) -> None:
@@ -1299,7 +1303,7 @@ def test_a_past_event_a_lack_and_another_thing_s_time_from_a_husband_s_real_post
 
 def test_in_the_past_few_days_is_now(kb: KnowledgeBase) -> None:
     text = "In the past few days I have started to feel weakness in my right leg, with twitching near the knee."
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("weakness") is True
+    assert _symptoms(kb, text).get("weakness") is True
 
 
 @pytest.mark.parametrize(
@@ -1331,13 +1335,13 @@ def test_a_friend_s_past_event_and_a_tired_place_are_not_the_twitching_s(kb: Kno
 
 def test_a_mealtime_habit_is_not_an_onset(kb: KnowledgeBase) -> None:
     text = "Lately his voice sounds nasal and he gets tired talking, and at dinner he coughs on his drinks a lot."
-    symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    symptoms = _symptoms(kb, text)
     assert symptoms.get("sudden_speech_problem") is not True and symptoms.get("swallowing_difficulty") is True
 
 
 def test_a_lack_of_sleep_and_weakness_is_weakness(kb: KnowledgeBase) -> None:
     text = "I have a lack of sleep and weakness in my arms, and they twitch"
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("weakness") is True
+    assert _symptoms(kb, text).get("weakness") is True
 
 
 @pytest.mark.parametrize(
@@ -1353,7 +1357,7 @@ def test_a_lack_of_sleep_and_weakness_is_weakness(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_sign_told_in_dialect(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 @pytest.mark.parametrize(
@@ -1481,7 +1485,7 @@ def test_where_the_twitching_is_told_in_more_ways(kb: KnowledgeBase, text: str, 
     ],
 )
 def test_strength_and_spreading_told_in_more_ways(kb: KnowledgeBase, text: str, symptom: str, state: bool) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is state
+    assert _symptoms(kb, text).get(symptom) is state
 
 
 def test_a_gradual_change_is_not_asked_as_sudden(kb: KnowledgeBase) -> None:
@@ -1508,7 +1512,7 @@ def test_a_caffeine_amount_said_beside_caffeine_pills_is_theirs_not_a_medicine_s
 
 def test_a_new_medicine_named_with_its_purpose_is_new(kb: KnowledgeBase) -> None:
     text = "dad's been on his new Parkinson's pills for a week and since then his arms twitch more"
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("new_medication") is True
+    assert _symptoms(kb, text).get("new_medication") is True
 
 
 def test_an_exposure_weeks_ago_is_asked_not_taken_as_a_poisoning_now(kb: KnowledgeBase) -> None:
@@ -1531,12 +1535,12 @@ def test_an_exposure_weeks_ago_is_asked_not_taken_as_a_poisoning_now(kb: Knowled
     ],
 )
 def test_a_sign_told_as_a_noun_or_in_the_passive(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 def test_falls_in_a_sport_are_not_tripping(kb: KnowledgeBase) -> None:
     for text in ("two falls off my bike this year, eyelid twitch", "I had a few falls skiing, my calf twitches"):
-        assert "tripping_or_foot_drop" not in (read(text, kb, today=TODAY).answers.symptoms or {})
+        assert "tripping_or_foot_drop" not in _symptoms(kb, text)
 
 
 @pytest.mark.parametrize(
@@ -1550,7 +1554,7 @@ def test_falls_in_a_sport_are_not_tripping(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_sign_told_with_a_hedge_of_how_it_is_known(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 def test_standing_on_tiptoe_is_strength_not_paralysis(kb: KnowledgeBase) -> None:
@@ -1568,7 +1572,7 @@ def test_standing_on_tiptoe_is_strength_not_paralysis(kb: KnowledgeBase) -> None
     ],
 )
 def test_a_sign_told_in_a_clause_of_when(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 def test_twitching_for_weeks_is_asked_how_long_and_warned_meanwhile(kb: KnowledgeBase) -> None:
@@ -1604,7 +1608,7 @@ def test_numbers_of_the_body_are_read(kb: KnowledgeBase) -> None:
     ],
 )
 def test_texting_shorthand_for_a_sign(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 def test_a_baby_s_age_in_shorthand_opening_a_text(kb: KnowledgeBase) -> None:
@@ -1628,7 +1632,7 @@ def test_a_baby_s_age_in_shorthand_opening_a_text(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_sign_told_by_a_picture(kb: KnowledgeBase, text: str, symptom: str) -> None:
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get(symptom) is True
+    assert _symptoms(kb, text).get(symptom) is True
 
 
 def test_a_loud_room_and_a_switched_off_phone_are_no_signs(kb: KnowledgeBase) -> None:
@@ -1684,7 +1688,7 @@ def test_both_sides_reach_a_sentence_s_places_and_a_place_carried_on_by_mostly(k
 
 def test_a_faint_told_with_did_is_a_faint(kb: KnowledgeBase) -> None:
     text = "nothing serious I'm sure... although I did faint in the shower an hour ago, and my legs are jumping"
-    assert (read(text, kb, today=TODAY).answers.symptoms or {}).get("fainting") is True  # had been routine
+    assert _symptoms(kb, text).get("fainting") is True  # had been routine
 
 
 @pytest.mark.parametrize(
@@ -1708,7 +1712,7 @@ def test_a_denial_of_unclear_reach_leaves_the_sign_asked(kb: KnowledgeBase, text
      "calf twitching 6 days, negative for weakness, atrophy, cramps and sensory changes"],
 )  # fmt: skip
 def test_a_denied_list_stays_denied(kb: KnowledgeBase, text: str) -> None:
-    symptoms = read(text, kb, today=TODAY).answers.symptoms or {}
+    symptoms = _symptoms(kb, text)
     assert symptoms and all(value is False for value in symptoms.values())
 
 
@@ -1717,10 +1721,6 @@ def test_a_symptom_s_place_is_not_the_next_clause_s(kb: KnowledgeBase) -> None:
     assert reading.answers.sites == [Site(region="calf")]  # the lips are the tingling's place; the calf twitches
     numb = read("my face feels numb on the right, arm twitching", kb, today=TODAY)
     assert numb.answers.sites == [Site(region="upper_arm")]
-
-
-def _symptoms(kb: KnowledgeBase, text: str) -> dict[str, bool | None]:
-    return read(text, kb, today=TODAY).answers.symptoms or {}
 
 
 @pytest.mark.parametrize(
