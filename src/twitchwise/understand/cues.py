@@ -79,6 +79,11 @@ _PRESUPPOSED = re.compile(
     # "Is it related to my left arm going numb an hour ago?": whether one thing goes with another that happened
     r"(?:is|are|could|can|might) (?:it|this|that|these|they|the twitch\w*) (?:be )?(?:related|linked|connected) to)\b"
 )
+# the words _PRESUPPOSED is made of, kept beside it: a cheap look at raw text before a sentence is normalised
+PRESUPPOSING_WORDS = re.compile(
+    r"(?i)\b(?:normal|bad|ok|okay|serious|worrying|concerning|common|dangerous|weird|odd|strange|unusual|funny|sign|"
+    r"worry|problem|issue|fine|matter|worried|concerned|related|linked|connected)\b"
+)
 # symptoms the knowledge base asks about as they are now ("Are you struggling to breathe right now?"), so one said to
 # have gone is asked again, never taken as present.  Not chest pain: one that came and went should see a GP
 # (clinical.md 11a), a rule the knowledge base does not have yet, so it stays "chest pain" (urgent) rather than

@@ -124,8 +124,10 @@ class Text:
 
     def _may_presuppose(self, ent: Span) -> bool:
         """A cheap look at the raw words before the phrase for what a question that takes it as given needs."""
+        from twitchwise.understand.cues import PRESUPPOSING_WORDS
+
         start = self.doc[self.sentence(ent.start)[0]].idx
-        return _PRESUPPOSING_WORDS.search(self.raw, start, ent.start_char) is not None
+        return PRESUPPOSING_WORDS.search(self.raw, start, ent.start_char) is not None
 
     def _labels(self, ent: Span) -> bool:
         """Whether the phrase opens its sentence or line as a label ("Weakness? …", "Numbness - …", "Speech: …")."""
@@ -238,11 +240,6 @@ def number_of(token: Token, numbers: dict[str, float], *, articles: bool) -> flo
     return None
 
 
-# the words cues.py's presupposing questions are made of ("Is it normal that…", "Is it related to…")
-_PRESUPPOSING_WORDS = re.compile(
-    r"(?i)\b(?:normal|bad|ok|okay|serious|worrying|concerning|common|dangerous|weird|odd|strange|unusual|funny|sign|"
-    r"worry|problem|issue|fine|matter|worried|concerned|related|linked|connected)\b"
-)
 BULLETS = frozenset({"-", "*", "•", "–", "·", ">"})  # a line that opens with one is a list item
 # a label and its answer: "Weakness? No.", "Numbness - no", "Speech: a bit slurred" (a spaced dash reads ";")
 _LABEL_ENDS = frozenset({"?", ":", ";", "-", "–", "—", "="})
