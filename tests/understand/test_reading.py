@@ -609,6 +609,16 @@ def test_a_stroke_looked_for_and_ruled_out_is_not_asked_again(kb: KnowledgeBase)
         ("Both hands twitching, I'm on prednisolone for a flare which I started a month ago", True),
         ("I've been on sertraline for years but my dose went up last week, calf twitching", None),  # asked, never no
         ("I take citalopram and last week my GP added tramadol for my back, now my legs are jumping", True),
+        # a start that is not a medicine's: the twitching, a job, a habit, a child's blinking
+        ("my calf twitching just started yesterday", None),
+        ("I just started a new job and my eyelid twitches", None),
+        ("I just started back up my habit of walking this week and my legs twitch", None),
+        ("My son has recently started blinking his eyes a lot", None),
+        ("I just started a new medicine last week and my calves twitch", True),
+        ("recently started on a new tablet for my blood pressure, calves twitch", True),
+        ("I've recently started HRT, twitching legs", True),
+        ("just started the pill and my eyelid twitches", True),
+        ("started on antibiotics three days ago, my calf twitches", True),
     ],
 )
 def test_a_medicine_taken_for_days_or_weeks_is_new_and_one_taken_for_years_is_not(
