@@ -1791,6 +1791,33 @@ def test_a_sign_told_by_what_the_person_changed(kb: KnowledgeBase, text: str, sy
 @pytest.mark.parametrize(
     ("text", "symptom"),
     [
+        # a task told with its -ing form, and other ways real posts tell a hand that fails (thirteenth session)
+        ("I have trouble opening jars now, hand twitching", "loss_of_dexterity"),
+        ("I struggle holding a cup, hand twitching", "loss_of_dexterity"),
+        ("difficulty gripping my pen, hand twitching", "loss_of_dexterity"),
+        ("I have trouble walking, calves twitch", "weakness"),
+        ("I've been having trouble with my handwriting, not being able to control the letters", "loss_of_dexterity"),
+        ("My hand doesn't work when I try to write", "loss_of_dexterity"),
+        ("movements of her whole left hand have become uncoordinated and awkward", "loss_of_dexterity"),
+        ("a strange fatigue in my hand that made opening a jar feel like a Herculean task", "loss_of_dexterity"),
+        ("my handwriting is steadily worse, fingers twitch", "loss_of_dexterity"),
+        ("Started taking the stairs one at a time holding the rail, calves twitch", "weakness"),
+        ("calves twitch, 2 months, steadily worse", "getting_worse"),
+    ],
+)
+def test_a_hand_or_leg_that_fails_at_a_task_in_real_posts_words(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert _symptoms(kb, text).get(symptom) is True
+
+
+def test_a_cup_held_is_no_coffee(kb: KnowledgeBase) -> None:
+    held = read("I struggle holding a cup and can't lift a mug, hand twitching", kb, today=TODAY).answers
+    assert held.caffeine_mg_per_day is None  # neither a drink nor a denial of one
+    assert read("I drink 4 cups a day, eyelid twitching", kb, today=TODAY).answers.caffeine_mg_per_day == 380
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
         # contrasts, questions and clinicians' shorthand (the eighty-seventh plain-report set)
         ("it's the breathing that scares me, not the twitches - I'm gasping sitting still right now",
          "breathing_difficulty"),  # a spaced dash starts a clause: the "not" before it does not reach past it

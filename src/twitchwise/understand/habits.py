@@ -39,6 +39,8 @@ def caffeine(text: Text) -> None:
     named_at: set[int] = set()
     for ent in text.by_label("CAFFEINE"):
         named_at.add(ent.end)
+        if _held_not_drunk(text, ent):
+            continue  # "I struggle holding a cup", "can't lift a cup": a cup held, not a coffee drunk
         if ent._.negated:
             zero = True
             continue
@@ -195,6 +197,25 @@ def _count_after(text: Text, end: int) -> tuple[tuple[float, float], range] | No
 
 
 _CAFFEINE_OR_MEDICINE = frozenset({"CAFFEINE_WORD", "CAFFEINE", "MEDICINE"})
+
+
+_BARE_CONTAINERS = frozenset({"cup", "cups", "mug", "mugs"})
+_HANDLED = frozenset({
+    "hold", "holds", "holding", "held", "lift", "lifts", "lifting", "lifted", "carry", "carries", "carrying", "carried",
+    "grip", "grips", "gripping", "gripped", "grasp", "grasping", "grasped", "drop", "drops", "dropping", "dropped",
+    "spill", "spills", "spilling", "spilled", "spilt", "knock", "knocking", "knocked", "raise", "raising", "raised",
+})  # fmt: skip
+_DETERMINERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "some", "any"})
+
+
+def _held_not_drunk(text: Text, ent: Span) -> bool:
+    """A bare cup or mug that is held, lifted or dropped is a task for the hand, not a drink."""
+    if " ".join(t.norm_ for t in ent) not in _BARE_CONTAINERS:
+        return False
+    index = ent.start - 1
+    while index >= 0 and text.doc[index].norm_ in _DETERMINERS:
+        index -= 1
+    return index >= 0 and text.doc[index].norm_ in _HANDLED
 
 
 def _explicit_caffeine(text: Text) -> float | None:
