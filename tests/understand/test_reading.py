@@ -1956,3 +1956,59 @@ def test_less_common_signs_in_everyday_words(kb: KnowledgeBase) -> None:
     assert on_it.duration_days == 3  # the medicine's two years are not the twitching's
     weeds = read("sprayed weedkiller last summer, nothing since, calf twitch 2 days after a run", kb, today=TODAY)
     assert "insecticide_exposure" not in (weeds.answers.symptoms or {})  # a season ago: not this twitching's
+
+
+def test_places_in_real_posts_words(kb: KnowledgeBase) -> None:
+    # a list carried on by "and even" or "and then"; a posture is no place; someone else's back is a place
+    listed = read("This twitching quickly moved to my calves, face, tongue and even my butt.", kb, today=TODAY).answers
+    assert Site(region="buttock") in (listed.sites or []) and (listed.symptoms or {}).get("spreading") is True
+    lying = read("I was lying on my back and my calf twitched", kb, today=TODAY).answers
+    assert lying.sites == [Site(region="calf")]  # one place, not two
+    mother = read("My mother has a fixed point on her back that twitches on and off", kb, today=TODAY).answers
+    assert mother.sites == [Site(region="back")]
+    drove = read("I drove her back home and her eyelid twitched", kb, today=TODAY).answers
+    assert drove.sites == [Site(region="eyelid")]
+    triceps = read("my left arm, particularly the head of my triceps, won't stop twitching", kb, today=TODAY).answers
+    assert triceps.sites == [Site(region="upper_arm", side="left")]  # its own plural takes the side named beside it
+    assert read("triceps twitching 9 days", kb, today=TODAY).answers.sites == [Site(region="upper_arm", side="both")]
+    scattered = read("twitching that is not localized to a specific area", kb, today=TODAY).answers
+    assert scattered.sites == [Site(region="widespread")]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a time inside "that I …" after another thing is that thing's; a time told with a word between
+        (
+            "Last night, while working on a book review that I had promised the editor 41 days ago, my arm started "
+            "twitching",
+            1,
+        ),
+        ("Is it bad that my smile has gone a bit crooked over the past month? I also get twitching in my cheek", 30),
+        ("the twitching that I noticed 3 weeks ago in my calf", 21),
+        ("my calf has twitched for 3 whole weeks", 21),
+        ("In late February, over 19 long months ago, my twitching began", 571),
+    ],
+)
+def test_whose_time_a_real_post_tells(kb: KnowledgeBase, text: str, days: int) -> None:
+    assert read(text, kb, today=TODAY).answers.duration_days == days
+
+
+def test_an_age_said_of_her_with_a_hedge(kb: KnowledgeBase) -> None:
+    answers = read("My mother has a peculiar issue. She is about 55 years old and her back twitches", kb, today=TODAY)
+    assert answers.answers.age == 55
+    assert read("she is 3 weeks into it, her calf twitches", kb, today=TODAY).answers.age is None
+
+
+def test_breathing_told_with_no_word_of_when_is_asked_and_at_least_on_exertion(kb: KnowledgeBase) -> None:
+    # clinical.md §11d: at rest (an emergency) and on exertion (urgent with weakness) are kept apart; told plainly
+    # with neither, at rest is asked and warned about, and breathless at all is breathless on exertion at least
+    text = "Thighs twitching for a month. These past days a weakness in my breathing, shallow breaths, and weakness"
+    reading = read(text, kb, today=TODAY)
+    symptoms = reading.answers.symptoms or {}
+    assert symptoms["breathing_difficulty"] is None and symptoms["breathless_on_exertion"] is True
+    result = assess(reading.answers, kb, today=TODAY, said=reading.said)
+    assert result.disposition == "urgent" and result.warning is not None
+    assert any("breathless on exertion" in a for a in reading.assumptions)
+    resting = _symptoms(kb, "shallow breaths sitting still right now, calf twitching")
+    assert resting.get("breathing_difficulty") is True and "breathless_on_exertion" not in resting

@@ -189,6 +189,8 @@ class Found:
 
     present: dict[str, str] = field(default_factory=dict)
     possible: dict[str, str] = field(default_factory=dict)
+    # told plainly but without what would confirm it ("shallow breaths", with no "at rest"): possible, not doubted
+    unconfirmed: dict[str, str] = field(default_factory=dict)
 
 
 class Cues:
@@ -261,7 +263,11 @@ class Cues:
             if any(self.groups[name].search(near) for name in cue.doubt_when):
                 found.possible.setdefault(cue.symptom, words)  # "woke with my arm numb, I'd slept on it": asked
                 continue
-            (found.present if cue.confirm or onset else found.possible).setdefault(cue.symptom, words)
+            if cue.confirm or onset:
+                found.present.setdefault(cue.symptom, words)
+            else:
+                found.possible.setdefault(cue.symptom, words)
+                found.unconfirmed.setdefault(cue.symptom, words)
 
     def _first_reported(
         self, compiled: Compiled, text: str, *, about_self: bool

@@ -369,6 +369,9 @@ def _described_age(text: Text) -> int | None:
     return None
 
 
+_HEDGED = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "approx", "over", "just"})
+
+
 def _pronoun_age(text: Text) -> int | None:
     """ "he is 52", "she's 66", "He's 35 and runs marathons"."""
     doc = text.doc
@@ -377,9 +380,10 @@ def _pronoun_age(text: Text) -> int | None:
             rest = list(doc[token.i + 1 : token.i + 3])
             if rest and len(rest) > 1 and (worded := _worded_age(doc, rest[1].i)):
                 return worded  # "he is thirty"
-            if rest and rest[0].norm_ in {"is", "'s", "am"} and len(rest) > 1 and rest[1].text.isdigit():
-                value = whole_number(rest[1].text) or 0
-                if 0 < value <= 120 and not followed_by_unit(doc, rest[1].i + 1):
+            at = token.i + 2 + (norm_at(doc, token.i + 2) in _HEDGED)  # "she is about 55 years old"
+            if rest and rest[0].norm_ in {"is", "'s", "am"} and at < len(doc) and doc[at].text.isdigit():
+                value = whole_number(doc[at].text) or 0
+                if 0 < value <= 120 and (years_old(doc, at) or not followed_by_unit(doc, at + 1)):
                     return value
     return None
 

@@ -69,7 +69,10 @@ def sites(text: Text) -> None:
             if side is None and phrase not in plural and previous_norm(ent) not in {"my", "his", "her", "the"}:
                 side, named = previous[1], True
         if side is None and phrase in plural:
-            side = "both"
+            # "my left arm, particularly the medial head of my triceps": a word that is its own plural takes the side
+            # named for its place in the same sentence; other plurals are both sides
+            side = _side_named_beside(text, ent) if phrase in _OWN_PLURALS else None
+            side = side or "both"
         if phrase in lexicon.site_assumptions:
             text.assume(lexicon.site_assumptions[phrase])
         if region == "widespread":
@@ -349,6 +352,20 @@ def _instrument(doc: Doc, ent: Span) -> bool:
     return before[0] not in {"along", "together", "and", "as", "twitch", "twitches", "twitching", "twitched"}
 
 
+_OWN_PLURALS = frozenset({"biceps", "triceps", "quadriceps"})
+
+
+def _side_named_beside(text: Text, ent: Span) -> str | None:
+    start, end = text.sentence(ent.start)
+    sides = set()
+    for other in text.ents_in(start, end):
+        if other.label_ == "SITE" and other.ent_id_ == ent.ent_id_ and other.start != ent.start:
+            side, named = _side(text, other)
+            if named and side is not None:
+                sides.add(side)
+    return sides.pop() if len(sides) == 1 else None
+
+
 def _site_negated(text: Text, ent: Span) -> bool:
     doc = text.doc
     start = text.sentence(ent.start)[0]
@@ -419,7 +436,15 @@ def _joined(text: Text, first: Span, second: Span) -> bool:
     between = [t.norm_ for t in text.doc[first.end : second.start]]
     if 0 < len(between) <= 2 and between[0] in _JOINS:
         return True
-    return 2 < len(between) <= 6 and between[0] in _JOINS and set(between) <= _IN_A_LIST and "," in between
+    return (
+        2 < len(between) <= 6
+        and between[0] in _JOINS
+        and set(between) <= _IN_A_LIST
+        and ("," in between or between[1] in _LIST_GOES_ON)  # "tongue and even my butt", "and then my back"
+    )
+
+
+_LIST_GOES_ON = frozenset({"even", "also", "then", "now", "plus"})
 
 
 def _merge_sites(found: Iterable[tuple[str, str | None, bool]]) -> list[dict[str, str]]:

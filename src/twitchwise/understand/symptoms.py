@@ -275,6 +275,18 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
         found.present.pop("breathing_difficulty", None)
         symptoms["breathing_difficulty"] = None
         found.possible.setdefault("breathing_difficulty", lying)
+    breath = found.unconfirmed.get("breathing_difficulty")
+    if (
+        breath is not None
+        and lying is None
+        and "breathing_difficulty" not in found.present
+        and symptoms.get("breathing_difficulty") is not True
+        and "breathless_on_exertion" not in symptoms
+    ):
+        # breathing told plainly with no word of when ("a weakness in my breathing, shallow breaths"): at rest is
+        # asked; breathless at all is breathless on exertion at least (clinical.md §11d), and so read
+        symptoms["breathless_on_exertion"] = True
+        text.assume(f"'{breath}' read as breathless on exertion at least (whether at rest is asked)")
     if "chest_pain_severe" in found.present:  # "chest feels like it's being crushed": a chest pain, told as severe
         found.present.setdefault("chest_pain", found.present["chest_pain_severe"])
     for symptom in found.present:

@@ -102,6 +102,7 @@ def duration(text: Text) -> None:
 
 
 _SIZED = frozenset({"good", "solid", "whole", "full", "straight"})  # "a good month", "a solid week"
+_LONG = _SIZED | {"long", "miserable", "agonising", "agonizing", "awful", "horrible", "stressful", "terrifying"}
 _MORE_THAN = frozenset({("more", "than"), ("longer", "than"), ("greater", "than")})
 
 
@@ -136,6 +137,8 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
     before = norm_at(doc, token.i - 1)
     after = norm_at(doc, token.i + 1)
     amount = text.amount_before(token.i, articles=True)
+    if amount is None and before in _LONG and (whole := text.amount_before(token.i - 1)) is not None:
+        amount, before = whole, norm_at(doc, token.i - 2)  # "over 19 long months ago", "3 whole weeks"
     if amount is None and before in _SIZED and norm_at(doc, token.i - 2) in {"a", "an"}:
         amount, before = 1.0, norm_at(doc, token.i - 2)  # "it's been going a good month now"
     if amount is None and token.i >= 2 and doc[token.i - 1].text == "+":
@@ -526,6 +529,30 @@ def _advised_if(text: Text, index: int) -> bool:
     return ADVICE_IF.search(" ".join(t.norm_ for t in text.doc[start:index])) is not None
 
 
+_RELATIVES = frozenset({"that", "which", "who"})
+_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "you", "my", "our", "his", "her", "their"})
+
+
+def _a_relative_clauses_time(text: Text, index: int, start: int) -> bool:
+    """A time told inside "that I …" or "which we …" after a thing that is not the twitching ("a book review that I
+    had promised the editor 41 days ago", "the house which we bought two years ago"): that thing's time."""
+    doc = text.doc
+    for i in range(index - 1, max(start, index - 12), -1):
+        norm = doc[i].norm_
+        if norm in {",", ";", ".", "but", "and", "so", "since", "ago"}:
+            return False
+        if norm in _RELATIVES and norm_at(doc, i + 1) in _SUBJECTS:
+            # a thing named with an article before it: "a book review that", not "is it bad that my smile …"
+            named = bool({norm_at(doc, i - k) for k in (2, 3)} & _ARTICLES) and norm_at(doc, i - 1) not in _THOUGHTS
+            told = text.ents_in(max(0, i - 1), index)
+            return named and not any(e.label_ in _ABOUT_TWITCH for e in told)
+    return False
+
+
+_ARTICLES = frozenset({"a", "an", "the", "this", "that", "my", "our", "his", "her", "their"})
+_THOUGHTS = frozenset({"fact", "idea", "thought", "feeling", "worry", "fear", "chance", "possibility", "sense", "hope"})
+
+
 def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
     """A time is the twitching's unless the nearest thing named before it is something else.
 
@@ -541,6 +568,8 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
         return False  # "off Klonopin for 3 months", "been on the pill for years": that thing's time
     if _a_tests_time(text, index, start):
         return False  # "EMG was clean last month, … it's been 12 days": the test's time
+    if _a_relative_clauses_time(text, index, start):
+        return False  # "a book review that I had promised the editor 41 days ago": the review's time
     if point and earlier_episode(text, start, end):
         return False  # "It happened once before about six years ago": that episode's time, not this one's
     last = _last_ending_by(text, index)
