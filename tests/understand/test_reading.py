@@ -2012,3 +2012,27 @@ def test_breathing_told_with_no_word_of_when_is_asked_and_at_least_on_exertion(k
     assert any("breathless on exertion" in a for a in reading.assumptions)
     resting = _symptoms(kb, "shallow breaths sitting still right now, calf twitching")
     assert resting.get("breathing_difficulty") is True and "breathless_on_exertion" not in resting
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second search of real posts (thirteenth session): a child's blinking, a cheekbone, "twitches and spasms"
+        ("My son, for the last two days, seems to be blinking a whole lot.", [Site(region="eyelid", side="both")]),
+        ("in the blink of an eye my calf twitched", [Site(region="calf")]),
+        (
+            "twitching on the left side of my cheekbone, just above the corner of my mouth",
+            [Site(region="face", side="left")],
+        ),
+        ("Often I get twitches and spasms in my hip and leg muscles", [Site(region="buttock"), Site(region="calf")]),
+    ],
+)
+def test_places_a_second_search_of_real_posts_told(kb: KnowledgeBase, text: str, expected: list[Site]) -> None:
+    assert read(text, kb, today=TODAY).answers.sites == expected
+
+
+def test_ages_and_signs_a_second_search_of_real_posts_told(kb: KnowledgeBase) -> None:
+    assert read("for his birthday (he just turned 5) he was blinking hard", kb, today=TODAY).answers.age == 5
+    assert read("DS has started blinking excessively, he's 5.5", kb, today=TODAY).answers.age == 5
+    assert _symptoms(kb, "an inability to stand on my left toes, calf twitching").get("weakness") is True
+    assert _symptoms(kb, "left leg paresthesia and hamstring twitching").get("tingling") is True

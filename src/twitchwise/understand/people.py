@@ -369,6 +369,7 @@ def _described_age(text: Text) -> int | None:
     return None
 
 
+_AN_AGE = re.compile(r"\d{1,3}(?:\.\d)?")
 _HEDGED = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "approx", "over", "just"})
 
 
@@ -381,8 +382,12 @@ def _pronoun_age(text: Text) -> int | None:
             if rest and len(rest) > 1 and (worded := _worded_age(doc, rest[1].i)):
                 return worded  # "he is thirty"
             at = token.i + 2 + (norm_at(doc, token.i + 2) in _HEDGED)  # "she is about 55 years old"
-            if rest and rest[0].norm_ in {"is", "'s", "am"} and at < len(doc) and doc[at].text.isdigit():
-                value = whole_number(doc[at].text) or 0
+            verb = rest[0].norm_ if rest else ""
+            if verb == "just" and norm_at(doc, token.i + 2) == "turned":
+                verb, at = "turned", token.i + 3  # "he just turned 5"
+            said = doc[at].text if at < len(doc) else ""
+            if verb in {"is", "'s", "am", "turned"} and _AN_AGE.fullmatch(said):
+                value = int(float(said))  # "he's 5.5": five
                 if 0 < value <= 120 and (years_old(doc, at) or not followed_by_unit(doc, at + 1)):
                     return value
     return None

@@ -87,6 +87,9 @@ def sites(text: Text) -> None:
     if not found:
         found = earlier  # only an earlier episode's places are named: they are all the text gives
         starts = [None] * len(found)
+    if not any(region == "eyelid" for region, _, _ in found) and _blinks(text):
+        found.append(("eyelid", "both", False))  # "my son seems to be blinking a whole lot": both eyes blink
+        starts.append(None)
     for at in _listed_backs(text):
         found.append(("back", None, False))
         starts.append(at)
@@ -313,6 +316,14 @@ def _twitching_in(text: Text, ent: Span) -> bool:
     while index >= max(0, ent.start - 5) and text.doc[index].norm_ in _IN_GAP:
         index -= 1
     token = text.doc[index] if index >= 0 else None
+    if (
+        token is not None
+        and token.ent_type_ == "SYMPTOM"
+        and norm_at(text.doc, index - 1) in {"and", "or", "&", "/"}
+        and index >= 2
+        and names_twitching(text.doc[index - 2])
+    ):
+        token = text.doc[index - 2]  # "twitches and spasms in my hip": the twitching is there too
     return (
         token is not None
         and index < ent.start - 1
@@ -350,6 +361,14 @@ def _instrument(doc: Doc, ent: Span) -> bool:
     if before[2] not in {"my", "his", "her", "your"} or before[1] not in {"with", "using"}:
         return False
     return before[0] not in {"along", "together", "and", "as", "twitch", "twitches", "twitching", "twitched"}
+
+
+def _blinks(text: Text) -> bool:
+    """Blinking told as more than it should be ("blinking a lot", "hard blinking"), not denied."""
+    return any(
+        "blink" in ent.text.lower() and not ent._.negated and (text.about_them or not ent._.other_person)
+        for ent in text.by_label("TWITCH")
+    )
 
 
 _OWN_PLURALS = frozenset({"biceps", "triceps", "quadriceps"})
