@@ -2036,3 +2036,45 @@ def test_ages_and_signs_a_second_search_of_real_posts_told(kb: KnowledgeBase) ->
     assert read("DS has started blinking excessively, he's 5.5", kb, today=TODAY).answers.age == 5
     assert _symptoms(kb, "an inability to stand on my left toes, calf twitching").get("weakness") is True
     assert _symptoms(kb, "left leg paresthesia and hamstring twitching").get("tingling") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # a sign's words in another sense (the ninety-third plain-report set): one accident, a drop-off, an idiom
+        ("I was dropping my car off at the garage when my eyelid started twitching", "loss_of_dexterity"),
+        ("dropped my phone in the bath yesterday lol, eyelid twitching for 3 days", "loss_of_dexterity"),
+        ("I keep dropping hints to my husband about a holiday, eyelid twitches", "loss_of_dexterity"),
+        ("I tripped over the cat yesterday but I'm fine, calf twitch 2 days", "tripping_or_foot_drop"),
+        ("I have trouble writing my thesis, so stressed, eyelid twitching", "loss_of_dexterity"),
+        ("I fumbled the ball at netball and laughed, thumb twitch", "loss_of_dexterity"),
+        ("I'm choking on deadlines at work, my eyelid twitches", "swallowing_difficulty"),
+        ("The traffic is getting worse every day on my commute, eyelid twitching", "getting_worse"),
+        ("My hours at work have been increasing, eyelid twitch for a week", "getting_worse"),
+        ("I lost my voice at the concert on Saturday, eyelid twitching", "slurred_speech"),
+    ],
+)
+def test_a_sign_s_words_in_another_sense_are_no_sign(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert symptom not in _symptoms(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        # ... and the sign told with the same words stays one
+        ("I keep dropping my phone, hand twitching", "loss_of_dexterity"),
+        ("I dropped my phone twice today, hand twitching", "loss_of_dexterity"),
+        ("I tripped over the rug again, third time this week, calf twitch", "tripping_or_foot_drop"),
+        (
+            "42 year old woman, calf twitching. My left foot slaps down when I walk and I trip on the kerb.",
+            "tripping_or_foot_drop",
+        ),
+        ("I have trouble writing my name now, hand twitch", "loss_of_dexterity"),
+        ("my legs are so weak, twitching everywhere, worse each week", "getting_worse"),
+        ("fasciculations in both calves, now difficulty climbing stairs which is getting worse", "getting_worse"),
+        ("I suddenly lost my voice an hour ago and my arm twitches", "sudden_speech_problem"),
+        ("I keep choking on my food, tongue twitching", "swallowing_difficulty"),
+    ],
+)
+def test_the_same_words_told_as_a_sign_stay_one(kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert _symptoms(kb, text).get(symptom) is True

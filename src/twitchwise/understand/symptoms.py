@@ -18,6 +18,12 @@ def symptoms(text: Text) -> dict[str, bool | None]:
     for ent in text.by_label("SYMPTOM"):
         if text.generic_or_denied(ent) or _a_small_spasm(text, ent) or _a_feeling_of(text, ent) or _idiom(text, ent):
             continue
+        if ent.ent_id_ == "getting_worse" and _worse_of_something_else(text, ent):
+            continue  # "the traffic is getting worse", "my hours at work have been increasing"
+        if ent.ent_id_ == "loss_of_dexterity" and _composing(text, ent):
+            continue
+        if ent.ent_id_ in _ACCIDENTS and _one_accident(text, ent):
+            continue  # "tripped over the cat yesterday", "dropped my phone in the bath": one accident, not a sign
         state = False if _no_problems_with(text, ent) else text.state(ent)
         if ent.ent_id_ == "spreading" and state is not False and _within_one_muscle(text, ent, doubted=state is None):
             continue  # "the twitches spread out across the calf": no word on spreading to new places (left unanswered)
@@ -29,6 +35,57 @@ def symptoms(text: Text) -> dict[str, bool | None]:
         # present anywhere wins; otherwise the last word on it ("worried about weakness, but not weak")
         result[symptom] = True if True in seen else seen[-1]
     return result
+
+
+# things in the world that get worse, named in the clause before "getting worse" ("the traffic is getting worse",
+# "my hours at work have been increasing"); anything else may be the person's and stays a sign
+_WORLDLY = frozenset({
+    "traffic", "weather", "commute", "queue", "queues", "economy", "prices", "news", "workload", "deadlines", "noise",
+    "rent", "bills", "politics", "wifi", "hours", "work", "job", "boss", "situation", "marriage", "relationship",
+    "exams", "grades", "finances", "debt", "weeds",
+})  # fmt: skip
+_WORSE_BOUNDS = frozenset({",", ";", ":", "and", "but", "so", "because", "-", "(", ")", "."})
+
+
+def _worse_of_something_else(text: Text, ent: Span) -> bool:
+    """ "getting worse" said of a thing in the world, named before it in its own clause, not of the person."""
+    doc = text.doc
+    start = text.sentence(ent.start)[0]
+    words = []
+    index = ent.start - 1
+    while index >= start and doc[index].norm_ not in _WORSE_BOUNDS:
+        words.append(doc[index])
+        index -= 1
+    if any(t.ent_type_ in {"TWITCH", "SITE", "SYMPTOM", "PERSON"} for t in words):
+        return False
+    return any(t.norm_ in _WORLDLY for t in words)
+
+
+_ACCIDENTS = {"tripping_or_foot_drop": "one_trip", "loss_of_dexterity": "one_drop"}
+_WRITINGS = frozenset({
+    "thesis", "essay", "essays", "report", "reports", "email", "emails", "letter", "letters", "book", "paper", "papers",
+    "code", "assignment", "assignments", "dissertation", "blog", "post", "speech", "novel", "song", "songs", "article",
+    "cv", "resume", "application", "proposal", "review",
+})  # fmt: skip
+
+
+def _composing(text: Text, ent: Span) -> bool:
+    """ "I have trouble writing my thesis": composing a text, not the hand that writes."""
+    if not any(t.norm_.startswith("writ") for t in ent):
+        return False
+    index = ent.end
+    while norm_at(text.doc, index) in {"my", "the", "a", "an", "this", "that", "his", "her", "our", "these", "up"}:
+        index += 1
+    return norm_at(text.doc, index) in _WRITINGS
+
+
+def _one_accident(text: Text, ent: Span) -> bool:
+    """ "tripped over the cat yesterday", "dropped my phone in the bath": one accident (cues one_trip, one_drop)."""
+    from twitchwise.understand.cues import load_cues
+
+    end = text.sentence(ent.start)[1]
+    told = " ".join(t.norm_ for t in text.doc[ent.start : min(end, ent.end + 12)])
+    return load_cues().groups[_ACCIDENTS[ent.ent_id_]].search(told) is not None
 
 
 _DENYING_WORDS = frozenset({"no", "zero", "not", "never"})
