@@ -2052,6 +2052,17 @@ def test_ages_and_signs_a_second_search_of_real_posts_told(kb: KnowledgeBase) ->
         ("The traffic is getting worse every day on my commute, eyelid twitching", "getting_worse"),
         ("My hours at work have been increasing, eyelid twitch for a week", "getting_worse"),
         ("I lost my voice at the concert on Saturday, eyelid twitching", "slurred_speech"),
+        # the ninety-fourth set
+        ("I was slurring after too many wines at the wedding last night, eyelid twitching", "sudden_speech_problem"),
+        ("my plants are drooping in this heat, and my eyelid twitches", "face_droop"),
+        ("I feel like I'm wasting my time at work, eyelid twitching", "muscle_wasting"),
+        ("the tent collapsed on us at the festival lol, thigh twitching", "fainting"),
+        ("My laptop had a seizure and I lost my essay, eyelid twitching", "seizure"),
+        ("I'm falling over myself to help everyone at work, eyelid twitching", "tripping_or_foot_drop"),
+        ("the news was hard to swallow, eyelid twitching", "swallowing_difficulty"),
+        ("I lost my balance on the paddleboard and fell in, laughing, calf twitch", "sudden_loss_of_balance"),
+        ("I had food poisoning a year ago, nothing since, eyelid twitching for 3 days", "recent_fluid_loss"),
+        ("I had the stomach flu a year ago, nothing since, eyelid twitching for 3 days", "recent_fluid_loss"),
     ],
 )
 def test_a_sign_s_words_in_another_sense_are_no_sign(kb: KnowledgeBase, text: str, symptom: str) -> None:
@@ -2074,6 +2085,14 @@ def test_a_sign_s_words_in_another_sense_are_no_sign(kb: KnowledgeBase, text: st
         ("fasciculations in both calves, now difficulty climbing stairs which is getting worse", "getting_worse"),
         ("I suddenly lost my voice an hour ago and my arm twitches", "sudden_speech_problem"),
         ("I keep choking on my food, tongue twitching", "swallowing_difficulty"),
+        ("I'm slurring my words since this morning, no alcohol", "sudden_speech_problem"),
+        ("people keep asking if I'm drunk because of how I talk, and my jaw twitches", "slurred_speech"),
+        ("That's the left side of my face right now, came on 15 minutes ago, and it's drooping", "face_droop"),
+        ("I lost my balance suddenly in the kitchen an hour ago", "sudden_loss_of_balance"),
+        ("my husband collapsed at work", "fainting"),
+        ("food is hard to swallow and my tongue twitches", "swallowing_difficulty"),
+        ("stomach flu since yesterday and my calves are cramping", "recent_fluid_loss"),
+        ("I keep falling over, calf twitching", "tripping_or_foot_drop"),
     ],
 )
 def test_the_same_words_told_as_a_sign_stay_one(kb: KnowledgeBase, text: str, symptom: str) -> None:

@@ -22,6 +22,10 @@ def symptoms(text: Text) -> dict[str, bool | None]:
             continue  # "the traffic is getting worse", "my hours at work have been increasing"
         if ent.ent_id_ == "loss_of_dexterity" and _composing(text, ent):
             continue
+        if ent.ent_id_ in _RECENT_EVENTS and _long_past(text, ent):
+            continue  # "I had the stomach flu a year ago, nothing since": not a recent loss of fluid
+        if ent.ent_id_ == "slurred_speech" and _after_drink(text, ent):
+            continue  # "I was slurring after too many wines at the wedding"
         if ent.ent_id_ in _ACCIDENTS and _one_accident(text, ent):
             continue  # "tripped over the cat yesterday", "dropped my phone in the bath": one accident, not a sign
         state = False if _no_problems_with(text, ent) else text.state(ent)
@@ -77,6 +81,27 @@ def _composing(text: Text, ent: Span) -> bool:
     while norm_at(text.doc, index) in {"my", "the", "a", "an", "this", "that", "his", "her", "our", "these", "up"}:
         index += 1
     return norm_at(text.doc, index) in _WRITINGS
+
+
+_RECENT_EVENTS = frozenset({"recent_fluid_loss"})
+_LONG_PAST = re.compile(
+    r"\b(?:(?:\d+|a|one|a few|few|several|two|three|four|five|six|some|a couple of|many) years? "
+    r"(?:ago|back|before)|last year|years ago|last (?:winter|summer|spring|autumn|christmas))\b"
+)
+
+
+def _long_past(text: Text, ent: Span) -> bool:
+    """An event told with a time a year or more gone, in the words just after it (months ago is asked)."""
+    end = text.sentence(ent.start)[1]
+    after = " ".join(t.norm_ for t in text.doc[ent.end : min(end, ent.end + 8)])
+    return _LONG_PAST.search(after) is not None
+
+
+def _after_drink(text: Text, ent: Span) -> bool:
+    from twitchwise.understand.cues import load_cues
+
+    start, end = text.sentence(ent.start)
+    return load_cues().groups["drinking"].search(" ".join(t.norm_ for t in text.doc[start:end])) is not None
 
 
 def _one_accident(text: Text, ent: Span) -> bool:
