@@ -2093,6 +2093,7 @@ def test_a_sign_s_words_in_another_sense_are_no_sign(kb: KnowledgeBase, text: st
         ("food is hard to swallow and my tongue twitches", "swallowing_difficulty"),
         ("stomach flu since yesterday and my calves are cramping", "recent_fluid_loss"),
         ("I keep falling over, calf twitching", "tripping_or_foot_drop"),
+        ("after two glasses of wine on Friday my speech went slurred and it's still slurred today", "slurred_speech"),
     ],
 )
 def test_the_same_words_told_as_a_sign_stay_one(kb: KnowledgeBase, text: str, symptom: str) -> None:
