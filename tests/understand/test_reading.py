@@ -2063,6 +2063,14 @@ def test_ages_and_signs_a_second_search_of_real_posts_told(kb: KnowledgeBase) ->
         ("I lost my balance on the paddleboard and fell in, laughing, calf twitch", "sudden_loss_of_balance"),
         ("I had food poisoning a year ago, nothing since, eyelid twitching for 3 days", "recent_fluid_loss"),
         ("I had the stomach flu a year ago, nothing since, eyelid twitching for 3 days", "recent_fluid_loss"),
+        # the ninety-sixth set
+        ("I'm paralysed by choice at the supermarket these days lol, eyelid twitching", "paralysis"),
+        ("my face dropped when I saw the bill, eyelid twitching 2 days", "face_droop"),
+        ("I fainted with laughter at the comedy show (not literally), eyelid twitch", "fainting"),
+        ("I'm out of breath from laughing at my kids, calf twitching", "breathing_difficulty"),
+        ("I was gasping for a coffee all morning, eyelid twitching", "breathing_difficulty"),
+        ("my hand is cramping from writing exams all week, thumb twitch", "hand_spasms"),
+        ("I'm seeing double shifts this week, eyelid twitching", "sudden_vision_problem"),
     ],
 )
 def test_a_sign_s_words_in_another_sense_are_no_sign(kb: KnowledgeBase, text: str, symptom: str) -> None:
@@ -2094,6 +2102,9 @@ def test_a_sign_s_words_in_another_sense_are_no_sign(kb: KnowledgeBase, text: st
         ("stomach flu since yesterday and my calves are cramping", "recent_fluid_loss"),
         ("I keep falling over, calf twitching", "tripping_or_foot_drop"),
         ("after two glasses of wine on Friday my speech went slurred and it's still slurred today", "slurred_speech"),
+        ("one side of my face fell at dinner", "face_droop"),
+        ("my face fell when I woke up, one side is lopsided", "face_droop"),
+        ("I'm gasping for breath sitting still, calf twitching", "breathing_difficulty"),
     ],
 )
 def test_the_same_words_told_as_a_sign_stay_one(kb: KnowledgeBase, text: str, symptom: str) -> None:
