@@ -2071,6 +2071,11 @@ def test_ages_and_signs_a_second_search_of_real_posts_told(kb: KnowledgeBase) ->
         ("I was gasping for a coffee all morning, eyelid twitching", "breathing_difficulty"),
         ("my hand is cramping from writing exams all week, thumb twitch", "hand_spasms"),
         ("I'm seeing double shifts this week, eyelid twitching", "sudden_vision_problem"),
+        # the ninety-seventh set
+        ("my team collapsed in the second half, calf twitch after the match yesterday", "fainting"),
+        ("I lost feeling for my old job ages ago, eyelid twitching", "numbness"),
+        ("I'm going numb from the cold on my commute, eyelid twitch", "numbness"),
+        ("I can't stand up to my boss, eyelid twitching", "weakness"),
     ],
 )
 def test_a_sign_s_words_in_another_sense_are_no_sign(kb: KnowledgeBase, text: str, symptom: str) -> None:
@@ -2105,6 +2110,7 @@ def test_a_sign_s_words_in_another_sense_are_no_sign(kb: KnowledgeBase, text: st
         ("one side of my face fell at dinner", "face_droop"),
         ("my face fell when I woke up, one side is lopsided", "face_droop"),
         ("I'm gasping for breath sitting still, calf twitching", "breathing_difficulty"),
+        ("I can't stand up from a chair without using my arms, thighs twitch", "weakness"),
     ],
 )
 def test_the_same_words_told_as_a_sign_stay_one(kb: KnowledgeBase, text: str, symptom: str) -> None:
