@@ -375,6 +375,7 @@ _OWN_PLURALS = frozenset({"biceps", "triceps", "quadriceps"})
 
 
 def _side_named_beside(text: Text, ent: Span) -> str | None:
+    """The one side named for the same place elsewhere in the sentence ("my left arm … my triceps"), if any."""
     start, end = text.sentence(ent.start)
     sides = set()
     for other in text.ents_in(start, end):

@@ -21,7 +21,7 @@ def symptoms(text: Text) -> dict[str, bool | None]:
         if ent.ent_id_ == "getting_worse" and _worse_of_something_else(text, ent):
             continue  # "the traffic is getting worse", "my hours at work have been increasing"
         if ent.ent_id_ == "loss_of_dexterity" and _composing(text, ent):
-            continue
+            continue  # "I have trouble writing my thesis"
         if ent.ent_id_ in _RECENT_EVENTS and _long_past(text, ent):
             continue  # "I had the stomach flu a year ago, nothing since": not a recent loss of fluid
         if ent.ent_id_ == "slurred_speech" and _after_drink(text, ent):
@@ -84,33 +84,31 @@ def _composing(text: Text, ent: Span) -> bool:
 
 
 _RECENT_EVENTS = frozenset({"recent_fluid_loss"})
-_LONG_PAST = re.compile(
-    r"\b(?:(?:\d+|a|one|a few|few|several|two|three|four|five|six|some|a couple of|many) years? "
-    r"(?:ago|back|before)|last year|years ago|last (?:winter|summer|spring|autumn|christmas))\b"
-)
+
+
+def _told_in(text: Text, group: str, ent: Span, start: int, end: int) -> bool:
+    """Whether a group of ``cues.yaml`` is found in the words from ``start`` to ``end``, within the sentence of
+    ``ent``."""
+    from twitchwise.understand.cues import load_cues
+
+    end = min(end, text.sentence(ent.start)[1])
+    return load_cues().groups[group].search(" ".join(t.norm_ for t in text.doc[start:end])) is not None
 
 
 def _long_past(text: Text, ent: Span) -> bool:
     """An event told with a time a year or more gone, in the words just after it (months ago is asked)."""
-    end = text.sentence(ent.start)[1]
-    after = " ".join(t.norm_ for t in text.doc[ent.end : min(end, ent.end + 8)])
-    return _LONG_PAST.search(after) is not None
+    return _told_in(text, "long_past", ent, ent.end, ent.end + 8)
 
 
 def _after_drink(text: Text, ent: Span) -> bool:
-    from twitchwise.understand.cues import load_cues
-
+    """ "slurring after too many wines" (not "… and it's still slurred today")."""
     start, end = text.sentence(ent.start)
-    return load_cues().groups["drinking"].search(" ".join(t.norm_ for t in text.doc[start:end])) is not None
+    return _told_in(text, "drinking", ent, start, end)
 
 
 def _one_accident(text: Text, ent: Span) -> bool:
     """ "tripped over the cat yesterday", "dropped my phone in the bath": one accident (cues one_trip, one_drop)."""
-    from twitchwise.understand.cues import load_cues
-
-    end = text.sentence(ent.start)[1]
-    told = " ".join(t.norm_ for t in text.doc[ent.start : min(end, ent.end + 12)])
-    return load_cues().groups[_ACCIDENTS[ent.ent_id_]].search(told) is not None
+    return _told_in(text, _ACCIDENTS[ent.ent_id_], ent, ent.start, ent.end + 12)
 
 
 _DENYING_WORDS = frozenset({"no", "zero", "not", "never"})
