@@ -38,15 +38,12 @@ class Context(_Strict, frozen=True):
 
 
 class Postures(_Strict, frozen=True):
+    """ "lying on my back", "flat on her side", "drove her back": words before a place that make it no place that
+    twitches (places.py checks them)."""
+
     positions: list[str]
     parts: list[str]
     object_then_back: list[str]
-
-    def phrases(self) -> list[str]:
-        """ "lying on my back", "flat on her side", "drove her back": phrases that name no place that twitches."""
-        owners = ("my", "his", "her", "their", "your")
-        lying = [f"{p} {o} {part}" for p in self.positions for o in owners for part in self.parts]
-        return lying + [f"{verb} {o} back" for verb in self.object_then_back for o in owners[1:]]
 
 
 class Lexicon(_Strict, frozen=True):

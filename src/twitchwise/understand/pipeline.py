@@ -58,7 +58,7 @@ def read_doc(text: str, kb: KnowledgeBase) -> Doc:
 
 def _patterns(lexicon: Lexicon, medicine_names: tuple[tuple[str, str], ...]) -> list[dict[str, Any]]:
     phrases: list[tuple[str, str, str]] = []  # (label, id, phrase)
-    phrases += [("IGNORE", "ignore", p) for p in [*lexicon.ignore, *lexicon.postures.phrases()]]
+    phrases += [("IGNORE", "ignore", p) for p in lexicon.ignore]
     phrases += [("SITE", region, p) for p, region in lexicon.sites.items()]
     phrases += [("SYMPTOM", symptom, p) for symptom, words in lexicon.symptoms.items() for p in words]
     phrases += [("CAFFEINE", serving, p) for serving, words in lexicon.caffeine_servings.items() for p in words]

@@ -53,7 +53,9 @@ def sites(text: Text) -> None:
     limbs = {ent.start: limb for ent in text.by_label("SITE") if (limb := _limb_of(text, ent)) is not None}
     holders = {limb.start for limb in limbs.values()}
     for ent in text.by_label("SITE"):
-        if ent.start in holders or _site_negated(text, ent) or not _twitches_there(text, ent, previous):
+        if ent.start in holders or _a_posture(text, ent) or _site_negated(text, ent):
+            continue
+        if not _twitches_there(text, ent, previous):
             continue
         if _of_earlier_episode(text, ent):
             earlier.append((ent.ent_id_, None, False))
@@ -361,6 +363,25 @@ def _instrument(doc: Doc, ent: Span) -> bool:
     if before[2] not in {"my", "his", "her", "your"} or before[1] not in {"with", "using"}:
         return False
     return before[0] not in {"along", "together", "and", "as", "twitch", "twitches", "twitching", "twitched"}
+
+
+_OWNERS = frozenset({"my", "his", "her", "their", "your"})
+
+
+def _a_posture(text: Text, ent: Span) -> bool:
+    """ "lying on my back", "flat on her side" (a position, lexicon postures), "drove her back home" (no back)."""
+    postures = text.lexicon.postures
+    words = [t.norm_ for t in ent]
+    owned = words[0] in _OWNERS
+    part = " ".join(words[1:] if owned else words)
+    before = [norm_at(text.doc, ent.start - k) for k in (3, 2, 1)]
+    if not owned:  # "lying on my stomach": the owner is before the place word
+        if before[2] not in _OWNERS:
+            return False
+        before = [norm_at(text.doc, ent.start - 4), *before[:2]]
+    if part == "back" and owned and words[0] != "my" and before[2] in postures.object_then_back:
+        return True  # "drove her back"
+    return part in postures.parts and (" ".join(before[1:]) in postures.positions or before[2] in postures.positions)
 
 
 def _blinks(text: Text) -> bool:
