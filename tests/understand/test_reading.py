@@ -1971,6 +1971,8 @@ def test_places_in_real_posts_words(kb: KnowledgeBase) -> None:
     triceps = read("my left arm, particularly the head of my triceps, won't stop twitching", kb, today=TODAY).answers
     assert triceps.sites == [Site(region="upper_arm", side="left")]  # its own plural takes the side named beside it
     assert read("triceps twitching 9 days", kb, today=TODAY).answers.sites == [Site(region="upper_arm", side="both")]
+    jelly = read("my legs were jelly after the spin class, calf twitch this evening", kb, today=TODAY).answers
+    assert jelly.sites == [Site(region="calf")]  # how the legs felt, not a second place
     scattered = read("twitching that is not localized to a specific area", kb, today=TODAY).answers
     assert scattered.sites == [Site(region="widespread")]
 

@@ -26,8 +26,9 @@ _TWITCH_PRONOUNS = frozenset({"it", "they", "these", "them", "those", "areas", "
 _ONE_IN = re.compile(r"\b(?:have|has|had|got|get|getting)\b (?:\w+ ){0,2}?(?:one|another)\b (?:\S+ ){0,6}?(?:in|on)\b")
 _FEELS = frozenset(
     {"tight", "tired", "heavy", "sore", "achy", "aching", "strong", "fine", "ok", "okay", "good", "normal",
-     "fatigued", "stiff", "weird", "funny", "cold", "hot", "warm"}
+     "fatigued", "stiff", "weird", "funny", "cold", "hot", "warm", "numb", "jelly", "dead", "wobbly", "lead"}
 )  # fmt: skip
+_TIRED_LIMBS = frozenset({"jelly", "lead", "heavy", "tired", "dead", "wobbly"})
 _SHORT_SIDES = {
     "l": "left", "r": "right", "lt": "left", "rt": "right", "b/l": "both", "bilateral": "both", "bilat": "both"
 }  # fmt: skip
@@ -216,6 +217,8 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         for t in doc[ent.end : ent.end + 5]
     ):
         return True  # "my calves are cramping and twitching", "my legs are twitching and cramping": the place of both
+    if after[:1] in (["was"], ["were"]) and set(after) & _TIRED_LIMBS and not twitch_after:
+        return False  # "my legs were jelly after the spin class": how they felt then (not "my arm was numb and now …")
     if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
