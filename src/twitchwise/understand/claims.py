@@ -40,7 +40,7 @@ _CONDITIONS = frozenset({"if", "when", "whenever"})
 _FIRST_PERSON = {"you": "i", "your": "my", "yours": "mine", "yourself": "myself", "u": "i", "ur": "my", "ya": "i"}
 
 
-_YOU = re.compile(r"\b(?:you|your|yours|yourself|u|ur|ya)\b", re.IGNORECASE)
+_YOU = re.compile(rf"\b(?:{'|'.join(_FIRST_PERSON)})\b", re.IGNORECASE)  # the words a claim turns round
 # the words a claim can open with (a cheap test before its words are joined)
 _OPENERS = frozenset({"that", "this", "mine", "same", "me", "asking", "because", "as", "since", "cos", "coz", "and",
                       "but", "well", "yeah", "yes", "so", "honestly", "basically", "i", "i'm", "i’m"})  # fmt: skip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.language import Language
@@ -11,7 +10,6 @@ from spacy.tokens import Doc
 from twitchwise.understand.text import BULLETS
 
 _DASHES = frozenset({"-", "–", "—", "--"})
-_A_DASH = re.compile("[-–—]")
 
 
 @Language.component("twitchwise_lines")
@@ -19,7 +17,10 @@ def lines(doc: Doc) -> Doc:
     """A form or a list pasted in ("Age: 62", "- speech slurred", "1. twitching"), or a new paragraph: each line is a
     sentence of its own.  A line merely wrapped inside a sentence is not split (a new line alone says nothing)."""
     starts: dict[int, bool] = {}
+    last = len(doc) - 1
     for token in doc[1:]:
+        if token.i < last and token.text in _DASHES and _between_clauses(doc, token.i):
+            token.norm_ = ";"  # "it's the breathing that scares me, not the twitches - I'm gasping": a new clause
         previous = doc[token.i - 1]
         if "\n" not in previous.text or not previous.is_space:
             continue
@@ -28,11 +29,6 @@ def lines(doc: Doc) -> Doc:
         if previous.text.count("\n") > 1 or token.text in BULLETS or labelled or numbered:
             starts[token.i] = True
     set_sentence_starts(doc, starts)
-    if _A_DASH.search(doc.text) is None:  # ``doc.text`` joins every token again: once
-        return doc
-    for token in doc[1:-1]:
-        if token.text in _DASHES and _between_clauses(doc, token.i):
-            token.norm_ = ";"  # "it's the breathing that scares me, not the twitches - I'm gasping": a new clause
     return doc
 
 
