@@ -173,6 +173,32 @@ def test_check_text_json_follows_the_contract_and_says_how_it_read() -> None:
     assert output["from_text"]["answer"] is None and output["from_text"]["about"] == "self"
 
 
+FACE = "No weakness - but one side of my face dropped 10 minutes ago and my speech is slurred"
+
+
+def test_what_was_said_and_what_it_was_read_as_are_told_apart() -> None:
+    """ "one side of my face dropped" is read as face drooping and as sudden one-sided weakness, while the person said
+    "No weakness": every output quotes their words beside what they were read as, never a bare label they denied."""
+    as_json = json.loads(run_cli("check", "--no-diary", "--json", "--text", FACE).out)
+    told = as_json["from_text"]["told"]
+    assert told["face_droop"] == told["sudden_one_sided_weakness"] == "one side of my face dropped"
+    assert told["slurred_speech"] == "speech is slurred" and "weakness" not in told
+    assert as_json["understood"]["symptoms"]["weakness"] is False and as_json["disposition"] == "emergency"
+    shown = " ".join(run_cli("check", "--no-diary", "--text", FACE).out.split())  # the terminal wraps lines
+    assert "You have: face drooping, sudden one-sided weakness or numbness (“one side of my face dropped”)" in shown
+    assert (
+        "You said: “one side of my face dropped” (read as face drooping, sudden one-sided weakness or numbness); "
+        "“speech is slurred” (read as sudden speech problem)" in shown
+    )
+    assert "You said: face drooping" not in shown and "You do not have: weakness" in shown
+
+
+def test_the_answers_door_keeps_its_plain_labels() -> None:
+    given = '{"symptoms": {"face_droop": true, "weakness": true}}'
+    shown = " ".join(run_cli("check", "--no-diary", "--answers", "-", stdin=given).out.split())
+    assert "You said: face drooping" in shown and "“" not in shown
+
+
 def test_check_text_reads_stdin_and_answers_a_question() -> None:
     result = run_cli("check", "--no-diary", "--text", "-", stdin="Why is my lower leg twitching at rest?")
     assert result.code == 0, result.err

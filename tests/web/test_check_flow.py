@@ -4,6 +4,7 @@ of answers and changing one, and how many taps a frightened person with nothing 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from typing import Any
 
@@ -202,3 +203,17 @@ def test_an_amount_named_without_a_size_settles_when_the_person_gives_it(client:
     page = described(client, POT).text
     result = _to_the_result(client, page, {"q.caffeine_mg_per_day": "200", "action": "next"})
     assert "If your caffeine is more than" not in result and "banner-emergency" not in result
+
+
+def test_the_result_quotes_the_words_each_sign_was_read_from(client: TestClient) -> None:
+    """What the person said and what it was read as are told apart on the result page: the person who wrote "No
+    weakness" sees their own words behind "sudden one-sided weakness or numbness", not the bare label."""
+    text = "No weakness - but one side of my face dropped 10 minutes ago and my speech is slurred"
+    response = post_form(client, "/check/describe", {"description": text})
+    assert response.status_code == 303 and response.headers["location"].startswith("/checks/")  # nothing to ask
+    page = html.unescape(client.get(response.headers["location"]).text)
+    assert (
+        "From what you said: “one side of my face dropped” (read as face drooping, sudden one-sided weakness or "
+        "numbness); “speech is slurred” (read as sudden speech problem)" in page
+    )
+    assert "From what you said: face drooping" not in page

@@ -249,7 +249,8 @@ def _assess_and_show(
             )
             return EXIT_OK
     own = said_by_person(to_builtins(given))
-    render_assessment(assessment, kb, stdout, warned=reading is not None, given=own)
+    quotes = reading.told if reading is not None else None
+    render_assessment(assessment, kb, stdout, warned=reading is not None, given=own, quotes=quotes)
     return EXIT_OK
 
 

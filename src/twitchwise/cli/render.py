@@ -12,7 +12,7 @@ from rich.text import Text
 
 from twitchwise.kb.models import KnowledgeBase
 from twitchwise.triage.assessment import Assessment, DiaryAdvice
-from twitchwise.triage.wording import question_label, said
+from twitchwise.triage.wording import question_label, said, told_apart
 
 STYLES = {"emergency": "bold white on red", "urgent": "bold black on yellow", "routine": "bold white on blue",
           "self_care": "bold black on green"}  # fmt: skip
@@ -68,10 +68,12 @@ def render_assessment(
     *,
     warned: bool = False,
     given: Mapping[str, object] | None = None,
+    quotes: Mapping[str, str] | None = None,
 ) -> None:
     """The advice; ``warned``: the warning was already printed above (before what was understood).
 
     ``given``: what the person answered (``said_by_person``); evidence that differs came from the diary.
+    ``quotes``: for a description, the words each symptom was read from (``Reading.told``).
     """
     if not warned:
         render_warning(assessment, stream)
@@ -80,24 +82,32 @@ def render_assessment(
     headline = Text(f" {detail.label.upper()} ", style=STYLES[assessment.disposition])
     headline.append(f"  {detail.time_frame}", style="bold")
     console.print(Panel(Group(headline, Text(""), Text(detail.do_now)), title="twitchwise check", expand=True))
-    _why(console, assessment, kb, given)
+    _why(console, assessment, kb, given, quotes)
     _factors(console, assessment)
     _plan(console, assessment)
     _sources(console, assessment)
     console.print(Text(DISCLAIMER.format(number=detail.emergency_number), style="dim"))
 
 
-def _why(console: Console, assessment: Assessment, kb: KnowledgeBase, given: Mapping[str, object] | None) -> None:
+def _why(
+    console: Console,
+    assessment: Assessment,
+    kb: KnowledgeBase,
+    given: Mapping[str, object] | None,
+    quotes: Mapping[str, str] | None,
+) -> None:
     if assessment.red_flags:
         console.print(Text("Why", style="bold underline"))
         for flag in assessment.red_flags:
             console.print(f"• [bold]{flag.title}[/bold] — {flag.why} [dim]({_cite(flag.sources)})[/dim]")
             own = [e for e in flag.evidence if given is None or given.get(e.question, _UNSAID) == e.answer]
             logged = [e for e in flag.evidence if e not in own]
-            for label, items in (("You said", own), ("From your diary", logged)):
-                if items:
-                    text = ", ".join(said(e.question, e.answer, kb) for e in items)
-                    console.print(f"  [dim]{label}: {escape(text)}[/dim]")
+            if own:
+                text = ("; " if quotes else ", ").join(told_apart(((e.question, e.answer) for e in own), quotes, kb))
+                console.print(f"  [dim]You said: {escape(text)}[/dim]")
+            if logged:
+                text = ", ".join(said(e.question, e.answer, kb) for e in logged)
+                console.print(f"  [dim]From your diary: {escape(text)}[/dim]")
     for message in assessment.messages:
         console.print(f"• {message.text} [dim]({_cite(message.sources)})[/dim]")
     if assessment.reassuring:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 from twitchwise.kb.models import KnowledgeBase
 from twitchwise.sites import site_name
@@ -22,6 +23,28 @@ def said(question: str, answer: object, kb: KnowledgeBase) -> str:
     if isinstance(answer, list):
         return f"{label}: {listed(answer)}"
     return f"{label}: {answer}"
+
+
+def told_apart(
+    evidence: Iterable[tuple[str, object]], quotes: Mapping[str, str] | None, kb: KnowledgeBase, *, read_as: bool = True
+) -> list[str]:
+    """The answers behind a red flag, each yes read from a description shown as the person's own words with what
+    they were read as ("“one side of my face dropped” (read as face drooping, sudden one-sided weakness or
+    numbness)"), so what they said and what it was taken to mean are told apart; the rest as ``said``.
+    ``read_as=False``: the labels first ("face drooping, sudden one-sided weakness or numbness (“one side of my face
+    dropped”)"), for a list of what was understood."""
+    quotes = quotes or {}
+    quoted: dict[str, list[str]] = {}
+    plain: list[str] = []
+    for question, answer in evidence:
+        words = quotes.get(question) if answer is True else None
+        if words:
+            quoted.setdefault(words, []).append(question_label(question, kb))
+        else:
+            plain.append(said(question, answer, kb))
+    if read_as:
+        return [f"“{words}” (read as {', '.join(labels)})" for words, labels in quoted.items()] + plain
+    return [f"{', '.join(labels)} (“{words}”)" for words, labels in quoted.items()] + plain
 
 
 def listed(values: list[object]) -> str:

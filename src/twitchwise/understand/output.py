@@ -28,6 +28,7 @@ def contract_json(assessment: Assessment, reading: Reading, kb: KnowledgeBase) -
         "assumptions": reading.assumptions,
         "contexts": reading.contexts,
         "not_sure": reading.uncertain,
+        "told": reading.told,
         "truncated": reading.truncated,
         "answer": None if topic is None else msgspec.to_builtins(topic),
     }

@@ -71,6 +71,9 @@ class Reading:
     truncated: bool = False
     said: dict[str, str] = field(default_factory=dict)
     """For each red-flag symptom the words touched but did not settle: the person's own words."""
+    told: dict[str, str] = field(default_factory=dict)
+    """For each symptom read as present: the person's own words it was read from (what they said, told apart
+    from what it was read as)."""
 
     @property
     def only_asks(self) -> bool:
@@ -139,7 +142,14 @@ def _stages(text: Text) -> Reading:
         question=asking.question(text),
         uncertain=[s for s, v in found.items() if v is None],
         said=said,
+        told=_widest({s: w for s, w in text.told.items() if found.get(s) is True}),
     )
+
+
+def _widest(told: dict[str, str]) -> dict[str, str]:
+    """Words inside other words told ("face dropped" in "one side of my face dropped"): the wider, so the same
+    words are quoted once, with all they were read as."""
+    return {s: max((o for o in told.values() if w in o), key=len) for s, w in told.items()}
 
 
 def _validated(text: Text) -> Answers:

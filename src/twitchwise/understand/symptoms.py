@@ -34,6 +34,8 @@ def symptoms(text: Text) -> dict[str, bool | None]:
         if ent.ent_id_ in RIGHT_NOW and state is True and _since_gone(text, ent):
             state = None  # "I was short of breath yesterday but it went away": is it there now? asked
         states.setdefault(ent.ent_id_, []).append(state)
+        if state is True:
+            text.told.setdefault(ent.ent_id_, ent.text)
     result: dict[str, bool | None] = {}
     for symptom, seen in states.items():
         # present anywhere wins; otherwise the last word on it ("worried about weakness, but not weak")
@@ -369,9 +371,10 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
         text.assume(f"'{breath}' read as breathless on exertion at least (whether at rest is asked)")
     if "chest_pain_severe" in found.present:  # "chest feels like it's being crushed": a chest pain, told as severe
         found.present.setdefault("chest_pain", found.present["chest_pain_severe"])
-    for symptom in found.present:
+    for symptom, words in found.present.items():
         if symptom in known:
             symptoms[symptom] = True
+            text.told.setdefault(symptom, words)
     said: dict[str, str] = {}
     for symptom, words in found.possible.items():
         if symptom not in known or symptoms.get(symptom) is True:

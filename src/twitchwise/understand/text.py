@@ -74,6 +74,7 @@ class Text:
         self.young_ages: list[tuple[int, int]] | None = None  # where a baby's age is told ("my boy is 2 months")
         self.data: dict[str, object] = {}
         self.unsized: dict[str, str] = {}  # an amount named without a size ("a whole pot of coffee"): its words
+        self.told: dict[str, str] = {}  # each symptom read as present: the person's words it was read from
         self._frames: dict[int, Frame] = {}  # each sentence read once for ``framed``
         self.episodes: dict[tuple[int, int], bool] = {}  # each sentence judged once by ``timing.earlier_episode``
         self.twitch_words = sum(ent.label_ == "TWITCH" for ent in self.ents)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from twitchwise.kb.models import KnowledgeBase
 from twitchwise.sites import site_name
+from twitchwise.triage.wording import told_apart
 from twitchwise.understand.reading import Reading
 
 
@@ -17,12 +18,14 @@ def understood_lines(reading: Reading, kb: KnowledgeBase) -> list[str]:
         lines.append("Where: " + ", ".join(site_name(s.region, s.side) for s in a.sites))
     if a.duration_days is not None:
         lines.append(f"For: {a.duration_days} day{'s' if a.duration_days != 1 else ''}")
-    present = [kb.symptoms[s].label for s, v in a.symptoms.items() if v is True and s in kb.symptoms]
+    present = told_apart(
+        ((s, v) for s, v in a.symptoms.items() if v is True and s in kb.symptoms), reading.told, kb, read_as=False
+    )
     absent = [kb.symptoms[s].label for s, v in a.symptoms.items() if v is False and s in kb.symptoms]
     unsure = [kb.symptoms[s].label for s, v in a.symptoms.items() if v is None and s in kb.symptoms]
     subject = "They" if reading.about == "someone_else" else "You"  # the words are about them, not the writer
-    if present:
-        lines.append(f"{subject} have: " + ", ".join(present))
+    if present:  # a group read from the same words is one item ("slurred speech, sudden speech problem (“…”)")
+        lines.append(f"{subject} have: " + ("; " if reading.told else ", ").join(present))
     if absent:
         lines.append(f"{subject} do not have: " + ", ".join(absent))
     if unsure:

@@ -6,7 +6,7 @@ nothing is written."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import RedirectResponse
@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse
 from twitchwise.answers import said_by_person
 from twitchwise.diary.records import MAX_PROFILE
 from twitchwise.errors import InputError
+from twitchwise.triage.wording import told_apart
 from twitchwise.web.backend import backend_of
 from twitchwise.web.render import (
     DISPOSITION_ICON,
@@ -26,6 +27,9 @@ from twitchwise.web.render import (
     preferences,
 )
 from twitchwise.web.security import posted_form
+
+if TYPE_CHECKING:
+    from twitchwise.understand.reading import Reading
 
 router = APIRouter(include_in_schema=False)
 Form = Annotated[dict[str, Any], Depends(posted_form)]
@@ -66,23 +70,27 @@ def check_result(request: Request, entry_id: str) -> Response:
     stored, assessment = backend.stored_check(chosen.profile, entry_id, emergency_number=number)
     own = said_by_person(stored.record.answers)  # type: ignore[union-attr]
     said = {e.question for flag in assessment.red_flags for e in flag.evidence if own.get(e.question, own) == e.answer}
-    about = _about(backend, stored)
+    reading = _reading(backend, stored)
+    about = "self" if reading is None else reading.about
     title = "The result for someone else" if about == "someone_else" else "Your result"
+    quotes = {} if reading is None else {q: w for q, w in reading.told.items() if q in said and own.get(q) is True}
     return page(request, "result.html", stored=stored, a=assessment, icons=DISPOSITION_ICON, active="check",
                 said_questions=said, title=title, about=about,
+                told=lambda evidence: told_apart(((e.question, e.answer) for e in evidence), quotes, backend.kb),
                 same_again=backend.same_advice_count(chosen.profile, stored),
                 recheck_on=_recheck_on(backend, stored))  # fmt: skip
 
 
-def _about(backend: Any, stored: Any) -> str:
-    """Whom a check kept with its description is about ("my mum is slurring"): the same reading as when it was made."""
+def _reading(backend: Any, stored: Any) -> Reading | None:
+    """How a check kept with its description read it, the same as when it was made: whom it is about ("my mum is
+    slurring") and the words each symptom was read from."""
     from twitchwise.understand import read
 
     result = stored.record.result if isinstance(stored.record.result, dict) else {}
     description = result.get("description")
     if not isinstance(description, str) or not description:
-        return "self"
-    return read(description, backend.kb, today=stored.record.at.date()).about
+        return None
+    return read(description, backend.kb, today=stored.record.at.date())
 
 
 def _recheck_on(backend: Any, stored: Any) -> dt.date:
