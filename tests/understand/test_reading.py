@@ -1927,6 +1927,26 @@ def test_a_label_answered_in_a_form(kb: KnowledgeBase) -> None:
     assert _symptoms(kb, "Speech: a bit slurred since last month").get("slurred_speech") is True
     # a graded word after a question that is no label answers nothing
     assert _symptoms(kb, "Could it be numbness? Some people get that. Calf twitch 2 days") == {"numbness": None}
+    # a label that goes on past the sign's words, and a function's label answered ("- Speech: no. Swallowing: fine")
+    form = "My calf twitches.\n- Slurred speech: no\n- Trouble swallowing: no\n- Vision: normal\n"
+    form += "- Speech: no. Swallowing: fine"
+    assert _symptoms(kb, form) == {"slurred_speech": False, "swallowing_difficulty": False,
+                                   "sudden_vision_problem": False}  # fmt: skip
+    assert _symptoms(kb, "calf twitch. Speech: fine. Breathing - none. Strength: normal") == {
+        "slurred_speech": False, "breathing_difficulty": False, "weakness": False}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can't lift my right arm - no warning, it just happened an hour ago",
+        "My right arm went weak and heavy - no reason, came on 20 minutes ago",
+        "Speech slurred - no drinks, started an hour ago",
+    ],
+)
+def test_a_no_that_is_not_the_whole_answer_denies_nothing(kb: KnowledgeBase, text: str) -> None:
+    """ "- no warning" after a sign told at the start of a sentence is how it came on, not a label answered no."""
+    assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == "emergency"
 
 
 def test_a_leg_that_buckles_is_weak(kb: KnowledgeBase) -> None:

@@ -314,7 +314,12 @@ def _they_are_body_parts(text: str, told: str, offset: int) -> bool:
     return parts is not None and _PERSON.search(before) is None
 
 
-_LABEL_NO = re.compile(r" ?[?:;=-] (?:no|none|nope|never|nil|negative)\b(?! (?:idea|clue|sure)\b)")
+_LABEL_NO = re.compile(
+    r"(?: [a-z]+){0,2} ?[?:;=-] (?:no|none|nope|never|nil|negative)"
+    r"(?= *(?:[.,;:!?)\n-]|$)| +(?:and|but|though|thankfully|whatsoever|at all|none|never|not)\b)"
+)
+"""The answer "no" after a label, which may go on a word or two past the words matched ("Slurred speech: no"); the
+"no" ends the answer ("Can't lift my right arm - no warning, it just happened" is no label answered no)."""
 _LABEL_OPENING = re.compile(r"^(?:[-*•·>] |\d+ ?[.)] )?$")
 
 

@@ -253,13 +253,16 @@ _OWNER = r"(?:(?:my|his|her|their|the) )?"
 _FUNCTION_LIST = rf"{_OWNER}{_FUNCTION}(?:(?: ,| and| or| nor| &| , and| , or) {_OWNER}{_FUNCTION})*"
 _FINE = re.compile(
     # "swallowing and speech fine", "my speech is normal", "speech, swallowing and breathing all ok"
-    rf"(?<![\w-])({_FUNCTION_LIST}) (?:(?:is|are|was|were|seems|seem|feels|feel|has been|have been|all|both|"
-    rf"still|totally|completely|perfectly|absolutely|100 %) )*"
+    rf"(?<![\w-])({_FUNCTION_LIST}) (?:[:;=-] )?"
+    r"(?:(?:is|are|was|were|seems|seem|feels|feel|has been|have been|all|both|still|totally|completely|perfectly|"
+    r"absolutely|100 %) )*"
     r"(?:fine|normal|ok|okay|good|unaffected|not affected|intact|unchanged|great|perfect)\b"
     r"(?! (?:until|till|before|except|at first|earlier|then|yesterday|last))"
     # "no trouble talking, breathing or swallowing", "no problems with speech or swallowing", "normal speech"
     rf"|\bno (?:trouble|difficulty|difficulties|problems?|issues?|changes?) (?:with |in )?({_FUNCTION_LIST})"
     rf"|\bnormal ({_FUNCTION_LIST})"
+    # a label and its answer opening a sentence or a line ("- Speech: no.", "Swallowing - none")
+    rf"|^(?:[-*•·>] |\d+ ?[.)] )?({_FUNCTION_LIST}) [:;=-] (?:no|none|nope|nil|negative)\b(?! (?:idea|clue|sure)\b)"
 )
 _DOUBT_BEFORE = re.compile(
     r"\b(?:not sure|unsure|wonder\w*|worr\w*|if|whether|hope|hoping|think|seems?|doubt|not|never|no longer|unable)\b"

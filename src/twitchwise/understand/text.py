@@ -108,10 +108,10 @@ class Text:
         doc = self.doc
         after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
         if after[:1] and after[0] in _LABEL_ENDS and len(after) > 1 and (after[0] == "?" or self._labels(ent)):
-            if after[1] in {"no", "nope", "none", "never", "nil", "negative"} and after[2:] not in (
-                ["idea"], ["clue"], ["sure"]
-            ):  # fmt: skip
-                return False  # "Weakness? No.", "Numbness - no" (not "Swallowing? No idea")
+            if after[1] in {"no", "nope", "none", "never", "nil", "negative"} and (
+                after[2:] == [] or not after[2].strip() or after[2] in _NO_ENDS
+            ):
+                return False  # "Weakness? No.", "Numbness - no" (not "Swallowing? No idea", "Weakness - no warning")
             if after[1] in {"yes", "yep", "yeah"}:
                 return True  # "Weakness - yes (left hand)"
             graded = after[1] in _GRADED_YES or after[1:3] in (["a", "little"], ["a", "bit"], ["on", "and"])
@@ -244,6 +244,9 @@ def number_of(token: Token, numbers: dict[str, float], *, articles: bool) -> flo
 BULLETS = frozenset({"-", "*", "•", "–", "·", ">"})  # a line that opens with one is a list item
 # a label and its answer: "Weakness? No.", "Numbness - no", "Speech: a bit slurred" (a spaced dash reads ";")
 _LABEL_ENDS = frozenset({"?", ":", ";", "-", "–", "—", "="})
+# what may follow a label's "no" when it is the whole answer ("Weakness: no.", "Numbness - no, none at all")
+_NO_ENDS = frozenset({".", ",", ";", ":", "!", "?", ")", "-", "–", "—", "and", "but", "though", "thankfully",
+                      "whatsoever", "at", "none", "never", "not", "nope"})  # fmt: skip
 _GRADED_YES = frozenset({"sometimes", "occasionally", "slightly", "slight", "mild", "mildly",
                          "some", "often", "definitely", "somewhat"})  # fmt: skip
 
