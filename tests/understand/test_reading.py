@@ -2163,3 +2163,16 @@ def test_a_sign_s_words_in_another_sense_are_no_sign(kb: KnowledgeBase, text: st
 )
 def test_the_same_words_told_as_a_sign_stay_one(kb: KnowledgeBase, text: str, symptom: str) -> None:
     assert _symptoms(kb, text).get(symptom) is True
+
+
+def test_a_place_named_after_a_side_in_a_list_and_a_time_right_after_a_place(kb: KnowledgeBase) -> None:
+    """ "now both calves and my left thigh too": the thigh is in the list; "started in my right calf a month ago":
+    a month is how long (after a place, "a month ago" is no "a month" of how often)."""
+    told = "Started in my right calf a month ago, now both calves and my left thigh too"
+    answers = read(told, kb, today=TODAY).answers
+    assert [(s.region, s.side) for s in answers.sites or []] == [("calf", "both"), ("thigh", "left")]
+    assert answers.duration_days == 30
+    often = read("my calf twitches, 3 coffees a day, a pint a week", kb, today=TODAY).answers
+    assert often.duration_days is None and often.caffeine_mg_per_day == 285
+    flu = read("I had the stomach flu a year ago, nothing since, eyelid twitching for 3 days", kb, today=TODAY).answers
+    assert flu.duration_days == 3

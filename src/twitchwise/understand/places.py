@@ -480,6 +480,8 @@ def _joined(text: Text, first: Span, second: Span) -> bool:
     between = [t.norm_ for t in text.doc[first.end : second.start]]
     if 0 < len(between) <= 2 and between[0] in _JOINS:
         return True
+    if len(between) == 3 and between[0] in _JOINS and between[1] in _OWNERS and between[2] in {"left", "right"}:
+        return True  # "both calves and my left thigh"
     return (
         2 < len(between) <= 6
         and between[0] in _JOINS

@@ -169,7 +169,11 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         at_start = token.i - 1 == text.sentence(token.i - 1)[0]
         # "been twitching a fortnight" (a week or more: "20 twitches a day" is how often)
         twitched = lead in {"twitching", "twitched", "twitchy"} and unit_days >= 7
-        if before == "per" or not (at_start or twitched or lead in _DURATION_LEAD or lead in text.lexicon.numbers):
+        # "started in my right calf a month ago": a time told right after the twitching's place, never how often
+        ago = after == "ago" and doc[token.i - 2].ent_type_ in {"SITE", "TWITCH"} and unit_days >= 7
+        if not ago and (
+            before == "per" or not (at_start or twitched or lead in _DURATION_LEAD or lead in text.lexicon.numbers)
+        ):
             return None  # "3 coffees a day", "10 units a week": how often, not how long
     point = after == "ago"
     if amount is None:
