@@ -65,7 +65,18 @@ _SCHOOL_YEAR = re.compile(
 )
 
 
+# "my son hit his head last month, fine now; it's me that's twitching": the writer claims the twitching
+_MINE_IT_IS = re.compile(
+    r"\b(?:it's|it is|its|it was) (?:me|myself|actually me|me not (?:him|her|them)) (?:that|who|with)\b"
+    r"(?:'s| is| has| have)? (?:\w+ ){0,3}?(?:twitch\w*|jump\w*|flicker\w*|spasm\w*|fascic\w*)"
+    r"|\bi'?m (?:actually )?the one (?:who|that|with)\b(?:'s| is| has| have)? (?:\w+ ){0,3}?"
+    r"(?:twitch\w*|jump\w*|spasm\w*)"
+)
+
+
 def about(text: Text) -> tuple[About, Span | None]:
+    if _MINE_IT_IS.search(text.raw.lower()):
+        return "self", None
     people = [
         e
         for e in text.by_label("PERSON", others=True)

@@ -67,7 +67,7 @@ def _worse_of_something_else(text: Text, ent: Span) -> bool:
     return any(t.norm_ in _WORLDLY for t in words)
 
 
-_ACCIDENTS = {"tripping_or_foot_drop": "one_trip", "loss_of_dexterity": "one_drop"}
+_ACCIDENTS = {"tripping_or_foot_drop": "one_trip", "loss_of_dexterity": "one_drop", "swallowing_difficulty": "laughing"}
 _WRITINGS = frozenset({
     "thesis", "essay", "essays", "report", "reports", "email", "emails", "letter", "letters", "book", "paper", "papers",
     "code", "assignment", "assignments", "dissertation", "blog", "post", "speech", "novel", "song", "songs", "article",
@@ -109,7 +109,8 @@ def _after_drink(text: Text, ent: Span) -> bool:
 
 
 def _one_accident(text: Text, ent: Span) -> bool:
-    """ "tripped over the cat yesterday", "dropped my phone in the bath": one accident (cues one_trip, one_drop)."""
+    """ "tripped over the cat yesterday", "dropped my phone in the bath", "nearly choked on my tea laughing at his
+    joke": one accident (cues one_trip, one_drop, laughing)."""
     return _told_in(text, _ACCIDENTS[ent.ent_id_], ent, ent.start, ent.end + 12)
 
 

@@ -12,7 +12,7 @@ from dateutil.easter import easter
 
 from twitchwise.kb.conditions import at_least
 from twitchwise.understand.people import young_age_at
-from twitchwise.understand.text import Text, names_twitching, norm_at, whole_number
+from twitchwise.understand.text import Text, a_named_twitch, names_twitching, norm_at, whole_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -537,6 +537,35 @@ _RELATIVES = frozenset({"that", "which", "who"})
 _SUBJECTS = frozenset({"i", "we", "he", "she", "they", "you", "my", "our", "his", "her", "their"})
 
 
+_THEM = frozenset({"he", "she", "he's", "she's", "his", "him"})
+_NOTICED = frozenset({"said", "says", "noticed", "notices", "told", "tells", "saw", "spotted", "pointed", "thinks"})
+_ME = frozenset({"i", "i'm", "me", "i've", "myself", "mine"})
+
+
+def _someone_elses_time(text: Text, index: int, start: int) -> bool:
+    """A time in a text about the writer, told where only someone else is spoken of ("My son is 6 and hit his head
+    on the swing last month"): a person of the writer's or "he"/"she", and no word of the writer or the twitching
+    from the sentence's start to the time."""
+    if text.about_them:
+        return False
+    doc = text.doc
+    window = range(max(start, index - 25), index)
+    people = {e.start for e in text.ents_in(window.start, index) if e.label_ == "PERSON"}  # "my son": not the writer
+    others = any(doc[i].norm_ in _THEM or i in people for i in window)
+    mine = any(doc[i].norm_ in _ME or (doc[i].norm_ == "my" and i + 1 not in people) for i in window)
+    told = text.ents_in(window.start, index)
+    if not others or mine or any(e.label_ in _ABOUT_TWITCH and not e._.other_person for e in told):
+        return False  # ("hit his head": his head is no word of the writer's twitching)
+    end = text.sentence(index)[1]
+    # not "My wife had covid 3 weeks ago, my calf twitches since", nor "my husband noticed 3 weeks ago that my calf …"
+    if any(doc[i].norm_ in _NOTICED for i in range(window.start, min(end, index + 20))):
+        return False
+    links = [i for i in range(index + 1, min(end, index + 20)) if doc[i].norm_ in {"since", "then", "after", "now"}]
+    return not any(
+        i == end - 1 or any(a_named_twitch(e) or e.label_ == "SITE" for e in text.ents_in(i + 1, i + 5)) for i in links
+    )
+
+
 def _a_relative_clauses_time(text: Text, index: int, start: int) -> bool:
     """A time told inside "that I …" or "which we …" after a thing that is not the twitching ("a book review that I
     had promised the editor 41 days ago", "the house which we bought two years ago"): that thing's time."""
@@ -574,6 +603,8 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
         return False  # "EMG was clean last month, … it's been 12 days": the test's time
     if _a_relative_clauses_time(text, index, start):
         return False  # "a book review that I had promised the editor 41 days ago": the review's time
+    if _someone_elses_time(text, index, start):
+        return False  # "My son is 6 and hit his head on the swing last month; it's me that's twitching": his time
     if point and earlier_episode(text, start, end):
         return False  # "It happened once before about six years ago": that episode's time, not this one's
     last = _last_ending_by(text, index)
