@@ -2176,3 +2176,36 @@ def test_a_place_named_after_a_side_in_a_list_and_a_time_right_after_a_place(kb:
     assert often.duration_days is None and often.caffeine_mg_per_day == 285
     flu = read("I had the stomach flu a year ago, nothing since, eyelid twitching for 3 days", kb, today=TODAY).answers
     assert flu.duration_days == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My face isn't drooping, eyelid twitches",
+        "My face is not drooping, my eyelid twitches",
+        "My mouth is not distorted, left eyelid twitching",
+        "I have a crooked smile in photos, eyelid twitch",
+    ],
+)
+def test_a_face_said_to_be_even_is_no_stroke_sign_nor_a_second_place(kb: KnowledgeBase, text: str) -> None:
+    """ "My face is not drooping" had been read as a drooping face (an emergency), and "my mouth is not distorted" as a
+    second twitching place; a crooked smile one has in photos is the person's own."""
+    reading = read(text, kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get("face_droop") is not True
+    assert [s.region for s in reading.answers.sites or []] == ["eyelid"]
+    assert assess(reading.answers, kb, today=TODAY).disposition == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my smile is lopsided since this morning", "my mouth suddenly went crooked 20 minutes ago",
+     "my face is not numb but it is drooping since 20 minutes"],
+)  # fmt: skip
+def test_a_face_that_changed_stays_an_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == "emergency"
+
+
+def test_since_half_term_is_since_the_last_half_term_week(kb: KnowledgeBase) -> None:
+    since = read("twitching in my bum cheek since half term", kb, today=TODAY).answers
+    assert since.duration_days == 26  # from 26 October to 21 November
+    assert read("calf twitching, the kids go back after half term", kb, today=TODAY).answers.duration_days is None

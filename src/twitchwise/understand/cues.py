@@ -108,9 +108,11 @@ _NOW = re.compile(
 )
 # "right thumb since this morning, no numbness": a deficit denied inside a match that spans a clause
 _NEGATED_DEFICIT = re.compile(
-    r"\b(?:no|not|without|nor|never)\s+(?:any\s+|much\s+|real\s+)?"
-    r"(?:numb\w*|weak\w*|tingl\w*|heav\w*|paralys\w*|pins and needles|loss of (?:feeling|strength))"
+    r"(?:\b(?:no|not|without|nor|never)|n't)\s+(?:any\s+|much\s+|real\s+|at all\s+)?"
+    r"(?:numb\w*|weak\w*|tingl\w*|heav\w*|paralys\w*|pins and needles|loss of (?:feeling|strength)|"
+    r"droop\w*|lopsided|crooked|distorted|uneven|sagg\w*|twisted)"
 )
+"""A deficit denied inside the words a cue matched ("my face is not drooping", "my arm isn't weak")."""
 # advice read somewhere ("if your face droops"), or a plan for a day that has not come ("if I ever got slurred
 # speech I'd go straight to A&E"): about no one now, so not a report and not a question either
 # a doctor's advice of when to come back ("GP said to come back if it lasts more than 2 weeks or I get weakness"):

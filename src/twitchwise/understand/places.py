@@ -26,7 +26,8 @@ _TWITCH_PRONOUNS = frozenset({"it", "they", "these", "them", "those", "areas", "
 _ONE_IN = re.compile(r"\b(?:have|has|had|got|get|getting)\b (?:\w+ ){0,2}?(?:one|another)\b (?:\S+ ){0,6}?(?:in|on)\b")
 _FEELS = frozenset(
     {"tight", "tired", "heavy", "sore", "achy", "aching", "strong", "fine", "ok", "okay", "good", "normal",
-     "fatigued", "stiff", "weird", "funny", "cold", "hot", "warm", "numb", "jelly", "dead", "wobbly", "lead"}
+     "fatigued", "stiff", "weird", "funny", "cold", "hot", "warm", "numb", "jelly", "dead", "wobbly", "lead",
+     "distorted", "crooked", "lopsided", "twisted", "drooping", "droopy"}
 )  # fmt: skip
 _TIRED_LIMBS = frozenset({"jelly", "lead", "heavy", "tired", "dead", "wobbly"})
 _SHORT_SIDES = {

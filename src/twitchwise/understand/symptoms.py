@@ -277,6 +277,10 @@ _LACK = re.compile(
     r"\b(?:lack|absence) of (?:any )?((?:weakness|atrophy|wasting|numbness|tingling|fever)"
     r"(?: (?:or|and|,) (?:weakness|atrophy|wasting|numbness|tingling|fever))*)\b"
 )
+_FACE_EVEN = re.compile(
+    r"\b(?:mouth|face|smile) (?:is |was |has )?(?:not|never|n't|n't been|not been) "
+    r"(?:at all )?(?:distorted|crooked|lopsided|twisted|drooping|droopy|dropped|uneven)\b"
+)
 _NO_HEADACHE = re.compile(r"\b(?:no|without|nor|not any) (?:\w+ , )*(?:\w+ (?:or|and|,) )*headaches?\b")
 _BULBAR_FLAGS = ("slurred_speech", "swallowing_difficulty")
 
@@ -312,6 +316,8 @@ def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
         strong = strength_kept.search(sentence)
         if strong and not _doubted(sentence, strong.start()):
             denied.append("weakness")  # "legs feel fine otherwise, strong, no pain", "I still feel strong"
+        if _FACE_EVEN.search(sentence):
+            denied.append("face_droop")  # "my mouth is not distorted", "my smile isn't lopsided"
         if _NO_HEADACHE.search(sentence):
             denied.append("severe_headache")  # no headache at all is no sudden severe one
         for symptom in denied:

@@ -81,6 +81,8 @@ def duration(text: Text) -> None:
             found = (text.today.weekday() - 5) % 7, True  # "since the weekend": since its Saturday
         elif norm in {"yesterday", "today", "tonight", "morning", "afternoon", "evening", "night"}:
             found = _since_day(text, token)
+        elif norm == "term" and "half" in {norm_at(doc, token.i - 1), norm_at(doc, token.i - 2)}:
+            found = _since_half_term(text, token)
         elif norm in _MONTHS or norm in _MONTH_ABBREVIATIONS or norm in _NAMED_DAYS:
             days = _since_date(text, token)
             found = None if days is None else (days, True)
@@ -333,6 +335,19 @@ def _day_of_this_month(text: Text, token: Token) -> int | None:
 
 def _new_year(doc: Doc, token: Token) -> bool:
     return token.norm_ == "year" and norm_at(doc, token.i - 1) == "new" and norm_at(doc, token.i + 1) != "old"
+
+
+_HALF_TERMS = ((2, 16), (5, 25), (10, 26))
+"""Where English schools' half-term weeks fall, near enough: mid-February, late May and late October."""
+
+
+def _since_half_term(text: Text, token: Token) -> tuple[int, bool] | None:
+    """ "since half term": since the last half-term week before today (not "they go back after half term")."""
+    if not {t.norm_ for t in text.doc[max(0, token.i - 4) : token.i]} & {"since", "started", "began", "from"}:
+        return None
+    year = text.today.year
+    starts = [dt.date(y, m, d) for y in (year - 1, year) for m, d in _HALF_TERMS]
+    return (text.today - max(s for s in starts if s <= text.today)).days, True
 
 
 def _named_day(token: Token, year: int) -> tuple[int, int]:
