@@ -113,6 +113,15 @@ _NEGATED_DEFICIT = re.compile(
     r"droop\w*|lopsided|crooked|distorted|uneven|sagg\w*|twisted)"
 )
 """A deficit denied inside the words a cue matched ("my face is not drooping", "my arm isn't weak")."""
+_NEGATED_SIGN = re.compile(
+    r"(?:\b(?:not|never)|n't)\s+(?:been\s+|feel\s+|feels\s+|look\s+|looks\s+|seem\s+|seems\s+|getting\s+|going\s+|"
+    r"really\s+|at all\s+)?(?:dropped|fallen|droop\w*|shrink\w*|shrunk|wast\w*|twitch\w*|slurr\w*|heavy|numb|weak\w*|"
+    r"crooked|lopsided|distorted|tingl\w*)$"
+)
+"""The sign itself denied at the end of a cue's words ("my tongue isn't twitching", "my muscles aren't shrinking",
+"my face hasn't dropped", "my legs don't feel heavy"), not an inability ("I can't lift my arm")."""
+_NOT_WRONG = re.compile(r" (?:wrong|funny|weird|strange|jumbled|muddled|garbled|slurred)\b")
+"""After "my words aren't coming out": the wrongness denied, not the words."""
 # advice read somewhere ("if your face droops"), or a plan for a day that has not come ("if I ever got slurred
 # speech I'd go straight to A&E"): about no one now, so not a report and not a question either
 # a doctor's advice of when to come back ("GP said to come back if it lasts more than 2 weeks or I get weakness"):
@@ -285,7 +294,8 @@ class Cues:
                 )
                 if (
                     (denied and not unclear) or generic(clause) or _DENIED_AFTER.match(text, match.end())
-                    or _NEGATED_DEFICIT.search(match[0]) or _label_answered_no(text, match)
+                    or _NEGATED_DEFICIT.search(match[0]) or _NEGATED_SIGN.search(match[0])
+                    or _label_answered_no(text, match) or _wrongness_denied(text, match)
                 ):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
                 told = _TELLS.sub("", clause)
@@ -323,6 +333,11 @@ _LABEL_NO = re.compile(
 """The answer "no" after a label, which may go on a word or two past the words matched ("Slurred speech: no"); the
 "no" ends the answer ("Can't lift my right arm - no warning, it just happened" is no label answered no)."""
 _LABEL_OPENING = re.compile(r"^(?:[-*•·>] |\d+ ?[.)] )?$")
+
+
+def _wrongness_denied(text: str, match: re.Match[str]) -> bool:
+    """ "My words aren't coming out wrong": the negation is of what follows, so nothing is told."""
+    return ("n't" in match[0] or " not " in match[0]) and _NOT_WRONG.match(text, match.end()) is not None
 
 
 def _label_answered_no(text: str, match: re.Match[str]) -> bool:

@@ -423,7 +423,26 @@ def _site_negated(text: Text, ent: Span) -> bool:
             between = text.ents_in(token.i + 1, ent.start)  # bisection: Span.ents scans every phrase
             if not any(e.label_ in {"SYMPTOM", "SITE"} or a_named_twitch(e) for e in between):
                 return True
-    return False
+    return _denied_after(text, ent)
+
+
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "'s", "'re"})
+
+
+def _denied_after(text: Text, ent: Span) -> bool:
+    """ "my tongue isn't twitching", "my legs don't feel heavy": the place's own twitching or state denied right after
+    it (an auxiliary and "not"), so it is no place of the twitching."""
+    doc = text.doc
+    after = [norm_at(doc, ent.end + k) for k in (0, 1, 2)]
+    return after[0] in _AUXILIARIES and after[1] in {"not", "never"} and after[2] not in _NOT_STOPPING
+
+
+# "my calf hasn't stopped twitching", "my eyelid won't settle": a twitch that goes on, not one denied
+_NOT_STOPPING = frozenset({
+    "stop", "stopped", "stopping", "stops", "let", "letting", "go", "going", "gone", "ease", "eased", "easing",
+    "settle", "settled", "settling", "calm", "calmed", "calming", "relax", "relaxed", "rest", "resting", "only", "just",
+    "quit", "quitting", "been",
+})  # fmt: skip
 
 
 def _side(text: Text, ent: Span) -> tuple[str | None, bool]:

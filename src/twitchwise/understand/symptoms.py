@@ -277,6 +277,9 @@ _LACK = re.compile(
     r"\b(?:lack|absence) of (?:any )?((?:weakness|atrophy|wasting|numbness|tingling|fever)"
     r"(?: (?:or|and|,) (?:weakness|atrophy|wasting|numbness|tingling|fever))*)\b"
 )
+_TONGUE_STILL = re.compile(
+    r"\btongue (?:is |was |has |does )?(?:not|never|n't) (?:been )?(?:twitch\w*|rippl\w*|quiver\w*|flicker\w*|moving)\b"
+)
 _FACE_EVEN = re.compile(
     r"\b(?:mouth|face|smile) (?:is |was |has )?(?:not|never|n't|n't been|not been) "
     r"(?:at all )?(?:distorted|crooked|lopsided|twisted|drooping|droopy|dropped|uneven)\b"
@@ -316,6 +319,8 @@ def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
         strong = strength_kept.search(sentence)
         if strong and not _doubted(sentence, strong.start()):
             denied.append("weakness")  # "legs feel fine otherwise, strong, no pain", "I still feel strong"
+        if _TONGUE_STILL.search(sentence):
+            denied.append("tongue_twitching")  # "my tongue isn't twitching"
         if _FACE_EVEN.search(sentence):
             denied.append("face_droop")  # "my mouth is not distorted", "my smile isn't lopsided"
         if _NO_HEADACHE.search(sentence):
