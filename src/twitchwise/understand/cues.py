@@ -116,7 +116,7 @@ _NEGATED_DEFICIT = re.compile(
 _NEGATED_SIGN = re.compile(
     r"(?:\b(?:not|never)|n't)\s+(?:been\s+|feel\s+|feels\s+|look\s+|looks\s+|seem\s+|seems\s+|getting\s+|going\s+|"
     r"really\s+|at all\s+)?(?:dropped|fallen|droop\w*|shrink\w*|shrunk|wast\w*|twitch\w*|slurr\w*|heavy|numb|weak\w*|"
-    r"crooked|lopsided|distorted|tingl\w*)$"
+    r"crooked|lopsided|distorted|tingl\w*|dragg\w*|stumbl\w*|tripp\w*|clumsy|dropp\w*)$"
 )
 """The sign itself denied at the end of a cue's words ("my tongue isn't twitching", "my muscles aren't shrinking",
 "my face hasn't dropped", "my legs don't feel heavy"), not an inability ("I can't lift my arm")."""
