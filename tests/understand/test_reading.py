@@ -2209,3 +2209,18 @@ def test_since_half_term_is_since_the_last_half_term_week(kb: KnowledgeBase) -> 
     since = read("twitching in my bum cheek since half term", kb, today=TODAY).answers
     assert since.duration_days == 26  # from 26 October to 21 November
     assert read("calf twitching, the kids go back after half term", kb, today=TODAY).answers.duration_days is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thumb twitching for a couple of days. My partner reckons it's all the gaming.",
+     "My mum thinks it's magnesium. Lip twitch since this morning, lots of coffee, nothing else."],
+)  # fmt: skip
+def test_one_who_only_comments_leaves_the_words_the_writer_s(kb: KnowledgeBase, text: str) -> None:
+    assert read(text, kb, today=TODAY).about == "self"
+
+
+def test_strength_said_unchanged_is_no_weakness(kb: KnowledgeBase) -> None:
+    for text in ("Twitching in my neck since Halloween, I haven't lost any strength",
+                 "I'm 70 and the muscles in my arms twitch, about 3 weeks, but my strength is the same"):  # fmt: skip
+        assert _symptoms(kb, text).get("weakness") is False

@@ -99,6 +99,8 @@ def about(text: Text) -> tuple[About, Span | None]:
         # "Chris's swallow is weaker … his speech is worse today … I was nagging him": the words are mostly his
         mostly_theirs = mine == 0 and third > 2 * (first + 1)
         return ("someone_else" if third and (not writer or mostly_theirs) else "self"), None
+    if all(_comments(text, e) for e in people) and third == 0:
+        return "self", None  # "Thumb twitching for days. My partner reckons it's all the gaming.": the writer's own
     # "My husband thinks it's nothing … My son is 5": the one the words are about, not one who comments on them
     # or one whose own past is told ("My friend had an eye twitch last year")
     person = next((e for e in people if not _comments_or_recalls(text, e)), people[0])
@@ -114,15 +116,25 @@ _SAYS = frozenset({"says", "said", "say", "thinks", "think", "thought", "reckons
 _SAID_OF_OTHERS = frozenset({"i", "i'm", "it", "it's", "nothing", "that", "that's", "to", "we", "you", "me", "there"})
 
 
-def _comments_or_recalls(text: Text, person: Span) -> bool:
+def _comments(text: Text, person: Span) -> bool | None:
     """ "My husband thinks it's nothing and says I fuss", "my wife says I seem weak": one who comments on the one the
-    words are about; "My friend had an eye twitch last year": one whose own past is told."""
-    doc = text.doc
-    following = [norm_at(doc, person.end + k) for k in range(4)]
+    words are about (None: no word of saying after them)."""
+    following = [norm_at(text.doc, person.end + k) for k in range(4)]
     for k in (0, 1):  # "my husband says", "my husband always says"
         if following[k] in _SAYS:
             said = following[k + 2] if following[k + 1] == "that" else following[k + 1]
             return said in _SAID_OF_OTHERS  # not "my dad says his arm twitches"
+    return None
+
+
+def _comments_or_recalls(text: Text, person: Span) -> bool:
+    """One who comments on the one the words are about (``_comments``); "My friend had an eye twitch last year": one
+    whose own past is told."""
+    comments = _comments(text, person)
+    if comments is not None:
+        return comments
+    doc = text.doc
+    following = [norm_at(doc, person.end + k) for k in range(4)]
     start, end = text.sentence(person.start)
     return following[0] in {"had", "has"} and any(e._.other_person for e in text.ents_in(start, end))
 
