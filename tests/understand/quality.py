@@ -29,6 +29,7 @@ HELD_OUT = (
     Path(__file__).with_name("heldout-f.yaml"),
     Path(__file__).with_name("heldout-g.yaml"),
     Path(__file__).with_name("heldout-h.yaml"),
+    Path(__file__).with_name("heldout-i.yaml"),
 )
 """Written after the reader, each committed before the reader first ran on it (bench/README.md
 keeps those first figures); once used to improve the reader, each joined the regression test."""
