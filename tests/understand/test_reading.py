@@ -2224,3 +2224,9 @@ def test_strength_said_unchanged_is_no_weakness(kb: KnowledgeBase) -> None:
     for text in ("Twitching in my neck since Halloween, I haven't lost any strength",
                  "I'm 70 and the muscles in my arms twitch, about 3 weeks, but my strength is the same"):  # fmt: skip
         assert _symptoms(kb, text).get("weakness") is False
+
+
+def test_since_a_mealtime_is_today(kb: KnowledgeBase) -> None:
+    told = "my mum says her speech is slurred since lunchtime and her right arm is twitching"
+    assert read(told, kb, today=TODAY).answers.duration_days == 0
+    assert read("finger twitch since lunchtime, been typing all day", kb, today=TODAY).answers.duration_days == 0

@@ -17,6 +17,7 @@ from twitchwise.understand.text import Text, a_named_twitch, names_twitching, no
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_MEALTIMES = frozenset({"lunchtime", "lunch", "breakfast", "teatime", "dinnertime", "brunch", "midday", "noon"})
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -81,6 +82,8 @@ def duration(text: Text) -> None:
             found = (text.today.weekday() - 5) % 7, True  # "since the weekend": since its Saturday
         elif norm in {"yesterday", "today", "tonight", "morning", "afternoon", "evening", "night"}:
             found = _since_day(text, token)
+        elif norm in _MEALTIMES and norm_at(doc, token.i - 1) == "since":
+            found = 0, True  # "her speech is slurred since lunchtime": today
         elif norm == "term" and "half" in {norm_at(doc, token.i - 1), norm_at(doc, token.i - 2)}:
             found = _since_half_term(text, token)
         elif norm in _MONTHS or norm in _MONTH_ABBREVIATIONS or norm in _NAMED_DAYS:
