@@ -2230,3 +2230,10 @@ def test_since_a_mealtime_is_today(kb: KnowledgeBase) -> None:
     told = "my mum says her speech is slurred since lunchtime and her right arm is twitching"
     assert read(told, kb, today=TODAY).answers.duration_days == 0
     assert read("finger twitch since lunchtime, been typing all day", kb, today=TODAY).answers.duration_days == 0
+
+
+def test_the_other_one_is_the_same_place_on_the_other_side(kb: KnowledgeBase) -> None:
+    told = "I've got twitching in my left calf and the right one too, around 10 days, no cramps"
+    assert [(s.region, s.side) for s in read(told, kb, today=TODAY).answers.sites or []] == [("calf", "both")]
+    now = read("right thigh twitching, now the other one as well", kb, today=TODAY).answers
+    assert [(s.region, s.side) for s in now.sites or []] == [("thigh", "both")]

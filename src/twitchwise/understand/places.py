@@ -94,6 +94,9 @@ def sites(text: Text) -> None:
     if not any(region == "eyelid" for region, _, _ in found) and _blinks(text):
         found.append(("eyelid", "both", False))  # "my son seems to be blinking a whole lot": both eyes blink
         starts.append(None)
+    for region, side, at in _the_other_one(text, found, starts):
+        found.append((region, side, True))  # "my left calf and the right one too"
+        starts.append(at)
     for at in _listed_backs(text):
         found.append(("back", None, False))
         starts.append(at)
@@ -106,6 +109,30 @@ def sites(text: Text) -> None:
                  for (region, side, named), close in zip(found, near, strict=True)]  # fmt: skip
     if found:
         text.data["sites"] = _merge_sites(found)
+
+
+_STILL_FINE = frozenset({"fine", "ok", "okay", "normal", "not", "never", "good", "alright", "unaffected", "calm"})
+
+
+def _the_other_one(
+    text: Text, found: list[tuple[str, str | None, bool]], starts: list[int | None]
+) -> list[tuple[str, str, int]]:
+    """ "my left calf and the right one too", "right thigh, now the other one": the same place on the side named by
+    "the left/right/other one", a few words after a place read with its side."""
+    doc = text.doc
+    more: list[tuple[str, str, int]] = []
+    for (region, side, named), at in zip(found, starts, strict=True):
+        if at is None or side not in {"left", "right"} or not named:
+            continue
+        end = text.sentence(at)[1]
+        for i in range(at + 1, min(end - 2, at + 9)):
+            if doc[i].norm_ == "the" and doc[i + 2].norm_ == "one" and doc[i + 1].norm_ in {"left", "right", "other"}:
+                if {norm_at(doc, i + k) for k in (3, 4, 5)} & _STILL_FINE:
+                    break  # "the right one is fine"
+                other = {"left": "right", "right": "left"}[side] if doc[i + 1].norm_ == "other" else doc[i + 1].norm_
+                more.append((region, other, i + 1))
+                break
+    return more
 
 
 _LIMB_PARTS = {"leg": {"shin", "calf", "thigh", "knee", "foot"}, "arm": {"upper_arm", "forearm", "hand", "shoulder"}}
