@@ -27,7 +27,8 @@ _ONE_IN = re.compile(r"\b(?:have|has|had|got|get|getting)\b (?:\w+ ){0,2}?(?:one
 _FEELS = frozenset(
     {"tight", "tired", "heavy", "sore", "achy", "aching", "strong", "fine", "ok", "okay", "good", "normal",
      "fatigued", "stiff", "weird", "funny", "cold", "hot", "warm", "numb", "jelly", "dead", "wobbly", "lead",
-     "distorted", "crooked", "lopsided", "twisted", "drooping", "droopy"}
+     "distorted", "crooked", "lopsided", "twisted", "drooping", "droopy", "stuffed", "knackered", "shattered",
+     "wrecked", "cooked", "rooted", "fried", "done", "spent", "beat", "zonked", "pooped", "burnt"}
 )  # fmt: skip
 _TIRED_LIMBS = frozenset({"jelly", "lead", "heavy", "tired", "dead", "wobbly"})
 _SHORT_SIDES = {
