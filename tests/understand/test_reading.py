@@ -2237,3 +2237,8 @@ def test_the_other_one_is_the_same_place_on_the_other_side(kb: KnowledgeBase) ->
     assert [(s.region, s.side) for s in read(told, kb, today=TODAY).answers.sites or []] == [("calf", "both")]
     now = read("right thigh twitching, now the other one as well", kb, today=TODAY).answers
     assert [(s.region, s.side) for s in now.sites or []] == [("thigh", "both")]
+
+
+def test_a_faint_doubted_by_not_thinking_so_is_asked_and_one_told_is_a_faint(kb: KnowledgeBase) -> None:
+    assert _symptoms(kb, "I don't think I fainted, I just felt dizzy").get("fainting") is None
+    assert _symptoms(kb, "think I just passed out for a sec in the kitchen").get("fainting") is True

@@ -61,6 +61,7 @@ _DOUBT = re.compile(
     r"believe to be|what i think is)\b"
 )
 _FAINTED = re.compile(r"(?:blacked out|passed out|fainted|collapsed)\b")
+_THINK_I = re.compile(r"(?:^|\bi )think i (?:just |actually |literally )?$")  # "(I) think I just passed out": told
 _ASKING = re.compile(r"^\s*(?:is|are|could|can|should|do|does|did|would|might|what|why|how|when|will)\b")
 _WORRY = re.compile(
     r"\b(?:worr\w*|scared|afraid|fear\w*|terrified|anxious|panic\w*|paranoid|convinced|obsess\w*|what if|"
@@ -377,8 +378,8 @@ def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
         # whether it matters; that it happens is told
         rest = clause[presupposed.end() :]
         return bool(_WORRY.search(rest) or _DOUBT.search(rest))
-    if clause.endswith("i think i ") and _FAINTED.match(text, offset):
-        clause = clause[: -len("i think i ")]  # "I think I blacked out just now": a faint told, not a doubt
+    if (think := _THINK_I.search(clause)) and _FAINTED.match(text, offset):
+        clause = clause[: think.start()]  # "I think I blacked out just now": a faint told, not a doubt
     if _WORRY.search(clause) or _DOUBT.search(clause):
         return True
     return asks and _ASKING.search(clause) is not None
