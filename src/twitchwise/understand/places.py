@@ -254,8 +254,12 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
             return False  # "her hand feels numb", "legs feel tired but strong": how the place feels, not a twitch
-    rest = doc[ent.end : text.sentence(ent.start)[1]]
-    if after[:1] and after[0] in _LOOKS and set(after) & _ALIKE and not any(t.ent_type_ == "TWITCH" for t in rest):
+    if (
+        after[:1]
+        and after[0] in _LOOKS
+        and set(after) & _ALIKE
+        and not any(t.ent_type_ == "TWITCH" for t in doc[ent.end : min(text.sentence(ent.start)[1], ent.end + 30)])
+    ):
         return False  # "arms look the same size": how they look (not "my arms look the same but they twitch")
     if norm_at(doc, ent.start - 1) in _FELT_BEFORE and not twitch_after:
         return False  # "heavy legs after a 12 hour shift, calf twitching in bed": how the legs feel
