@@ -30,6 +30,7 @@ _FEELS = frozenset(
      "distorted", "crooked", "lopsided", "twisted", "drooping", "droopy", "stuffed", "knackered", "shattered",
      "wrecked", "cooked", "rooted", "fried", "done", "spent", "beat", "zonked", "pooped", "burnt"}
 )  # fmt: skip
+_COLOURS = frozenset({"red", "pale", "flushed", "white", "purple", "blotchy", "pink", "grey", "gray", "blue"})
 _ALIKE = frozenset({"same", "equal", "symmetrical", "identical"})  # "arms look the same size"
 _LOOKS = frozenset({"look", "looks", "are", "is", "seem", "seems", "feel", "feels", "appear", "appears"})
 _TIRED_LIMBS = frozenset({"jelly", "lead", "heavy", "tired", "dead", "wobbly"})
@@ -250,6 +251,8 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         return True  # "my calves are cramping and twitching", "my legs are twitching and cramping": the place of both
     if after[:1] in (["was"], ["were"]) and set(after) & _TIRED_LIMBS and not twitch_after:
         return False  # "my legs were jelly after the spin class": how they felt then (not "my arm was numb and now …")
+    if after[:2] and after[0] in {"went", "turned", "goes", "go"} and after[1] in _COLOURS and not twitch_after:
+        return False  # "my face went red with embarrassment": how it looked
     if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
