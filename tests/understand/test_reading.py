@@ -2242,3 +2242,18 @@ def test_the_other_one_is_the_same_place_on_the_other_side(kb: KnowledgeBase) ->
 def test_a_faint_doubted_by_not_thinking_so_is_asked_and_one_told_is_a_faint(kb: KnowledgeBase) -> None:
     assert _symptoms(kb, "I don't think I fainted, I just felt dizzy").get("fainting") is None
     assert _symptoms(kb, "think I just passed out for a sec in the kitchen").get("fainting") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("my arm is not numb but it went weak and heavy an hour ago", "emergency"),
+        ("my face is not numb but it is drooping since 20 minutes", "emergency"),
+        ("Twitching in my bicep for 3 days. My muscles aren't shrinking or wasting.", "self_care"),
+        ("my arm is not numb, not weak, calf twitching", "self_care"),
+    ],
+)
+def test_a_deficit_denied_does_not_hide_one_told_after_it(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    """The cue's words ended on the denied deficit ("arm is not numb"), so the weakness told after it was never tried;
+    a denial that goes on down a list ("aren't shrinking or wasting") still denies the list."""
+    assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == disposition

@@ -286,7 +286,8 @@ class Cues:
     ) -> tuple[re.Match[str], bool] | tuple[None, bool]:
         """The first match told of the person, and whether a denial before it may or may not reach it."""
         for pattern in compiled.patterns:
-            for match in _overlapping(pattern, text):
+            for found in _overlapping(pattern, text):
+                match = _past_a_denied_deficit(pattern, text, found)
                 clause = _clause_before(text, match.start())
                 denied = _negated(clause) or _in_denied_list(text, match)
                 # "no pain and tingling around my lips": a denial that may or may not reach the words is asked about
@@ -350,6 +351,26 @@ def _label_answered_no(text: str, match: re.Match[str]) -> bool:
 def _fell(match: re.Match[str]) -> bool:
     before, after = float(match["before"]), float(match["after"])
     return after < 0.9 * before
+
+
+_LISTED_ON = re.compile(r"\s*(?:,\s*)?(?:or|nor|and|,)\s+(?:any\s+|even\s+|really\s+)?\S+")
+
+
+def _past_a_denied_deficit(pattern: re.Pattern[str], text: str, match: re.Match[str]) -> re.Match[str]:
+    """ "my arm is not numb but it went weak an hour ago": a match that ends on a deficit denied ("arm is not numb") is
+    tried again from the same start with the denied words blanked out (the same length, so every position holds),
+    so a deficit told after it is found ("arm … went weak"); the match as it was when there is none."""
+    for _ in range(3):
+        denied = _NEGATED_DEFICIT.search(match[0]) or _NEGATED_SIGN.search(match[0])
+        if denied is None or denied.end() != len(match[0]):
+            return match
+        start, end = match.start() + denied.start(), match.start() + denied.end()
+        masked = match.string[:start] + " " * (end - start) + match.string[end:]
+        again = pattern.match(masked, match.start())
+        if again is None or _LISTED_ON.fullmatch(masked, end, again.end()):
+            return match  # not "my muscles aren't shrinking or wasting": the denial goes on down the list
+        match = again
+    return match
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
