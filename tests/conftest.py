@@ -70,6 +70,9 @@ HOSTILE_TEXTS = [
     "no weakness, no numbness on my left side, " * 2000,  # every match passed over, and the next sought inside it
     # thousands of claimed sentences and of pasted lines: each sentence start once set one at a time (15 s at 30 kB)
     "You know when your leg goes dead? That is me - weakness: no - " * 1000, "- weakness: no\n" * 4000,
+    # one run-on sentence: each cue match read its clause back to the sentence's start (76 kB: 21 s), and each
+    # "slurring" looked for drink in the whole sentence (380 kB: 258 s)
+    "my arm is not numb " * 4000, "no weakness and no numbness and no slurring " * 2000,
 ]  # fmt: skip
 
 

@@ -353,6 +353,7 @@ def _fell(match: re.Match[str]) -> bool:
     return after < 0.9 * before
 
 
+_RETRY_WITHIN = 2_000  # characters: far longer than any sentence a person writes
 _LISTED_ON = re.compile(r"\s*(?:,\s*)?(?:or|nor|and|,)\s+(?:any\s+|even\s+|really\s+)?\S+")
 
 
@@ -360,6 +361,8 @@ def _past_a_denied_deficit(pattern: re.Pattern[str], text: str, match: re.Match[
     """ "my arm is not numb but it went weak an hour ago": a match that ends on a deficit denied ("arm is not numb") is
     tried again from the same start with the denied words blanked out (the same length, so every position holds),
     so a deficit told after it is found ("arm … went weak"); the match as it was when there is none."""
+    if len(match.string) > _RETRY_WITHIN:
+        return match  # a blanked copy of a sentence this long for each match would grow with its square
     for _ in range(3):
         denied = _NEGATED_DEFICIT.search(match[0]) or _NEGATED_SIGN.search(match[0])
         if denied is None or denied.end() != len(match[0]):
@@ -477,10 +480,15 @@ def denied_after(rest: str) -> bool:
     return _DENIED_AFTER.match(rest) is not None
 
 
+_CLAUSE_REACH = 400
+
+
 def _clause_before(text: str, end: int) -> str:
     from twitchwise.understand.context import denied_list_openings
 
-    start = 0
+    # with no clause break in the 80 characters before, the clause runs from the sentence's start -- read at most
+    # _CLAUSE_REACH characters back, so a run-on sentence of thousands of words costs each match constant work
+    start = 0 if end <= _CLAUSE_REACH else text.find(" ", end - _CLAUSE_REACH, end) + 1
     for boundary in _CLAUSE_BREAK.finditer(text, max(0, end - 80), end):
         start = boundary.end()
     words = text[start:end].split()

@@ -86,6 +86,7 @@ def _composing(text: Text, ent: Span) -> bool:
 
 
 _RECENT_EVENTS = frozenset({"recent_fluid_loss"})
+_NEAR_WORDS = 40
 
 
 def _told_in(text: Text, group: str, ent: Span, start: int, end: int) -> bool:
@@ -103,9 +104,10 @@ def _long_past(text: Text, ent: Span) -> bool:
 
 
 def _after_drink(text: Text, ent: Span) -> bool:
-    """ "slurring after too many wines" (not "… and it's still slurred today")."""
+    """ "slurring after too many wines" (not "… and it's still slurred today"), in the sentence's words near it (a
+    window: a run-on sentence with the word a thousand times stays linear)."""
     start, end = text.sentence(ent.start)
-    return _told_in(text, "drinking", ent, start, end)
+    return _told_in(text, "drinking", ent, max(start, ent.start - _NEAR_WORDS), min(end, ent.end + _NEAR_WORDS))
 
 
 def _one_accident(text: Text, ent: Span) -> bool:
