@@ -296,7 +296,7 @@ class Cues:
                 )
                 if (
                     (denied and not unclear) or generic(clause) or _DENIED_AFTER.match(text, match.end())
-                    or _NEGATED_DEFICIT.search(match[0]) or _NEGATED_SIGN.search(match[0])
+                    or _denied_inside(match[0])
                     or _label_answered_no(text, match) or _wrongness_denied(text, match)
                 ):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
@@ -353,6 +353,12 @@ def _fell(match: re.Match[str]) -> bool:
     return after < 0.9 * before
 
 
+def _denied_inside(words: str) -> re.Match[str] | None:
+    """A deficit or the sign itself denied inside a cue's words ("my face is not drooping", "my tongue isn't
+    twitching"): the denial, if any."""
+    return _NEGATED_DEFICIT.search(words) or _NEGATED_SIGN.search(words)
+
+
 _RETRY_WITHIN = 2_000  # characters: far longer than any sentence a person writes
 _LISTED_ON = re.compile(r"\s*(?:,\s*)?(?:or|nor|and|,)\s+(?:any\s+|even\s+|really\s+)?\S+")
 
@@ -364,7 +370,7 @@ def _past_a_denied_deficit(pattern: re.Pattern[str], text: str, match: re.Match[
     if len(match.string) > _RETRY_WITHIN:
         return match  # a blanked copy of a sentence this long for each match would grow with its square
     for _ in range(3):
-        denied = _NEGATED_DEFICIT.search(match[0]) or _NEGATED_SIGN.search(match[0])
+        denied = _denied_inside(match[0])
         if denied is None or denied.end() != len(match[0]):
             return match
         start, end = match.start() + denied.start(), match.start() + denied.end()

@@ -568,10 +568,10 @@ def _someone_elses_time(text: Text, index: int, start: int) -> bool:
         return False
     doc = text.doc
     window = range(max(start, index - 25), index)
-    people = {e.start for e in text.ents_in(window.start, index) if e.label_ == "PERSON"}  # "my son": not the writer
+    told = text.ents_in(window.start, index)
+    people = {e.start for e in told if e.label_ == "PERSON"}  # "my son": not the writer
     others = any(doc[i].norm_ in _THEM or i in people for i in window)
     mine = any(doc[i].norm_ in _ME or (doc[i].norm_ == "my" and i + 1 not in people) for i in window)
-    told = text.ents_in(window.start, index)
     if not others or mine or any(e.label_ in _ABOUT_TWITCH and not e._.other_person for e in told):
         return False  # ("hit his head": his head is no word of the writer's twitching)
     end = text.sentence(index)[1]
