@@ -1932,6 +1932,9 @@ def test_a_label_answered_in_a_form(kb: KnowledgeBase) -> None:
     form += "- Speech: no. Swallowing: fine"
     assert _symptoms(kb, form) == {"slurred_speech": False, "swallowing_difficulty": False,
                                    "sudden_vision_problem": False}  # fmt: skip
+    # the function's label takes the same whole-answer "no" as a sign's label (not "- no warning, it just …")
+    went = "Calf twitch. Speech - no warning, it just went funny an hour ago"
+    assert _symptoms(kb, went).get("slurred_speech") is None
     assert _symptoms(kb, "calf twitch. Speech: fine. Breathing - none. Strength: normal") == {
         "slurred_speech": False, "breathing_difficulty": False, "weakness": False}  # fmt: skip
 

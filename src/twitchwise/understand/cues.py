@@ -328,10 +328,10 @@ def _they_are_body_parts(text: str, told: str, offset: int) -> bool:
     return parts is not None and _PERSON.search(before) is None
 
 
-_LABEL_NO = re.compile(
-    r"(?: [a-z]+){0,2} ?[?:;=-] (?:no|none|nope|never|nil|negative)"
-    r"(?= *(?:[.,;:!?)\n-]|$)| +(?:and|but|though|thankfully|whatsoever|at all|none|never|not)\b)"
-)
+WHOLE_ANSWER = r"(?= *(?:[.,;:!?)\n-]|$)| +(?:and|but|though|thankfully|whatsoever|at all|none|never|not)\b)"
+"""After a label's "no": the "no" is the whole answer ("Speech: no.", "Numbness - no, none at all"), not the start of
+one ("- no warning, it just happened", "no idea")."""
+_LABEL_NO = re.compile(r"(?: [a-z]+){0,2} ?[?:;=-] (?:no|none|nope|never|nil|negative)" + WHOLE_ANSWER)
 """The answer "no" after a label, which may go on a word or two past the words matched ("Slurred speech: no"); the
 "no" ends the answer ("Can't lift my right arm - no warning, it just happened" is no label answered no)."""
 _LABEL_OPENING = re.compile(r"^(?:[-*•·>] |\d+ ?[.)] )?$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from twitchwise.understand.cues import GONE, RIGHT_NOW
+from twitchwise.understand.cues import GONE, RIGHT_NOW, WHOLE_ANSWER
 from twitchwise.understand.text import About, Text, norm_at
 
 if TYPE_CHECKING:
@@ -265,7 +265,7 @@ _FINE = re.compile(
     rf"|\bno (?:trouble|difficulty|difficulties|problems?|issues?|changes?) (?:with |in )?({_FUNCTION_LIST})"
     rf"|\bnormal ({_FUNCTION_LIST})"
     # a label and its answer opening a sentence or a line ("- Speech: no.", "Swallowing - none")
-    rf"|^(?:[-*•·>] |\d+ ?[.)] )?({_FUNCTION_LIST}) [:;=-] (?:no|none|nope|nil|negative)\b(?! (?:idea|clue|sure)\b)"
+    rf"|^(?:[-*•·>] |\d+ ?[.)] )?({_FUNCTION_LIST}) [:;=-] (?:no|none|nope|nil|negative){WHOLE_ANSWER}"
 )
 _DOUBT_BEFORE = re.compile(
     r"\b(?:not sure|unsure|wonder\w*|worr\w*|if|whether|hope|hoping|think|seems?|doubt|not|never|no longer|unable)\b"
