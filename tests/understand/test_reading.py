@@ -2260,3 +2260,58 @@ def test_a_deficit_denied_does_not_hide_one_told_after_it(kb: KnowledgeBase, tex
     """The cue's words ended on the denied deficit ("arm is not numb"), so the weakness told after it was never tried;
     a denial that goes on down a list ("aren't shrinking or wasting") still denies the list."""
     assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == disposition
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a child's jerking that does not stop when held is a fit (NHS children's red signs, clinical.md 11b)
+        ("My 4 year old has a temperature and his arms keep jerking and it doesn't stop when I hold him", "emergency"),
+        ("my calf twitches and doesn't stop when I hold it", "self_care"),
+        # chest pain told as tight with sweating and sickness is the emergency kind; told as not crushing, it is not
+        ("sudden tight chest and I'm sweating and feel sick, also twitching in my arm", "emergency"),
+        ("I've got chest pain right now, not crushing, just a dull ache, and my pecs have been twitching", "urgent"),
+        ("chest pain, not like an elephant sitting on it, more like a crushing feeling", "emergency"),
+        ("Tricep twitch for 3 days after a heavy chest and tris session. drink around 3L water.", "self_care"),
+        # out of breath after a sprint is what anyone is; told as new, it is asked
+        ("out of breath after sprinting for the bus, calf twitching afterwards, I'm fine otherwise", "self_care"),
+        ("I'm breathless all the time even sitting, twitching after football", "emergency"),
+        # "with no warning" is sudden
+        ("my left arm is paralysed with no warning", "emergency"),
+        # a task that fails for a reason outside the body is no sign; one the body explains stays one
+        ("I can't open the jar because the lid is stuck, eyelid twitch", "self_care"),
+        ("I can't play the piano today because my teacher is ill, eyelid twitch", "self_care"),
+        ("can't hold a cup cos it keeps slipping out of my hand", "urgent"),
+        ("I can't hold my cup since the weekend", "urgent"),
+        ("I can't open jars as I used to", "urgent"),
+        # a guitarist's chords and fingers that don't press hard enough, in a place that has spread: weakness spreading
+        (
+            "Around March I noticed my left thumb twitching, then it moved to my forearm, then my shoulder. Over the "
+            "past two months I can't do the barre chords I used to, my left fingers just don't press down hard enough.",
+            "urgent",
+        ),
+        # feelings in a sign's words
+        ("twitchy eyelid since the weekend, work has me feeling totally paralysed by the workload", "self_care"),
+        ("my leg is paralysed by a stroke since an hour", "emergency"),
+        ("twitch in my lip since yesterday, I was gasping at the price of petrol, no other issues", "self_care"),
+        ("I keep gasping at night and my arms twitch", "emergency"),
+        ("my thumb keeps twitching since Tuesday, my hands are numb to the pain of losing at this point", "self_care"),
+        ("my eyelid's twitching, probably because I'm weak at saying no to extra shifts, 3 days now", "self_care"),
+    ],
+)
+def test_signs_told_with_their_reason_or_their_kind(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    """The misses of sets 109-112, in general form: what explains a sign's words, or makes it the worse kind."""
+    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
+    assert result.disposition == disposition
+    if disposition == "self_care":
+        assert result.warning is None
+
+
+def test_a_medicines_time_and_a_relatives_things_are_not_the_writers(kb: KnowledgeBase) -> None:
+    told = "I've been on my blood pressure tablets for years, eyelid twitch for 3 days"
+    assert read(told, kb, today=TODAY).answers.duration_days == 3
+    then = "dad's been on his new Parkinson's pills for a week and since then his arms twitch more"
+    assert read(then, kb, today=TODAY).answers.duration_days == 7
+    sister = "my eye twitches since this week, my sister's losing weight for her wedding and I've been doing the diet"
+    reading = read(sister, kb, today=TODAY)
+    assert reading.about == "self" and not (reading.answers.symptoms or {}).get("weight_loss")

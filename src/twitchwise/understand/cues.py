@@ -261,6 +261,8 @@ class Cues:
             near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
             if any(self.groups[name].search(near) for name in cue.except_when):
                 continue  # "my hand went numb when I hit my funny bone": explained where it was said
+            if cue.symptom in _TASK_SIGNS and _reason_outside(text, match.end()):
+                continue  # "I can't open the jar because the lid is stuck": the task fails for a reason outside them
             if framed(text, match.start(), asks=asks, remote=remote):
                 found.possible.setdefault(cue.symptom, words)
                 continue
@@ -550,6 +552,29 @@ def _unclear_denial(before: str, rest: str) -> bool:
     if start is None or len(words) - start < 3:
         return False  # the denial is just before the words ("no slurring")
     return unclear_reach(words[start:], rest.split()[:12])
+
+
+# signs told as a task that fails, which a reason outside the body explains
+_TASK_SIGNS = frozenset({"loss_of_dexterity", "weakness", "tripping_or_foot_drop"})
+_BECAUSE = re.compile(
+    r"[^.;!?]{0,25}?\b(?:because|cos|coz|cause|cuz) (?:of )?(?:the|my|our|his|her|their|it|it is|there|a|an|"
+    r"someone|somebody|i|we|they|he|she|mine)\b((?:(?! and | but | so | also )[^.;!?,]){0,60})"
+)
+# ... unless the reason is the body ("because my hand is weak", "because of the twitching", "as my fingers won't work")
+_BODILY = re.compile(
+    r"\b(?:hands?|fingers?|thumbs?|arms?|legs?|foot|feet|toes?|grip|wrists?|elbows?|knees?|shoulders?|ankles?|hips?|"
+    r"muscles?|body|side|strength|weak\w*|twitch\w*|numb\w*|tingl\w*|shak\w*|trembl\w*|tremors?|pain\w*|hurts?|"
+    r"hurting|sore|stiff\w*|cramp\w*|spasm\w*|heavy|dead|clumsy|co-?ordination|balance|dizzy|nerves?|brain|"
+    r"symptoms?|condition|illness|tired|fatigue\w*|exhausted|injur\w*|can not|could not|will not|would not|"
+    r"does not|do not|not work\w*|keeps?|kept)\b"
+)
+
+
+def _reason_outside(text: str, end: int) -> bool:
+    """Whether the words right after a failed task give it a reason outside the body ("because the lid is stuck",
+    "because my teacher is ill" -- not "because my hand is weak")."""
+    reason = _BECAUSE.match(text, end)
+    return reason is not None and _BODILY.search(reason[0]) is None and _BODILY.search(reason[1]) is None
 
 
 def _negated(clause: str) -> bool:

@@ -83,8 +83,13 @@ def about(text: Text) -> tuple[About, Span | None]:
         if (e.start == 0 or _owned(text, e)) and norm_at(text.doc, e.end) != "here"  # "Wife here.": the writer
     ]
     norms = [t.norm_ for t in text.doc]
-    third = sum(n in {"he", "him", "his", "she", "her", "he's", "she's"} for n in norms)
     mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
+    # "my eye twitches … my sister's losing weight for her wedding": beside the writer's own body, "her wedding" is no
+    # word of whose body the text tells
+    third = sum(
+        n in {"he", "him", "his", "she", "her", "he's", "she's"} and not (mine and _their_thing(text, i))
+        for i, n in enumerate(norms)
+    )
     first = sum(n in {"i", "i'm", "me"} for n in norms)
     lowered = text.doc.text.lower()
     # "my 4 month old has a fever", "my boy is 2 months", a text that opens "2mo old bby, temp 38.3"
@@ -109,6 +114,25 @@ def about(text: Text) -> tuple[About, Span | None]:
     if third > mine or (owner and mine == 0) or (mine == 0 and first == 0) or opens:
         return "someone_else", person
     return "self", None
+
+
+# words after "his"/"her" that still tell of a body or its care ("her speech", "his balance", "her left …")
+_THEIR_BODY = frozenset({
+    "speech", "voice", "words", "balance", "walking", "walk", "swallow", "swallowing", "breathing", "breath", "grip",
+    "strength", "muscles", "muscle", "body", "movements", "movement", "face", "eyes", "eye", "mouth", "tongue", "legs",
+    "arms", "hands", "feet", "left", "right", "whole", "other", "own", "symptoms", "twitching", "twitches", "twitch",
+    "condition", "doctor", "gp", "neurologist", "pain", "weakness", "health", "temperature", "temp", "fever", "skin",
+    "lips", "sleep", "head", "nappy", "nappies", "diaper", "medication", "medicine", "meds", "tablets", "pills", "dose",
+})  # fmt: skip
+
+
+def _their_thing(text: Text, index: int) -> bool:
+    """ "her wedding", "his new job": a thing of theirs the text names, which says nothing of whose body it tells."""
+    token = text.doc[index]
+    if token.norm_ not in {"his", "her"} or index + 1 >= len(text.doc):
+        return False
+    nxt = text.doc[index + 1]
+    return nxt.is_alpha and not nxt.is_stop and nxt.ent_type_ == "" and nxt.norm_ not in _THEIR_BODY
 
 
 _SAYS = frozenset({"says", "said", "say", "thinks", "think", "thought", "reckons", "reckoned", "told", "tells",

@@ -216,12 +216,47 @@ def flags(text: Text) -> None:
 _IDIOM_BEFORE = frozenset({"a", "real", "right", "proper", "such", "total", "royal", "bit", "major", "absolute"})
 
 
+# what a body is paralysed by or with ("by a stroke", "with no warning"); anything else is a feeling ("paralysed by the
+# workload", "with boredom"); the cue for paralysis (cues.yaml) passes over the same
+_PARALYSED_BY = frozenset({
+    "no", "nothing", "stroke", "strokes", "palsy", "bell", "bell's", "bells", "clot", "clots", "injury", "accident",
+    "fall", "falls", "pain", "numbness", "weakness", "heaviness", "sudden", "suddenly", "left", "right", "half", "one",
+    "both", "arm", "arms", "leg", "legs", "face", "body", "side", "spine", "spinal", "neck", "back", "nerve", "nerves",
+    "ms", "gbs", "guillain", "botulism", "disease", "illness", "virus", "infection", "tumour", "tumor", "bleed",
+    "haemorrhage", "hemorrhage", "brain", "condition", "mnd", "als", "polio",
+})  # fmt: skip
+_ARTICLES = frozenset({"a", "an", "the", "my", "his", "her", "their"})
+_BODILY_TASKS = frozenset({
+    "walking", "climbing", "gripping", "holding", "standing", "lifting", "carrying", "running", "writing", "typing",
+    "opening", "swallowing", "talking", "speaking", "breathing", "pushing", "pulling", "getting", "moving", "using",
+    "chewing", "squeezing", "turning", "picking", "raising", "bending", "kneeling", "jumping", "balancing",
+})  # fmt: skip
+_GASPED_AT = frozenset({"the", "how", "what", "his", "her", "their", "that", "this", "a"})
+_BREATH_TIMES = frozenset({"night", "times", "rest", "the top", "the end", "the bottom", "the gym", "the stairs"})
+
+
 def _idiom(text: Text, ent: Span) -> bool:
-    """ "my job is a real pain in the neck": a nuisance, not a pain."""
-    following = [norm_at(text.doc, ent.end + k) for k in (0, 1, 2)]
+    """ "my job is a real pain in the neck": a nuisance, not a pain; "paralysed by the workload", "numb to the pain of
+    losing", "gasping at the price of petrol": a feeling, not a sign."""
+    doc = text.doc
+    following = [norm_at(doc, ent.end + k) for k in (0, 1, 2)]
+    word = ent.text.lower()
+    if ent.ent_id_ == "paralysis" and word.startswith("paraly") and following[0] in {"by", "with"}:
+        obj = following[2] if following[1] in _ARTICLES else following[1]
+        return obj not in _PARALYSED_BY and obj != ""
+    if ent.ent_id_ == "numbness" and word == "numb" and following[0] == "to":
+        # "numb to the touch", "feels numb to him" are numb
+        return following[1] not in {"touch", "me", "him", "her", "them", "us", "you"} and following[1:3] != [
+            "the",
+            "touch",
+        ]
+    if ent.ent_id_ == "weakness" and word == "weak" and following[0] in {"at", "in"} and following[1].endswith("ing"):
+        return following[1] not in _BODILY_TASKS  # "weak at saying no", not "weak at walking"
+    if ent.ent_id_ == "breathing_difficulty" and word.startswith("gasp") and following[0] == "at":
+        return following[1] in _GASPED_AT and " ".join(following[1:3]) not in _BREATH_TIMES
     return (
         ent.ent_id_ == "pain"
-        and norm_at(text.doc, ent.start - 1) in _IDIOM_BEFORE
+        and norm_at(doc, ent.start - 1) in _IDIOM_BEFORE
         and following[:2] == ["in", "the"]
         and following[2] in {"neck", "arse", "ass", "backside", "butt", "bum"}
     )
@@ -333,6 +368,17 @@ def functions_fine(text: Text, symptoms: dict[str, bool | None]) -> None:
 
 
 _AS_ALWAYS = re.compile(r"\b(?:like|as) always\b")  # "out of breath after the stairs like always": as it has been
+# a short burst of hard effort: out of breath after one is no sign ("after sprinting for the bus")
+_HARD_BURST = re.compile(
+    r"\b(?:sprint\w*|hiit|burpees|spin class|crossfit|(?:a|the) race|marathon|parkrun|football|rugby|squash|match|"
+    r"(?:ran|run|running|rush\w*|dash\w*|chas\w*|legg\w* it) (?:for|after|to catch) (?:the|a|my) "
+    r"(?:bus|train|tram|ferry))\b"
+)
+# ... unless told as new or worse than it was ("now", "more than I used to", "lately")
+_NEWLY = re.compile(
+    r"\b(?:now|new|newly|recently|lately|these days|used to|anymore|any more|more than|worse|getting|than before|"
+    r"than usual|never)\b"
+)
 _BREATHLESS = re.compile(r"\b(?:out of breath|breathless\w*|short of breath|shortness of breath|puffed)")
 _STRUGGLING = re.compile(
     r"\b(?:can not|could not|unable to|struggl\w* to|hard to|difficult\w* to|fighting to|trouble) (?:breathe|breath)|"
@@ -357,6 +403,10 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
         whole = " ".join(t.norm_ for t in text.doc)
         if cues.groups["lifelong"].search(whole) or _AS_ALWAYS.search(whole):
             del symptoms["breathing_difficulty"]
+        elif _HARD_BURST.search(exertion) and not _NEWLY.search(whole):
+            # out of breath after a sprint, a race or a match is what anyone is: neither sign, unless told as new
+            del symptoms["breathing_difficulty"]
+            found.present.pop("breathless_on_exertion")
         else:
             symptoms["breathing_difficulty"] = None
             found.possible.setdefault("breathing_difficulty", exertion)

@@ -472,6 +472,12 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
     habit = [t for t in before_for[-4:] if t.norm_ in _HABIT_WORDS]
     if habit and not _a_side_follows(text, habit[-1].i):  # not "twitching in my calf on the left for 5 days"
         return True
+    # "been on my blood pressure tablets for years": a longer name between "on" and "for" (and no place in it)
+    on_word = [t for t in before_for[-6:-4] if t.norm_ in {"on", "taking", "using"}]
+    if on_word and norm_at(text.doc, on_word[-1].i + 1) in {"my", "his", "her", "the", "these", "those", "this"}:
+        named = text.doc[on_word[-1].i + 1 : before_for[-1].i + 1]
+        if not any(t.ent_type_ in _ABOUT_TWITCH for t in named) and not _a_side_follows(text, on_word[-1].i):
+            return not _then_the_twitching(text, index, text.sentence(index)[1])
     # "been in perimenopause for 2 years", "been in this job for years": a state the text names, not
     # a symptom ("been in pain for 3 weeks" stays a time the check may use)
     lead = [t.norm_ for t in before_for[-4:]]
@@ -578,8 +584,14 @@ def _someone_elses_time(text: Text, index: int, start: int) -> bool:
     # not "My wife had covid 3 weeks ago, my calf twitches since", nor "my husband noticed 3 weeks ago that my calf …"
     if any(doc[i].norm_ in _NOTICED for i in range(window.start, min(end, index + 20))):
         return False
+    return not _then_the_twitching(text, index, end)
+
+
+def _then_the_twitching(text: Text, index: int, end: int) -> bool:
+    """ "… for a week, and since then his arms twitch": the twitching is told as beginning at that time."""
+    doc = text.doc
     links = [i for i in range(index + 1, min(end, index + 20)) if doc[i].norm_ in {"since", "then", "after", "now"}]
-    return not any(
+    return any(
         i == end - 1 or any(a_named_twitch(e) or e.label_ == "SITE" for e in text.ents_in(i + 1, i + 5)) for i in links
     )
 
