@@ -2315,3 +2315,47 @@ def test_a_medicines_time_and_a_relatives_things_are_not_the_writers(kb: Knowled
     sister = "my eye twitches since this week, my sister's losing weight for her wedding and I've been doing the diet"
     reading = read(sister, kb, today=TODAY)
     assert reading.about == "self" and not (reading.answers.symptoms or {}).get("weight_loss")
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("calf twitching since Bonfire Night, no other symptoms", 16),
+        ("twitching in left bicep for a fortnight and a bit now", 15),
+        ("my thumb has twitched every day since my birthday on the 3rd of November", 18),
+        ("been twitching in my arm for close to a month", 30),
+        ("twitch in my calf, going on three weeks", 21),
+        ("calf twitching most of this autumn", 81),
+    ],
+)
+def test_times_told_by_a_feast_a_birthday_or_a_bit_more(kb: KnowledgeBase, text: str, days: int) -> None:
+    assert read(text, kb, today=TODAY).answers.duration_days == days
+
+
+def test_every_day_and_a_lifted_mug_are_no_workout(kb: KnowledgeBase) -> None:
+    assert read("my thumb has twitched every day", kb, today=TODAY).answers.recent_intense_exercise is None
+    assert read("I now use two hands to lift my mug of tea", kb, today=TODAY).answers.recent_intense_exercise is None
+    assert read("calf twitch after leg day", kb, today=TODAY).answers.recent_intense_exercise is True
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("I now use two hands to lift my mug of tea, my right hand twitches and feels feeble", "urgent"),
+        ("I've had to give up knitting because my fingers won't do the fine movements any more", "urgent"),
+        ("I've started cutting my food into tiny pieces because big bits get stuck going down", "urgent"),
+        ("body-wide twitching for 6 days, can't pin it to one spot", "routine"),
+    ],
+)
+def test_signs_told_by_what_the_person_now_does_differently(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == disposition
+
+
+def test_hands_held_to_a_rail_are_not_a_place_that_twitches(kb: KnowledgeBase) -> None:
+    told = "I keep having to hold the banister with both hands to get upstairs now, and my thighs twitch"
+    answers = read(told, kb, today=TODAY).answers
+    assert [s.region for s in answers.sites or []] == ["thigh"] and (answers.symptoms or {}).get("weakness") is True
+    assert [s.region for s in read("my calf and both hands twitch", kb, today=TODAY).answers.sites or []] == [
+        "calf",
+        "hand",
+    ]

@@ -402,11 +402,17 @@ def _of_earlier_episode(text: Text, ent: Span) -> bool:
 
 
 def _instrument(doc: Doc, ent: Span) -> bool:
-    """ "with my hand", "using my fingers": a body part the person does something with."""
+    """ "with my hand", "using my fingers", "use two hands to lift my mug", "with both hands": a body part the person
+    does something with."""
     before = [norm_at(doc, ent.start - k) for k in (3, 2, 1)]
+    if before[2] in {"both", "two", "2"} and before[1] in {"with", "use", "using", "need", "needs", "needed"}:
+        return ent.text.lower() in {"hands", "arms"} and before[0] not in _TWITCH_WORDS
     if before[2] not in {"my", "his", "her", "your"} or before[1] not in {"with", "using"}:
         return False
-    return before[0] not in {"along", "together", "and", "as", "twitch", "twitches", "twitching", "twitched"}
+    return before[0] not in {"along", "together", "and", "as"} | _TWITCH_WORDS
+
+
+_TWITCH_WORDS = frozenset({"twitch", "twitches", "twitching", "twitched"})
 
 
 _OWNERS = frozenset({"my", "his", "her", "their", "your"})

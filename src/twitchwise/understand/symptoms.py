@@ -173,6 +173,15 @@ _GYM = frozenset({"day", "session", "sessions", "workout", "workouts", "training
                   "tris", "triceps", "biceps", "shoulders"})  # fmt: skip
 
 
+def _gym_words(ent: Span) -> bool:
+    """ "leg day", "a heavy chest and tris session" (not "every day": a gym word needs a body part beside it)."""
+    words = {t.norm_ for t in ent}
+    return bool(words & _GYM) and bool(words - {"day"} & _GYM or words & _GYM_PARTS)
+
+
+_GYM_PARTS = frozenset({"leg", "legs", "arm", "arms", "chest", "back", "shoulder", "shoulders", "glutes", "core"})
+
+
 def _not_exercise(text: Text, ent: Span) -> bool:
     """ "running on 4 hours sleep", "running on empty", "lifting my arm": the word, not a workout."""
     following = [norm_at(text.doc, ent.end + k) for k in (0, 1)]
@@ -183,11 +192,15 @@ def _not_exercise(text: Text, ent: Span) -> bool:
         return following[1] not in {"the", "a", "my", "treadmill", "track", "trails", "road", "roads", "grass", "sand"}
     return word in {"lifting", "lift", "lifts"} and (
         following[0] in {"arm", "arms", "leg", "legs", "hand", "foot"}
-        or (
-            following[0] in {"my", "his", "her", "the", "an", "a"}
-            and following[1] in {"arm", "arms", "leg", "legs", "hand", "foot", "cup", "kettle"}
-        )
+        or (following[0] in {"my", "his", "her", "the", "an", "a"} and following[1] in _LIFTED_THINGS)
     )
+
+
+# what is lifted in a day's ordinary life, not a workout ("lift my mug", "lifting the shopping")
+_LIFTED_THINGS = frozenset({
+    "arm", "arms", "leg", "legs", "hand", "foot", "cup", "kettle", "mug", "glass", "bag", "bags", "shopping", "pan",
+    "pans", "plate", "baby", "child", "son", "daughter", "toddler", "phone", "head", "fork", "spoon", "bottle",
+})  # fmt: skip
 
 
 def flags(text: Text) -> None:
@@ -202,7 +215,7 @@ def flags(text: Text) -> None:
         if label == "EXERCISE":
             mentions += [e for e in text.by_label("CONTEXT") if e.ent_id_ == "after_exercise"]
             # "leg day", "a heavy chest and tris session": gym words kept from being read as places
-            mentions += [e for e in text.doc.ents if e.label_ == "IGNORE" and {t.norm_ for t in e} & _GYM]
+            mentions += [e for e in text.doc.ents if e.label_ == "IGNORE" and _gym_words(e)]
             mentions = [e for e in mentions if not _not_exercise(text, e)]
         if label == "BACK_PAIN":
             mentions += _sore_backs(text)

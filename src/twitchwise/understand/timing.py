@@ -26,7 +26,8 @@ _MONTHS = (
 _MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9}
 # days people date things by ("since Halloween"), and seasons by their meteorological start in the northern
 # hemisphere ("since the summer holidays"); Easter and Thanksgiving move, so they are worked out for the year
-_FEASTS = {"christmas": (12, 25), "xmas": (12, 25), "halloween": (10, 31), "valentine": (2, 14), "valentines": (2, 14)}
+_FEASTS = {"christmas": (12, 25), "xmas": (12, 25), "halloween": (10, 31), "valentine": (2, 14), "valentines": (2, 14),
+           "bonfire": (11, 5), "hogmanay": (12, 31)}  # fmt: skip
 _SEASONS = {"spring": (3, 1), "summer": (6, 1), "autumn": (9, 1), "winter": (12, 1)}
 _MOVABLE = frozenset({"easter", "thanksgiving", "clocks"})  # "since the clocks went back": the last Sunday of October
 _NAMED_DAYS = frozenset(_FEASTS) | frozenset(_SEASONS) | _MOVABLE
@@ -174,6 +175,8 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         at_start = token.i - 1 == text.sentence(token.i - 1)[0]
         # "been twitching a fortnight" (a week or more: "20 twitches a day" is how often)
         twitched = lead in {"twitching", "twitched", "twitchy"} and unit_days >= 7
+        if lead == "to" and norm_at(doc, token.i - 3) in {"close", "near"}:
+            lead = "nearly"  # "for close to a month"
         # "started in my right calf a month ago": a time told right after the twitching's place, never how often
         ago = after == "ago" and doc[token.i - 2].ent_type_ in {"SITE", "TWITCH"} and unit_days >= 7
         if not ago and (
@@ -237,6 +240,8 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
     if [norm_at(doc, token.i + k) for k in (1, 2, 3)] == ["and", "a", "half"]:
         amount += 0.5  # "a week and a half"
     days = round(amount * unit_days)
+    if [norm_at(doc, token.i + k) for k in (1, 2, 3)] in (["and", "a", "bit"], ["and", "a", "little"]):
+        days += 1  # "a fortnight and a bit": past it
     number = next(
         (i for i in range(token.i - 1, max(-1, token.i - 5), -1) if doc[i].like_num or doc[i].norm_ in {"a", "an"}),
         None,
@@ -396,7 +401,7 @@ def _since_date(text: Text, token: Token) -> int | None:
     onset = bool(set(clause) & {"noticed", "developed", "started", "began", "woke", "appeared"})
     named = text.labels_in(token.i + 1, min(end_of, token.i + 15)) & {"TWITCH", "SYMPTOM"}
     opens = onset and token.i - start_of <= 6 and bool(named)
-    since = _since_before(text, token.i, 4) or _since_event_in(text, token, start_of)
+    since = _since_before(text, token.i, 4) or _since_event_in(text, token, start_of) or _all_season(doc, token)
     if not (since or opens or _onset_verb_before(text, token, start_of)):
         return None  # "since 25 November"; "Early on 25 November I noticed my muscles twitching"
     if token.norm_ in _NAMED_DAYS or _new_year(doc, token):
@@ -435,12 +440,35 @@ def _since_date(text: Text, token: Token) -> int | None:
 _CLAUSE_BREAKS = frozenset({"and", "but", "so", "because", "though", "although", "while", ";", ".", "?", "!", "-"})
 
 
+_DAY_OF_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+
+
+def _all_season(doc: Doc, token: Token) -> bool:
+    """ "most of this autumn", "all summer", "throughout this winter": since the season began."""
+    if token.norm_ not in _SEASONS:
+        return False
+    for k in (1, 2, 3):
+        word = norm_at(doc, token.i - k)
+        if word in {"most", "all", "throughout"}:
+            return True
+        if word not in {"of", "this", "the"}:
+            return False
+    return False
+
+
 def _since_event_in(text: Text, token: Token, start_of: int) -> bool:
     """ "ever since my covid jab in the summer", "since I started the new job, which was in August": the date of
     the event the twitching is dated by, told after it."""
     doc = text.doc
-    at = token.i - 1 - (norm_at(doc, token.i - 1) in {"the", "early", "mid", "late"})
-    if norm_at(doc, at) not in {"in", "at", "around", "during"}:
+    at = token.i - 1
+    # "in the summer", "on the 3rd of November", "around mid October"
+    while (
+        at > start_of
+        and at >= token.i - 4
+        and (norm_at(doc, at) in {"the", "early", "mid", "late", "of"} or _DAY_OF_MONTH.fullmatch(norm_at(doc, at)))
+    ):
+        at -= 1
+    if norm_at(doc, at) not in {"in", "at", "around", "during", "on"}:
         return False
     words = [t.norm_ for t in doc[max(start_of, at - 10) : at]]
     if "since" not in words:
