@@ -2359,3 +2359,19 @@ def test_hands_held_to_a_rail_are_not_a_place_that_twitches(kb: KnowledgeBase) -
         "calf",
         "hand",
     ]
+
+
+def test_a_worry_about_a_sign_is_asked_and_a_self_test_is_no_place(kb: KnowledgeBase) -> None:
+    imagined = "I keep imagining my leg feels weak but I ran 5k this morning no problem, calf twitch 3 days"
+    reading = read(imagined, kb, today=TODAY)
+    assert reading.answers.recent_intense_exercise is True  # "no problem" denies nothing
+    assert assess(reading.answers, kb, today=TODAY).disposition == "self_care"
+    assert (reading.answers.symptoms or {}).get("sudden_one_sided_weakness") is None  # asked, not assumed
+    tongue = "panicking that my tongue might be twitching, checked in the mirror 50 times and it's still, eyelid twitch"
+    reading = read(tongue, kb, today=TODAY)
+    assert [s.region for s in reading.answers.sites or []] == ["eyelid"]
+    assert "tongue_twitching" in reading.uncertain
+    told = "my tongue is twitching, I can see it in the mirror"
+    assert (read(told, kb, today=TODAY).answers.symptoms or {}).get("tongue_twitching") is True
+    tested = "I did the finger to nose test and the heel walking test and passed, calf twitches for 6 days"
+    assert [s.region for s in read(tested, kb, today=TODAY).answers.sites or []] == ["calf"]

@@ -64,7 +64,7 @@ _FAINTED = re.compile(r"(?:blacked out|passed out|fainted|collapsed)\b")
 _THINK_I = re.compile(r"(?:^|\bi )think i (?:just |actually |literally )?$")  # "(I) think I just passed out": told
 _ASKING = re.compile(r"^\s*(?:is|are|could|can|should|do|does|did|would|might|what|why|how|when|will)\b")
 _WORRY = re.compile(
-    r"\b(?:worr\w*|scared|afraid|fear\w*|terrified|anxious|panic\w*|paranoid|convinced|obsess\w*|what if|"
+    r"\b(?:worr\w*|scared|afraid|fear\w*|terrified|anxious|panic\w*|paranoid|convinced|obsess\w*|what if|imagin\w*|"
     r"(?:could|might|can|would) (?:it|this|that|these|they) be|is (?:it|this|that)|are (?:these|they|those)|"
     r"signs? of|symptoms? of|read (?:about|that|online|up)|googl\w*|in case|look(?:ing)? (?:out )?for|"
     r"test(?:ing|ed)? (?:myself )?for|check(?:ing|ed)? (?:myself )?for|rule out|should i|do i have|"

@@ -216,8 +216,8 @@ _CARRIES_ON = frozenset({"mostly", "mainly", "especially", "usually", "often", "
 _FELT_BEFORE = frozenset({"heavy", "tired", "achy", "aching", "weary", "jelly", "wobbly"})
 _SAID_FINE = re.compile(
     r"\b(?:it (?:is|'s|looks|seems|feels)|looks|seems|is) (?:totally |completely |perfectly |all |absolutely )?"
-    r"(?:fine|normal|ok|okay)\b"
-)
+    r"(?:fine|normal|ok|okay)\b|\b(?:it (?:is|'s)|is|stays) (?:totally |completely |perfectly )?still\b(?! \w)"
+)  # "... checked in the mirror 50 times and it's still": still as a noun is not (still twitching)
 
 
 def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, bool] | None) -> bool:
@@ -225,10 +225,14 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     doc = text.doc
     if text.named_twitching == 0 and len(doc) > _TERSE and ent.ent_id_ != "tongue":
         return False  # a story that never names twitching ("I have foot drop ... my left knee") has no twitching place
+    if ent.ent_id_ == "tongue" and text.framed(ent):
+        return False  # "panicking that my tongue might be twitching": a worry, asked about (cues.yaml), not a place
     after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
     twitch_after = any(t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4])  # "calf sore and twitching"
     if "asleep" in after:
         return False  # "like when your legs fall asleep": numbness, said by a picture
+    if {"test", "tests", "exam", "examination"} & set(after) and not twitch_after:
+        return False  # "the finger to nose test", "the heel walking test": a test's name, not a place
     if ent.ent_id_ == "widespread" and norm_at(doc, ent.start - 1) in _EXAMINED:
         return False  # "full strength everywhere, reflexes normal": what an examination found, not twitching
     shakes = after[:1] and (after[0] in _SHAKES or (after[0] in _IS and after[1:2] and after[1] in _SHAKES))
