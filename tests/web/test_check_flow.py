@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import answer_step, post_form
+from tests.web.conftest import answer_step, follow_check, post_form
 
 FRIGHTENED = "my left calf has been twitching for 3 days, no weakness, I'm really scared it's ALS"
 
@@ -28,15 +28,9 @@ def test_a_frightened_person_with_nothing_wrong_reaches_the_result_in_twelve_tap
     while True:
         lines = re.findall(r'name="([qg]\.\w+)"', page)
         assert len(set(lines)) <= 5, lines  # at most five questions a screen
-        if "Skip the rest and see my advice" in page:
-            fields = {"action": "rest"}
-        elif len(set(lines)) > 1:
+        fields = _no_to_everything(page)
+        if fields == {"action": "none"}:
             assert page.index("None of these") < page.index(lines[0])  # "None of these" comes first
-            fields = {"action": "none"}
-        elif 'value="no"' in page:
-            fields = {lines[0]: "no", "action": "next"}  # a single yes-or-no question: "No"
-        else:
-            fields = {"action": "skip"}
         response = answer_step(client, page, fields)
         taps += 2 if response.status_code == 303 else 1  # the last step also confirms the summary
         screens += 1
@@ -47,6 +41,19 @@ def test_a_frightened_person_with_nothing_wrong_reaches_the_result_in_twelve_tap
     result = client.get(response.headers["location"]).text
     assert "banner-self_care" in result
     assert taps <= 12, taps
+
+
+def _no_to_everything(page: str) -> dict[str, str]:
+    """What a person with nothing wrong taps on a step: skip the rest when offered, "None of these" on a group, "No"
+    to a single yes-or-no question, else skip."""
+    lines = re.findall(r'name="([qg]\.\w+)"', page)
+    if "Skip the rest and see my advice" in page:
+        return {"action": "rest"}
+    if len(set(lines)) > 1:
+        return {"action": "none"}
+    if 'value="no"' in page:
+        return {lines[0]: "no", "action": "next"}
+    return {"action": "skip"}
 
 
 def test_back_and_reload_are_plain_page_loads_and_keep_the_answers(client: TestClient) -> None:
@@ -217,3 +224,21 @@ def test_the_result_quotes_the_words_each_sign_was_read_from(client: TestClient)
         "numbness); “speech is slurred” (read as sudden speech problem)" in page
     )
     assert "From what you said: face drooping" not in page
+
+
+def test_the_plan_shows_targets_but_not_the_emergencys_time_twice(client: TestClient) -> None:
+    """The see-a-doctor step's words already say when ("Call 112 now"); the web showed "Target: now." after them, which
+    the CLI left out. Other steps keep their concrete targets."""
+    emergency = "one side of my face dropped 10 minutes ago and my speech is slurred"
+    response = post_form(client, "/check/describe", {"description": emergency})
+    page = html.unescape(client.get(response.headers["location"]).text)
+    assert "Target: now." not in page
+    calm = "eyelid twitching for 3 days, I drink 6 coffees a day, no weakness, no other symptoms, I'm 30"
+    response = follow_check(client, post_form(client, "/check/describe", {"description": calm}))
+    for _ in range(20):
+        if response.status_code == 303:
+            break
+        response = answer_step(client, response.text, _no_to_everything(response.text))
+    assert response.status_code == 303 and response.headers["location"].startswith("/checks/")
+    page = html.unescape(client.get(response.headers["location"]).text)
+    assert re.search(r"Target: [^<]*\d", page)  # a concrete target (a number of cups or milligrams)

@@ -137,7 +137,7 @@ def _factors(console: Console, assessment: Assessment) -> None:
 def _plan(console: Console, assessment: Assessment) -> None:
     console.print(Text("Your plan", style="bold underline"))
     for number, step in enumerate(assessment.plan, start=1):
-        target = f" [bold]Target:[/bold] {step.target}." if step.target and step.id != "see_a_doctor" else ""
+        target = f" [bold]Target:[/bold] {step.shown_target}." if step.shown_target else ""
         console.print(f"{number}. {step.text}{target} [dim]({_cite(step.sources)})[/dim]")
     console.print()
 

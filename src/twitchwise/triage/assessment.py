@@ -47,6 +47,11 @@ class PlanStep(_Out, frozen=True):
     target: str
     sources: list[str]
 
+    @property
+    def shown_target(self) -> str:
+        """The target to show beside the step: the see-a-doctor step's time frame ("now") is already in its words."""
+        return "" if self.id == "see_a_doctor" else self.target
+
 
 class Reassuring(_Out, frozen=True):
     """A pertinent negative: an answer that lowers concern."""
