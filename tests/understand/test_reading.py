@@ -2375,3 +2375,28 @@ def test_a_worry_about_a_sign_is_asked_and_a_self_test_is_no_place(kb: Knowledge
     assert (read(told, kb, today=TODAY).answers.symptoms or {}).get("tongue_twitching") is True
     tested = "I did the finger to nose test and the heel walking test and passed, calf twitches for 6 days"
     assert [s.region for s in read(tested, kb, today=TODAY).answers.sites or []] == ["calf"]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # a story's reaction, told in the past: puzzled, most likely - asked, never passed over
+        ("I had never had anything like it before so I was really confused, my finger was twitching", None),
+        # confusion now, or an episode of it, is the sign
+        ("I can't think straight and I'm confused", True),
+        ("I was confused and didn't know where I was, arm twitching", True),
+        ("On an antidepressant, just started tramadol, and now I'm confused, burning hot and twitching all over", True),
+    ],
+)
+def test_a_writers_past_confusion_is_asked_and_confusion_now_is_a_sign(
+    kb: KnowledgeBase, text: str, state: bool | None
+) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert (reading.answers.symptoms or {}).get("confusion_or_agitation") is state
+    if state is None:
+        assert "confusion_or_agitation" in reading.uncertain
+
+
+def test_twitches_all_through_the_body_are_widespread(kb: KnowledgeBase) -> None:
+    told = "For over a year now I have had random muscle twitches all through my body."
+    assert [s.region for s in read(told, kb, today=TODAY).answers.sites or []] == ["widespread"]

@@ -31,6 +31,8 @@ def symptoms(text: Text) -> dict[str, bool | None]:
         state = False if _no_problems_with(text, ent) else text.state(ent)
         if ent.ent_id_ == "spreading" and state is not False and _within_one_muscle(text, ent, doubted=state is None):
             continue  # "the twitches spread out across the calf": no word on spreading to new places (left unanswered)
+        if ent.ent_id_ == "confusion_or_agitation" and state is True and _puzzled(text, ent):
+            state = None  # "so I was really confused": puzzled, most likely (asked, as the cue does)
         if ent.ent_id_ in RIGHT_NOW and state is True and _since_gone(text, ent):
             state = None  # "I was short of breath yesterday but it went away": is it there now? asked
         states.setdefault(ent.ent_id_, []).append(state)
@@ -246,6 +248,16 @@ _BODILY_TASKS = frozenset({
 })  # fmt: skip
 _GASPED_AT = frozenset({"the", "how", "what", "his", "her", "their", "that", "this", "a"})
 _BREATH_TIMES = frozenset({"night", "times", "rest", "the top", "the end", "the bottom", "the gym", "the stairs"})
+
+
+def _puzzled(text: Text, ent: Span) -> bool:
+    """ "I was really confused": the writer's own confusion in so many words (puzzled, most likely), the ``puzzled``
+    group of cues.yaml."""
+    from twitchwise.understand.cues import load_cues
+
+    start = max(0, ent.start - 5)
+    words = " ".join(t.norm_ for t in text.doc[start : min(len(text.doc), ent.end + 6)])
+    return load_cues().groups["puzzled"].search(words) is not None
 
 
 def _idiom(text: Text, ent: Span) -> bool:
