@@ -2400,3 +2400,23 @@ def test_a_writers_past_confusion_is_asked_and_confusion_now_is_a_sign(
 def test_twitches_all_through_the_body_are_widespread(kb: KnowledgeBase) -> None:
     told = "For over a year now I have had random muscle twitches all through my body."
     assert [s.region for s in read(told, kb, today=TODAY).answers.sites or []] == ["widespread"]
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition", "warned"),
+    [
+        # a time compared with is no time long past: the weakness told in the same sentence is now
+        ("harder to climb the stairs than a few months ago, and it's getting a bit worse, legs weak", "urgent", False),
+        ("I had a stroke a few months ago, calf twitching, legs a bit weak", "routine", True),
+        # hedged signs are asked and warned about, never passed over
+        ("I think my grip might be a smidge weaker than it was, hard to say, hand twitches, 6 weeks", "routine", True),
+        # a foot that slaps when walking is foot drop; a flip flop's slap is not
+        ("me calf's been twitching for weeks and now I've got a gammy foot that slaps when I walk", "urgent", False),
+        ("my flip flops slap when I walk on the beach, calf twitch 2 days", "self_care", False),
+        ("my hand has gone a bit useless over the past month, can't do me buttons, thumb twitches", "urgent", False),
+        ("the traffic is getting a bit worse, eyelid twitching 3 days", "self_care", False),
+    ],
+)
+def test_comparisons_hedges_and_dialect(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
+    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
+    assert (result.disposition, result.warning is not None) == (disposition, warned)

@@ -96,8 +96,12 @@ GONE = re.compile(
     r"(?:seconds?|minutes?))\b"
 )
 _PAST = re.compile(
-    r"\b(?:(?:\d+|a few|few|several|many|two|three|four|five|ten|some) (?:years|yrs|months) (?:ago|back|before)|"
-    r"years ago|months ago|as a (?:child|kid|teen\w*|baby)|when i was (?:young|little|small|a (?:child|kid|teen\w*))|"
+    # not a time compared with ("harder than a few months ago", "weaker than last year") or counted from ("since 2
+    # months back")
+    r"\b(?<!than )(?<!than a )(?<!than it was )(?<!than they were )(?<!since )(?<!from )(?<!compared to )"
+    r"(?<!compared with )(?:(?:\d+|a few|few|several|many|two|three|four|five|ten|some) (?:years|yrs|months) "
+    r"(?:ago|back|before)|(?<!few )(?<!several )(?<!many )(?<!some )(?<!\d )(?:years ago|months ago)|"
+    r"as a (?:child|kid|teen\w*|baby)|when i was (?:young|little|small|a (?:child|kid|teen\w*))|"
     r"last year|in (?:19|20)\d\d|a while (?:ago|back)|long time ago|once before|years back|back in|"
     # "She once had facial paralysis (suspected Bell's palsy)", "a history of seizures": a past event, asked about
     r"(?:i|he|she|they|we) once (?:had|got|suffered)|once had|had once|previously (?:had|suffered|got)|"
