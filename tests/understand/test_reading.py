@@ -2420,3 +2420,21 @@ def test_twitches_all_through_the_body_are_widespread(kb: KnowledgeBase) -> None
 def test_comparisons_hedges_and_dialect(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
     result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
     assert (result.disposition, result.warning is not None) == (disposition, warned)
+
+
+@pytest.mark.parametrize(
+    ("text", "mg"),
+    [
+        ("I drink about 12 cans of energy drink a day, each 160mg, and my muscles twitch constantly", 1920.0),
+        ("3 coffees a day, about 100mg each", 300.0),
+        ("one can of monster, 160mg per can", 160.0),
+        ("I take 3 x 200mg caffeine tablets a day, around 1,300 mg in total", 1300.0),
+    ],
+)
+def test_one_drinks_milligrams_are_counted_for_every_drink(kb: KnowledgeBase, text: str, mg: float) -> None:
+    assert read(text, kb, today=TODAY).answers.caffeine_mg_per_day == mg
+
+
+def test_lips_and_fingertips_all_pins_and_needles_with_clawed_hands(kb: KnowledgeBase) -> None:
+    told = "my lips and fingertips are all pins and needles and my hands have locked into a claw shape, twitching face"
+    assert assess(read(told, kb, today=TODAY).answers, kb, today=TODAY).disposition == "emergency"

@@ -37,6 +37,7 @@ def caffeine(text: Text) -> None:
     counted_with: set[int] = set()  # "tea (6 cups)": the cups are the tea's, not coffee
     uncounted: list[Span] = []  # "a whole pot of coffee", "loads of coffee": named, not sized
     named_at: set[int] = set()
+    drinks = 0.0  # how many drinks were counted ("12 cans … each 160mg" is 12 of 160 mg)
     for ent in text.by_label("CAFFEINE"):
         named_at.add(ent.end)
         if _held_not_drunk(text, ent):
@@ -68,6 +69,7 @@ def caffeine(text: Text) -> None:
         millilitres = volume.millilitres if volume else text.lexicon.drink_volumes_ml.get(phrase)
         size = millilitres / serving.volume_ml if millilitres and serving.volume_ml else 1.0
         total += count * serving.amount * size
+        drinks += count
         counted = True
         if volume is not None and serving.volume_ml:
             each = serving.amount * size
@@ -75,7 +77,11 @@ def caffeine(text: Text) -> None:
                         f"({serving.amount:g} mg in {serving.volume_ml:g} mL)")  # fmt: skip
         elif phrase in text.lexicon.serving_assumptions:
             text.assume(text.lexicon.serving_assumptions[phrase])
-    explicit = _explicit_caffeine(text)
+    explicit, one_drink = _explicit_caffeine(text)
+    if one_drink is not None and drinks:
+        # "12 cans of energy drink a day, each 160mg": the amount said is one drink's
+        text.assume(f"{one_drink:g} mg read as each drink's caffeine, counted {drinks:g} times")
+        explicit = max(explicit or 0.0, round(one_drink * drinks, 1))
     if explicit is not None:
         text.data["caffeine_mg_per_day"] = explicit
         return
@@ -218,9 +224,29 @@ def _held_not_drunk(text: Text, ent: Span) -> bool:
     return index >= 0 and text.doc[index].norm_ in _HANDLED
 
 
-def _explicit_caffeine(text: Text) -> float | None:
+_EACH_BEFORE = frozenset({"each", "apiece"})
+_EACH_AFTER = frozenset({"each", "apiece", "per", "a", "an", "in"})
+_ONE_DRINK = frozenset(
+    {"can", "cup", "mug", "shot", "serving", "bottle", "tin", "glass", "pill", "tablet", "scoop", "one"}
+)
+
+
+def _for_each(text: Text, index: int, unit: int) -> bool:
+    """ "each 160mg", "160mg each", "160 mg per can", "200mg in a cup": the amount of one drink, not of the day."""
+    doc = text.doc
+    if norm_at(doc, index - 1) in _EACH_BEFORE or (norm_at(doc, index - 2) in _EACH_BEFORE and doc[index - 1].like_num):
+        return True
+    after = [norm_at(doc, unit + k) for k in (1, 2, 3)]
+    if after[0] in {"each", "apiece"}:
+        return True
+    return after[0] in _EACH_AFTER and (after[1] in _ONE_DRINK or after[2] in _ONE_DRINK)
+
+
+def _explicit_caffeine(text: Text) -> tuple[float | None, float | None]:
+    """The day's caffeine said in milligrams, and one drink's ("each 160mg")."""
     doc = text.doc
     found: list[float] = []
+    each: list[float] = []
     for token in doc:
         value: float | None = None
         if token.norm_ in {"mg", "milligrams"}:
@@ -234,9 +260,13 @@ def _explicit_caffeine(text: Text) -> float | None:
         near = [e for e in text.ents_in(token.i - 9, token.i + 7) if e.label_ in _CAFFEINE_OR_MEDICINE]
         nearest = min(near, key=lambda e: min(abs(e.start - token.i), abs(e.end - 1 - token.i)), default=None)
         if nearest is not None and (nearest.label_ != "MEDICINE" or "caffeine" in nearest.text.lower()):
+            number = token.i if token.norm_ not in {"mg", "milligrams"} else token.i - 1
+            if _for_each(text, number, token.i):
+                each.append(value)
+                continue
             found.append(round(value / 7, 1) if text.per_week(token.i + 1) else value)
     # "3 x 200mg caffeine tablets …, around 1,300 mg in total": the day's amount is the largest said
-    return max(found, default=None)
+    return max(found, default=None), max(each, default=None)
 
 
 @cache
