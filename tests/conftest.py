@@ -73,6 +73,10 @@ HOSTILE_TEXTS = [
     # one run-on sentence: each cue match read its clause back to the sentence's start (76 kB: 21 s), and each
     # "slurring" looked for drink in the whole sentence (380 kB: 258 s)
     "my arm is not numb " * 4000, "no weakness and no numbness and no slurring " * 2000,
+    # a figure of speech and a lifelong skill are read per sentence and in a window: one ent at a time once read the
+    # whole run-on sentence (108 kB of "my calf is weak and numb": 92 s)
+    "I slur my words but I always have, figuratively " * 2000,
+    "my flatmate's been choking on his food, me I've got a twitch " * 1500,
 ]  # fmt: skip
 
 

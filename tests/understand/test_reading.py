@@ -2438,3 +2438,26 @@ def test_one_drinks_milligrams_are_counted_for_every_drink(kb: KnowledgeBase, te
 def test_lips_and_fingertips_all_pins_and_needles_with_clawed_hands(kb: KnowledgeBase) -> None:
     told = "my lips and fingertips are all pins and needles and my hands have locked into a claw shape, twitching face"
     assert assess(read(told, kb, today=TODAY).answers, kb, today=TODAY).disposition == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # whose signs: a flatmate's choking is his; "my flatmate's been" is "has been", not his
+        ("my flatmate's been choking on his food all week; me, I've only got a twitchy thumb", "self_care"),
+        ("My husband has MND and I'm his carer. I've had an eyelid twitch for two days, it's stress", "self_care"),
+        # a sentence that says it is a figure of speech; a score; lifelong; a worldly thing wasting away
+        ("thigh twitching 3 days, drowning in paperwork, can't catch my breath at work, figuratively", "self_care"),
+        ("my calf twitches a bit after football, we got paralysed 4-0, gutted", "self_care"),
+        ("eyelid going for 3 days. my sister says I'm slurring my words when excited but I always have", "self_care"),
+        ("I've always been fine but now I'm slurring my words, calf twitch", "urgent"),
+        ("eye twitch 3 days. my team's morale is wasting away with these layoffs", "self_care"),
+        # handwriting gone wobbly is a hand that no longer writes as it did
+        ("nothing else really, apart from my handwriting has got wobbly this month and the hand twitches", "urgent"),
+    ],
+)
+def test_whose_sign_and_which_sense(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
+    assert result.disposition == disposition
+    if disposition == "self_care":
+        assert result.warning is None

@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 import msgspec
 import yaml
 
+from twitchwise.understand.lexicon import load_lexicon
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -160,10 +162,17 @@ _DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't"
     r"(?:the same as (?:always|usual|ever|before)|no (?:more|worse) than (?:usual|before|ever))\b"
     r")"
 )
-_PEOPLE = (
-    r"(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|brother|sister|friend|grand\w+|gran|nan|"
-    r"uncle|aunt\w*|cousin|colleague|boss|neighbou?r|boyfriend|girlfriend|kid|child|baby|doctor|gp)"
-)
+
+
+def _people_words() -> str:
+    """The writer's people as the lexicon names them ("my flatmate", "my hubby"), and those who tell them things."""
+    words = set(load_lexicon().people) | {"mom", "mother", "father", "doctor", "gp"}
+    return "(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r"|grand\w+|aunt\w*)"
+
+
+_PEOPLE = _people_words()
+FIGURATIVE = re.compile(r"\b(?:figuratively|metaphorically|not literally|in a manner of speaking|so to speak)\b")
+"""A sentence that says its words are a figure of speech."""
 _OTHER_PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|they|him|her)\b")
 _PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|him|her)\b")  # someone named, not "they"
 # someone seen or read about, not the writer ("a video of someone with MND dropping things")
@@ -249,6 +258,8 @@ class Cues:
         """``text`` and ``starts``: the sentence's normalised words and where each token starts (``_norm_text``)."""
         if not text:
             return
+        if FIGURATIVE.search(text):
+            return  # "I can't catch my breath at work, figuratively": a figure of speech, every word of it
         asks = text.rstrip().endswith("?")
         remote = _PAST.search(text) is not None
         for compiled in self.cues:

@@ -6,7 +6,16 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from twitchwise.understand.text import About, Text, followed_by_unit, norm_at, previous_norm, whole_number, years_old
+from twitchwise.understand.text import (
+    About,
+    Text,
+    followed_by_unit,
+    names_twitching,
+    norm_at,
+    previous_norm,
+    whole_number,
+    years_old,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -83,14 +92,16 @@ def about(text: Text) -> tuple[About, Span | None]:
         if (e.start == 0 or _owned(text, e)) and norm_at(text.doc, e.end) != "here"  # "Wife here.": the writer
     ]
     norms = [t.norm_ for t in text.doc]
+    # the writer's own places ("my calf"), and twitching told in the first person ("me, I've only got a twitchy thumb")
     mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
+    mine += _writer_twitches(text)
+    first = sum(n in {"i", "i'm", "me"} for n in norms)
     # "my eye twitches … my sister's losing weight for her wedding": beside the writer's own body, "her wedding" is no
     # word of whose body the text tells
     third = sum(
         n in {"he", "him", "his", "she", "her", "he's", "she's"} and not (mine and _their_thing(text, i))
         for i, n in enumerate(norms)
     )
-    first = sum(n in {"i", "i'm", "me"} for n in norms)
     lowered = text.doc.text.lower()
     # "my 4 month old has a fever", "my boy is 2 months", a text that opens "2mo old bby, temp 38.3"
     opens_young = _INFANT.match(lowered.lstrip()) is not None
@@ -109,7 +120,8 @@ def about(text: Text) -> tuple[About, Span | None]:
     # "My husband thinks it's nothing … My son is 5": the one the words are about, not one who comments on them
     # or one whose own past is told ("My friend had an eye twitch last year")
     person = next((e for e in people if not _comments_or_recalls(text, e)), people[0])
-    owner = person.end < len(text.doc) and text.doc[person.end].norm_ in {"'s", "’s"}
+    # "my son's arm" (not "my flatmate's been …", where the 's is "has" or "is")
+    owner = norm_at(text.doc, person.end) in {"'s", "’s"} and norm_at(text.doc, person.end + 1) not in _IS_NOT_OWN
     opens = mine == 0 and _opens_as_subject(text, person)
     if third > mine or (owner and mine == 0) or (mine == 0 and first == 0) or opens:
         return "someone_else", person
@@ -168,6 +180,39 @@ _SUBJECT_VERBS = frozenset(
     {"has", "is", "was", "had", "keeps", "kept", "gets", "got", "started", "seems", "seemed", "looks", "can",
      "could", "will", "would", "twitches", "twitched", "woke", "suddenly", "just", "developed", "complains"}
 )  # fmt: skip
+
+
+_IS_NOT_OWN = frozenset({
+    "been", "got", "gone", "had", "having", "always", "also", "just", "never", "not", "started", "getting", "going",
+    "a", "an", "very", "really", "so", "fine", "ok", "okay", "now", "still",
+})  # fmt: skip
+_CLAUSE_STARTS = frozenset({",", ";", ".", "!", "?", "but", "and", "-", ":"})
+
+
+def _writer_twitches(text: Text) -> int:
+    """ "my flatmate's been choking on his food; me, I've only got a twitchy thumb": how many times the writer tells
+    their own twitching, named, within a few words of "I" in a clause with no one else in it."""
+    doc = text.doc
+    twitches = text.by_label("TWITCH", others=True)
+    if any(e._.other_person for e in twitches):
+        return 0  # "my dad has had twitching for months, I've had it too": both tell twitching (left to the rest)
+    told = 0
+    for ent in twitches:
+        if not names_twitching(doc[ent.start]):
+            continue  # "he was having them": not a word of twitching itself
+        start = ent.start
+        while start > 0 and doc[start - 1].norm_ not in _CLAUSE_STARTS and ent.start - start < 6:
+            start -= 1
+        words = " ".join(t.norm_ for t in doc[start : ent.start])
+        if _I_HAVE.search(words) and not set(words.split()) & _THIRD:
+            told += 1  # "I've got a twitchy thumb", not "when I press down I still feel the jerking"
+    return told
+
+
+_I_HAVE = re.compile(r"\bi (?:have |'ve |am |'m )?(?:only |just |also |still )?(?:got|have|had|get|getting|been) ")
+
+
+_THIRD = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "he's", "she's"})
 
 
 def _opens_as_subject(text: Text, person: Span) -> bool:

@@ -15,11 +15,14 @@ if TYPE_CHECKING:
 def symptoms(text: Text) -> dict[str, bool | None]:
     """Each named symptom: present, absent, or not sure (None)."""
     states: dict[str, list[bool | None]] = {}
+    figurative = _figurative_sentences(text)
     for ent in text.by_label("SYMPTOM"):
         if text.generic_or_denied(ent) or _a_small_spasm(text, ent) or _a_feeling_of(text, ent) or _idiom(text, ent):
             continue
-        if ent.ent_id_ == "getting_worse" and _worse_of_something_else(text, ent):
-            continue  # "the traffic is getting worse", "my hours at work have been increasing"
+        if ent.ent_id_ in {"getting_worse", "muscle_wasting"} and _worse_of_something_else(text, ent):
+            continue  # "the traffic is getting worse", "my team's morale is wasting away"
+        if text.sentence_of[ent.start] in figurative or (ent.ent_id_ in _SKILLS and _as_always(text, ent)):
+            continue  # "can't catch my breath at work, figuratively"; "I slur my words when excited but always have"
         if ent.ent_id_ == "loss_of_dexterity" and _composing(text, ent):
             continue  # "I have trouble writing my thesis"
         if ent.ent_id_ in _RECENT_EVENTS and _long_past(text, ent):
@@ -50,8 +53,42 @@ def symptoms(text: Text) -> dict[str, bool | None]:
 _WORLDLY = frozenset({
     "traffic", "weather", "commute", "queue", "queues", "economy", "prices", "news", "workload", "deadlines", "noise",
     "rent", "bills", "politics", "wifi", "hours", "work", "job", "boss", "situation", "marriage", "relationship",
-    "exams", "grades", "finances", "debt", "weeds",
+    "exams", "grades", "finances", "debt", "weeds", "morale", "team", "savings", "budget", "business", "company",
+    "garden", "plants", "battery", "motivation", "patience", "account", "career", "friendship",
 })  # fmt: skip
+# what a person does that may always have been so ("I slur my words when I'm excited, but I always have")
+_SKILLS = frozenset({"slurred_speech", "tripping_or_foot_drop", "loss_of_dexterity"})
+_NEW_NOW = re.compile(r"\b(?:now|suddenly|lately|recently|new|newly|started|these days|anymore|any more|worse)\b")
+
+
+def _figurative_sentences(text: Text) -> set[int]:
+    """The sentences that say their words are a figure of speech ("…, figuratively"), each read once."""
+    from twitchwise.understand.cues import FIGURATIVE
+
+    spans = enumerate(zip(text.sentence_starts, text.sentence_ends, strict=False))  # an empty text has no start
+    return {
+        number
+        for number, (start, end) in spans
+        if FIGURATIVE.search(" ".join(t.norm_ for t in text.doc[start:end])) is not None
+    }
+
+
+_ALWAYS_REACH = 25  # words either side of a sign in which "but I always have" and "now" are read
+
+
+def _as_always(text: Text, ent: Span) -> bool:
+    """ "… slurring my words when I'm excited, but I always have": told after the sign as lifelong, with no word of
+    anything new near it (not "I've always been fine, but now I slur")."""
+    from twitchwise.understand.cues import load_cues
+
+    start, end = text.sentence(ent.start)
+    after = " ".join(t.norm_ for t in text.doc[ent.end : min(end, ent.end + _ALWAYS_REACH)])
+    near = " ".join(
+        t.norm_ for t in text.doc[max(start, ent.start - _ALWAYS_REACH) : min(end, ent.end + _ALWAYS_REACH)]
+    )
+    return load_cues().groups["lifelong"].search(after) is not None and _NEW_NOW.search(near) is None
+
+
 _WORSE_BOUNDS = frozenset({",", ";", ":", "and", "but", "so", "because", "-", "(", ")", "."})
 
 
@@ -266,7 +303,10 @@ def _idiom(text: Text, ent: Span) -> bool:
     doc = text.doc
     following = [norm_at(doc, ent.end + k) for k in (0, 1, 2)]
     word = ent.text.lower()
-    if ent.ent_id_ == "paralysis" and word.startswith("paraly") and following[0] in {"by", "with"}:
+    paralysed = ent.ent_id_ == "paralysis" and word.startswith("paraly")
+    if paralysed and following[0][:1].isdigit() and following[1] in {"-", "–"}:
+        return True  # "we got paralysed 4-0": a score
+    if paralysed and following[0] in {"by", "with"}:
         obj = following[2] if following[1] in _ARTICLES else following[1]
         return obj not in _PARALYSED_BY and obj != ""
     if ent.ent_id_ == "numbness" and word == "numb" and following[0] == "to":
