@@ -2461,3 +2461,19 @@ def test_whose_sign_and_which_sense(kb: KnowledgeBase, text: str, disposition: s
     assert result.disposition == disposition
     if disposition == "self_care":
         assert result.warning is None
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition", "warned"),
+    [
+        # text-speak: "cnt", "ova", "proply", and "breath" for "breathe"
+        ("cnt breath proply sittin down, arms weak, twitchin evrywhere", "emergency", False),
+        ("leg keeps givin out n i trip ova my foot alot lately, calf twitchin 2 months", "urgent", False),
+        # struggling to breathe told of effort, with no word of rest: asked whether at rest, and warned meanwhile
+        ("I can't breathe in the cold air when I run, calf twitch", "self_care", True),
+        ("I can't breathe right now even when I walk slowly", "emergency", False),
+    ],
+)
+def test_text_speak_and_breath_told_of_effort(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
+    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
+    assert (result.disposition, result.warning is not None) == (disposition, warned)

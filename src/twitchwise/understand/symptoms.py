@@ -444,11 +444,13 @@ _NEWLY = re.compile(
     r"\b(?:now|new|newly|recently|lately|these days|used to|anymore|any more|more than|worse|getting|than before|"
     r"than usual|never)\b"
 )
+_REST = "sitting|at rest|resting|doing nothing|not moving|standing still"  # words of rest, for the two below
+_AT_REST = re.compile(rf"\b(?:{_REST}|lying|right now|just now)\b")
 _BREATHLESS = re.compile(r"\b(?:out of breath|breathless\w*|short of breath|shortness of breath|puffed)")
 _STRUGGLING = re.compile(
     r"\b(?:can not|could not|unable to|struggl\w* to|hard to|difficult\w* to|fighting to|trouble) (?:breathe|breath)|"
     r"gasping|can not (?:get|catch) (?:my |a )?breath|"
-    r"\b(?:sitting|at rest|resting|doing nothing|not moving|standing still|talking|all the time|constantly)\b"
+    rf"\b(?:{_REST}|talking|all the time|constantly)\b"
 )
 
 
@@ -462,13 +464,23 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
     found = cues.find(text.doc, about_self=about == "self", recent=recent)
     known = text.kb.symptom_ids
     exertion = found.present.get("breathless_on_exertion")
+    struggling = found.present.get("breathing_difficulty")
+    # "I can't breathe in the cold air when I run": the same words told of effort, and no word of rest
+    of_effort = (
+        struggling is not None
+        and exertion is not None
+        and struggling in exertion
+        and _AT_REST.search(" ".join(t.norm_ for t in text.doc)) is None
+    )
+    if of_effort:
+        found.present.pop("breathing_difficulty")
     if exertion and symptoms.get("breathing_difficulty") and "breathing_difficulty" not in found.present:
         # "breathless on the stairs" is not "struggling to breathe now" (clinical.md §11d): ask, don't assume --
         # unless it has always been so ("out of breath running for the bus, but always have"), which is no sign
         whole = " ".join(t.norm_ for t in text.doc)
         if cues.groups["lifelong"].search(whole) or _AS_ALWAYS.search(whole):
             del symptoms["breathing_difficulty"]
-        elif _HARD_BURST.search(exertion) and not _NEWLY.search(whole):
+        elif _HARD_BURST.search(exertion) and not _NEWLY.search(whole) and not _AT_REST.search(whole):
             # out of breath after a sprint, a race or a match is what anyone is: neither sign, unless told as new
             del symptoms["breathing_difficulty"]
             found.present.pop("breathless_on_exertion")
