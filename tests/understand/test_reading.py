@@ -2477,3 +2477,16 @@ def test_whose_sign_and_which_sense(kb: KnowledgeBase, text: str, disposition: s
 def test_text_speak_and_breath_told_of_effort(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
     result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
     assert (result.disposition, result.warning is not None) == (disposition, warned)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not a big deal, figuratively speaking, but my face drooped on one side 20 minutes ago",
+        "my face drooped on one side 20 minutes ago, figuratively speaking - no, literally",
+        "my face drooped on one side 20 minutes ago, not figuratively",
+        "I feel paralysed at work, figuratively. My face drooped on one side 20 minutes ago",
+    ],
+)
+def test_a_figure_of_speech_reaches_its_own_clause_only(kb: KnowledgeBase, text: str) -> None:
+    assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == "emergency"

@@ -172,7 +172,34 @@ def _people_words() -> str:
 
 _PEOPLE = _people_words()
 FIGURATIVE = re.compile(r"\b(?:figuratively|metaphorically|not literally|in a manner of speaking|so to speak)\b")
-"""A sentence that says its words are a figure of speech."""
+"""Words that say what they follow is a figure of speech."""
+_CLAUSE_EDGE = re.compile(r"[,;:]| - |\b(?:but|however|though|although|yet)\b")
+_TAKEN_BACK = re.compile(r"\W*(?:speaking\W*)?(?:-\W*)?(?:no\b|actually|literally|really)")
+
+
+def figurative_spans(text: str) -> list[tuple[int, int]]:
+    """Where a sentence's words are said to be a figure of speech: the marker's own clause, and the clause before it
+    when the marker opens its clause ("I can't catch my breath at work, figuratively") -- not what follows a turn
+    ("figuratively speaking, but my face drooped"), not "not figuratively", not "figuratively - no, literally"."""
+    spans: list[tuple[int, int]] = []
+    markers = list(FIGURATIVE.finditer(text))
+    if not markers:
+        return spans
+    edges = [(m.start(), m.end()) for m in _CLAUSE_EDGE.finditer(text)]  # read once: bisected for every marker
+    for marker in markers:
+        if text[max(0, marker.start() - 4) : marker.start()] == "not " and marker[0] != "not literally":
+            continue
+        if _TAKEN_BACK.match(text, marker.end()):
+            continue
+        before = bisect_right(edges, (marker.start(), -1))  # the edges that start before the marker
+        start = edges[before - 1][1] if before else 0
+        if before and not text[start : marker.start()].strip():  # ", figuratively": the clause before it
+            start = edges[before - 2][1] if before > 1 else 0
+        after = bisect_right(edges, (marker.end(), -1))
+        spans.append((start, edges[after][0] if after < len(edges) else len(text)))
+    return spans
+
+
 _OTHER_PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|they|him|her)\b")
 _PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|him|her)\b")  # someone named, not "they"
 # someone seen or read about, not the writer ("a video of someone with MND dropping things")
@@ -258,8 +285,7 @@ class Cues:
         """``text`` and ``starts``: the sentence's normalised words and where each token starts (``_norm_text``)."""
         if not text:
             return
-        if FIGURATIVE.search(text):
-            return  # "I can't catch my breath at work, figuratively": a figure of speech, every word of it
+        figures = figurative_spans(text)  # "I can't catch my breath at work, figuratively": a figure of speech
         asks = text.rstrip().endswith("?")
         remote = _PAST.search(text) is not None
         for compiled in self.cues:
@@ -268,6 +294,8 @@ class Cues:
                 continue
             match, unclear = self._first_reported(compiled, text, about_self=about_self)
             if match is None or (cue.falls and not _fell(match)):
+                continue
+            if any(start <= match.start() < end for start, end in figures):
                 continue
             words = _words(sentence, starts, match)
             if unclear:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from twitchwise.understand.cues import GONE, RIGHT_NOW, WHOLE_ANSWER
@@ -15,13 +16,13 @@ if TYPE_CHECKING:
 def symptoms(text: Text) -> dict[str, bool | None]:
     """Each named symptom: present, absent, or not sure (None)."""
     states: dict[str, list[bool | None]] = {}
-    figurative = _figurative_sentences(text)
+    figurative = _figurative_tokens(text)
     for ent in text.by_label("SYMPTOM"):
         if text.generic_or_denied(ent) or _a_small_spasm(text, ent) or _a_feeling_of(text, ent) or _idiom(text, ent):
             continue
         if ent.ent_id_ in {"getting_worse", "muscle_wasting"} and _worse_of_something_else(text, ent):
             continue  # "the traffic is getting worse", "my team's morale is wasting away"
-        if text.sentence_of[ent.start] in figurative or (ent.ent_id_ in _SKILLS and _as_always(text, ent)):
+        if ent.start in figurative or (ent.ent_id_ in _SKILLS and _as_always(text, ent)):
             continue  # "can't catch my breath at work, figuratively"; "I slur my words when excited but always have"
         if ent.ent_id_ == "loss_of_dexterity" and _composing(text, ent):
             continue  # "I have trouble writing my thesis"
@@ -61,16 +62,23 @@ _SKILLS = frozenset({"slurred_speech", "tripping_or_foot_drop", "loss_of_dexteri
 _NEW_NOW = re.compile(r"\b(?:now|suddenly|lately|recently|new|newly|started|these days|anymore|any more|worse)\b")
 
 
-def _figurative_sentences(text: Text) -> set[int]:
-    """The sentences that say their words are a figure of speech ("…, figuratively"), each read once."""
-    from twitchwise.understand.cues import FIGURATIVE
+def _figurative_tokens(text: Text) -> set[int]:
+    """The tokens said to be a figure of speech (``cues.figurative_spans``), each sentence read once."""
+    from twitchwise.understand.cues import FIGURATIVE, figurative_spans
 
-    spans = enumerate(zip(text.sentence_starts, text.sentence_ends, strict=False))  # an empty text has no start
-    return {
-        number
-        for number, (start, end) in spans
-        if FIGURATIVE.search(" ".join(t.norm_ for t in text.doc[start:end])) is not None
-    }
+    found: set[int] = set()
+    for start, end in zip(text.sentence_starts, text.sentence_ends, strict=False):  # an empty text has no start
+        tokens = text.doc[start:end]
+        words = " ".join(t.norm_ for t in tokens)
+        if FIGURATIVE.search(words) is None:
+            continue
+        offsets, at = [], 0
+        for token in tokens:
+            offsets.append(at)
+            at += len(token.norm_) + 1
+        for first, last in figurative_spans(words):
+            found.update(range(start + bisect_left(offsets, first), start + bisect_left(offsets, last)))
+    return found
 
 
 _ALWAYS_REACH = 25  # words either side of a sign in which "but I always have" and "now" are read
