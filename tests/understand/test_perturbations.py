@@ -97,6 +97,34 @@ def test_a_denial_just_before_a_red_flag_does_not_reach_it(opening: str, kb: Kno
     assert not misses, f"{len(misses)} under-triaged:\n" + "\n".join(misses[:10])
 
 
+BESIDE_AN_EXCEPTION = {
+    # each exception added for a calm text (an idiom, a reason outside the body, effort, a figure of speech, a
+    # relative's things, a time compared with) tried beside every wording: the first cuts of four hid signs ("Not a
+    # big deal, figuratively speaking, but …": 200 of 207; "… - gasping at the price of petrol": 10) and were narrowed
+    "gasping_at": "{flag} - gasping at the price of petrol",
+    "because": "{flag}, because the lid was stuck",
+    "effort": "{flag}. Out of breath after football.",
+    "has_been": "My husband's been ill, {flag}",
+    "figurative": "Not a big deal, figuratively speaking, but {flag}",
+    "puzzled": "I was really confused. {flag}",
+    "their_thing": "My sister is losing weight for her wedding. {flag}",
+    "compared": "{flag}, harder than a few months ago",
+    "no_problem": "I ran 5k this morning no problem. {flag}",
+}
+
+
+@pytest.mark.parametrize("opening", sorted(BESIDE_AN_EXCEPTION))
+def test_an_exception_for_calm_words_never_hides_a_red_flag_beside_it(opening: str, kb: KnowledgeBase) -> None:
+    misses = []
+    for entry in SUITE["red_flags"].values():
+        for wording in entry["wordings"]:
+            text = BESIDE_AN_EXCEPTION[opening].format(flag=wording)
+            result = triage(text, kb)
+            if RANK[result.disposition] < RANK[entry["level"]] and result.warning is None:
+                misses.append(text)
+    assert not misses, f"{len(misses)} under-triaged:\n" + "\n".join(misses[:10])
+
+
 AFTER_ONE_DENIAL = [
     # "no pain and …": a statement after the "and" is not one more thing denied (49 of the 207 wordings had been
     # under-triaged after "No pain and"; 6 bare noun phrases are left, "no pain and tingling around my lips")

@@ -312,7 +312,10 @@ class Cues:
             onset = cue.confirm_with is not None and (
                 (recent and cue.confirm_with == "onset") or self.groups[cue.confirm_with].search(text) is not None
             )
-            if not onset and any(self.groups[name].search(near) for name in cue.unless):
+            if not onset and any(
+                self.groups[name].search(near) and not (name == "lifelong" and self.groups["changed"].search(text))
+                for name in cue.unless
+            ):
                 continue  # "numb down my left side for years": not this cue's (a long-standing symptom)
             if cue.symptom in RIGHT_NOW and GONE.search(text, match.end(), match.end() + 80):
                 found.possible.setdefault(cue.symptom, words)  # "short of breath yesterday, it went away": asked
@@ -600,7 +603,7 @@ def _unclear_denial(before: str, rest: str) -> bool:
 # signs told as a task that fails, which a reason outside the body explains
 _TASK_SIGNS = frozenset({"loss_of_dexterity", "weakness", "tripping_or_foot_drop"})
 _BECAUSE = re.compile(
-    r"[^.;!?]{0,25}?\b(?:because|cos|coz|cause|cuz) (?:of )?(?:the|my|our|his|her|their|it|it is|there|a|an|"
+    r"[^.;!?,]{0,25}?\b(?:because|cos|coz|cause|cuz) (?:of )?(?:the|my|our|his|her|their|it|it is|there|a|an|"
     r"someone|somebody|i|we|they|he|she|mine)\b((?:(?! and | but | so | also )[^.;!?,]){0,60})"
 )
 # ... unless the reason is the body ("because my hand is weak", "because of the twitching", "as my fingers won't work")

@@ -59,7 +59,6 @@ _WORLDLY = frozenset({
 })  # fmt: skip
 # what a person does that may always have been so ("I slur my words when I'm excited, but I always have")
 _SKILLS = frozenset({"slurred_speech", "tripping_or_foot_drop", "loss_of_dexterity"})
-_NEW_NOW = re.compile(r"\b(?:now|suddenly|lately|recently|new|newly|started|these days|anymore|any more|worse)\b")
 
 
 def _figurative_tokens(text: Text) -> set[int]:
@@ -94,7 +93,8 @@ def _as_always(text: Text, ent: Span) -> bool:
     near = " ".join(
         t.norm_ for t in text.doc[max(start, ent.start - _ALWAYS_REACH) : min(end, ent.end + _ALWAYS_REACH)]
     )
-    return load_cues().groups["lifelong"].search(after) is not None and _NEW_NOW.search(near) is None
+    groups = load_cues().groups
+    return groups["lifelong"].search(after) is not None and groups["changed"].search(near) is None
 
 
 _WORSE_BOUNDS = frozenset({",", ";", ":", "and", "but", "so", "because", "-", "(", ")", "."})
@@ -488,7 +488,12 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
         whole = " ".join(t.norm_ for t in text.doc)
         if cues.groups["lifelong"].search(whole) or _AS_ALWAYS.search(whole):
             del symptoms["breathing_difficulty"]
-        elif _HARD_BURST.search(exertion) and not _NEWLY.search(whole) and not _AT_REST.search(whole):
+        elif (
+            _HARD_BURST.search(exertion)
+            and text.told.get("breathing_difficulty", exertion) in exertion  # the same words, not another sentence's
+            and not _NEWLY.search(whole)
+            and not _AT_REST.search(whole)
+        ):
             # out of breath after a sprint, a race or a match is what anyone is: neither sign, unless told as new
             del symptoms["breathing_difficulty"]
             found.present.pop("breathless_on_exertion")
