@@ -98,10 +98,7 @@ def about(text: Text) -> tuple[About, Span | None]:
     first = sum(n in {"i", "i'm", "me"} for n in norms)
     # "my eye twitches … my sister's losing weight for her wedding": beside the writer's own body, "her wedding" is no
     # word of whose body the text tells
-    third = sum(
-        n in {"he", "him", "his", "she", "her", "he's", "she's"} and not (mine and _their_thing(text, i))
-        for i, n in enumerate(norms)
-    )
+    third = sum(n in _HE_OR_SHE and not (mine and _their_thing(text, i)) for i, n in enumerate(norms))
     lowered = text.doc.text.lower()
     # "my 4 month old has a fever", "my boy is 2 months", a text that opens "2mo old bby, temp 38.3"
     opens_young = _INFANT.match(lowered.lstrip()) is not None
@@ -207,7 +204,8 @@ def _writer_twitches(text: Text) -> int:
 _I_HAVE = re.compile(r"\bi (?:have |'ve |am |'m )?(?:only |just |also |still )?(?:got|have|had|get|getting|been) ")
 
 
-_THIRD = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "he's", "she's"})
+_HE_OR_SHE = frozenset({"he", "him", "his", "she", "her", "he's", "she's"})
+_THIRD = _HE_OR_SHE | {"they", "them", "their"}
 
 
 def _opens_as_subject(text: Text, person: Span) -> bool:

@@ -291,8 +291,6 @@ _BODILY_TASKS = frozenset({
     "opening", "swallowing", "talking", "speaking", "breathing", "pushing", "pulling", "getting", "moving", "using",
     "chewing", "squeezing", "turning", "picking", "raising", "bending", "kneeling", "jumping", "balancing",
 })  # fmt: skip
-_GASPED_AT = frozenset({"the", "how", "what", "his", "her", "their", "that", "this", "a"})
-_BREATH_TIMES = frozenset({"night", "times", "rest", "the top", "the end", "the bottom", "the gym", "the stairs"})
 
 
 def _puzzled(text: Text, ent: Span) -> bool:
@@ -325,8 +323,10 @@ def _idiom(text: Text, ent: Span) -> bool:
         ]
     if ent.ent_id_ == "weakness" and word == "weak" and following[0] in {"at", "in"} and following[1].endswith("ing"):
         return following[1] not in _BODILY_TASKS  # "weak at saying no", not "weak at walking"
-    if ent.ent_id_ == "breathing_difficulty" and word.startswith("gasp") and following[0] == "at":
-        return following[1] in _GASPED_AT and " ".join(following[1:3]) not in _BREATH_TIMES
+    if ent.ent_id_ == "breathing_difficulty" and word.startswith("gasp"):
+        from twitchwise.understand.cues import load_cues
+
+        return load_cues().groups["gasped_at"].match(" ".join(norm_at(doc, ent.end + k) for k in range(4))) is not None
     return (
         ent.ent_id_ == "pain"
         and norm_at(doc, ent.start - 1) in _IDIOM_BEFORE
@@ -447,11 +447,8 @@ _HARD_BURST = re.compile(
     r"(?:ran|run|running|rush\w*|dash\w*|chas\w*|legg\w* it) (?:for|after|to catch) (?:the|a|my) "
     r"(?:bus|train|tram|ferry))\b"
 )
-# ... unless told as new or worse than it was ("now", "more than I used to", "lately")
-_NEWLY = re.compile(
-    r"\b(?:now|new|newly|recently|lately|these days|used to|anymore|any more|more than|worse|getting|than before|"
-    r"than usual|never)\b"
-)
+# ... unless told as new (the ``changed`` group of cues.yaml: "now", "lately", "became") or as more than it was
+_MORE_THAN_IT_WAS = re.compile(r"\b(?:used to|more than|than before|than usual|never)\b")
 _REST = "sitting|at rest|resting|doing nothing|not moving|standing still"  # words of rest, for the two below
 _AT_REST = re.compile(rf"\b(?:{_REST}|lying|right now|just now)\b")
 _BREATHLESS = re.compile(r"\b(?:out of breath|breathless\w*|short of breath|shortness of breath|puffed)")
@@ -491,7 +488,8 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
         elif (
             _HARD_BURST.search(exertion)
             and text.told.get("breathing_difficulty", exertion) in exertion  # the same words, not another sentence's
-            and not _NEWLY.search(whole)
+            and not cues.groups["changed"].search(whole)
+            and not _MORE_THAN_IT_WAS.search(whole)
             and not _AT_REST.search(whole)
         ):
             # out of breath after a sprint, a race or a match is what anyone is: neither sign, unless told as new
