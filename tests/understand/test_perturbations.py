@@ -86,14 +86,23 @@ DENIALS_BEFORE = {
 }
 
 
-@pytest.mark.parametrize("opening", sorted(DENIALS_BEFORE))
-def test_a_denial_just_before_a_red_flag_does_not_reach_it(opening: str, kb: KnowledgeBase) -> None:
+def _under_triaged(template: str, kb: KnowledgeBase, *, warning_suffices: bool) -> list[str]:
+    """Every red-flag wording of the suite put into ``template``: those read below their level (and, unless a
+    warning does not suffice, with no warning either)."""
     misses = []
     for entry in SUITE["red_flags"].values():
         for wording in entry["wordings"]:
-            text = DENIALS_BEFORE[opening].format(flag=wording) + ". calf twitching for 3 days"
-            if RANK[triage(text, kb).disposition] < RANK[entry["level"]]:
+            text = template.format(flag=wording)
+            result = triage(text, kb)
+            if RANK[result.disposition] < RANK[entry["level"]] and not (warning_suffices and result.warning):
                 misses.append(text)
+    return misses
+
+
+@pytest.mark.parametrize("opening", sorted(DENIALS_BEFORE))
+def test_a_denial_just_before_a_red_flag_does_not_reach_it(opening: str, kb: KnowledgeBase) -> None:
+    template = DENIALS_BEFORE[opening] + ". calf twitching for 3 days"
+    misses = _under_triaged(template, kb, warning_suffices=False)
     assert not misses, f"{len(misses)} under-triaged:\n" + "\n".join(misses[:10])
 
 
@@ -115,13 +124,7 @@ BESIDE_AN_EXCEPTION = {
 
 @pytest.mark.parametrize("opening", sorted(BESIDE_AN_EXCEPTION))
 def test_an_exception_for_calm_words_never_hides_a_red_flag_beside_it(opening: str, kb: KnowledgeBase) -> None:
-    misses = []
-    for entry in SUITE["red_flags"].values():
-        for wording in entry["wordings"]:
-            text = BESIDE_AN_EXCEPTION[opening].format(flag=wording)
-            result = triage(text, kb)
-            if RANK[result.disposition] < RANK[entry["level"]] and result.warning is None:
-                misses.append(text)
+    misses = _under_triaged(BESIDE_AN_EXCEPTION[opening], kb, warning_suffices=True)
     assert not misses, f"{len(misses)} under-triaged:\n" + "\n".join(misses[:10])
 
 
