@@ -2490,3 +2490,17 @@ def test_text_speak_and_breath_told_of_effort(kb: KnowledgeBase, text: str, disp
 )
 def test_a_figure_of_speech_reaches_its_own_clause_only(kb: KnowledgeBase, text: str) -> None:
     assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("my little one has a high temperature and her lips look blue, she's twitching in her sleep", "emergency"),
+        ("I can't breathe and my lips are blue from the cold water", "emergency"),
+        # lips blue from the cold or a swim: no sign, and no place that twitches
+        ("my lips look blue from the cold after swimming, calf twitch", "self_care"),
+    ],
+)
+def test_blue_lips_look_blue_and_the_cold_explains_them(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
+    assert result.disposition == disposition

@@ -255,7 +255,12 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         return True  # "my calves are cramping and twitching", "my legs are twitching and cramping": the place of both
     if after[:1] in (["was"], ["were"]) and set(after) & _TIRED_LIMBS and not twitch_after:
         return False  # "my legs were jelly after the spin class": how they felt then (not "my arm was numb and now …")
-    if after[:2] and after[0] in {"went", "turned", "goes", "go"} and after[1] in _COLOURS and not twitch_after:
+    if (
+        after[:2]
+        and after[0] in {"went", "turned", "goes", "go", "look", "looks", "looked", "are", "is", "turning", "going"}
+        and after[1] in _COLOURS
+        and not twitch_after
+    ):
         return False  # "my face went red with embarrassment": how it looked
     if after[:1] in (["feels"], ["feel"], ["felt"], ["looks"], ["look"], ["is"], ["are"]):
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
