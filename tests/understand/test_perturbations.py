@@ -119,6 +119,10 @@ BESIDE_AN_EXCEPTION = {
     "their_thing": "My sister is losing weight for her wedding. {flag}",
     "compared": "{flag}, harder than a few months ago",
     "no_problem": "I ran 5k this morning no problem. {flag}",
+    # someone named by a role, who has a sign of their own or tells one of the writer's
+    "someone_had": "A lady at the bus stop fainted. {flag}",
+    "someone_said": "The man next to me said {flag}",
+    "a_friend_said": "A friend said {flag}",
 }
 
 

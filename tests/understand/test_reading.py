@@ -2504,3 +2504,15 @@ def test_a_figure_of_speech_reaches_its_own_clause_only(kb: KnowledgeBase, text:
 def test_blue_lips_look_blue_and_the_cold_explains_them(kb: KnowledgeBase, text: str, disposition: str) -> None:
     result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
     assert result.disposition == disposition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eyelid twitching 3 days. the guy next to me on the train was choking on his sandwich, scared me",
+        "thumb twitch 2 days, a lady at the bus stop fainted yesterday and I helped her, I'm a bit shaken",
+    ],
+)
+def test_a_sign_of_someone_named_by_a_role_is_theirs(kb: KnowledgeBase, text: str) -> None:
+    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
+    assert (result.disposition, result.warning) == ("self_care", None)

@@ -112,7 +112,9 @@ class ConText:
             person_boundary[i + 1] = person_boundary[i] + (i in person_breaks)
         # "my brother had a seizure", "my cousin fainted", "my wife's speech was slurred": one of the writer's people
         # doing or having something reaches forward as "dad had" does (but not "my wife's noticed I slur")
-        found["other_person"].forward_ends.extend(e.end for e in doc.ents if e.label_ == "PERSON" and _subject(doc, e))
+        found["other_person"].forward_ends.extend(
+            reach for e in doc.ents if e.label_ in {"PERSON", "SEX"} and (reach := _subject(doc, e)) is not None
+        )
         # "his speech is slurred", "her swallowing": what is his or hers, in a text about the writer (not his places:
         # a text about a brother's twitching may still read as the writer's, and its places must stay)
         found["other_person"].forward_ends.extend(
@@ -164,13 +166,31 @@ _FUNCTIONS = frozenset({"speech", "voice", "words", "breathing", "breath", "swal
                         "balance", "vision", "eyesight", "grip", "memory"})  # fmt: skip
 
 
-def _subject(doc: Doc, person: Span) -> bool:
+def _subject(doc: Doc, person: Span) -> int | None:
     """One of the writer's people as the subject of what follows ("my brother had", "my wife's speech"), not one
-    who notices something of the writer ("my wife's noticed", "my husband is worried")."""
-    owned = person.start > 0 and doc[person.start - 1].norm_ in _OWNERS
-    verb = doc[person.end].norm_ if person.end < len(doc) else ""
-    after = doc[person.end + 1].norm_ if person.end + 1 < len(doc) else ""
-    return owned and verb in _HAS and after not in _NOTICES
+    who notices something of the writer ("my wife's noticed", "my husband is worried"); or someone named by a role
+    ("the guy next to me on the train was choking", "a lady at the bus stop fainted"), not the writer ("I'm a man
+    who has …"). Where their reach starts (None: not a subject)."""
+    before = doc[person.start - 1].norm_ if person.start > 0 else ""
+    if before in _OWNERS:
+        verb = doc[person.end].norm_ if person.end < len(doc) else ""
+        after = doc[person.end + 1].norm_ if person.end + 1 < len(doc) else ""
+        return person.end if verb in _HAS and after not in _NOTICES else None
+    if before not in _DETERMINERS or {t.norm_ for t in doc[max(0, person.start - 4) : person.start]} & _I_AM:
+        return None
+    for token in doc[person.end : min(len(doc), person.end + 8)]:
+        if token.norm_ in _NEW_SUBJECT | _NOTICES:
+            return None  # a new clause, the writer as its subject, or one who tells of the writer ("said I fainted")
+        if token.norm_ in _HAS | _EVENTS:
+            after = doc[token.i + 1].norm_ if token.i + 1 < len(doc) else ""
+            return token.i if after not in _NOTICES else None
+    return None
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+_NEW_SUBJECT = frozenset({",", ";", ".", "!", "?", "and", "but", "who", "that", "i", "i'm", "we", "you"})
+_I_AM = frozenset({"i", "i'm", "am", "me"})
+_EVENTS = frozenset({"choking", "fainting", "slurring", "collapsing", "shaking", "jerking", "seizing", "falling"})
 
 
 def _a_count(doc: Doc, token: Token) -> bool:

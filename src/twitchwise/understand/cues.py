@@ -200,13 +200,18 @@ def figurative_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_OTHER_PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|they|him|her)\b")
+_SOMEONE = (  # someone named by a role or a word for a person, with "the" or "a" ("a lady at the bus stop")
+    r"(?:the|a|an|this|that|one of (?:my|the|our)) (?:\w+ ){0,2}?"
+    rf"(?:{_PEOPLE}|man|woman|guy|lady|bloke|chap|person|people|boy|girl|men|women|guys|ladies)"
+)
+_OTHER_PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|they|him|her)\b|\b{_SOMEONE}\b")
 _PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|him|her)\b")  # someone named, not "they"
 # someone seen or read about, not the writer ("a video of someone with MND dropping things")
 _SEEN_OTHER = re.compile(r"\b(?:someone|somebody|people|patients|a (?:man|woman|person)) (?:with|who)\b|\bvideos? of\b")
 # "my husband says shallow breaths even when I sit still": one who tells what they see of the writer
 _TELLS = re.compile(
-    rf"\b(?:my|our) {_PEOPLE} (?:says|said|thinks|thought|reckons|noticed|has noticed|tells me|told me)\b"
+    rf"\b(?:(?:my|our) {_PEOPLE}|{_SOMEONE})(?: \w+){{0,3}}? (?:says|said|thinks|thought|reckons|noticed|has noticed|"
+    r"tells me|told me|asked if|asked whether)\b"
 )
 _FIRST_PERSON = re.compile(rf"\b(?:i|me|myself|i am)\b|\bmy (?!{_PEOPLE}\b)")
 
