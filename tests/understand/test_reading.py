@@ -2516,3 +2516,20 @@ def test_blue_lips_look_blue_and_the_cold_explains_them(kb: KnowledgeBase, text:
 def test_a_sign_of_someone_named_by_a_role_is_theirs(kb: KnowledgeBase, text: str) -> None:
     result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
     assert (result.disposition, result.warning) == ("self_care", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("I keep bumping into things on my left since lunchtime and my left arm feels odd", "emergency"),
+        ("walking like I'm drunk since lunch and I haven't had a drop, leg twitching", "emergency"),
+        # dizzy on standing up too fast, and fine since: no sign (dizzy with a sign beside it stays one)
+        ("calf twitch 2 days, felt a bit dizzy standing up too fast this morning, fine since", "self_care"),
+        ("I'm dizzy and my arm went weak 20 minutes ago", "emergency"),
+    ],
+)
+def test_balance_told_by_what_it_does(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
+    assert result.disposition == disposition
+    if disposition == "self_care":
+        assert result.warning is None
