@@ -123,6 +123,8 @@ BESIDE_AN_EXCEPTION = {
     "someone_had": "A lady at the bus stop fainted. {flag}",
     "someone_said": "The man next to me said {flag}",
     "a_friend_said": "A friend said {flag}",
+    "head_rush": "I felt dizzy standing up too fast yesterday. {flag}",
+    "blue_from_cold": "{flag}, my lips look blue from the cold",
 }
 
 
