@@ -86,15 +86,10 @@ _ALWAYS_REACH = 25  # words either side of a sign in which "but I always have" a
 def _as_always(text: Text, ent: Span) -> bool:
     """ "… slurring my words when I'm excited, but I always have": told after the sign as lifelong, with no word of
     anything new near it (not "I've always been fine, but now I slur")."""
-    from twitchwise.understand.cues import load_cues
-
-    start, end = text.sentence(ent.start)
-    after = " ".join(t.norm_ for t in text.doc[ent.end : min(end, ent.end + _ALWAYS_REACH)])
-    near = " ".join(
-        t.norm_ for t in text.doc[max(start, ent.start - _ALWAYS_REACH) : min(end, ent.end + _ALWAYS_REACH)]
+    start = max(text.sentence(ent.start)[0], ent.start - _ALWAYS_REACH)
+    return _told_in(text, "lifelong", ent, ent.end, ent.end + _ALWAYS_REACH) and not _told_in(
+        text, "changed", ent, start, ent.end + _ALWAYS_REACH
     )
-    groups = load_cues().groups
-    return groups["lifelong"].search(after) is not None and groups["changed"].search(near) is None
 
 
 _WORSE_BOUNDS = frozenset({",", ";", ":", "and", "but", "so", "because", "-", "(", ")", "."})
@@ -276,16 +271,6 @@ def flags(text: Text) -> None:
 _IDIOM_BEFORE = frozenset({"a", "real", "right", "proper", "such", "total", "royal", "bit", "major", "absolute"})
 
 
-# what a body is paralysed by or with ("by a stroke", "with no warning"); anything else is a feeling ("paralysed by the
-# workload", "with boredom"); the cue for paralysis (cues.yaml) passes over the same
-_PARALYSED_BY = frozenset({
-    "no", "nothing", "stroke", "strokes", "palsy", "bell", "bell's", "bells", "clot", "clots", "injury", "accident",
-    "fall", "falls", "pain", "numbness", "weakness", "heaviness", "sudden", "suddenly", "left", "right", "half", "one",
-    "both", "arm", "arms", "leg", "legs", "face", "body", "side", "spine", "spinal", "neck", "back", "nerve", "nerves",
-    "ms", "gbs", "guillain", "botulism", "disease", "illness", "virus", "infection", "tumour", "tumor", "bleed",
-    "haemorrhage", "hemorrhage", "brain", "condition", "mnd", "als", "polio",
-})  # fmt: skip
-_ARTICLES = frozenset({"a", "an", "the", "my", "his", "her", "their"})
 _BODILY_TASKS = frozenset({
     "walking", "climbing", "gripping", "holding", "standing", "lifting", "carrying", "running", "writing", "typing",
     "opening", "swallowing", "talking", "speaking", "breathing", "pushing", "pulling", "getting", "moving", "using",
@@ -296,11 +281,14 @@ _BODILY_TASKS = frozenset({
 def _puzzled(text: Text, ent: Span) -> bool:
     """ "I was really confused": the writer's own confusion in so many words (puzzled, most likely), the ``puzzled``
     group of cues.yaml."""
+    return _told_in(text, "puzzled", ent, max(0, ent.start - 5), ent.end + 6)
+
+
+def _cue_group(name: str) -> re.Pattern[str]:
+    """A group of cues.yaml, for the lexicon's words that the same exception applies to."""
     from twitchwise.understand.cues import load_cues
 
-    start = max(0, ent.start - 5)
-    words = " ".join(t.norm_ for t in text.doc[start : min(len(text.doc), ent.end + 6)])
-    return load_cues().groups["puzzled"].search(words) is not None
+    return load_cues().groups[name]
 
 
 def _idiom(text: Text, ent: Span) -> bool:
@@ -309,12 +297,9 @@ def _idiom(text: Text, ent: Span) -> bool:
     doc = text.doc
     following = [norm_at(doc, ent.end + k) for k in (0, 1, 2)]
     word = ent.text.lower()
-    paralysed = ent.ent_id_ == "paralysis" and word.startswith("paraly")
-    if paralysed and following[0][:1].isdigit() and following[1] in {"-", "–"}:
-        return True  # "we got paralysed 4-0": a score
-    if paralysed and following[0] in {"by", "with"}:
-        obj = following[2] if following[1] in _ARTICLES else following[1]
-        return obj not in _PARALYSED_BY and obj != ""
+    if ent.ent_id_ == "paralysis" and word.startswith("paraly"):
+        # "we got paralysed 4-0", "paralysed by the workload": the paralysed_idiom group of cues.yaml
+        return _cue_group("paralysed_idiom").match(" ".join(norm_at(doc, ent.end + k) for k in range(4))) is not None
     if ent.ent_id_ == "numbness" and word == "numb" and following[0] == "to":
         # "numb to the touch", "feels numb to him" are numb
         return following[1] not in {"touch", "me", "him", "her", "them", "us", "you"} and following[1:3] != [
@@ -324,9 +309,7 @@ def _idiom(text: Text, ent: Span) -> bool:
     if ent.ent_id_ == "weakness" and word == "weak" and following[0] in {"at", "in"} and following[1].endswith("ing"):
         return following[1] not in _BODILY_TASKS  # "weak at saying no", not "weak at walking"
     if ent.ent_id_ == "breathing_difficulty" and word.startswith("gasp"):
-        from twitchwise.understand.cues import load_cues
-
-        return load_cues().groups["gasped_at"].match(" ".join(norm_at(doc, ent.end + k) for k in range(4))) is not None
+        return _cue_group("gasped_at").match(" ".join(norm_at(doc, ent.end + k) for k in range(4))) is not None
     return (
         ent.ent_id_ == "pain"
         and norm_at(doc, ent.start - 1) in _IDIOM_BEFORE
