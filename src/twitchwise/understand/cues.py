@@ -18,7 +18,7 @@ reassures.  Matching is linear: each pattern's gaps are bounded.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -204,6 +204,22 @@ _SOMEONE = (  # someone named by a role or a word for a person, with "the" or "a
     r"(?:the|a|an|this|that|one of (?:my|the|our)) (?:\w+ ){0,2}?"
     rf"(?:{_PEOPLE}|man|woman|guy|lady|bloke|chap|person|people|boy|girl|men|women|guys|ladies)"
 )
+
+
+def figurative_tokens(sentence: Span) -> list[int]:
+    """The tokens of a sentence its words say are a figure of speech (``figurative_spans`` over its normalised words,
+    as the cues read them)."""
+    text, starts = _norm_text(sentence)
+    if FIGURATIVE.search(text) is None:
+        return []
+    tokens = [t.i for t in sentence if not t.is_space]
+    return [
+        i
+        for first, last in figurative_spans(text)
+        for i in tokens[bisect_left(starts, first) : bisect_left(starts, last)]
+    ]
+
+
 _OTHER_PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|they|him|her)\b|\b{_SOMEONE}\b")
 _PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|him|her)\b")  # someone named, not "they"
 # someone seen or read about, not the writer ("a video of someone with MND dropping things")

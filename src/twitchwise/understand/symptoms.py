@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from twitchwise.understand.cues import GONE, RIGHT_NOW, WHOLE_ANSWER
@@ -62,22 +61,11 @@ _SKILLS = frozenset({"slurred_speech", "tripping_or_foot_drop", "loss_of_dexteri
 
 
 def _figurative_tokens(text: Text) -> set[int]:
-    """The tokens said to be a figure of speech (``cues.figurative_spans``), each sentence read once."""
-    from twitchwise.understand.cues import FIGURATIVE, figurative_spans
+    """The tokens said to be a figure of speech (``cues.figurative_tokens``), each sentence read once."""
+    from twitchwise.understand.cues import figurative_tokens
 
-    found: set[int] = set()
-    for start, end in zip(text.sentence_starts, text.sentence_ends, strict=False):  # an empty text has no start
-        tokens = text.doc[start:end]
-        words = " ".join(t.norm_ for t in tokens)
-        if FIGURATIVE.search(words) is None:
-            continue
-        offsets, at = [], 0
-        for token in tokens:
-            offsets.append(at)
-            at += len(token.norm_) + 1
-        for first, last in figurative_spans(words):
-            found.update(range(start + bisect_left(offsets, first), start + bisect_left(offsets, last)))
-    return found
+    spans = zip(text.sentence_starts, text.sentence_ends, strict=False)  # an empty text has no start
+    return {i for start, end in spans for i in figurative_tokens(text.doc[start:end])}
 
 
 _ALWAYS_REACH = 25  # words either side of a sign in which "but I always have" and "now" are read
