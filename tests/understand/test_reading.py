@@ -15,6 +15,7 @@ from tests.understand.quality import ALL, CORPUS, FLOOR, GATED, HELD_OUT, evalua
 from twitchwise.answers import Site, answers_from_builtins, to_builtins
 from twitchwise.kb import load_knowledge_base
 from twitchwise.kb.models import KnowledgeBase
+from twitchwise.triage.assessment import Assessment
 from twitchwise.triage.engine import assess
 from twitchwise.understand import read
 from twitchwise.understand.reading import MAX_TEXT
@@ -94,11 +95,25 @@ def _symptoms(kb: KnowledgeBase, text: str) -> dict[str, bool | None]:
     return read(text, kb, today=TODAY).answers.symptoms or {}
 
 
+def _advice(kb: KnowledgeBase, text: str) -> Assessment:
+    return assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
+
+
+def _assert_advice(kb: KnowledgeBase, text: str, disposition: str, *, warned: bool | None = None) -> None:
+    """The advice for a description: its disposition, and whether it warns (told, or for self-care: never)."""
+    result = _advice(kb, text)
+    assert result.disposition == disposition, text
+    if warned is not None:
+        assert (result.warning is not None) == warned, text
+    elif disposition == "self_care":
+        assert result.warning is None, text
+
+
 def test_adding_weakness_to_a_description_never_lowers_the_advice(kb: KnowledgeBase) -> None:
     _, cases = load_corpus()
     for case in cases[::7]:
-        before = assess(read(case["t"], kb, today=TODAY).answers, kb, today=TODAY)
-        after = assess(read(case["t"] + ". I have weakness now.", kb, today=TODAY).answers, kb, today=TODAY)
+        before = _advice(kb, case["t"])
+        after = _advice(kb, case["t"] + ". I have weakness now.")
         assert Disposition(after.disposition) >= Disposition(before.disposition), case["t"]
 
 
@@ -1949,7 +1964,7 @@ def test_a_label_answered_in_a_form(kb: KnowledgeBase) -> None:
 )
 def test_a_no_that_is_not_the_whole_answer_denies_nothing(kb: KnowledgeBase, text: str) -> None:
     """ "- no warning" after a sign told at the start of a sentence is how it came on, not a label answered no."""
-    assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == "emergency"
+    assert _advice(kb, text).disposition == "emergency"
 
 
 def test_a_leg_that_buckles_is_weak(kb: KnowledgeBase) -> None:
@@ -2205,7 +2220,7 @@ def test_a_face_said_to_be_even_is_no_stroke_sign_nor_a_second_place(kb: Knowled
      "my face is not numb but it is drooping since 20 minutes"],
 )  # fmt: skip
 def test_a_face_that_changed_stays_an_emergency(kb: KnowledgeBase, text: str) -> None:
-    assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == "emergency"
+    assert _advice(kb, text).disposition == "emergency"
 
 
 def test_since_half_term_is_since_the_last_half_term_week(kb: KnowledgeBase) -> None:
@@ -2259,7 +2274,7 @@ def test_a_faint_doubted_by_not_thinking_so_is_asked_and_one_told_is_a_faint(kb:
 def test_a_deficit_denied_does_not_hide_one_told_after_it(kb: KnowledgeBase, text: str, disposition: str) -> None:
     """The cue's words ended on the denied deficit ("arm is not numb"), so the weakness told after it was never tried;
     a denial that goes on down a list ("aren't shrinking or wasting") still denies the list."""
-    assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == disposition
+    assert _advice(kb, text).disposition == disposition
 
 
 @pytest.mark.parametrize(
@@ -2301,10 +2316,7 @@ def test_a_deficit_denied_does_not_hide_one_told_after_it(kb: KnowledgeBase, tex
 )
 def test_signs_told_with_their_reason_or_their_kind(kb: KnowledgeBase, text: str, disposition: str) -> None:
     """The misses of sets 109-112, in general form: what explains a sign's words, or makes it the worse kind."""
-    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
-    assert result.disposition == disposition
-    if disposition == "self_care":
-        assert result.warning is None
+    _assert_advice(kb, text, disposition)
 
 
 def test_a_medicines_time_and_a_relatives_things_are_not_the_writers(kb: KnowledgeBase) -> None:
@@ -2348,7 +2360,7 @@ def test_every_day_and_a_lifted_mug_are_no_workout(kb: KnowledgeBase) -> None:
     ],
 )
 def test_signs_told_by_what_the_person_now_does_differently(kb: KnowledgeBase, text: str, disposition: str) -> None:
-    assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == disposition
+    assert _advice(kb, text).disposition == disposition
 
 
 def test_hands_held_to_a_rail_are_not_a_place_that_twitches(kb: KnowledgeBase) -> None:
@@ -2418,8 +2430,7 @@ def test_twitches_all_through_the_body_are_widespread(kb: KnowledgeBase) -> None
     ],
 )
 def test_comparisons_hedges_and_dialect(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
-    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
-    assert (result.disposition, result.warning is not None) == (disposition, warned)
+    _assert_advice(kb, text, disposition, warned=warned)
 
 
 @pytest.mark.parametrize(
@@ -2437,7 +2448,7 @@ def test_one_drinks_milligrams_are_counted_for_every_drink(kb: KnowledgeBase, te
 
 def test_lips_and_fingertips_all_pins_and_needles_with_clawed_hands(kb: KnowledgeBase) -> None:
     told = "my lips and fingertips are all pins and needles and my hands have locked into a claw shape, twitching face"
-    assert assess(read(told, kb, today=TODAY).answers, kb, today=TODAY).disposition == "emergency"
+    assert _advice(kb, told).disposition == "emergency"
 
 
 @pytest.mark.parametrize(
@@ -2457,10 +2468,7 @@ def test_lips_and_fingertips_all_pins_and_needles_with_clawed_hands(kb: Knowledg
     ],
 )
 def test_whose_sign_and_which_sense(kb: KnowledgeBase, text: str, disposition: str) -> None:
-    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
-    assert result.disposition == disposition
-    if disposition == "self_care":
-        assert result.warning is None
+    _assert_advice(kb, text, disposition)
 
 
 @pytest.mark.parametrize(
@@ -2475,8 +2483,7 @@ def test_whose_sign_and_which_sense(kb: KnowledgeBase, text: str, disposition: s
     ],
 )
 def test_text_speak_and_breath_told_of_effort(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
-    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
-    assert (result.disposition, result.warning is not None) == (disposition, warned)
+    _assert_advice(kb, text, disposition, warned=warned)
 
 
 @pytest.mark.parametrize(
@@ -2489,7 +2496,7 @@ def test_text_speak_and_breath_told_of_effort(kb: KnowledgeBase, text: str, disp
     ],
 )
 def test_a_figure_of_speech_reaches_its_own_clause_only(kb: KnowledgeBase, text: str) -> None:
-    assert assess(read(text, kb, today=TODAY).answers, kb, today=TODAY).disposition == "emergency"
+    assert _advice(kb, text).disposition == "emergency"
 
 
 @pytest.mark.parametrize(
@@ -2502,7 +2509,7 @@ def test_a_figure_of_speech_reaches_its_own_clause_only(kb: KnowledgeBase, text:
     ],
 )
 def test_blue_lips_look_blue_and_the_cold_explains_them(kb: KnowledgeBase, text: str, disposition: str) -> None:
-    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
+    result = _advice(kb, text)
     assert result.disposition == disposition
 
 
@@ -2514,7 +2521,7 @@ def test_blue_lips_look_blue_and_the_cold_explains_them(kb: KnowledgeBase, text:
     ],
 )
 def test_a_sign_of_someone_named_by_a_role_is_theirs(kb: KnowledgeBase, text: str) -> None:
-    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
+    result = _advice(kb, text)
     assert (result.disposition, result.warning) == ("self_care", None)
 
 
@@ -2529,7 +2536,4 @@ def test_a_sign_of_someone_named_by_a_role_is_theirs(kb: KnowledgeBase, text: st
     ],
 )
 def test_balance_told_by_what_it_does(kb: KnowledgeBase, text: str, disposition: str) -> None:
-    result = assess(read(text, kb, today=TODAY).answers, kb, today=TODAY)
-    assert result.disposition == disposition
-    if disposition == "self_care":
-        assert result.warning is None
+    _assert_advice(kb, text, disposition)
