@@ -441,19 +441,17 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
     known = text.kb.symptom_ids
     exertion = found.present.get("breathless_on_exertion")
     struggling = found.present.get("breathing_difficulty")
+    # the whole text's words, read by the breathing checks below (only when one of them can apply)
+    whole = " ".join(t.norm_ for t in text.doc) if exertion or "breathless_lying_flat" in found.present else ""
     # "I can't breathe in the cold air when I run": the same words told of effort, and no word of rest
     of_effort = (
-        struggling is not None
-        and exertion is not None
-        and struggling in exertion
-        and _AT_REST.search(" ".join(t.norm_ for t in text.doc)) is None
+        struggling is not None and exertion is not None and struggling in exertion and _AT_REST.search(whole) is None
     )
     if of_effort:
         found.present.pop("breathing_difficulty")
     if exertion and symptoms.get("breathing_difficulty") and "breathing_difficulty" not in found.present:
         # "breathless on the stairs" is not "struggling to breathe now" (clinical.md §11d): ask, don't assume --
         # unless it has always been so ("out of breath running for the bus, but always have"), which is no sign
-        whole = " ".join(t.norm_ for t in text.doc)
         if cues.groups["lifelong"].search(whole) or _AS_ALWAYS.search(whole):
             del symptoms["breathing_difficulty"]
         elif (
@@ -476,7 +474,7 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
         and _BREATHLESS.search(lying.lower()) is not None
         and symptoms.get("breathing_difficulty")
         and (told is None or told in lying)
-        and _STRUGGLING.search(" ".join(t.norm_ for t in text.doc)) is None
+        and _STRUGGLING.search(whole) is None
     ):
         # "out of breath lying flat in bed" is breathlessness lying flat (urgent alone, clinical.md §11d), not
         # difficulty breathing now: asked, not assumed ("I can't breathe and it's worse lying flat" is both)
