@@ -1723,11 +1723,11 @@ def test_shaking_is_no_twitching_place_but_a_shaking_tongue_is(kb: KnowledgeBase
 
 
 def test_only_another_s_advice_is_a_condition_and_a_speech_change_is_read(kb: KnowledgeBase) -> None:
-    # a review of set 82's rules: the writer's own "should I call 999 if …" and "I worry if …" stay asked and warned
-    for text in ("Should I call 999 if my face is drooping since this morning?",
-                 "I worry if my face is drooping, it happened 10 minutes ago"):  # fmt: skip
-        reading = read(text, kb, today=TODAY)
-        assert assess(reading.answers, kb, today=TODAY, said=reading.said).warning is not None
+    # a review of set 82's rules: the writer's own "I worry if …" stays asked and warned, and "should I call 999 if
+    # my face is drooping since this morning?" asks what to do about what is happening: told (the sixteenth session)
+    reading = read("I worry if my face is drooping, it happened 10 minutes ago", kb, today=TODAY)
+    assert assess(reading.answers, kb, today=TODAY, said=reading.said).warning is not None
+    assert _advice(kb, "Should I call 999 if my face is drooping since this morning?").disposition == "emergency"
     told = read("The neurologist said that my speech change means I need an MRI", kb, today=TODAY)
     assert (told.answers.symptoms or {}).get("slurred_speech") is True
 
@@ -2537,3 +2537,100 @@ def test_a_sign_of_someone_named_by_a_role_is_theirs(kb: KnowledgeBase, text: st
 )
 def test_balance_told_by_what_it_does(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a question that takes its sign as given: why it happens, how worried to be, what explains it
+        ("Why would half my face suddenly go numb and droop? Just happened while I was reading.", "emergency"),
+        ("How worried should I be that I fainted at work today? I had twitchy legs all morning.", "emergency"),
+        ("Could caffeine explain why my hand is getting weaker over weeks? Twitching everywhere.", "urgent"),
+        ("Do I need A&E if my words came out all jumbled for a few minutes just now?", "emergency"),
+        ("What does it mean if I can't catch my breath even sitting still? My chest muscles twitch.", "emergency"),
+        (
+            "Is it a stroke if my arm and leg on one side suddenly feel heavy and weak? It started ten minutes ago.",
+            "emergency",
+        ),
+        # what might happen is still a worry, asked about, and a question about someone else is theirs
+        ("Should I go to A&E if I get weakness in my arm? Just a thumb twitch since Monday.", "self_care"),
+        ("Do I need to see a doctor if my speech becomes slurred? Calf twitch since Saturday.", "self_care"),
+        ("Why do people with ALS get twitching? My calf has twitched since yesterday, nothing else.", "self_care"),
+    ],
+)
+def test_a_question_that_takes_its_sign_as_given_tells_it(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    result = _advice(kb, text)
+    assert result.disposition == disposition, text
+    if disposition != "self_care":
+        assert result.warning is None, text  # told, not only warned about
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("The doctor put me on a steroid inhaler last week and since then my arms keep twitching.", "urgent"),
+        ("My GP started me on an anti-sickness medicine yesterday and now my neck and face keep twitching.", "urgent"),
+        ("I take since one week a new medicament for the pressure and now my legs are twitching.", "urgent"),
+        # a medicine begun years ago is not a new one, and is not asked about
+        ("My GP put me on statins 5 years ago, calf twitch today", "self_care"),
+    ],
+)
+def test_a_doctor_who_puts_someone_on_a_medicine_starts_a_new_one(
+    kb: KnowledgeBase, text: str, disposition: str
+) -> None:
+    _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("Edit: swallowing has become harder lately, water goes down the wrong way. Twitching in neck.", "urgent"),
+        ("it is difficult to swallow my food, tongue twitching", "urgent"),
+        ("it's hard to swallow since last week", "urgent"),
+        # news that is hard to swallow is not food
+        ("the diagnosis was hard to swallow for my family, my eyelid twitches, 2 days", "self_care"),
+        ("swallowing isn't a problem, calf twitch for 2 days", "self_care"),
+    ],
+)
+def test_swallowing_said_to_be_harder(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        (
+            "My husband says I went blank and my arms were jerking for a minute on the sofa earlier, I don't remember.",
+            "emergency",
+        ),
+        ("Yesterday I have lost the conscience for one minute, now my legs are twitching.", "emergency"),
+        ("I cannot take the air even when I am sitting, and the muscles of the chest are jumping.", "emergency"),
+        ("Suddenly my arm and my leg of the left side are without force, it is 30 minutes.", "emergency"),
+        ("My hand is not more strong like before, since one month it becomes worse, and the muscle jumps.", "urgent"),
+        ("Is it normal for my ankle to give way and my toes to catch when I walk? Calf twitching 2 months.", "urgent"),
+        ("my legs were shaking with nerves before the exam, eyelid twitch 2 days", "self_care"),
+    ],
+)
+def test_signs_in_plain_words_and_in_a_second_language(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition", "warned"),
+    [
+        # a denial that opens the clause after a worry's is a denial
+        (
+            "Not worried about a stroke, no face drooping, arms both work fine. Just my eye twitching for a day or so.",
+            "self_care",
+            False,
+        ),
+        # a doubt after the phrase in its own clause still reaches it
+        ("Worried about a stroke, no face drooping I think. Eye twitch since yesterday.", "self_care", True),
+        # "no idea why" denies no symptom after it
+        ("I'm anxious, no idea why, orthopnoea, I need three pillows now", "urgent", False),
+    ],
+)
+def test_a_denial_after_a_worry_and_a_denial_of_knowing(
+    kb: KnowledgeBase, text: str, disposition: str, warned: bool
+) -> None:
+    _assert_advice(kb, text, disposition, warned=warned)

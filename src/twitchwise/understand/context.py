@@ -132,6 +132,7 @@ class ConText:
                     ent._.set(category, True)
         _carry_negation_along_lists(ents, norms, in_denied_list)
         _doubt_a_denial_s_unclear_reach(ents, norms, found["negated"].forward_ends)
+        _a_denial_of_its_own_past_a_worry(ents, norms, found["uncertain"], comma_boundary)
         return doc
 
     def _reaches(
@@ -350,12 +351,16 @@ def _a_statement_follows(words: list[str], comma: int) -> bool:
     return bool(following) and following[0] not in _DENIALS and "or" not in following
 
 
-_WARNING = (["without", "warning"], ["without", "any", "warning"], ["without", "a", "warning"])
+_WARNING = (
+    ["without", "warning"], ["without", "any", "warning"], ["without", "a", "warning"],
+    # "I'm anxious, no idea why, I need three pillows now": a denial of knowing, not of a symptom
+    ["no", "idea"], ["no", "clue"], ["no", "doubt"], ["not", "sure"], ["no", "reason"],
+)  # fmt: skip
 _NEVER_BEFORE = frozenset({"had", "felt", "experienced", "seen", "happened", "noticed", "known"})
 
 
 def _denies_nothing(words: list[str], i: int) -> bool:
-    """ "without any warning", "never had this before", "never happened before": a denial of no symptom."""
+    """ "without any warning", "never had this before", "no idea why": a denial of no symptom."""
     if any(words[i : i + len(phrase)] == phrase for phrase in _WARNING):
         return True
     following = words[i + 1 : i + 6]
@@ -390,6 +395,22 @@ def unclear_reach(between: list[str], after: list[str]) -> bool:
     if {"or", "nor"} & set(after) or between.count(",") >= 2:
         return False  # "no pain, numbness or tingling", "negative for weakness, atrophy, cramps and sensory changes"
     return "and" in between or "," in between
+
+
+def _a_denial_of_its_own_past_a_worry(ents: list[Span], norms: list[str], doubts: _Found, clauses: list[int]) -> None:
+    """ "Not worried about a stroke, no face drooping": a phrase denied by its own "no", in a clause after the worry's,
+    is denied -- the worry reaches no further than its own clause when a denial opens the next.  A doubt after the
+    phrase in its clause ("no face drooping I think") still reaches it."""
+    for ent in ents:
+        if not (ent._.negated and ent._.uncertain) or ent.start == 0 or norms[ent.start - 1] not in {"no", "without"}:
+            continue
+        before = bisect_right(doubts.forward_ends, ent.start) - 1
+        if before < 0 or "," not in norms[doubts.forward_ends[before] : ent.start - 1]:
+            continue
+        after = doubts.backward_starts[bisect_left(doubts.backward_starts, ent.end) :]
+        if after and clauses[after[0] + 1] == clauses[ent.end]:
+            continue
+        ent._.set("uncertain", False)
 
 
 def _doubt_a_denial_s_unclear_reach(ents: list[Span], norms: list[str], denials: list[int]) -> None:

@@ -80,12 +80,31 @@ _PRESUPPOSED = re.compile(
     r"(?:that|to|if|when|for)|(?:would|does|should|will) (?:it|that|this) matter (?:that|if)|"
     r"should(?: not)? i (?:worry|be (?:worried|concerned)) (?:that|about the fact that)|"
     # "Is it related to my left arm going numb an hour ago?": whether one thing goes with another that happened
-    r"(?:is|are|could|can|might) (?:it|this|that|these|they|the twitch\w*) (?:be )?(?:related|linked|connected) to)\b"
+    r"(?:is|are|could|can|might) (?:it|this|that|these|they|the twitch\w*) (?:be )?(?:related|linked|connected) to|"
+    # "Why would half my face suddenly go numb?", "How worried should I be that I fainted?", "Could caffeine explain
+    # why my hand is weaker?", "What's causing my arm to go numb?": each asks about a fact it tells
+    r"why(?! (?:\w+ )?(?:anyone|anybody|someone|somebody|people|you|one|they)\b)|"
+    r"how (?:worried|concerned|scared|bad|serious) (?:should|do|would|must) (?:i|we) be (?:that|about|if|when)|"
+    r"how (?:bad|serious|worrying|concerning) is (?:it|this|that) (?:that|if|when)|"
+    r"(?:explains?|explaining) (?:why|how|the fact that)|(?:causes?|causing|caused) (?:my|me)|"
+    # "What does it mean if I can't catch my breath sitting still?", "Do I need A&E if my words came out jumbled
+    # just now?", "Is it a stroke if my arm and leg suddenly feel heavy?": a question about what is happening (one
+    # about what might, "if I get weakness", is still a worry: see framed)
+    r"what (?:does|do) (?:it|this|that) (?:mean|indicate) (?:if|when|that)|"
+    r"(?:do|should|must) i (?:need to |have to )?(?:go|call|ring|phone|see|get|need|worry|be (?:worried|concerned))"
+    r"(?: [\w&]+){0,5} (?:if|when|that|because)|"
+    r"(?:is|was) (?:it|this|that) (?:a |an )?[\w&]+ (?:if|when))\b"
+)
+# after a question's "if": what might happen ("if I get weakness", "if my speech becomes slurred"), not what did
+_MIGHT_HAPPEN = re.compile(
+    r" *(?:i|my(?: \w+){1,3}|it|this|the \w+) (?:ever |suddenly |then |also )?"
+    r"(?:get|gets|become|becomes|develop|develops|start|starts|turn|turns|have|had|were|was to|should|would|will)\b"
 )
 # the words _PRESUPPOSED is made of, kept beside it: a cheap look at raw text before a sentence is normalised
 PRESUPPOSING_WORDS = re.compile(
     r"(?i)\b(?:normal|bad|ok|okay|serious|worrying|concerning|common|dangerous|weird|odd|strange|unusual|funny|sign|"
-    r"worry|problem|issue|fine|matter|worried|concerned|related|linked|connected)\b"
+    r"worry|problem|issue|fine|matter|worried|concerned|related|linked|connected|why|explains?|explaining|causes?|"
+    r"causing|caused|mean|indicate|if|when)\b"
 )
 # symptoms the knowledge base asks about as they are now ("Are you struggling to breathe right now?"), so one said to
 # have gone is asked again, never taken as present.  Not chest pain: one that came and went should see a GP
@@ -327,9 +346,6 @@ class Cues:
                 continue  # "my hand went numb when I hit my funny bone": explained where it was said
             if cue.symptom in _TASK_SIGNS and _reason_outside(text, match.end()):
                 continue  # "I can't open the jar because the lid is stuck": the task fails for a reason outside them
-            if framed(text, match.start(), asks=asks, remote=remote):
-                found.possible.setdefault(cue.symptom, words)
-                continue
             onset = cue.confirm_with is not None and (
                 (recent and cue.confirm_with == "onset") or self.groups[cue.confirm_with].search(text) is not None
             )
@@ -338,6 +354,9 @@ class Cues:
                 for name in cue.unless
             ):
                 continue  # "numb down my left side for years": not this cue's (a long-standing symptom)
+            if framed(text, match.start(), asks=asks, remote=remote):
+                found.possible.setdefault(cue.symptom, words)
+                continue
             if cue.symptom in RIGHT_NOW and GONE.search(text, match.end(), match.end() + 80):
                 found.possible.setdefault(cue.symptom, words)  # "short of breath yesterday, it went away": asked
                 continue
@@ -476,6 +495,8 @@ def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
         # "is it normal to not be able to lift my arm?", "would it matter that my grip is weaker?": the question is
         # whether it matters; that it happens is told
         rest = clause[presupposed.end() :]
+        if presupposed[0].endswith((" if", " when")) and _MIGHT_HAPPEN.match(rest):
+            return True  # "should I go to A&E if I get weakness?", "… if my speech becomes slurred?": what might happen
         return bool(_WORRY.search(rest) or _DOUBT.search(rest))
     if (think := _THINK_I.search(clause)) and _FAINTED.match(text, offset):
         clause = clause[: think.start()]  # "I think I blacked out just now": a faint told, not a doubt

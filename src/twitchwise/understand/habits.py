@@ -441,6 +441,9 @@ _DOSE_CHANGED = re.compile(
 )
 
 
+_YEARS = frozenset({"year", "years", "decade", "decades"})
+
+
 def _named_over_everyday(text: Text, names: list[str]) -> list[str]:
     """ "my asthma inhaler (salbutamol)": one medicine, by its name, not also by its everyday one."""
     classes = {m.name: m.class_ for m in text.kb.medicines}
@@ -465,7 +468,8 @@ def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
             (
                 before & {"started", "starting", "began", "new", "switched", "increased", "upped", "raised", "doubled"}
                 or _RAISED_DOSE.search(dose) is not None  # "I'm up to 100mg of Zoloft", "went up to 20 mg of"
-                or ("ago" in after or after[:2] in (["last", "week"], ["last", "month"]))
+                or ("ago" in after and not _YEARS & set(after))  # "started 3 weeks ago", not "statins 5 years ago"
+                or after[:2] in (["last", "week"], ["last", "month"])
                 or _RECENT_COURSE.search(" ".join(t.norm_ for t in doc[ent.end : min(end, ent.end + 9)]))
                 or _RECENT_START.search(" ".join(t.norm_ for t in doc[max(start, ent.start - 9) : ent.start]))
                 or _STARTED_IT.search(" ".join(t.norm_ for t in doc[ent.end : end]))

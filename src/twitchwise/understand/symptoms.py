@@ -296,6 +296,10 @@ def _idiom(text: Text, ent: Span) -> bool:
         ]
     if ent.ent_id_ == "weakness" and word == "weak" and following[0] in {"at", "in"} and following[1].endswith("ing"):
         return following[1] not in _BODILY_TASKS  # "weak at saying no", not "weak at walking"
+    if ent.ent_id_ == "swallowing_difficulty" and word.endswith("to swallow"):
+        # "the diagnosis was hard to swallow": news, not food (not "it is hard to swallow my food")
+        window = " ".join(norm_at(doc, k) for k in range(max(0, ent.start - 6), ent.end + 6))
+        return _cue_group("swallow_idiom").search(window) is not None
     if ent.ent_id_ == "breathing_difficulty" and word.startswith("gasp"):
         return _cue_group("gasped_at").match(" ".join(norm_at(doc, ent.end + k) for k in range(4))) is not None
     return (
