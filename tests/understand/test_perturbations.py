@@ -125,6 +125,10 @@ BESIDE_AN_EXCEPTION = {
     "a_friend_said": "A friend said {flag}",
     "head_rush": "I felt dizzy standing up too fast yesterday. {flag}",
     "blue_from_cold": "{flag}, my lips look blue from the cold",
+    # breathlessness after effort told as over in moments, before and after the sign (the first cut of the older
+    # "after football" exception let a second sign of no effort pass when it came after: 1 of 207)
+    "effort_over": "Out of breath carrying shopping, back to normal in a minute. {flag}",
+    "effort_first": "Out of breath after football. {flag}",
 }
 
 

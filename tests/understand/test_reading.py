@@ -2634,3 +2634,60 @@ def test_a_denial_after_a_worry_and_a_denial_of_knowing(
     kb: KnowledgeBase, text: str, disposition: str, warned: bool
 ) -> None:
     _assert_advice(kb, text, disposition, warned=warned)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("Couldn't get me breath sitting on the couch watching telly, still can't, chest twitching.", "emergency"),
+        (
+            "Me arm's gone all floppy on the left side since smoko, about half an hour ago, can't grip me cuppa.",
+            "emergency",
+        ),
+        ("Since brekkie I can't feel my left leg and it's weak.", "emergency"),
+        ("When I got off the bus my legs went from under me and my face felt numb on one side.", "emergency"),
+        ("During my shower my vision doubled and I had to hold onto the wall, it's still double.", "emergency"),
+        (
+            "My 4 year old has a fever and a rash that doesn't go when I press a glass on it, and her legs twitch.",
+            "emergency",
+        ),
+        ("I'm 74 and on a statin, and my thighs have ached and twitched for a week for no reason.", "urgent"),
+        # holding the rail going upstairs is no loss of balance
+        (
+            "I'm 40, and going upstairs I have to hold the rail lately and I struggle to get up off the sofa without "
+            "using my arms, calf twitch for 2 days",
+            "routine",
+        ),
+    ],
+)
+def test_dialect_day_events_and_everyday_signs(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition, warned=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition", "warned"),
+    [
+        (
+            "I'm puffing just sitting here, can't get a full breath, and my chest muscles keep twitching.",
+            "emergency",
+            False,
+        ),
+        ("Every breath is a struggle even lying on the sofa, started this afternoon.", "emergency", False),
+        ("gasping for air since I sat down after my walk", "emergency", False),
+        # effort anyone would be breathless after, or over in moments: no sign; an effort told alone is asked about
+        (
+            "After my spin class I was gasping for a couple of minutes, totally normal for me. Thigh twitching after.",
+            "self_care",
+            False,
+        ),
+        (
+            "Out of breath after carrying the shopping up three flights, fine after a rest. Eyelid twitching 2 days.",
+            "self_care",
+            False,
+        ),
+        ("gasping for air after my walk", "self_care", True),
+        ("Out of breath after football. I am having very much difficulty for breathing", "emergency", False),
+    ],
+)
+def test_breathing_at_rest_and_after_effort(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
+    _assert_advice(kb, text, disposition, warned=warned)

@@ -49,6 +49,11 @@ _CAPITALS = {
 }
 
 
+_FUNCTIONS = frozenset({"breath", "breathing", "speech", "words", "voice", "vision", "eyesight", "sight", "balance",
+                        "grip", "strength", "memory", "swallow", "swallowing", "muscles", "muscle", "body", "side",
+                        "limbs", "tongue", "face", "mouth", "lips", "eyes", "eye", "head"})  # fmt: skip
+
+
 class Speller:
     def __init__(self, lexicon: Lexicon, names: Iterable[str] = ()) -> None:
         self.fixed = dict(lexicon.spelling)
@@ -63,6 +68,8 @@ class Speller:
             | frozenset(lexicon.fuzzy.protected)
             | frozenset(word for name in names for word in name.lower().split())
         )
+        # what "me" before it owns ("me arm", "me breath", "me words"): a body's places and what it does
+        self.own = frozenset(w for w in [*lexicon.sites, *lexicon.plural_sites] if " " not in w) | _FUNCTIONS
         self.correct = cache(self._correct)
         # the targets by first letter and length: a word is compared with the few it could be, not all thousand
         self.buckets: dict[tuple[str, int], list[str]] = {}
@@ -72,6 +79,9 @@ class Speller:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             norm = token.norm_
+            if norm == "me" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.own:
+                token.norm_ = "my"  # "me arm's gone floppy", "couldn't get me breath": the dialect's "my"
+                continue
             fixed = _CAPITALS.get(token.text) or self.fixed.get(norm)
             if fixed is None and len(norm) >= self.min_length - 1 and norm.isalpha() and norm not in self.known:
                 fixed = _dropped_g(norm) or self.correct(norm)

@@ -266,6 +266,14 @@ _BODILY_TASKS = frozenset({
 })  # fmt: skip
 
 
+def _all_told_in(text: Text, symptom: str, words: str) -> bool:
+    """Whether every phrase that tells ``symptom`` lies inside ``words`` (a cue's match): "Out of breath after
+    football. I am having difficulty breathing" tells it twice, the second time of no effort."""
+    return all(
+        e.text.lower() in words.lower() for e in text.by_label("SYMPTOM") if e.ent_id_ == symptom and not e._.negated
+    )
+
+
 def _puzzled(text: Text, ent: Span) -> bool:
     """ "I was really confused": the writer's own confusion in so many words (puzzled, most likely), the ``puzzled``
     group of cues.yaml."""
@@ -422,9 +430,15 @@ _HARD_BURST = re.compile(
     r"(?:ran|run|running|rush\w*|dash\w*|chas\w*|legg\w* it) (?:for|after|to catch) (?:the|a|my) "
     r"(?:bus|train|tram|ferry))\b"
 )
+# ... or after any effort, told as over in moments ("out of breath up three flights, fine after a rest")
+_RECOVERED = re.compile(
+    r"\b(?:(?:fine|normal|ok|okay|better|recovered|settled)(?: again)? (?:after|within|in) (?:a |the |about a )?"
+    r"(?:rest|minute|few minutes|couple of minutes|moment|sit down|breather)|back to normal (?:in|after|within))\b"
+)
 # ... unless told as new (the ``changed`` group of cues.yaml: "now", "lately", "became") or as more than it was
 _MORE_THAN_IT_WAS = re.compile(r"\b(?:used to|more than|than before|than usual|never)\b")
-_REST = "sitting|at rest|resting|doing nothing|not moving|standing still"  # words of rest, for the two below
+# words of rest, for the two below
+_REST = "sitting|sat(?: down)?|at rest|resting|doing nothing|not moving|standing still|on the (?:sofa|couch)"
 _AT_REST = re.compile(rf"\b(?:{_REST}|lying|right now|just now)\b")
 _BREATHLESS = re.compile(r"\b(?:out of breath|breathless\w*|short of breath|shortness of breath|puffed)")
 _STRUGGLING = re.compile(
@@ -453,19 +467,27 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
     )
     if of_effort:
         found.present.pop("breathing_difficulty")
-    if exertion and symptoms.get("breathing_difficulty") and "breathing_difficulty" not in found.present:
+        # told only in the cue's words ("gasping for air after my walk"): judged below as the lexicon's words are
+        symptoms.setdefault("breathing_difficulty", True)
+    if (
+        exertion
+        and symptoms.get("breathing_difficulty")
+        and "breathing_difficulty" not in found.present
+        # not "Out of breath after football. I am having difficulty breathing": told apart from the effort too
+        and _all_told_in(text, "breathing_difficulty", exertion)
+    ):
         # "breathless on the stairs" is not "struggling to breathe now" (clinical.md §11d): ask, don't assume --
         # unless it has always been so ("out of breath running for the bus, but always have"), which is no sign
         if cues.groups["lifelong"].search(whole) or _AS_ALWAYS.search(whole):
             del symptoms["breathing_difficulty"]
         elif (
-            _HARD_BURST.search(exertion)
-            and text.told.get("breathing_difficulty", exertion) in exertion  # the same words, not another sentence's
+            (_HARD_BURST.search(exertion) or _RECOVERED.search(whole))
             and not cues.groups["changed"].search(whole)
             and not _MORE_THAN_IT_WAS.search(whole)
             and not _AT_REST.search(whole)
         ):
-            # out of breath after a sprint, a race or a match is what anyone is: neither sign, unless told as new
+            # out of breath after a sprint, a race or a match, or over in moments, is what anyone is: neither sign,
+            # unless told as new
             del symptoms["breathing_difficulty"]
             found.present.pop("breathless_on_exertion")
         else:
