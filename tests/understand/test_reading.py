@@ -2691,3 +2691,29 @@ def test_dialect_day_events_and_everyday_signs(kb: KnowledgeBase, text: str, dis
 )
 def test_breathing_at_rest_and_after_effort(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
     _assert_advice(kb, text, disposition, warned=warned)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My typing is full of errors lately because my fingers won't hit the right keys, and my hand twitches.",
+        "I can't play the fast runs on the piano any more, my right fingers are sluggish, twitching for two months.",
+        "Turning the key in the front door has got hard with my right hand, and the thumb muscle twitches.",
+        "I sound like I've got a mouthful of marbles by the end of the day, for the past few weeks.",
+        "I have to wash every mouthful down with water now or it won't go down, and my throat twitches.",
+        "My wedding ring has gone loose on my left hand only, and the muscles there twitch.",
+    ],
+)
+def test_signs_told_by_what_they_do_to_daily_life(kb: KnowledgeBase, text: str) -> None:
+    _assert_advice(kb, text, "urgent", warned=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "opening the jar has got hard because the lid is stuck, calf twitch today",
+        "I can't play the fast runs because I haven't practised, calf twitch today",
+    ],
+)
+def test_a_task_that_fails_for_a_reason_outside_the_body_is_no_sign(kb: KnowledgeBase, text: str) -> None:
+    _assert_advice(kb, text, "self_care")
