@@ -129,6 +129,10 @@ BESIDE_AN_EXCEPTION = {
     # "after football" exception let a second sign of no effort pass when it came after: 1 of 207)
     "effort_over": "Out of breath carrying shopping, back to normal in a minute. {flag}",
     "effort_first": "Out of breath after football. {flag}",
+    # a voice strained by shouting: its first cut hid 21 of 207 (read 60 characters around), and 'gasping … match'
+    # across a comma hid one
+    "voice_strained": "{flag}, hoarse from shouting at the match",
+    "denied_before": "Someone asked if I'd been drinking. I haven't, {flag}",
 }
 
 

@@ -2717,3 +2717,36 @@ def test_signs_told_by_what_they_do_to_daily_life(kb: KnowledgeBase, text: str) 
 )
 def test_a_task_that_fails_for_a_reason_outside_the_body_is_no_sign(kb: KnowledgeBase, text: str) -> None:
     _assert_advice(kb, text, "self_care")
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("I can't hop on my right leg any more, and my calf twitches.", "routine"),
+        ("Climbing over a stile on my walk, my leg just didn't have the strength, and it twitches.", "routine"),
+        ("I can't walk on my heels on the left side, the front of my foot just flops, shin twitching.", "urgent"),
+        (
+            "Talking for more than a few minutes tires my mouth out and my speech goes sloppy, new since October.",
+            "urgent",
+        ),
+        # a denial of what was said before ("but I haven't") denies nothing after it
+        (
+            "My voice sounds nasal now, like I've got a cold, but I haven't, and drinks come back out of my nose.",
+            "urgent",
+        ),
+        ("Someone asked if I'd been drinking. I haven't, dysphagia with solids for a month", "urgent"),
+        # a voice strained by shouting, and a strength that is not the body's
+        ("My voice is hoarse after shouting at the football yesterday, and my eyelid twitches.", "self_care"),
+        ("I don't have the strength to argue with him, eyelid twitch", "self_care"),
+        # onset told by the day
+        (
+            "It came on over a few minutes while I was watching TV: numb face on the right, words coming out wrong.",
+            "emergency",
+        ),
+        ("Since I put the kids to bed, my left arm won't lift and my speech is funny.", "emergency"),
+        ("Just after I finished my run my face went numb on one side and I couldn't get my words out.", "emergency"),
+        ("Between lunch and now my left hand has gone clumsy and numb and my face feels odd on the left.", "emergency"),
+    ],
+)
+def test_tasks_voices_and_the_day_s_clock(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition)

@@ -356,6 +356,8 @@ _WARNING = (
     # "I'm anxious, no idea why, I need three pillows now": a denial of knowing, not of a symptom
     ["no", "idea"], ["no", "clue"], ["no", "doubt"], ["not", "sure"], ["no", "reason"],
 )  # fmt: skip
+_AUXILIARIES = frozenset({"have", "has", "had", "do", "does", "did", "am", "is", "are", "was", "were"})
+_PRONOUNS = frozenset({"i", "it", "he", "she", "they", "we"})
 _NEVER_BEFORE = frozenset({"had", "felt", "experienced", "seen", "happened", "noticed", "known"})
 
 
@@ -364,6 +366,8 @@ def _denies_nothing(words: list[str], i: int) -> bool:
     if any(words[i : i + len(phrase)] == phrase for phrase in _WARNING):
         return True
     following = words[i + 1 : i + 6]
+    if words[i] == "not" and i >= 2 and words[i - 1] in _AUXILIARIES and words[i - 2] in _PRONOUNS:
+        return following[:1] in ([","], ["."], [";"], [":"], ["!"], ["-"])  # "… but I haven't, and …": what came before
     return words[i] == "never" and bool(following) and following[0] in _NEVER_BEFORE and "before" in following
 
 

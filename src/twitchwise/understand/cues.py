@@ -43,6 +43,9 @@ _PSEUDO_NEGATION = re.compile(
     r"|never (?:had|felt|experienced|seen|happened|noticed)\b.{0,30}?\bbefore"
     # a double negative affirms: "I can't say I'm not short of breath"
     r"|(?:can not|could not|would not|will not) (?:honestly |really )?say (?:that )?(?:i am|it is|i was|it was) not)\b"
+    # a denial of what was just said, ending its clause: "like I've got a cold, but I haven't, and drinks come back
+    # out of my nose"
+    r"|\b(?:i|it|he|she|they|we) (?:have|has|had|do|does|did|am|is|are|was|were) not(?= ?[,.;:!-])"
 )
 _CLAUSE_BREAK = re.compile(
     r"[,;:.!?]|\b(?:but|though|although|however|whereas|except|yet|because|cause|cos|coz|so)\b"
@@ -639,6 +642,8 @@ def _unclear_denial(before: str, rest: str) -> bool:
     start = max((i for i, w in enumerate(words) if _NEGATION.fullmatch(w)), default=None)
     if start is None or len(words) - start < 3:
         return False  # the denial is just before the words ("no slurring")
+    if _PSEUDO_NEGATION.search(" ".join(words[max(0, start - 2) : start + 2])):
+        return False  # "but I haven't, and …": a denial of what came before
     return unclear_reach(words[start:], rest.split()[:12])
 
 
