@@ -133,6 +133,9 @@ BESIDE_AN_EXCEPTION = {
     # across a comma hid one
     "voice_strained": "{flag}, hoarse from shouting at the match",
     "denied_before": "Someone asked if I'd been drinking. I haven't, {flag}",
+    # the same breathless words told twice, once of effort: 1 of 207 ("I'm gasping for air. After my spin class I was
+    # gasping.") until each telling was counted
+    "effort_after": "{flag}. After my spin class I was gasping.",
 }
 
 

@@ -2750,3 +2750,8 @@ def test_a_task_that_fails_for_a_reason_outside_the_body_is_no_sign(kb: Knowledg
 )
 def test_tasks_voices_and_the_day_s_clock(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition)
+
+
+def test_wasting_told_as_muscle_lost_and_bony_hands(kb: KnowledgeBase) -> None:
+    text = "Grandad has lost a lot of muscle in his hands, they look bony now, and they twitch."
+    _assert_advice(kb, text, "urgent", warned=False)

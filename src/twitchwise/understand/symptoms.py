@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from twitchwise.understand.cues import GONE, RIGHT_NOW, WHOLE_ANSWER
@@ -269,9 +270,9 @@ _BODILY_TASKS = frozenset({
 def _all_told_in(text: Text, symptom: str, words: str) -> bool:
     """Whether every phrase that tells ``symptom`` lies inside ``words`` (a cue's match): "Out of breath after
     football. I am having difficulty breathing" tells it twice, the second time of no effort."""
-    return all(
-        e.text.lower() in words.lower() for e in text.by_label("SYMPTOM") if e.ent_id_ == symptom and not e._.negated
-    )
+    told = Counter(e.text.lower() for e in text.by_label("SYMPTOM") if e.ent_id_ == symptom and not e._.negated)
+    words = words.lower()
+    return all(words.count(phrase) >= times for phrase, times in told.items())  # "gasping. … I was gasping": twice
 
 
 def _puzzled(text: Text, ent: Span) -> bool:
@@ -463,7 +464,12 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
     whole = " ".join(t.norm_ for t in text.doc) if exertion or "breathless_lying_flat" in found.present else ""
     # "I can't breathe in the cold air when I run": the same words told of effort, and no word of rest
     of_effort = (
-        struggling is not None and exertion is not None and struggling in exertion and _AT_REST.search(whole) is None
+        struggling is not None
+        and exertion is not None
+        and struggling in exertion
+        # not "I'm gasping for air. After my spin class I was gasping": the same words told twice, once of no effort
+        and text.doc.text.lower().count(struggling.lower()) <= exertion.lower().count(struggling.lower())
+        and _AT_REST.search(whole) is None
     )
     if of_effort:
         found.present.pop("breathing_difficulty")
