@@ -2755,3 +2755,33 @@ def test_tasks_voices_and_the_day_s_clock(kb: KnowledgeBase, text: str, disposit
 def test_wasting_told_as_muscle_lost_and_bony_hands(kb: KnowledgeBase) -> None:
     text = "Grandad has lost a lot of muscle in his hands, they look bony now, and they twitch."
     _assert_advice(kb, text, "urgent", warned=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition", "warned"),
+    [
+        # drink explains slurring told of the occasion, not slurring told as lasting or as sudden
+        ("I was slurring after too many wines at the wedding, eyelid twitch", "self_care", False),
+        ("my speech has become slurred over the last few weeks, after a few beers", "urgent", False),
+        ("suddenly my words won't come out right, after a few beers", "emergency", False),
+        ("the room was spinning after six pints, calf twitch", "self_care", False),
+        # the floor that moves, and what is seen doubled
+        (
+            "Today at lunch, maybe 25 minutes ago, everything I looked at was doubled and the floor felt like it was "
+            "moving.",
+            "emergency",
+            False,
+        ),
+        # a worry about a fact it tells
+        (
+            "The thing that's bothering me now is that over the last three weeks my right hand has got noticeably "
+            "weaker.",
+            "urgent",
+            False,
+        ),
+    ],
+)
+def test_drink_explains_only_the_occasion_and_worries_about_what_is_told(
+    kb: KnowledgeBase, text: str, disposition: str, warned: bool
+) -> None:
+    _assert_advice(kb, text, disposition, warned=warned)

@@ -96,7 +96,10 @@ _PRESUPPOSED = re.compile(
     r"what (?:does|do) (?:it|this|that) (?:mean|indicate) (?:if|when|that)|"
     r"(?:do|should|must) i (?:need to |have to )?(?:go|call|ring|phone|see|get|need|worry|be (?:worried|concerned))"
     r"(?: [\w&]+){0,5} (?:if|when|that|because)|"
-    r"(?:is|was) (?:it|this|that) (?:a |an )?[\w&]+ (?:if|when))\b"
+    r"(?:is|was) (?:it|this|that) (?:a |an )?[\w&]+ (?:if|when)|"
+    # "the thing that's bothering me now is that my hand has got weaker": a worry about a fact it tells
+    r"(?:bother\w*|worr\w*|concern\w*|scar\w*|frighten\w*|upset\w*) (?:me|us) (?:now |most |the most |more )?"
+    r"(?:is|was) (?:that|how|the fact that))\b"
 )
 # after a question's "if": what might happen ("if I get weakness", "if my speech becomes slurred"), not what did
 _MIGHT_HAPPEN = re.compile(
@@ -107,7 +110,7 @@ _MIGHT_HAPPEN = re.compile(
 PRESUPPOSING_WORDS = re.compile(
     r"(?i)\b(?:normal|bad|ok|okay|serious|worrying|concerning|common|dangerous|weird|odd|strange|unusual|funny|sign|"
     r"worry|problem|issue|fine|matter|worried|concerned|related|linked|connected|why|explains?|explaining|causes?|"
-    r"causing|caused|mean|indicate|if|when)\b"
+    r"causing|caused|mean|indicate|if|when|bother\w*|scar\w*|frighten\w*|concern\w*|upset\w*)\b"
 )
 # symptoms the knowledge base asks about as they are now ("Are you struggling to breathe right now?"), so one said to
 # have gone is asked again, never taken as present.  Not chest pain: one that came and went should see a GP
@@ -345,8 +348,13 @@ class Cues:
                 found.possible.setdefault(cue.symptom, words)  # "no pain and tingling around my lips": asked
                 continue
             near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
-            if any(self.groups[name].search(near) for name in cue.except_when):
+            explained = [name for name in cue.except_when if self.groups[name].search(near)]
+            drink = self.drink_explains(near) if explained == ["drinking"] else True
+            if explained and drink is True:
                 continue  # "my hand went numb when I hit my funny bone": explained where it was said
+            if explained and drink is None:
+                found.possible.setdefault(cue.symptom, words)  # "suddenly slurring, after a few beers": asked
+                continue
             if cue.symptom in _TASK_SIGNS and _reason_outside(text, match.end()):
                 continue  # "I can't open the jar because the lid is stuck": the task fails for a reason outside them
             onset = cue.confirm_with is not None and (
@@ -371,6 +379,14 @@ class Cues:
             else:
                 found.possible.setdefault(cue.symptom, words)
                 found.unconfirmed.setdefault(cue.symptom, words)
+
+    def drink_explains(self, near: str) -> bool | None:
+        """Whether drink told near a speech sign explains it: "slurring after too many wines at the wedding" yes;
+        told as lasting or changed ("slurred over the last few weeks, after a few beers") no; told as just now
+        ("suddenly my words won't come out right, after a few beers") not sure -- asked, never taken as drink."""
+        if any(self.groups[name].search(near) for name in ("chronic", "gradual", "changed")):
+            return False
+        return None if self.groups["onset"].search(near) else True
 
     def _first_reported(
         self, compiled: Compiled, text: str, *, about_self: bool

@@ -28,11 +28,14 @@ def symptoms(text: Text) -> dict[str, bool | None]:
             continue  # "I have trouble writing my thesis"
         if ent.ent_id_ in _RECENT_EVENTS and _long_past(text, ent):
             continue  # "I had the stomach flu a year ago, nothing since": not a recent loss of fluid
-        if ent.ent_id_ == "slurred_speech" and _after_drink(text, ent):
+        drink = _after_drink(text, ent) if ent.ent_id_ == "slurred_speech" else False
+        if drink is True:
             continue  # "I was slurring after too many wines at the wedding"
         if ent.ent_id_ in _ACCIDENTS and _one_accident(text, ent):
             continue  # "tripped over the cat yesterday", "dropped my phone in the bath": one accident, not a sign
         state = False if _no_problems_with(text, ent) else text.state(ent)
+        if drink is None and state is True:
+            state = None  # "suddenly slurring, after a few beers": drink or not, asked
         if ent.ent_id_ == "spreading" and state is not False and _within_one_muscle(text, ent, doubted=state is None):
             continue  # "the twitches spread out across the calf": no word on spreading to new places (left unanswered)
         if ent.ent_id_ == "confusion_or_agitation" and state is True and _puzzled(text, ent):
@@ -134,11 +137,17 @@ def _long_past(text: Text, ent: Span) -> bool:
     return _told_in(text, "long_past", ent, ent.end, ent.end + 8)
 
 
-def _after_drink(text: Text, ent: Span) -> bool:
+def _after_drink(text: Text, ent: Span) -> bool | None:
     """ "slurring after too many wines" (not "… and it's still slurred today"), in the sentence's words near it (a
-    window: a run-on sentence with the word a thousand times stays linear)."""
+    window: a run-on sentence with the word a thousand times stays linear): whether drink explains it, as the cues
+    judge it (``Cues.drink_explains``: not when told as lasting, not sure when told as just now)."""
+    from twitchwise.understand.cues import load_cues
+
     start, end = text.sentence(ent.start)
-    return _told_in(text, "drinking", ent, max(start, ent.start - _NEAR_WORDS), min(end, ent.end + _NEAR_WORDS))
+    if not _told_in(text, "drinking", ent, max(start, ent.start - _NEAR_WORDS), min(end, ent.end + _NEAR_WORDS)):
+        return False
+    window = text.doc[max(start, ent.start - _NEAR_WORDS) : min(end, ent.end + _NEAR_WORDS)]
+    return load_cues().drink_explains(" ".join(t.norm_ for t in window))
 
 
 def _one_accident(text: Text, ent: Span) -> bool:
