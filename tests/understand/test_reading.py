@@ -2785,3 +2785,20 @@ def test_drink_explains_only_the_occasion_and_worries_about_what_is_told(
     kb: KnowledgeBase, text: str, disposition: str, warned: bool
 ) -> None:
     _assert_advice(kb, text, disposition, warned=warned)
+
+
+@pytest.mark.parametrize(
+    ("text", "caffeine"),
+    [
+        # a cup dropped or held is no drink; no caffeine asked about, advised or long past is not none now
+        ("Today I have dropped two cups of coffee, and my calf twitches", None),
+        ("can't hold my tea, my hand twitches", None),
+        ("Should I cut out coffee? My eyelid twitches.", None),
+        ("The internet says sleep and no caffeine may help. Eyelid twitch.", None),
+        ("In 2004 I went to decaf. Since then I've gone back to regular coffee. Eyelid twitch.", None),
+        ("I've switched to decaf this week, eyelid twitch", 0),
+        ("I drink two cups of coffee a day", 190.0),
+    ],
+)
+def test_caffeine_is_what_is_drunk_now(kb: KnowledgeBase, text: str, caffeine: float | None) -> None:
+    assert read(text, kb, today=TODAY).answers.caffeine_mg_per_day == caffeine

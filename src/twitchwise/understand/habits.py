@@ -31,9 +31,9 @@ def caffeine(text: Text) -> None:
     servings = {s.id: s for s in text.kb.servings.values() if s.quantity == "caffeine"}
     total = 0.0
     counted = False
-    zero = any(not e._.negated for e in text.by_label("CAFFEINE_NONE")) or any(
-        e._.negated and not e._.uncertain for e in text.by_label("CAFFEINE_WORD")
-    )  # "I don't have any caffeine"
+    # "I don't have any caffeine", "I've switched to decaf" (not "Should I cut out coffee?", "no caffeine may help")
+    nones = [e for e in text.by_label("CAFFEINE_NONE") if not e._.negated and not _advice_or_asked(text, e)]
+    zero = bool(nones) or any(e._.negated and not e._.uncertain for e in text.by_label("CAFFEINE_WORD"))
     counted_with: set[int] = set()  # "tea (6 cups)": the cups are the tea's, not coffee
     uncounted: list[Span] = []  # "a whole pot of coffee", "loads of coffee": named, not sized
     named_at: set[int] = set()
@@ -87,7 +87,8 @@ def caffeine(text: Text) -> None:
         return
     if counted:
         text.data["caffeine_mg_per_day"] = round(total, 1)
-    elif zero:
+    elif zero and not (nones and uncounted and uncounted[-1].start > nones[-1].start):
+        # not "went to decaf … since then I've gone back to regular coffee": a drink told after the none
         text.data["caffeine_mg_per_day"] = 0
         return
     if uncounted:
@@ -205,6 +206,16 @@ def _count_after(text: Text, end: int) -> tuple[tuple[float, float], range] | No
 _CAFFEINE_OR_MEDICINE = frozenset({"CAFFEINE_WORD", "CAFFEINE", "MEDICINE"})
 
 
+_HELPS = frozenset({"may", "might", "can", "could", "will", "would", "should"})
+
+
+def _advice_or_asked(text: Text, ent: Span) -> bool:
+    """ "Should I cut out coffee?", "the internet says no caffeine may help", "in 2004 I went to decaf": no caffeine
+    asked about, advised or long past, not drunk now."""
+    after = [t.norm_ for t in text.doc[ent.end : ent.end + 2]]
+    return text.framed(ent) or (len(after) == 2 and after[0] in _HELPS and after[1] == "help")
+
+
 _BARE_CONTAINERS = frozenset({"cup", "cups", "mug", "mugs"})
 _HANDLED = frozenset({
     "hold", "holds", "holding", "held", "lift", "lifts", "lifting", "lifted", "carry", "carries", "carrying", "carried",
@@ -214,12 +225,18 @@ _HANDLED = frozenset({
 _DETERMINERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "some", "any"})
 
 
+_SERVED_IN = frozenset({"cup", "cups", "mug", "mugs", "glass", "glasses", "can", "cans", "bottle", "bottles", "of"})
+
+
 def _held_not_drunk(text: Text, ent: Span) -> bool:
-    """A bare cup or mug that is held, lifted or dropped is a task for the hand, not a drink."""
-    if " ".join(t.norm_ for t in ent) not in _BARE_CONTAINERS:
-        return False
+    """A cup or mug that is held, lifted or dropped is a task for the hand, not a drink ("can't lift a cup", "dropped
+    two cups of coffee")."""
+    bare = " ".join(t.norm_ for t in ent) in _BARE_CONTAINERS
     index = ent.start - 1
-    while index >= 0 and text.doc[index].norm_ in _DETERMINERS:
+    while index >= max(0, ent.start - 5) and (
+        text.doc[index].norm_ in _DETERMINERS
+        or (not bare and (text.doc[index].norm_ in _SERVED_IN or text.doc[index].like_num))
+    ):
         index -= 1
     return index >= 0 and text.doc[index].norm_ in _HANDLED
 
