@@ -2802,3 +2802,16 @@ def test_drink_explains_only_the_occasion_and_worries_about_what_is_told(
 )
 def test_caffeine_is_what_is_drunk_now(kb: KnowledgeBase, text: str, caffeine: float | None) -> None:
     assert read(text, kb, today=TODAY).answers.caffeine_mg_per_day == caffeine
+
+
+def test_a_heartbeat_in_the_eyelid_is_its_twitch_and_a_meal_s_time_is_not_its_own(kb: KnowledgeBase) -> None:
+    text = (
+        "I've had a constant heartbeat in my eyelid for three days now. I decided it was from not eating any meat "
+        "for a week, so I ate plenty of red meat."
+    )
+    answers = read(text, kb, today=TODAY).answers
+    assert answers.sites == [Site(region="eyelid")] and answers.duration_days == 3
+    # "on" after "it" is a place, not a habit: the time stays the twitching's
+    on_the_cheek = read("my eye twitches, the lower lid and just under it on the cheek, for 4 days", kb, today=TODAY)
+    assert on_the_cheek.answers.duration_days == 4
+    assert read("my pulse is racing and my calf twitches", kb, today=TODAY).answers.symptoms == {"racing_heart": True}

@@ -492,12 +492,17 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
             names_twitching(t) or t.ent_type_ in _ABOUT_TWITCH - {"TWITCH"} for t in tokens[-4:]
         )  # "it" stands for the medicine here, not the twitching
     before_for = tokens[: len(words) - 1 - words[::-1].index("for")]
-    # "been going on for 5 months" is the twitching's own time: a TWITCH phrase is never the something
-    if any(t.ent_type_ == "TWITCH" for t in before_for):
+    habit = [t for t in before_for[-4:] if t.norm_ in _HABIT_WORDS and t.ent_type_ != "TWITCH"]
+    # "been going on for 5 months" is the twitching's own time: a TWITCH phrase is never the something (a bare "it"
+    # before a habit is not: "I decided it was from not eating any meat for a week")
+    if any(
+        t.ent_type_ == "TWITCH"
+        and not (t.norm_ in {"it", "this"} and habit and habit[-1].norm_ not in {"on", "off"} and t.i < habit[-1].i)
+        for t in before_for
+    ):
         return False
     if [t.norm_ for t in before_for[-3:]] in (["on", "and", "off"], ["off", "and", "on"]):
         return False  # "twitching on and off for 5 weeks": how often, not a habit's time
-    habit = [t for t in before_for[-4:] if t.norm_ in _HABIT_WORDS]
     if habit and not _a_side_follows(text, habit[-1].i):  # not "twitching in my calf on the left for 5 days"
         return True
     # "been on my blood pressure tablets for years": a longer name between "on" and "for" (and no place in it)
@@ -532,7 +537,27 @@ def _a_tests_time(text: Text, index: int, start: int) -> bool:
     return not any(e.label_ in {"TWITCH", "SITE"} for e in text.ents_in(clause, index + 1))
 
 
-_HABIT_WORDS = frozenset({"off", "on", "taking", "quit", "stopped", "using", "used", "wearing", "worn", "wore"})
+_HABIT_WORDS = frozenset(
+    {
+        "off",
+        "on",
+        "taking",
+        "quit",
+        "stopped",
+        "using",
+        "used",
+        "wearing",
+        "worn",
+        "wore",
+        "eating",
+        "eaten",
+        "ate",
+        "drinking",
+        "drank",
+        "sleeping",
+        "slept",
+    }
+)  # "not eating any meat for a week"
 _SIDE_WORDS = frozenset({"left", "right", "side", "sides", "both", "one", "other", "same", "lft", "rt"})
 
 
