@@ -2815,3 +2815,10 @@ def test_a_heartbeat_in_the_eyelid_is_its_twitch_and_a_meal_s_time_is_not_its_ow
     on_the_cheek = read("my eye twitches, the lower lid and just under it on the cheek, for 4 days", kb, today=TODAY)
     assert on_the_cheek.answers.duration_days == 4
     assert read("my pulse is racing and my calf twitches", kb, today=TODAY).answers.symptoms == {"racing_heart": True}
+
+
+def test_shouting_at_the_football_is_no_exercise(kb: KnowledgeBase) -> None:
+    watched = read("My voice is hoarse after shouting at the football yesterday, eyelid twitch", kb, today=TODAY)
+    assert watched.answers.recent_intense_exercise is None
+    played = read("calf twitch after playing football yesterday", kb, today=TODAY)
+    assert played.answers.recent_intense_exercise is True
