@@ -2822,3 +2822,16 @@ def test_shouting_at_the_football_is_no_exercise(kb: KnowledgeBase) -> None:
     assert watched.answers.recent_intense_exercise is None
     played = read("calf twitch after playing football yesterday", kb, today=TODAY)
     assert played.answers.recent_intense_exercise is True
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("my eyes went double suddenly", "emergency"),
+        ("me eyes suddenly went blurry", "emergency"),
+        # the lexicon's reading of an elliptic denial, as the cues': "No, I haven't," denies nothing after it
+        ("No, I haven't, numbness in my hand", "routine"),
+    ],
+)
+def test_eyes_that_go_double_and_an_elliptic_denial(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition, warned=False)

@@ -76,6 +76,9 @@ class ConText:
         for key, start, end in matches:
             if key.endswith(":pseudo"):
                 pseudo[key.split(":")[0]].update(range(start, end))
+        norms = [token.norm_ for token in doc]
+        # "people ask if I've been drinking. I haven't, my speech …": a denial of what came before denies nothing
+        pseudo["negated"].update(i for i in range(len(norms)) if elliptic_denial(norms, i))
         boundary = [0] * (len(doc) + 1)  # running count of sentence starts and terminators
         person_boundary = [0] * (len(doc) + 1)
         breaks = {token.i for token in doc if token.i > 0 and (token.is_sent_start or _a_count(doc, token))}
@@ -98,7 +101,6 @@ class ConText:
                     found[category].forward_ends.append(end)
                 else:
                     found[category].backward_starts.append(start)
-        norms = [token.norm_ for token in doc]
         starts = frozenset(t.i for t in doc if t.is_sent_start and t.i > 0)
         closings: set[int] = set()
         in_denied_list = denied_list_openings(norms, starts, closings)
@@ -118,7 +120,7 @@ class ConText:
         # "his speech is slurred", "her swallowing": what is his or hers, in a text about the writer (not his places:
         # a text about a brother's twitching may still read as the writer's, and its places must stay)
         found["other_person"].forward_ends.extend(
-            t.i + 1 for t in doc[:-1] if t.norm_ in _THEIR and doc[t.i + 1].norm_ in _FUNCTIONS
+            t.i + 1 for t in doc[:-1] if t.norm_ in _THEIR and doc[t.i + 1].norm_ in FUNCTIONS
         )
         for category in CATEGORIES:
             found[category].forward_ends.sort()
@@ -163,7 +165,7 @@ _NOTICES = frozenset({"noticed", "says", "said", "thinks", "thought", "worried",
 
 
 _THEIR = frozenset({"his", "her", "their"})
-_FUNCTIONS = frozenset({"speech", "voice", "words", "breathing", "breath", "swallowing", "swallow", "walking",
+FUNCTIONS = frozenset({"speech", "voice", "words", "breathing", "breath", "swallowing", "swallow", "walking",
                         "balance", "vision", "eyesight", "grip", "memory"})  # fmt: skip
 
 
@@ -365,10 +367,26 @@ def _denies_nothing(words: list[str], i: int) -> bool:
     """ "without any warning", "never had this before", "no idea why": a denial of no symptom."""
     if any(words[i : i + len(phrase)] == phrase for phrase in _WARNING):
         return True
+    if elliptic_denial(words, i):
+        return True  # "… but I haven't, and …": what came before
     following = words[i + 1 : i + 6]
-    if words[i] == "not" and i >= 2 and words[i - 1] in _AUXILIARIES and words[i - 2] in _PRONOUNS:
-        return following[:1] in ([","], ["."], [";"], [":"], ["!"], ["-"])  # "… but I haven't, and …": what came before
     return words[i] == "never" and bool(following) and following[0] in _NEVER_BEFORE and "before" in following
+
+
+_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "-"})
+
+
+def elliptic_denial(words: list[str], i: int) -> bool:
+    """ "I haven't,", "it isn't.": a denial of what was said before, ending its clause ("like I've got a cold, but I
+    haven't, and drinks come back out of my nose"); the cues' ``_PSEUDO_NEGATION`` reads the same words."""
+    return (
+        words[i] == "not"
+        and i >= 2
+        and words[i - 1] in _AUXILIARIES
+        and words[i - 2] in _PRONOUNS
+        and i + 1 < len(words)
+        and words[i + 1] in _CLAUSE_ENDS
+    )
 
 
 def _carry_negation_along_lists(ents: list[Span], norms: list[str], in_denied_list: list[bool]) -> None:

@@ -17,6 +17,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from twitchwise.understand.context import FUNCTIONS
 from twitchwise.understand.lexicon import Lexicon, load_lexicon
 
 _ESCAPES = re.compile(r"\\[bBsSdD]")  # \b, \s, \d: boundaries and classes, not letters of a word
@@ -49,9 +50,8 @@ _CAPITALS = {
 }
 
 
-_FUNCTIONS = frozenset({"breath", "breathing", "speech", "words", "voice", "vision", "eyesight", "sight", "balance",
-                        "grip", "strength", "memory", "swallow", "swallowing", "muscles", "muscle", "body", "side",
-                        "limbs", "tongue", "face", "mouth", "lips", "eyes", "eye", "head"})  # fmt: skip
+# what a body does, and the body's words that are no twitching place, that "me" before them owns ("me breath")
+_OWNED = FUNCTIONS | {"sight", "strength", "muscles", "muscle", "body", "side", "limbs", "mouth", "lips", "head"}
 
 
 class Speller:
@@ -69,7 +69,7 @@ class Speller:
             | frozenset(word for name in names for word in name.lower().split())
         )
         # what "me" before it owns ("me arm", "me breath", "me words"): a body's places and what it does
-        self.own = frozenset(w for w in [*lexicon.sites, *lexicon.plural_sites] if " " not in w) | _FUNCTIONS
+        self.own = frozenset(w for w in [*lexicon.sites, *lexicon.plural_sites] if " " not in w) | _OWNED
         self.correct = cache(self._correct)
         # the targets by first letter and length: a word is compared with the few it could be, not all thousand
         self.buckets: dict[tuple[str, int], list[str]] = {}
