@@ -2835,3 +2835,22 @@ def test_shouting_at_the_football_is_no_exercise(kb: KnowledgeBase) -> None:
 )
 def test_eyes_that_go_double_and_an_elliptic_denial(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition, warned=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("Suddenly I got giddiness and my speech became unclear, 15 minutes back.", "emergency"),
+        ("Since 2 months my hand grip is reducing day by day and muscles are twitching.", "urgent"),
+        (
+            "Doctor, I am unable to breathe properly while sitting also, chest muscles twitching since today morning.",
+            "emergency",
+        ),
+        # a blocked nose, pain that eases, and giddy with excitement are no signs
+        ("I can't breathe through my nose with this cold, eyelid twitch", "self_care"),
+        ("the pain is reducing day by day, calf twitch", "self_care"),
+        ("I felt giddy with excitement at the concert, eye twitch today", "self_care"),
+    ],
+)
+def test_unable_to_breathe_giddiness_and_strength_reducing(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition, warned=False)

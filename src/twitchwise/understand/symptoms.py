@@ -297,6 +297,12 @@ def _cue_group(name: str) -> re.Pattern[str]:
     return load_cues().groups[name]
 
 
+# after "can't breathe": a blocked nose, not a struggle for air
+_BLOCKED_NOSE = re.compile(
+    r"(?:properly |well |easily |at all )?(?:through|out of|from) (?:my |his |her |the |one |either )?nos"
+)
+
+
 def _idiom(text: Text, ent: Span) -> bool:
     """ "my job is a real pain in the neck": a nuisance, not a pain; "paralysed by the workload", "numb to the pain of
     losing", "gasping at the price of petrol": a feeling, not a sign."""
@@ -318,6 +324,10 @@ def _idiom(text: Text, ent: Span) -> bool:
         # "the diagnosis was hard to swallow": news, not food (not "it is hard to swallow my food")
         window = " ".join(norm_at(doc, k) for k in range(max(0, ent.start - 6), ent.end + 6))
         return _cue_group("swallow_idiom").search(window) is not None
+    if ent.ent_id_ == "breathing_difficulty" and _BLOCKED_NOSE.match(
+        " ".join(norm_at(doc, ent.end + k) for k in range(5))
+    ):
+        return True  # "I can't breathe through my nose with this cold"
     if ent.ent_id_ == "breathing_difficulty" and word.startswith("gasp"):
         return _cue_group("gasped_at").match(" ".join(norm_at(doc, ent.end + k) for k in range(4))) is not None
     return (
