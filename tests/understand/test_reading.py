@@ -2854,3 +2854,18 @@ def test_eyes_that_go_double_and_an_elliptic_denial(kb: KnowledgeBase, text: str
 )
 def test_unable_to_breathe_giddiness_and_strength_reducing(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition, warned=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # "unable to" and "not able to" read wherever "can't" is
+        ("I am unable to see properly from my left eye since 30 min", "emergency"),
+        ("unable to finish a sentence without stopping for breath, sitting down", "emergency"),
+        ("I am unable to remember what happened, I was on the floor", "emergency"),
+        ("unable to pick it up, my right hand since an hour", "emergency"),
+        ("I'm unable to think straight with all this work, eyelid twitch 2 days", "self_care"),
+    ],
+)
+def test_unable_to_reads_as_cannot(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition, warned=False)
