@@ -2865,6 +2865,8 @@ def test_unable_to_breathe_giddiness_and_strength_reducing(kb: KnowledgeBase, te
         ("I am unable to remember what happened, I was on the floor", "emergency"),
         ("unable to pick it up, my right hand since an hour", "emergency"),
         ("I'm unable to think straight with all this work, eyelid twitch 2 days", "self_care"),
+        ("I've lost the ability to walk in a straight line since 20 minutes", "emergency"),
+        ("I have lost the ability to swallow over the past month", "urgent"),
     ],
 )
 def test_unable_to_reads_as_cannot(kb: KnowledgeBase, text: str, disposition: str) -> None:
