@@ -2871,3 +2871,27 @@ def test_unable_to_breathe_giddiness_and_strength_reducing(kb: KnowledgeBase, te
 )
 def test_unable_to_reads_as_cannot(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition, warned=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a task said to be hard, in the ways people say it
+        ("I am having difficulty in speaking since 30 minutes", "emergency"),
+        ("I'm having a hard time talking since an hour ago", "emergency"),
+        ("problem in swallowing since 3 weeks", "urgent"),
+        ("struggling to see out of my right eye since this morning", "emergency"),
+        ("it's a struggle to lift my left arm since 10 minutes ago", "emergency"),
+        ("my left arm has no strength since 10 minutes ago", "emergency"),
+        ("my right leg has lost its strength since an hour", "emergency"),
+        ("having trouble with my balance suddenly since 20 minutes", "emergency"),
+        # hard for shyness or nerves, a view from the back of a class, a paddleboard, pride: no signs
+        ("I have difficulty speaking in public, eyelid twitch 2 days", "self_care"),
+        ("I have trouble talking about my feelings, eyelid twitch 2 days", "self_care"),
+        ("I struggle to see the board from the back of the class, eyelid twitch", "self_care"),
+        ("I had trouble with my balance on the paddleboard yesterday, calf twitch", "self_care"),
+        ("it's hard to swallow my pride, eyelid twitch", "self_care"),
+    ],
+)
+def test_a_task_said_to_be_hard(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition, warned=False)

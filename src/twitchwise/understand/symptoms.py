@@ -320,6 +320,9 @@ def _idiom(text: Text, ent: Span) -> bool:
         ]
     if ent.ent_id_ == "weakness" and word == "weak" and following[0] in {"at", "in"} and following[1].endswith("ing"):
         return following[1] not in _BODILY_TASKS  # "weak at saying no", not "weak at walking"
+    if ent.ent_id_ == "slurred_speech" and word.endswith(("speaking", "talking")):
+        # "difficulty speaking in public", "trouble talking about my feelings": shyness or nerves, not speech
+        return _cue_group("speaking_situation").match(" ".join(norm_at(doc, ent.end + k) for k in range(4))) is not None
     if ent.ent_id_ == "swallowing_difficulty" and word.endswith("to swallow"):
         # "the diagnosis was hard to swallow": news, not food (not "it is hard to swallow my food")
         window = " ".join(norm_at(doc, k) for k in range(max(0, ent.start - 6), ent.end + 6))
