@@ -2895,3 +2895,25 @@ def test_unable_to_reads_as_cannot(kb: KnowledgeBase, text: str, disposition: st
 )
 def test_a_task_said_to_be_hard(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition, warned=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("swallowing is an issue for me lately", "urgent"),
+        ("my speech is not right since this morning", "emergency"),
+        ("my balance is off since 20 minutes", "emergency"),
+        ("no sensation in my left arm since 20 minutes", "emergency"),
+        ("I've lost sensation down my right side since 10 mins", "emergency"),
+        # a balance that is not the body's
+        ("my work life balance is off, eyelid twitch 2 days", "self_care"),
+        ("my bank balance is terrible, eyelid twitch", "self_care"),
+    ],
+)
+def test_sensation_balance_and_speech_that_are_not_right(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition, warned=False)
+
+
+def test_a_grip_that_is_not_what_it_was_is_weaker(kb: KnowledgeBase) -> None:
+    answers = read("my grip isn't what it was, hand twitching", kb, today=TODAY).answers
+    assert (answers.symptoms or {}).get("weakness") is True
