@@ -2917,3 +2917,20 @@ def test_sensation_balance_and_speech_that_are_not_right(kb: KnowledgeBase, text
 def test_a_grip_that_is_not_what_it_was_is_weaker(kb: KnowledgeBase) -> None:
     answers = read("my grip isn't what it was, hand twitching", kb, today=TODAY).answers
     assert (answers.symptoms or {}).get("weakness") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("my whole body was jerking uncontrollably and I bit my tongue, an hour ago", "emergency"),
+        ("my arms were jerking and I bit my tongue", "emergency"),
+        # a tongue bitten at dinner, or to stop laughing, beside another place's twitch
+        ("my legs were shaking so I bit my tongue to stop laughing", "self_care"),
+        ("I bit my tongue eating dinner, calf twitch", "self_care"),
+        ("my tongue and lips twitch", "urgent"),
+    ],
+)
+def test_a_fit_told_by_a_bitten_tongue_and_a_tongue_bitten_at_dinner(
+    kb: KnowledgeBase, text: str, disposition: str
+) -> None:
+    _assert_advice(kb, text, disposition, warned=False)
