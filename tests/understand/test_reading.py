@@ -2934,3 +2934,22 @@ def test_a_fit_told_by_a_bitten_tongue_and_a_tongue_bitten_at_dinner(
     kb: KnowledgeBase, text: str, disposition: str
 ) -> None:
     _assert_advice(kb, text, disposition, warned=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("my left arm and leg feel funny since 15 minutes", "emergency"),
+        ("I sound like I'm talking underwater since this morning", "emergency"),
+        ("I can't get my tongue round words since lunch", "emergency"),
+        ("my left eye can't see since 10 minutes", "emergency"),
+        ("a shadow came over my vision in one eye 15 minutes ago", "emergency"),
+        # a garden's shadow and a swim's talk are no signs
+        ("a shadow came over the garden, eyelid twitch", "self_care"),
+        ("I went swimming and was talking underwater with my kids, calf twitch", "self_care"),
+    ],
+)
+def test_one_side_that_feels_funny_and_sight_and_speech_in_pictures(
+    kb: KnowledgeBase, text: str, disposition: str
+) -> None:
+    _assert_advice(kb, text, disposition, warned=False)
