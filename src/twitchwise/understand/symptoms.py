@@ -144,10 +144,9 @@ def _after_drink(text: Text, ent: Span) -> bool | None:
     from twitchwise.understand.cues import load_cues
 
     start, end = text.sentence(ent.start)
-    if not _told_in(text, "drinking", ent, max(start, ent.start - _NEAR_WORDS), min(end, ent.end + _NEAR_WORDS)):
-        return False
-    window = text.doc[max(start, ent.start - _NEAR_WORDS) : min(end, ent.end + _NEAR_WORDS)]
-    return load_cues().drink_explains(" ".join(t.norm_ for t in window))
+    cues = load_cues()
+    near = " ".join(t.norm_ for t in text.doc[max(start, ent.start - _NEAR_WORDS) : min(end, ent.end + _NEAR_WORDS)])
+    return cues.drink_explains(near) if cues.groups["drinking"].search(near) else False
 
 
 def _one_accident(text: Text, ent: Span) -> bool:
@@ -307,11 +306,12 @@ def _idiom(text: Text, ent: Span) -> bool:
     """ "my job is a real pain in the neck": a nuisance, not a pain; "paralysed by the workload", "numb to the pain of
     losing", "gasping at the price of petrol": a feeling, not a sign."""
     doc = text.doc
-    following = [norm_at(doc, ent.end + k) for k in (0, 1, 2)]
+    next_words = [norm_at(doc, ent.end + k) for k in range(5)]
+    following, next_four, next_five = next_words[:3], " ".join(next_words[:4]), " ".join(next_words)
     word = ent.text.lower()
     if ent.ent_id_ == "paralysis" and word.startswith("paraly"):
         # "we got paralysed 4-0", "paralysed by the workload": the paralysed_idiom group of cues.yaml
-        return _cue_group("paralysed_idiom").match(" ".join(norm_at(doc, ent.end + k) for k in range(4))) is not None
+        return _cue_group("paralysed_idiom").match(next_four) is not None
     if ent.ent_id_ == "numbness" and word == "numb" and following[0] == "to":
         # "numb to the touch", "feels numb to him" are numb
         return following[1] not in {"touch", "me", "him", "her", "them", "us", "you"} and following[1:3] != [
@@ -322,17 +322,15 @@ def _idiom(text: Text, ent: Span) -> bool:
         return following[1] not in _BODILY_TASKS  # "weak at saying no", not "weak at walking"
     if ent.ent_id_ == "slurred_speech" and word.endswith(("speaking", "talking")):
         # "difficulty speaking in public", "trouble talking about my feelings": shyness or nerves, not speech
-        return _cue_group("speaking_situation").match(" ".join(norm_at(doc, ent.end + k) for k in range(4))) is not None
+        return _cue_group("speaking_situation").match(next_four) is not None
     if ent.ent_id_ == "swallowing_difficulty" and word.endswith("to swallow"):
         # "the diagnosis was hard to swallow": news, not food (not "it is hard to swallow my food")
         window = " ".join(norm_at(doc, k) for k in range(max(0, ent.start - 6), ent.end + 6))
         return _cue_group("swallow_idiom").search(window) is not None
-    if ent.ent_id_ == "breathing_difficulty" and _BLOCKED_NOSE.match(
-        " ".join(norm_at(doc, ent.end + k) for k in range(5))
-    ):
+    if ent.ent_id_ == "breathing_difficulty" and _BLOCKED_NOSE.match(next_five):
         return True  # "I can't breathe through my nose with this cold"
     if ent.ent_id_ == "breathing_difficulty" and word.startswith("gasp"):
-        return _cue_group("gasped_at").match(" ".join(norm_at(doc, ent.end + k) for k in range(4))) is not None
+        return _cue_group("gasped_at").match(next_four) is not None
     return (
         ent.ent_id_ == "pain"
         and norm_at(doc, ent.start - 1) in _IDIOM_BEFORE
