@@ -136,6 +136,15 @@ BESIDE_AN_EXCEPTION = {
     # the same breathless words told twice, once of effort: 1 of 207 ("I'm gasping for air. After my spin class I was
     # gasping.") until each telling was counted
     "effort_after": "{flag}. After my spin class I was gasping.",
+    # someone named by a role past a relative clause or a possessive chain: first cuts hid 1 of 207 ("The nurse I saw
+    # said my wife can barely wake me": the wife's verb reached the writer's own words), 37 ("My best friend's husband
+    # thinks …": the friend's "'s" read as "is"), 36 ("… who is a physio said …") and 15 ("One of my students asked
+    # why …")
+    "role_relative": "The nurse I saw said {flag}",
+    "role_possessive": "My best friend's husband thinks {flag}",
+    "role_who_is": "A client of mine who is a physio said {flag}",
+    "role_asked": "One of my students asked why {flag}",
+    "role_caring_for": "The patient I'm caring for is fine but {flag}",
 }
 
 

@@ -2953,3 +2953,45 @@ def test_one_side_that_feels_funny_and_sight_and_speech_in_pictures(
     kb: KnowledgeBase, text: str, disposition: str
 ) -> None:
     _assert_advice(kb, text, disposition, warned=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone named by a role, with a relative clause the writer is in
+        "The resident I look after can't swallow her tablets any more. My eyelid has flickered for 3 days.",
+        "A woman I volunteer with collapsed at the food bank on Friday. Calf twitch since Saturday.",
+        "The lad whose dad I coach had a seizure at training. My thigh twitched after the match.",
+        "The bloke at work who sits opposite me has a droopy face from Bell's palsy. Eye twitch, 2 days.",
+        "A patient of mine can't lift her left arm after the op. My thumb twitches a bit.",
+        "Our neighbour, who is 85, fainted at the bus stop yesterday. I have had an eyelid twitch since this morning.",
+        "Looking after my nan who can't swallow her dinner is exhausting. My eyelid twitches, 2 days.",
+        # a possessive chain, and a role before someone's things
+        "My sister's husband is slurring after his stroke last year. Me, just a calf twitch since Sunday.",
+        "My client's speech is slurred since his accident, it makes my work hard. Thumb twitch today.",
+        "The new tenant is a slurring mess every Friday night, ha. My calf twitched this morning.",
+        "Someone in my class keeps choking on crisps, it's a joke now. My eye twitches, 2 days.",
+    ],
+)
+def test_other_peoples_signs_in_relative_clauses_and_possessive_chains(kb: KnowledgeBase, text: str) -> None:
+    """Signs of someone the writer names by a role or through someone else, beside the writer's own calm twitch, are
+    theirs: the one who "I look after", "whose dad I coach", "who sits opposite me", "my sister's husband"."""
+    _assert_advice(kb, text, "self_care")
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # the writer's own signs beside those words stay the writer's
+        ("The nurse I saw said my face drooped on one side an hour ago", "emergency"),
+        ("The patient I'm caring for is fine but I can't swallow properly since last week", "urgent"),
+        ("A man I work with noticed I was slurring my words this morning", "emergency"),
+        ("A client of mine who is a physio said sudden diplopia an hour ago", "emergency"),
+        ("My best friend's husband thinks L facial droop since an hour ago", "emergency"),
+        ("One of my students asked why my face is drooping, it started 20 minutes ago", "emergency"),
+        ("The nurse I saw said my wife can barely wake me, I'm so drowsy since this afternoon", "emergency"),
+        ("My colleague who sits next to me says I fainted at my desk today", "emergency"),
+    ],
+)
+def test_the_writers_signs_beside_someone_named_by_a_role(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition)

@@ -34,6 +34,13 @@ MODIFIED = frozenset(
 for _name in CATEGORIES:
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=False)
+if not Doc.has_extension("told_of_others"):
+    # the tokens someone else's words reach ("the patient I'm caring for can't swallow"): the cues read them too
+    Doc.set_extension("told_of_others", default=frozenset())
+if not Doc.has_extension("their_verbs"):
+    # where someone named is the subject ("collapsed" in "a man I work with collapsed last week"): times read them
+    Doc.set_extension("their_verbs", default=frozenset())
+_NAMED = frozenset({"PERSON", "SEX", "ROLE"})
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ class ConText:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = [ent for ent in doc.ents if ent.label_ in MODIFIED]
-        if not ents:
+        if not ents and not any(ent.label_ in _NAMED for ent in doc.ents):
             return doc
         strings = doc.vocab.strings
         matches = [(strings[key], start, end) for key, start, end in self.matcher(doc)]
@@ -114,9 +121,9 @@ class ConText:
             person_boundary[i + 1] = person_boundary[i] + (i in person_breaks)
         # "my brother had a seizure", "my cousin fainted", "my wife's speech was slurred": one of the writer's people
         # doing or having something reaches forward as "dad had" does (but not "my wife's noticed I slur")
-        found["other_person"].forward_ends.extend(
-            reach for e in doc.ents if e.label_ in {"PERSON", "SEX"} and (reach := _subject(doc, e)) is not None
-        )
+        their_verbs = [reach for e in doc.ents if e.label_ in _NAMED for reach in _subject(doc, e)]
+        doc._.their_verbs = frozenset(their_verbs)
+        found["other_person"].forward_ends.extend(their_verbs)
         # "his speech is slurred", "her swallowing": what is his or hers, in a text about the writer (not his places:
         # a text about a brother's twitching may still read as the writer's, and its places must stay)
         found["other_person"].forward_ends.extend(
@@ -126,12 +133,21 @@ class ConText:
             found[category].forward_ends.sort()
             found[category].backward_starts.sort()
         counts = {"negated": negation_boundary, "uncertain": boundary, "other_person": person_boundary}
+        doc._.told_of_others = frozenset(
+            start
+            for end in found["other_person"].forward_ends
+            for start in range(end, min(len(doc), end + self.window + 1))
+            if person_boundary[start + 1] == person_boundary[end]
+        )
         for ent in ents:
             for category in CATEGORIES:
                 if self._reaches(
                     ent, found[category], counts[category], comma_boundary, self.backward_window[category]
                 ):
                     ent._.set(category, True)
+        for ent in ents:  # "her face droops", "his arm is weak": a sign told as theirs
+            if ent.label_ == "SYMPTOM" and ent.start > 0 and norms[ent.start - 1] in _THEIR:
+                ent._.set("other_person", True)
         _carry_negation_along_lists(ents, norms, in_denied_list)
         _doubt_a_denial_s_unclear_reach(ents, norms, found["negated"].forward_ends)
         _a_denial_of_its_own_past_a_worry(ents, norms, found["uncertain"], comma_boundary)
@@ -161,7 +177,9 @@ _HAS = frozenset(
      "used", "can", "could", "cannot", "would", "will", "did", "does", "struggles", "struggled", "also"}
 )  # fmt: skip
 _NOTICES = frozenset({"noticed", "says", "said", "thinks", "thought", "worried", "convinced", "sure", "told",
-                      "noticing", "reckons", "seen", "spotted", "heard"})  # fmt: skip
+                      "noticing", "reckons", "seen", "spotted", "heard", "asked", "asks", "asking", "wondered",
+                      "wonders", "mentioned", "pointed", "commented", "remarked", "observed", "suggested", "warned",
+                      "joked", "laughed", "reckoned", "tells", "notices"})  # fmt: skip
 
 
 _THEIR = frozenset({"his", "her", "their"})
@@ -169,25 +187,102 @@ FUNCTIONS = frozenset({"speech", "voice", "words", "breathing", "breath", "swall
                         "balance", "vision", "eyesight", "grip", "memory"})  # fmt: skip
 
 
-def _subject(doc: Doc, person: Span) -> int | None:
+def _subject(doc: Doc, person: Span) -> list[int]:
     """One of the writer's people as the subject of what follows ("my brother had", "my wife's speech"), not one
     who notices something of the writer ("my wife's noticed", "my husband is worried"); or someone named by a role
-    ("the guy next to me on the train was choking", "a lady at the bus stop fainted"), not the writer ("I'm a man
-    who has …"). Where their reach starts (None: not a subject)."""
-    before = doc[person.start - 1].norm_ if person.start > 0 else ""
-    if before in _OWNERS:
-        verb = doc[person.end].norm_ if person.end < len(doc) else ""
-        after = doc[person.end + 1].norm_ if person.end + 1 < len(doc) else ""
-        return person.end if verb in _HAS and after not in _NOTICES else None
-    if before not in _DETERMINERS or {t.norm_ for t in doc[max(0, person.start - 4) : person.start]} & _I_AM:
-        return None
-    for token in doc[person.end : min(len(doc), person.end + 8)]:
-        if token.norm_ in _NEW_SUBJECT | _NOTICES:
-            return None  # a new clause, the writer as its subject, or one who tells of the writer ("said I fainted")
-        if token.norm_ in _HAS | _EVENTS:
-            after = doc[token.i + 1].norm_ if token.i + 1 < len(doc) else ""
-            return token.i if after not in _NOTICES else None
-    return None
+    ("the guy next to me on the train was choking", "a lady at the bus stop fainted", "a client of mine can't lift"),
+    not the writer ("I'm a man who has …"). Where their reaches start: the relative clause told of them ("my grandad
+    who can't swallow") and their own verb after it ("the guy at the gym who spots me has a weak arm", "the patient
+    I'm caring for can't swallow", "our neighbour, who is 90, fainted")."""
+    start = person.start
+    while person.start - start < 2 and start > 0 and _describes(doc[start - 1]):
+        start -= 1  # "the new manager", "my older brother"
+    before = _norm_at(doc, start - 1)
+    if before in _OWNERS or before in _POSSESSIVE:  # "my dad", "my best friend's husband"
+        verb = _norm_at(doc, person.end)
+        if verb in _POSSESSIVE and person.end + 1 < len(doc) and doc[person.end + 1].ent_type_ in _NAMED:
+            return []  # "my friend's husband": his words, not hers (read from "husband")
+        if verb in _HAS:
+            return [person.end] if _norm_at(doc, person.end + 1) not in _NOTICES else []
+        if verb in _RELATIVE or verb == "," or verb in {"i", "we"}:
+            return _verb_after(doc, person.end)
+        return []  # "my wife and I", "my dad says"
+    if person.text.lower() not in _BARE and (
+        before not in _DETERMINERS or {t.norm_ for t in doc[max(0, start - 4) : start]} & _I_AM
+    ):
+        return []
+    return _verb_after(doc, person.end, wander=8)
+
+
+def _verb_after(doc: Doc, start: int, wander: int = 0) -> list[int]:
+    """Where the reaches of someone named just before ``start`` begin: past a relative clause about them, and at
+    their own verb (the first one within ``wander`` words, or the one after a relative clause). A relative clause
+    with the writer in it ("whose mum I know", "who spots me", "I'm caring for") is passed over only when it ends
+    as one does, before their verb ("know had", "me has", "for can't"); "my husband who I told I can't swallow"
+    gives no verb of his."""
+    reaches: list[int] = []
+    relative = closed = False  # in a relative clause about them; one closed by its comma (", who is 90,")
+    for i in range(start, min(len(doc), start + 14)):
+        word = doc[i].norm_
+        if word in _NOTICES:
+            return []  # one who tells of the writer ("said I fainted", "a client of mine who is a physio said …")
+        if not relative:
+            if word == "," and i == start and _norm_at(doc, i + 1) in _RELATIVE:
+                continue
+            if word in _RELATIVE and i - start <= 4:  # "who", or "at the gym who"
+                relative = True
+                reaches.append(i + 1)
+            elif word in {"i", "we"} and i == start and _reduced_relative(doc, i):
+                relative = True  # "the patient I'm caring for", "a man I work with"
+            elif word in _NEW_SUBJECT or i - start >= wander:
+                return reaches  # a new clause, the writer as its subject
+            elif word in _HAS | _EVENTS:
+                return _with_verb(doc, reaches, i)
+            continue
+        if word in _SENTENCE_ENDS or (closed and word in _NEW_SUBJECT):
+            return reaches
+        if word == ",":
+            closed = True
+        elif word in _HAS | _EVENTS and (
+            closed or _norm_at(doc, i - 1) in _RELATIVE_ENDS or _norm_at(doc, i - 2) in {"i", "we"}
+        ):  # ", who is 90, fainted", "I work with collapsed", "whose dad I coach had"
+            return _with_verb(doc, reaches, i)
+    return reaches
+
+
+def _with_verb(doc: Doc, reaches: list[int], verb: int) -> list[int]:
+    """Their verb joins the reaches, unless it tells of someone noticing ("is worried", "has noticed")."""
+    return [*reaches, verb] if _norm_at(doc, verb + 1) not in _NOTICES else reaches
+
+
+def _reduced_relative(doc: Doc, start: int) -> bool:
+    """ "the patient I'm caring for can't swallow", "a man I work with collapsed": the writer's words that say which
+    person, ending as a relative clause does just before that person's verb (not "the nurse I can't swallow")."""
+    for i in range(start + 1, min(len(doc) - 1, start + 5)):
+        if doc[i].norm_ in _RELATIVE_ENDS and doc[i + 1].norm_ in _HAS | _EVENTS:
+            return True
+    return False
+
+
+def _describes(token: Token) -> bool:
+    """A word that may describe a person between "the" or "my" and the person ("new", "best", "older")."""
+    return token.is_alpha and not token.is_stop and not token.ent_type_ and token.norm_ not in _HAS | _NOTICES
+
+
+def _norm_at(doc: Doc, index: int) -> str:
+    return doc[index].norm_ if 0 <= index < len(doc) else ""
+
+
+_POSSESSIVE = frozenset({"'s", "’s"})
+_RELATIVE = frozenset({"who", "whose", "whom", "that"})
+_BARE = frozenset({"someone", "somebody"})  # named with no "the" or "my" ("someone on my team keeps choking")
+# the last word of a relative clause with the writer in it, before the other person's own verb ("I'm caring for
+# can't", "I work with collapsed", "whose mum I know had", "who spots me has")
+_RELATIVE_ENDS = frozenset(
+    {"for", "with", "to", "after", "about", "at", "on", "know", "knew", "met", "meet", "see", "saw", "visit",
+     "visited", "nurse", "teach", "taught", "support", "like", "love", "mentioned", "me", "us"}
+)  # fmt: skip
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", "but", "and"})
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})

@@ -190,8 +190,10 @@ _DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't"
 
 
 def _people_words() -> str:
-    """The writer's people as the lexicon names them ("my flatmate", "my hubby"), and those who tell them things."""
-    words = set(load_lexicon().people) | {"mom", "mother", "father", "doctor", "gp"}
+    """The writer's people as the lexicon names them ("my flatmate", "my hubby"), those named by a role ("the
+    patient"), and those who tell them things."""
+    lexicon = load_lexicon()
+    words = set(lexicon.people) | set(lexicon.roles) | {"mom", "mother", "father", "doctor", "gp"}
     return "(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r"|grand\w+|aunt\w*)"
 
 
@@ -251,8 +253,9 @@ _PERSON = re.compile(rf"\b(?:my|our|his|her) {_PEOPLE}\b|\b(?:he|she|him|her)\b"
 _SEEN_OTHER = re.compile(r"\b(?:someone|somebody|people|patients|a (?:man|woman|person)) (?:with|who)\b|\bvideos? of\b")
 # "my husband says shallow breaths even when I sit still": one who tells what they see of the writer
 _TELLS = re.compile(
-    rf"\b(?:(?:my|our) {_PEOPLE}|{_SOMEONE})(?: \w+){{0,3}}? (?:says|said|thinks|thought|reckons|noticed|has noticed|"
-    r"tells me|told me|asked if|asked whether)\b"
+    rf"\b(?:(?:my|our) {_PEOPLE}|{_SOMEONE})(?: \w+){{0,6}}? (?:says|said|thinks|thought|reckons|noticed|has noticed|"
+    r"tells me|told me|asked|asks|asking|wondered|wonders|mentioned|pointed out|commented|remarked|observed|"
+    r"suggested|warned|joked|laughed|reckoned|notices|spotted)\b"
 )
 _FIRST_PERSON = re.compile(rf"\b(?:i|me|myself|i am)\b|\bmy (?!{_PEOPLE}\b)")
 
@@ -332,13 +335,17 @@ class Cues:
         if not text:
             return
         figures = figurative_spans(text)  # "I can't catch my breath at work, figuratively": a figure of speech
+        told_of_others = sentence.doc._.told_of_others
+        tokens = [t.i for t in sentence if not t.is_space]
+        # where someone else's words reach ("the patient I'm caring for can't swallow"), as the context stage found
+        theirs = frozenset(at for at, i in zip(starts, tokens, strict=True) if i in told_of_others)
         asks = text.rstrip().endswith("?")
         remote = _PAST.search(text) is not None
         for compiled in self.cues:
             cue = compiled.cue
             if cue.symptom in found.present:
                 continue
-            match, unclear = self._first_reported(compiled, text, about_self=about_self)
+            match, unclear = self._first_reported(compiled, text, about_self=about_self, theirs=theirs)
             if match is None or (cue.falls and not _fell(match)):
                 continue
             if any(start <= match.start() < end for start, end in figures):
@@ -389,9 +396,10 @@ class Cues:
         return None if self.groups["onset"].search(near) else True
 
     def _first_reported(
-        self, compiled: Compiled, text: str, *, about_self: bool
+        self, compiled: Compiled, text: str, *, about_self: bool, theirs: frozenset[int] = frozenset()
     ) -> tuple[re.Match[str], bool] | tuple[None, bool]:
-        """The first match told of the person, and whether a denial before it may or may not reach it."""
+        """The first match told of the person, and whether a denial before it may or may not reach it; ``theirs``:
+        where the words of someone else start (as the context stage reads them)."""
         for pattern in compiled.patterns:
             for found in _overlapping(pattern, text):
                 match = _past_a_denied_deficit(pattern, text, found)
@@ -407,6 +415,8 @@ class Cues:
                     or _label_answered_no(text, match) or _wrongness_denied(text, match)
                 ):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
+                if about_self and match.start() in theirs and not _FIRST_PERSON.search(match[0]):
+                    continue  # "the patient I'm caring for can't swallow", "our neighbour, who is 90, fainted"
                 told = _TELLS.sub("", clause)
                 seen = max(_SEEN_OTHER.finditer(told), key=lambda m: m.start(), default=None)
                 if about_self and seen and not _FIRST_PERSON.search(told[seen.start() :] + match[0]):

@@ -58,6 +58,7 @@ class Lexicon(_Strict, frozen=True):
     symptoms: dict[str, list[str]]
     context: Context
     people: dict[str, str | None]
+    roles: list[str]
     sex_words: dict[str, str]
     third_person: dict[str, list[str]]
     caffeine_servings: dict[str, list[str]]

@@ -96,6 +96,11 @@ def about(text: Text) -> tuple[About, Span | None]:
     mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
     mine += _writer_twitches(text)
     first = sum(n in {"i", "i'm", "me"} for n in norms)
+    roles = [e for e in text.by_label("ROLE", others=True) if _owned(text, e)]
+    named = {e.start - 1 for e in people + roles}  # the "my" of "my students"
+    # "one of my students asked why …": someone named by a role, in a text with no word of the writer
+    if roles and not first and not any(n in _WRITERS and i not in named for i, n in enumerate(norms)):
+        people = sorted(people + roles, key=lambda e: e.start)
     # "my eye twitches … my sister's losing weight for her wedding": beside the writer's own body, "her wedding" is no
     # word of whose body the text tells
     third = sum(n in _HE_OR_SHE and not (mine and _their_thing(text, i)) for i, n in enumerate(norms))
@@ -171,6 +176,7 @@ def _comments_or_recalls(text: Text, person: Span) -> bool:
     return following[0] in {"had", "has"} and any(e._.other_person for e in text.ents_in(start, end))
 
 
+_WRITERS = frozenset({"my", "myself", "mine", "i've", "i'd", "i'll"})
 _FORUM_FAMILY = frozenset({"ds", "dd", "dh", "dw"})
 _SUBJECT_VERBS = frozenset(
     {"has", "is", "was", "had", "keeps", "kept", "gets", "got", "started", "seems", "seemed", "looks", "can",
@@ -198,6 +204,8 @@ def _writer_twitches(text: Text) -> int:
         words = " ".join(t.norm_ for t in doc[start : ent.start])
         if _I_HAVE.search(words) and not set(words.split()) & _THIRD:
             told += 1  # "I've got a twitchy thumb", not "when I press down I still feel the jerking"
+        elif norm_at(doc, start - 1) in {",", "?", "-", ":"} and norm_at(doc, start - 2) == "me":
+            told += 1  # "Me, just a calf twitch", "As for me - a twitchy eye", "Me? Just a calf twitch"
     return told
 
 

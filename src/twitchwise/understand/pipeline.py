@@ -80,6 +80,7 @@ def _patterns(lexicon: Lexicon, medicine_names: tuple[tuple[str, str], ...]) -> 
     phrases += [("BACK_PAIN", "back_pain", p) for p in lexicon.back_pain_words]
     phrases += [("CONTEXT", context, p) for context, words in lexicon.contexts.items() for p in words]
     phrases += [("PERSON", sex or "unknown", p) for p, sex in lexicon.people.items()]
+    phrases += [("ROLE", "role", p) for p in lexicon.roles if p not in lexicon.people]
     phrases += [("SEX", sex, p) for p, sex in lexicon.sex_words.items() if len(p) > 1]
     phrases += [("MEDICINE", generic, name) for name, generic in medicine_names]
     # Phrase patterns go to spaCy's PhraseMatcher (on NORM), which is many times faster than

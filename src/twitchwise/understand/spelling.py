@@ -152,6 +152,7 @@ def _all_phrases(lexicon: Lexicon) -> list[list[str]]:
         lexicon.nicotine_quit, lexicon.alcohol_words, lexicon.alcohol_none, lexicon.stress_words,
         lexicon.stress_strong, lexicon.sleep_words, lexicon.exercise_words, lexicon.illness_words,
         lexicon.pregnancy_words, lexicon.medication_none, lexicon.back_pain_words, list(lexicon.people),
+        lexicon.roles,
         list(lexicon.sex_words), list(lexicon.numbers), list(lexicon.duration_units), lexicon.question_starts,
         list(lexicon.spelling.values()),
     ]  # fmt: skip

@@ -630,6 +630,10 @@ def _someone_elses_time(text: Text, index: int, start: int) -> bool:
     told = text.ents_in(window.start, index)
     people = {e.start for e in told if e.label_ == "PERSON"}  # "my son": not the writer
     others = any(doc[i].norm_ in _THEM or i in people for i in window)
+    # "a man I work with collapsed last week", "the new manager is a mess after the Christmas party": from their verb
+    verbs = [i for i in window if i in doc._.their_verbs]
+    if verbs:
+        window, others = range(max(verbs), index), True
     mine = any(doc[i].norm_ in _ME or (doc[i].norm_ == "my" and i + 1 not in people) for i in window)
     if not others or mine or any(e.label_ in _ABOUT_TWITCH and not e._.other_person for e in told):
         return False  # ("hit his head": his head is no word of the writer's twitching)
