@@ -2995,3 +2995,57 @@ def test_other_peoples_signs_in_relative_clauses_and_possessive_chains(kb: Knowl
 )
 def test_the_writers_signs_beside_someone_named_by_a_role(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a tight chest told in the perfect tense (self-care at the base, with no warning)
+        ("My chest has felt tight for over 15 minutes and I feel sick", "emergency"),
+        ("chest has been feeling heavy since I sat down half an hour ago, sweating", "emergency"),
+        # a child breathing hard, and blue lips told with "have", beside a fever (clinical.md 11b)
+        ("My daughter is 3, has a fever and her ribs are sucking in with every breath", "emergency"),
+        ("my son's lips have turned blue and he has a temperature", "emergency"),
+        # "unusually sleepy" is amber, "very sleepy" red
+        ("My 5 year old has a fever and is unusually sleepy", "urgent"),
+        ("My 5 year old has a fever and is very sleepy", "emergency"),
+        # one side of the face that feels odd, a hand that suddenly can't hold, each with a moment it began
+        ("my face has felt strange on the right side since 20 minutes ago", "emergency"),
+        ("my right hand suddenly couldn't hold my cup at breakfast", "emergency"),
+    ],
+)
+def test_a_tight_chest_a_childs_breathing_and_one_side_told_in_other_words(
+    kb: KnowledgeBase, text: str, disposition: str
+) -> None:
+    _assert_advice(kb, text, disposition, warned=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # weakness that has grown: a task grown harder, weak over weeks, no longer managed, not as well as before
+        ("It's getting harder to lift my arm to brush my hair, 3 weeks, shoulder twitches", "urgent"),
+        ("My handwriting has got shaky and weak over the past few weeks, hand twitching", "urgent"),
+        ("I can't climb the stairs without the rail any more, thighs twitching", "urgent"),
+        ("my fingers can't do my buttons as well as they did last month, and they twitch", "urgent"),
+        ("I'm losing strength in my hands, fingers twitch", "urgent"),
+        ("strength in my left hand has dropped off over the last 3 weeks", "urgent"),
+        # strength said to be fine, and a grip on something else, are not weakness
+        ("I keep checking my grip strength, it's fine, forearm twitch for 4 days", "self_care"),
+        ("my grip strength is not reduced, thumb twitching 2 days", "self_care"),
+        ("losing my grip on reality with this eyelid twitch, 3 days", "self_care"),
+        ("I've lost the strength to argue with my boss, calf twitch since Monday", "self_care"),
+    ],
+)
+def test_weakness_told_as_grown_and_strength_told_as_fine(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition)
+
+
+def test_a_twitch_that_moves_around_is_in_every_place_named(kb: KnowledgeBase) -> None:
+    reading = read("The twitching moves around - one day my thigh, the next my shoulder", kb, today=TODAY)
+    assert {site["region"] for site in to_builtins(reading.answers)["sites"]} == {"thigh", "shoulder"}
+
+
+def test_a_time_inside_the_words_that_say_which_person_is_not_the_twitchings(kb: KnowledgeBase) -> None:
+    text = "The personal trainer I had last year had MND, so I panic about my calf twitch (2 days, no weakness)"
+    assert read(text, kb, today=TODAY).answers.duration_days == 2

@@ -38,8 +38,10 @@ if not Doc.has_extension("told_of_others"):
     # the tokens someone else's words reach ("the patient I'm caring for can't swallow"): the cues read them too
     Doc.set_extension("told_of_others", default=frozenset())
 if not Doc.has_extension("their_verbs"):
-    # where someone named is the subject ("collapsed" in "a man I work with collapsed last week"): times read them
+    # where someone named is the subject ("collapsed" in "a man I work with collapsed last week"), and the words that
+    # say which person between them and it ("I had last year" in "the trainer I had last year had MND"): times read them
     Doc.set_extension("their_verbs", default=frozenset())
+    Doc.set_extension("their_clauses", default=frozenset())
 _NAMED = frozenset({"PERSON", "SEX", "ROLE"})
 
 
@@ -121,8 +123,10 @@ class ConText:
             person_boundary[i + 1] = person_boundary[i] + (i in person_breaks)
         # "my brother had a seizure", "my cousin fainted", "my wife's speech was slurred": one of the writer's people
         # doing or having something reaches forward as "dad had" does (but not "my wife's noticed I slur")
-        their_verbs = [reach for e in doc.ents if e.label_ in _NAMED for reach in _subject(doc, e)]
+        subjects = [(e, _subject(doc, e)) for e in doc.ents if e.label_ in _NAMED]
+        their_verbs = [reach for _, reaches in subjects for reach in reaches]
         doc._.their_verbs = frozenset(their_verbs)
+        doc._.their_clauses = frozenset(i for e, reaches in subjects if reaches for i in range(e.end, max(reaches)))
         found["other_person"].forward_ends.extend(their_verbs)
         # "his speech is slurred", "her swallowing": what is his or hers, in a text about the writer (not his places:
         # a text about a brother's twitching may still read as the writer's, and its places must stay)
@@ -221,7 +225,9 @@ def _verb_after(doc: Doc, start: int, wander: int = 0) -> list[int]:
     as one does, before their verb ("know had", "me has", "for can't"); "my husband who I told I can't swallow"
     gives no verb of his."""
     reaches: list[int] = []
-    relative = closed = False  # in a relative clause about them; one closed by its comma (", who is 90,")
+    # in a relative clause about them; one closed by its comma (", who is 90,"); one with no "who" ("I work with")
+    relative = closed = reduced = False
+    writer_at: int | None = None
     for i in range(start, min(len(doc), start + 14)):
         word = doc[i].norm_
         if word in _NOTICES:
@@ -232,8 +238,10 @@ def _verb_after(doc: Doc, start: int, wander: int = 0) -> list[int]:
             if word in _RELATIVE and i - start <= 4:  # "who", or "at the gym who"
                 relative = True
                 reaches.append(i + 1)
+                # the writer as the relative clause's subject: "who I know", "whose dad I coach"
+                writer_at = next((k for k in (i + 1, i + 2) if _norm_at(doc, k) in {"i", "we"}), None)
             elif word in {"i", "we"} and i == start and _reduced_relative(doc, i):
-                relative = True  # "the patient I'm caring for", "a man I work with"
+                relative = reduced = True  # "the patient I'm caring for", "a man I work with"
             elif word in _NEW_SUBJECT or i - start >= wander:
                 return reaches  # a new clause, the writer as its subject
             elif word in _HAS | _EVENTS:
@@ -241,11 +249,16 @@ def _verb_after(doc: Doc, start: int, wander: int = 0) -> list[int]:
             continue
         if word in _SENTENCE_ENDS or (closed and word in _NEW_SUBJECT):
             return reaches
+        if word in _SUBORDINATORS and _norm_at(doc, i + 1) in _CLAUSE_SUBJECTS:
+            return reaches  # "… called an ambulance because I started slurring": a clause of its own
         if word == ",":
             closed = True
         elif word in _HAS | _EVENTS and (
-            closed or _norm_at(doc, i - 1) in _RELATIVE_ENDS or _norm_at(doc, i - 2) in {"i", "we"}
-        ):  # ", who is 90, fainted", "I work with collapsed", "whose dad I coach had"
+            closed
+            or _norm_at(doc, i - 1) in _RELATIVE_ENDS
+            or (writer_at is not None and i - 2 == writer_at)
+            or (reduced and _their_verb_next(doc, i))
+        ):  # ", who is 90, fainted", "I work with collapsed", "whose dad I coach had", "I had last year had"
             return _with_verb(doc, reaches, i)
     return reaches
 
@@ -256,12 +269,17 @@ def _with_verb(doc: Doc, reaches: list[int], verb: int) -> list[int]:
 
 
 def _reduced_relative(doc: Doc, start: int) -> bool:
-    """ "the patient I'm caring for can't swallow", "a man I work with collapsed": the writer's words that say which
-    person, ending as a relative clause does just before that person's verb (not "the nurse I can't swallow")."""
-    for i in range(start + 1, min(len(doc) - 1, start + 5)):
-        if doc[i].norm_ in _RELATIVE_ENDS and doc[i + 1].norm_ in _HAS | _EVENTS:
-            return True
-    return False
+    """ "the patient I'm caring for can't swallow", "a man I work with collapsed", "the trainer I had last year had
+    MND": the writer's words that say which person, then that person's verb after a word that is not one (not "the
+    nurse I can't swallow", "the nurse I told I can't swallow")."""
+    return any(_their_verb_next(doc, i) for i in range(start + 2, min(len(doc), start + 6)))
+
+
+def _their_verb_next(doc: Doc, i: int) -> bool:
+    """A verb of theirs after the last word of a relative clause ("for can't", "year had"), not one of the writer's
+    ("I can't", "I told I can't", "have had")."""
+    before = doc[i - 1]
+    return doc[i].norm_ in _HAS | _EVENTS and before.is_alpha and before.norm_ not in _HAS | _WRITER | {"not", "to"}
 
 
 def _describes(token: Token) -> bool:
@@ -282,7 +300,13 @@ _RELATIVE_ENDS = frozenset(
     {"for", "with", "to", "after", "about", "at", "on", "know", "knew", "met", "meet", "see", "saw", "visit",
      "visited", "nurse", "teach", "taught", "support", "like", "love", "mentioned", "me", "us"}
 )  # fmt: skip
+_WRITER = frozenset({"i", "i'm", "me", "my", "we", "us", "our", "i've", "myself"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";", "but", "and"})
+# where a relative clause's sentence turns to a clause of its own ("who lives next door called an ambulance because I
+# …"), not a preposition the relative clause ends with ("the resident I look after can't swallow")
+_SUBORDINATORS = frozenset({"because", "cause", "cos", "as", "since", "so", "when", "while", "after", "before", "if",
+                            "until", "although", "though"})  # fmt: skip
+_CLAUSE_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you", "it", "my", "his", "her", "their", "the", "this"})
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})

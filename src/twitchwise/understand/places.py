@@ -323,7 +323,11 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     opening = {t.norm_ for t in doc[start : min(end, start + 6)]}
     if near_twitch is not None:
         # "It only lasts two seconds and the places vary, mainly my shoulders": the sentence is the twitching's
-        return near_twitch <= 10 or (bool(opening & _TWITCH_PRONOUNS) and near_symptom is None)
+        return (
+            near_twitch <= 10
+            or (bool(opening & _TWITCH_PRONOUNS) and near_symptom is None)
+            or _told_as_moving(text, start, end)
+        )
     if near_symptom is not None:
         return False
     in_sentence = text.ents_in(start, end)
@@ -348,6 +352,37 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         or _named_again_by(text, ent, end)
         or _places_listed_after_twitching(text, start, end)
     )
+
+
+_MOVES = frozenset(
+    {
+        "moves",
+        "moving",
+        "moved",
+        "jumps",
+        "jumping",
+        "travels",
+        "travelling",
+        "traveling",
+        "wanders",
+        "wandering",
+        "shifts",
+        "shifting",
+        "hops",
+        "hopping",
+        "switches",
+        "roams",
+        "roaming",
+    }
+)
+
+
+def _told_as_moving(text: Text, start: int, end: int) -> bool:
+    """ "The twitching moves around - one day my thigh, the next my shoulder": every place the sentence names is one
+    it moves to."""
+    doc = text.doc
+    twitches = [e for e in text.ents_in(start, end) if e.label_ == "TWITCH"]
+    return any(norm_at(doc, e.end + k) in _MOVES for e in twitches for k in (0, 1, 2))
 
 
 _LIST_WORDS = frozenset({",", "and", "&", "+", "/", ".", "!", "my", "both", "left", "right", "the", "also", "too",

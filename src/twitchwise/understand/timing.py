@@ -688,6 +688,8 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
         return False  # "off Klonopin for 3 months", "been on the pill for years": that thing's time
     if _a_tests_time(text, index, start):
         return False  # "EMG was clean last month, … it's been 12 days": the test's time
+    if index in doc._.their_clauses:
+        return False  # "the trainer I had last year had MND": the time of the words that say which person
     if _a_relative_clauses_time(text, index, start):
         return False  # "a book review that I had promised the editor 41 days ago": the review's time
     if _someone_elses_time(text, index, start):
