@@ -3049,3 +3049,23 @@ def test_a_twitch_that_moves_around_is_in_every_place_named(kb: KnowledgeBase) -
 def test_a_time_inside_the_words_that_say_which_person_is_not_the_twitchings(kb: KnowledgeBase) -> None:
     text = "The personal trainer I had last year had MND, so I panic about my calf twitch (2 days, no weakness)"
     assert read(text, kb, today=TODAY).answers.duration_days == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a sign's state told in any tense: "has felt", "had been", "keeps going", "started to feel", "suddenly got"
+        ("My breathing has felt laboured for the last half hour", "emergency"),
+        ("my breathing suddenly got hard just now", "emergency"),
+        ("My vision has been double since 20 minutes ago", "emergency"),
+        ("my vision became blurry in one eye suddenly an hour ago", "emergency"),
+        ("My speech has felt jumbled for the last half hour", "emergency"),
+        ("My chest suddenly got tight just now", "emergency"),
+        ("Swallowing started to feel difficult this week and my tongue twitches", "urgent"),
+        # sight that blurs when tired, or with the twitch itself, is no sign
+        ("My vision goes a bit blurry when I'm tired at the screen, eyelid twitch 4 days", "self_care"),
+        ("the fluttering of my eyelid made my vision go blurry for a second, 3 days now", "self_care"),
+    ],
+)
+def test_a_signs_state_told_in_any_tense(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition)

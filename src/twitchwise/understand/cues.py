@@ -524,7 +524,8 @@ def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
         # "is it normal to not be able to lift my arm?", "would it matter that my grip is weaker?": the question is
         # whether it matters; that it happens is told
         rest = clause[presupposed.end() :]
-        if presupposed[0].endswith((" if", " when")) and _MIGHT_HAPPEN.match(rest):
+        # (read on past the offset: the sign's own words may hold the verb, "if my speech becomes slurred")
+        if presupposed[0].endswith((" if", " when")) and _MIGHT_HAPPEN.match(rest + text[offset : offset + 60]):
             return True  # "should I go to A&E if I get weakness?", "… if my speech becomes slurred?": what might happen
         return bool(_WORRY.search(rest) or _DOUBT.search(rest))
     if (think := _THINK_I.search(clause)) and _FAINTED.match(text, offset):
