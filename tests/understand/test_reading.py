@@ -3069,3 +3069,20 @@ def test_a_time_inside_the_words_that_say_which_person_is_not_the_twitchings(kb:
 )
 def test_a_signs_state_told_in_any_tense(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a chest tight or heavy now, or lasting since the morning (clinical.md 11a, and the knowledge base's own
+        # question for severe chest pain: "does it feel heavy or tight")
+        ("my chest is tight", "emergency"),
+        ("I am experiencing tightness in my chest since this afternoon", "emergency"),
+        ("Developed chest pain in the last hour", "emergency"),
+        # told as gone, or long past: chest pain still counts (urgent), its severity is asked
+        ("I had a tight chest last week with a cold, fine now", "urgent"),
+        ("my chest felt tight during my run yesterday", "urgent"),
+    ],
+)
+def test_a_chest_tight_now_or_since_the_morning_is_an_emergency(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text

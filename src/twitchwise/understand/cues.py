@@ -116,10 +116,14 @@ PRESUPPOSING_WORDS = re.compile(
 # have gone is asked again, never taken as present.  Not chest pain: one that came and went should see a GP
 # (clinical.md 11a), a rule the knowledge base does not have yet, so it stays "chest pain" (urgent) rather than
 # fall to self-care; and a stroke sign that came and went still counts (its rule says so).
-RIGHT_NOW = frozenset({"breathing_difficulty"})
+# signs that matter as they are now: one told as gone ("short of breath yesterday, it went away", "my chest felt tight
+# with anxiety, not now") is asked about, not taken. Chest pain itself that went away still counts (urgent): clinical.md
+# 11a sends it to a GP, a rule the knowledge base does not have yet, and self-care would be below it
+RIGHT_NOW = frozenset({"breathing_difficulty", "chest_pain_severe"})
 GONE = re.compile(
     r"\b(?:went away|gone away|has gone|had gone|is gone|was gone|passed|has passed|stopped|settled|eased off|"
-    r"disappeared|cleared up|went off|wore off|is fine now|fine now|better now|lasted (?:a|one|two|few) "
+    r"disappeared|cleared up|went off|wore off|is fine now|fine now|better now|not now|not at the moment|"
+    r"lasted (?:a|one|two|few) "
     r"(?:seconds?|minutes?))\b"
 )
 _PAST = re.compile(
