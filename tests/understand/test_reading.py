@@ -3086,3 +3086,20 @@ def test_a_signs_state_told_in_any_tense(kb: KnowledgeBase, text: str, dispositi
 )
 def test_a_chest_tight_now_or_since_the_morning_is_an_emergency(kb: KnowledgeBase, text: str, disposition: str) -> None:
     assert _advice(kb, text).disposition == disposition, text
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # terse forms: a figure for "one", a bare "fit" with its time, a grip "going", sight in one eye "like a curtain"
+        ("face gone funny 1 side since 20 min, arm weak", "emergency"),
+        ("fit 10 min ago, first ever, v drowsy now", "emergency"),
+        ("grip going in R hand over 3 wks + thumb twitch", "urgent"),
+        ("My vision in my left eye went black like a curtain about 20 minutes ago", "emergency"),
+        # and the same words, calm
+        ("fit as a fiddle, eyelid twitch 2 days", "self_care"),
+        ("my strength is going well at the gym, calf twitch since Monday", "self_care"),
+    ],
+)
+def test_terse_forms_of_a_fit_one_side_a_grip_and_a_curtain(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition)

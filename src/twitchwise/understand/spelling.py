@@ -52,6 +52,8 @@ _CAPITALS = {
 
 # what a body does, and the body's words that are no twitching place, that "me" before them owns ("me breath")
 _OWNED = FUNCTIONS | {"sight", "strength", "muscles", "muscle", "body", "side", "limbs", "mouth", "lips", "head"}
+# what a figure "1" before it means "one" of ("face gone funny 1 side", "blurry in 1 eye")
+_ONE_OF = frozenset({"side", "sided", "eye", "arm", "leg"})
 
 
 class Speller:
@@ -81,6 +83,9 @@ class Speller:
             norm = token.norm_
             if norm == "me" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.own:
                 token.norm_ = "my"  # "me arm's gone floppy", "couldn't get me breath": the dialect's "my"
+                continue
+            if norm == "1" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _ONE_OF:
+                token.norm_ = "one"  # "face gone funny 1 side", "blurry in 1 eye": the figure for the word
                 continue
             fixed = _CAPITALS.get(token.text) or self.fixed.get(norm)
             if fixed is None and len(norm) >= self.min_length - 1 and norm.isalpha() and norm not in self.known:
