@@ -3103,3 +3103,28 @@ def test_a_chest_tight_now_or_since_the_morning_is_an_emergency(kb: KnowledgeBas
 )
 def test_terse_forms_of_a_fit_one_side_a_grip_and_a_curtain(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "age"),
+    [
+        # a count and its unit written together are a time, never an age ("4yrs" had been read as a 4-year-old)
+        ("calf twitch 3wks", 21, None),
+        ("eyelid twitch 4yrs", 1460, None),
+        ("calf twitch for 5mths", 150, None),
+        ("I'm 34yo, twitch 2days", 2, 34),
+        # and a baby's age said right after the baby is no time of the twitching
+        ("baby 7wks hot 38.6 twitchy arms", None, 0),
+    ],
+)
+def test_a_count_and_its_unit_written_together(kb: KnowledgeBase, text: str, days: int | None, age: int | None) -> None:
+    answers = read(text, kb, today=TODAY).answers
+    assert (answers.duration_days, answers.age) == (days, age), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["R hand clumsy since this am, can't hold pen", "seeing dbl since 30 min", "L leg dragging since 1hr"],
+)
+def test_shorthand_for_a_morning_double_and_an_hour(kb: KnowledgeBase, text: str) -> None:
+    _assert_advice(kb, text, "emergency")

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from twitchwise.kb.models import KnowledgeBase
 
+_JOINED_UNIT = r"(?<=[0-9])(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|dys?|wks?|weeks?|mths?|mnths?|months?|mos?|yrs?|years?)"
 MAX_CHARACTERS = 2_000_000
 """spaCy refuses longer texts by default; callers cut descriptions far shorter than this."""
 
@@ -41,6 +42,8 @@ def _pipeline(medicine_names: tuple[tuple[str, str], ...]) -> Language:
     # "~2 wks", "≈3 months": an approximate number is still a number
     tokenizer: Any = nlp.tokenizer  # a Cython class without type stubs
     tokenizer.prefix_search = spacy.util.compile_prefix_regex([*(nlp.Defaults.prefixes or ()), "~", "≈"]).search
+    # "2wks", "4yrs", "20min", "1hr": a count and its unit written together are two words ("4yrs" is no age of 4)
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _JOINED_UNIT]).search
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("twitchwise_lines")
     nlp.add_pipe("twitchwise_spelling", config={"names": sorted({n for pair in medicine_names for n in pair})})

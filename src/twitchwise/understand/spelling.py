@@ -54,6 +54,7 @@ _CAPITALS = {
 _OWNED = FUNCTIONS | {"sight", "strength", "muscles", "muscle", "body", "side", "limbs", "mouth", "lips", "head"}
 # what a figure "1" before it means "one" of ("face gone funny 1 side", "blurry in 1 eye")
 _ONE_OF = frozenset({"side", "sided", "eye", "arm", "leg"})
+_PART_OF_DAY = {"am": "morning", "a.m.": "morning", "pm": "afternoon", "p.m.": "afternoon"}
 
 
 class Speller:
@@ -83,6 +84,9 @@ class Speller:
             norm = token.norm_
             if norm == "me" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.own:
                 token.norm_ = "my"  # "me arm's gone floppy", "couldn't get me breath": the dialect's "my"
+                continue
+            if norm in _PART_OF_DAY and token.i > 0 and doc[token.i - 1].lower_ == "this":
+                token.norm_ = _PART_OF_DAY[norm]  # "since this am": this morning
                 continue
             if norm == "1" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _ONE_OF:
                 token.norm_ = "one"  # "face gone funny 1 side", "blurry in 1 eye": the figure for the word

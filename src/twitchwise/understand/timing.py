@@ -195,6 +195,8 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         lasted = "lasted" in lead_words and not lead_words & {"have", "has", "had", "'ve", "'s"}
         if lasted or lead_words & {"lasts", "lasting", "each"} or after in {"each", "every"}:
             return None  # "it only lasts two to three seconds": how long one twitch is, not since when
+        if after in {"a", "per"} and norm_at(doc, token.i + 2) in {"day", "night", "week", "shift"}:
+            return None  # "gaming 10hrs a day": how much of each day, not since when
         if (
             point
             or _since_before(text, token.i, 5)
@@ -212,6 +214,8 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None
     if unit_days < 365 and norm_at(doc, token.i - 2) in {"is", "aged", "of"} and young_age_at(text, token.idx):
         return None  # "my boy is 2 months": a baby's age
+    if unit_days < 365 and token.i >= 2 and doc[token.i - 2].ent_type_ == "PERSON" and young_age_at(text, token.idx):
+        return None  # "baby 7wks hot 38.6": the baby's age, said right after the baby
     if unit_days == 365 and after != "ago" and norm_at(doc, token.i - 2) in _BE_AN_AGE:
         return None  # "I'm 35 year.. while speaking": an age said without "old", not a time
     if norm_at(doc, token.i + 1) == "pregnant":
