@@ -3128,3 +3128,24 @@ def test_a_count_and_its_unit_written_together(kb: KnowledgeBase, text: str, day
 )
 def test_shorthand_for_a_morning_double_and_an_hour(kb: KnowledgeBase, text: str) -> None:
     _assert_advice(kb, text, "emergency")
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # told of anyone, then claimed by the next sentence
+        ("What do you do when your arm suddenly goes weak and you can't lift it? Mine did 15 minutes ago", "emergency"),
+        ("Does your face ever droop on one side out of nowhere? Mine has, about 20 minutes ago", "emergency"),
+        # and not claimed
+        ("If your face droops you should call 999, right? Mine doesn't, calf twitch 2 days", "self_care"),
+        # answers that won't come out, a time of day something came on at, confusion in everyday words
+        ("I can understand people but I can't get my answers out, it came on at lunch", "emergency"),
+        ("my arm went weak at lunch", "emergency"),
+        ("I don't know where I am and I can't remember how I got here", "emergency"),
+        ("My mum keeps asking the same question and can't remember our names, since this morning", "emergency"),
+    ],
+)
+def test_a_sign_told_of_anyone_then_claimed_and_confusion_in_everyday_words(
+    kb: KnowledgeBase, text: str, disposition: str
+) -> None:
+    _assert_advice(kb, text, disposition)

@@ -30,6 +30,9 @@ _CLAIM = re.compile(
     r"foot|feet|eye|eyes|mouth|speech|voice|tongue))|"
     r"mine (?:does|did|is doing|has been doing|has done|do|goes|went|is) (?:exactly |just |literally )?"
     r"(?:that|this|the same|it)|"
+    # "Does your face ever droop? Mine did 15 minutes ago", "Mine has, about 20 minutes ago" (not "mine didn't")
+    r"mine (?:did|has|have|does|went|started)(?: too| as well)?(?! not\b| n't\b| n’t\b)"
+    r"(?= *(?:[,.;!]|$|\d|a |an |about |around |since |for |just |this |last |earlier |today|yesterday|too\b))|"
     # "What would you do if …? Asking because it just happened to me"
     r"(?:(?:i am |i 'm |i’m )?asking )?(?:because|as|since|cos|coz) (?:it|this|that) "
     r"(?:just |has just |literally just )?(?:happened|is happening|has happened|happens) to me|"

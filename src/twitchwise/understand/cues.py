@@ -339,10 +339,11 @@ class Cues:
         if not text:
             return
         figures = figurative_spans(text)  # "I can't catch my breath at work, figuratively": a figure of speech
-        told_of_others = sentence.doc._.told_of_others
-        tokens = [t.i for t in sentence if not t.is_space]
         # where someone else's words reach ("the patient I'm caring for can't swallow"), as the context stage found
-        theirs = frozenset(at for at, i in zip(starts, tokens, strict=True) if i in told_of_others)
+        theirs: frozenset[int] = frozenset()
+        if told_of_others := sentence.doc._.told_of_others:
+            tokens = [t.i for t in sentence if not t.is_space]
+            theirs = frozenset(at for at, i in zip(starts, tokens, strict=True) if i in told_of_others)
         asks = text.rstrip().endswith("?")
         remote = _PAST.search(text) is not None
         for compiled in self.cues:

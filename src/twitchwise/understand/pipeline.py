@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
     from twitchwise.kb.models import KnowledgeBase
 
-_JOINED_UNIT = r"(?<=[0-9])(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|dys?|wks?|weeks?|mths?|mnths?|months?|mos?|yrs?|years?)"
+_JOINED_UNIT = (
+    r"(?<=[0-9])(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|dys?|wks?|weeks?"
+    r"|mths?|mnths?|months?|mos?|yrs?|years?)"
+)
 MAX_CHARACTERS = 2_000_000
 """spaCy refuses longer texts by default; callers cut descriptions far shorter than this."""
 
