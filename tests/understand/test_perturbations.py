@@ -145,6 +145,11 @@ BESIDE_AN_EXCEPTION = {
     "role_who_is": "A client of mine who is a physio said {flag}",
     "role_asked": "One of my students asked why {flag}",
     "role_caring_for": "The patient I'm caring for is fine but {flag}",
+    # someone's verb whose reach ran on past a comma, "because" or "tell me why" (first cuts: 21, 3, 5; "One of my
+    # students is off sick and {flag}" hid 4, 1 now: "… and orthopnoea, I need three pillows now")
+    "role_comma": "The patient in the next bed is asleep, {flag}",
+    "role_because": "A man at the bus stop helped me because {flag}",
+    "role_tell_me": "Somebody tell me why {flag}",
 }
 
 

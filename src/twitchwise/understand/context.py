@@ -91,7 +91,9 @@ class ConText:
         boundary = [0] * (len(doc) + 1)  # running count of sentence starts and terminators
         person_boundary = [0] * (len(doc) + 1)
         breaks = {token.i for token in doc if token.i > 0 and (token.is_sent_start or _a_count(doc, token))}
-        person_breaks = {token.i for token in doc if token.is_sent_start and token.i > 0}
+        # a comma ends someone else's reach too ("The patient in the next bed is asleep, L facial droop since an
+        # hour ago": the words after it may be the writer's, and are read as theirs)
+        person_breaks = {token.i for token in doc if (token.is_sent_start and token.i > 0) or token.norm_ == ","}
         found: dict[str, _Found] = {c: _Found([], []) for c in CATEGORIES}
         negation_breaks: set[int] = set()
         for key, start, end in matches:
@@ -242,8 +244,10 @@ def _verb_after(doc: Doc, start: int, wander: int = 0) -> list[int]:
                 writer_at = next((k for k in (i + 1, i + 2) if _norm_at(doc, k) in {"i", "we"}), None)
             elif word in {"i", "we"} and i == start and _reduced_relative(doc, i):
                 relative = reduced = True  # "the patient I'm caring for", "a man I work with"
-            elif word in _NEW_SUBJECT or i - start >= wander:
+            elif word in _NEW_SUBJECT or i - start >= wander or word in _SUBORDINATORS:
                 return reaches  # a new clause, the writer as its subject
+            elif word in {"me", "us"} and _norm_at(doc, i + 1) in _TOLD_TO:
+                return reaches  # "somebody tell me why …", "a man asked me if …": what follows is the writer's
             elif word in _HAS | _EVENTS:
                 return _with_verb(doc, reaches, i)
             continue
@@ -302,6 +306,7 @@ _RELATIVE_ENDS = frozenset(
 )  # fmt: skip
 _WRITER = frozenset({"i", "i'm", "me", "my", "we", "us", "our", "i've", "myself"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";", "but", "and"})
+_TOLD_TO = frozenset({"why", "what", "how", "if", "whether", "that", "to", "because"})
 # where a relative clause's sentence turns to a clause of its own ("who lives next door called an ambulance because I
 # …"), not a preposition the relative clause ends with ("the resident I look after can't swallow")
 _SUBORDINATORS = frozenset({"because", "cause", "cos", "as", "since", "so", "when", "while", "after", "before", "if",

@@ -175,6 +175,7 @@ _GENERIC = re.compile(
     r"a stroke|strokes) (?:often |usually |can |may )?(?:starts?|begins?|causes?|means?|includes?|comes? with))\b|"
     + ADVICE_IF.pattern
 )
+_WRITER_AFTER = re.compile(r"(?:(?!\b(?:which|who|that|it|and|but|because|so)\b)[^,.;:!?])*?\b(?:i|my|me)\b")
 _DENIED_AFTER = re.compile(  # "if your face droops, call 999, but mine doesn't": said and denied at once
     r"[^.;]{0,60}?\bbut (?:"
     r"(?:mine|it|his|hers|theirs|my \w+|he|she|i) "
@@ -420,14 +421,17 @@ class Cues:
                     or _label_answered_no(text, match) or _wrongness_denied(text, match)
                 ):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
-                if about_self and match.start() in theirs and not _FIRST_PERSON.search(match[0]):
+                # the sign told with the writer as the subject of its own clause: "… and shallow breaths even when I'm
+                # sitting still" is the writer's ("… had a seizure, which stressed me out" is not)
+                own = match[0] + (" i" if _WRITER_AFTER.match(text, match.end()) else "")
+                if about_self and match.start() in theirs and not _FIRST_PERSON.search(own):
                     continue  # "the patient I'm caring for can't swallow", "our neighbour, who is 90, fainted"
                 told = _TELLS.sub("", clause)
                 seen = max(_SEEN_OTHER.finditer(told), key=lambda m: m.start(), default=None)
                 if about_self and seen and not _FIRST_PERSON.search(told[seen.start() :] + match[0]):
                     continue  # "I watched a video of someone with MND dropping things": the one in the video
                 if (
-                    about_self and _OTHER_PERSON.search(told) and not _FIRST_PERSON.search(told + match[0])
+                    about_self and _OTHER_PERSON.search(told) and not _FIRST_PERSON.search(told + own)
                     and not _they_are_body_parts(text, told, match.start())
                 ):  # fmt: skip
                     continue  # "my dad couldn't swallow": about him, not the writer
