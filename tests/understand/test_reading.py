@@ -3043,7 +3043,7 @@ def test_weakness_told_as_grown_and_strength_told_as_fine(kb: KnowledgeBase, tex
 
 def test_a_twitch_that_moves_around_is_in_every_place_named(kb: KnowledgeBase) -> None:
     reading = read("The twitching moves around - one day my thigh, the next my shoulder", kb, today=TODAY)
-    assert {site["region"] for site in to_builtins(reading.answers)["sites"]} == {"thigh", "shoulder"}
+    assert {site.region for site in reading.answers.sites or []} == {"thigh", "shoulder"}
 
 
 def test_a_time_inside_the_words_that_say_which_person_is_not_the_twitchings(kb: KnowledgeBase) -> None:
