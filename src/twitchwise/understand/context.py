@@ -3,7 +3,9 @@
 A trigger ("no", "don't", "maybe", "my dad had") modifies the phrases it reaches: forward
 triggers reach phrases after them, backward ones ("weakness: none", "weak?") phrases before.
 A reach is at most ``window`` tokens and stops at a terminator ("but", "though", ";"), at
-the end of a sentence, and — for other people — at the writer's own "I" or "my".
+the end of a sentence, and — for other people — at a comma or the writer's own "I" or "my".
+Someone named (one of the writer's people, or someone named by a role: "the patient I'm caring for") reaches from
+their own verb, found past a relative clause about them; the cues and the times read the same reach.
 Pseudo-triggers ("not sure", "won't stop") look like negations and are not.
 
 This takes the place of negspacy, whose reach is the whole sentence and whose boundary loop
