@@ -3149,3 +3149,16 @@ def test_a_sign_told_of_anyone_then_claimed_and_confusion_in_everyday_words(
     kb: KnowledgeBase, text: str, disposition: str
 ) -> None:
     _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        # a place told by how it has felt is no twitching place; one told as twitchy in the same breath is
+        ("My chest has felt tight for over 15 minutes and I feel sick", set()),
+        ("my face has gone all funny on one side in the last half hour", set()),
+        ("my calf has felt tight and twitchy for 3 days", {"calf"}),
+    ],
+)
+def test_a_place_told_by_how_it_has_felt(kb: KnowledgeBase, text: str, sites: set[str]) -> None:
+    assert {site.region for site in read(text, kb, today=TODAY).answers.sites or []} == sites

@@ -37,6 +37,7 @@ _TIRED_LIMBS = frozenset({"jelly", "lead", "heavy", "tired", "dead", "wobbly"})
 _SHORT_SIDES = {
     "l": "left", "r": "right", "lt": "left", "rt": "right", "b/l": "both", "bilateral": "both", "bilat": "both"
 }  # fmt: skip
+_HAS_BEEN = frozenset({"has", "have", "had", "'s", "keeps", "kept", "was", "were", "just", "suddenly"})
 _TERSE = 40  # tokens: "left calf, 3 days, no weakness, 2 coffees" names the place of a twitch without saying so
 _DIGITS = frozenset({"finger", "fingers", "toe", "toes"})
 _IF = frozenset({"if", "unless", "should", "in case", "might", "may", "could", "would"})
@@ -266,6 +267,10 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         described = [doc[i] for i in range(ent.end, min(ent.end + 4, len(doc)))]
         if any(t.ent_type_ == "SYMPTOM" and t.ent_id_ in _SENSORY for t in described) or set(after) & _FEELS:
             return False  # "her hand feels numb", "legs feel tired but strong": how the place feels, not a twitch
+    if after[:1] and after[0] in _HAS_BEEN and not any(t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 7]):
+        told = {t.norm_ for t in doc[ent.end : ent.end + 4]}
+        if told & _FEELS and told & {"felt", "been", "gone", "got", "went", "feeling", "become", "became"}:
+            return False  # "my chest has felt tight", "my face has gone numb": how it has felt, not a twitch
     if (
         after[:1]
         and after[0] in _LOOKS
