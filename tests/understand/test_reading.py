@@ -3162,3 +3162,19 @@ def test_a_sign_told_of_anyone_then_claimed_and_confusion_in_everyday_words(
 )
 def test_a_place_told_by_how_it_has_felt(kb: KnowledgeBase, text: str, sites: set[str]) -> None:
     assert {site.region for site in read(text, kb, today=TODAY).answers.sites or []} == sites
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a limb named with its side, a leg that went from under, one side gone to jelly, a mouth that won't work
+        ("my right leg went from under me 20 minutes ago and still feels useless", "emergency"),
+        ("my leg keeps collapsing under me since this afternoon", "emergency"),
+        ("my right side went to jelly 15 minutes ago", "emergency"),
+        ("my mouth won't work properly since 10 minutes ago", "emergency"),
+        # an arm slept on stays numbness (routine), its suddenness asked, as before the side was read
+        ("my right arm went numb after I slept on it, fine now, calf twitch", "routine"),
+    ],
+)
+def test_a_limb_with_its_side_and_a_mouth_that_wont_work(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text
