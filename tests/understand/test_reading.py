@@ -3178,3 +3178,17 @@ def test_a_place_told_by_how_it_has_felt(kb: KnowledgeBase, text: str, sites: se
 )
 def test_a_limb_with_its_side_and_a_mouth_that_wont_work(kb: KnowledgeBase, text: str, disposition: str) -> None:
     assert _advice(kb, text).disposition == disposition, text
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("I keep walking into the door frame on my left side since lunch", "emergency"),
+        ("I can't close my left eye properly since I woke up", "emergency"),
+        # once, or for a reason, is no sign
+        ("I walked into a door yesterday, banged my head, eyelid twitch", "self_care"),
+        ("I can't close my left eye because of the swelling from the bee sting", "self_care"),
+    ],
+)
+def test_a_door_frame_walked_into_and_an_eye_that_wont_close(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition)
