@@ -3192,3 +3192,17 @@ def test_a_limb_with_its_side_and_a_mouth_that_wont_work(kb: KnowledgeBase, text
 )
 def test_a_door_frame_walked_into_and_an_eye_that_wont_close(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("I have to tuck my chin to swallow now, for a month", "urgent"),
+        ("meals take me twice as long because chewing wears me out, past month", "urgent"),
+        ("the gym wears me out, calf twitch 2 days", "self_care"),
+    ],
+)
+def test_swallowing_helped_by_a_tucked_chin_and_chewing_that_wears_out(
+    kb: KnowledgeBase, text: str, disposition: str
+) -> None:
+    _assert_advice(kb, text, disposition)
