@@ -3206,3 +3206,17 @@ def test_swallowing_helped_by_a_tucked_chin_and_chewing_that_wears_out(
     kb: KnowledgeBase, text: str, disposition: str
 ) -> None:
     _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a trunk or neck too weak: weakness (routine with no word of it growing)
+        ("I can't sit up in bed without help since yesterday", "routine"),
+        ("my head keeps flopping forward, for 2 weeks", "routine"),
+        # a head that drops as one dozes is no sign
+        ("I fell asleep and my head kept dropping forward on the train, eyelid twitch", "self_care"),
+    ],
+)
+def test_a_trunk_or_neck_too_weak(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition)
