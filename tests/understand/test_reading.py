@@ -3220,3 +3220,18 @@ def test_swallowing_helped_by_a_tucked_chin_and_chewing_that_wears_out(
 )
 def test_a_trunk_or_neck_too_weak(kb: KnowledgeBase, text: str, disposition: str) -> None:
     _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a fluttering chest is a racing heart: with eight coffees, an emergency (S14)
+        ("had 8 coffees today and my chest is fluttering", "emergency"),
+        # a sore chest now is chest pain; one sore from coughing or a chest day is not
+        ("my heart is racing and my chest is sore right now", "urgent"),
+        ("chest sore from coughing with my cold, eyelid twitch 2 days", "self_care"),
+        ("chest sore after chest day, calf twitch since Monday", "self_care"),
+    ],
+)
+def test_a_fluttering_chest_and_a_sore_one(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text
