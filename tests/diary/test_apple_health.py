@@ -173,3 +173,18 @@ def test_the_generated_export_is_raised_against_an_export_with_an_unknown_unit(s
     path.write_text("<HealthData>\n" + record.format(t="2026-11-20 08:00:00 +0100") + "\n</HealthData>")
     result = import_export(store, path, profile="me", today=TODAY)
     assert result.unknown_units == 1 and result.days_added == 0
+
+
+def test_a_damaged_time_with_an_offset_in_it_is_read_as_written_not_a_crash(tmp_path: Path) -> None:
+    # found by the damage fuzzer: "2026-11-19T23+01:00" fits in the 19 characters read, so the start carried an offset
+    # and the end did not, and comparing them raised a TypeError (a traceback, not one clear line)
+    path = tmp_path / "export.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<HealthData>\n<Record type="HKCategoryTypeIdentifierSleepAnalysis" '
+        'value="HKCategoryValueSleepAnalysisAsleepCore" startDate="2026-11-19T23+01:00" '
+        'endDate="2026-11-20 06:30:00 +0000"/>\n</HealthData>'
+    )
+    env = {"LANG": "en_GB.UTF-8", "TWITCHWISE_DATA_DIR": str(tmp_path / "data"), "TWITCHWISE_NOW": "2026-11-21T10:00"}
+    result = run_cli("import", "apple-health", str(path), environ=env)
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err and "Added 1 days" in result.out

@@ -430,8 +430,8 @@ def _is_day(text: str) -> bool:
 
 def _moment(attrs: dict[str, str], key: str) -> dt.datetime:
     text = attrs.get(key, "")
-    try:  # "2026-11-20 23:10:00 +0100": keep the wall-clock time as written
-        return dt.datetime.fromisoformat(text[:19])
+    try:  # "2026-11-20 23:10:00 +0100": keep the wall-clock time as written (a damaged "…T23+01:00" keeps none)
+        return dt.datetime.fromisoformat(text[:19]).replace(tzinfo=None)
     except ValueError:
         raise _BadValueError(f"a record without a valid {key}") from None
 
