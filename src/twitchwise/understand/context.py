@@ -27,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from twitchwise.understand.lexicon import Lexicon, load_lexicon
+from twitchwise.understand.text import norm_at
 
 CATEGORIES = ("negated", "uncertain", "other_person")
 MODIFIED = frozenset(
@@ -205,13 +206,13 @@ def _subject(doc: Doc, person: Span) -> list[int]:
     start = person.start
     while person.start - start < 2 and start > 0 and _describes(doc[start - 1]):
         start -= 1  # "the new manager", "my older brother"
-    before = _norm_at(doc, start - 1)
+    before = norm_at(doc, start - 1)
     if before in _OWNERS or before in _POSSESSIVE:  # "my dad", "my best friend's husband"
-        verb = _norm_at(doc, person.end)
+        verb = norm_at(doc, person.end)
         if verb in _POSSESSIVE and person.end + 1 < len(doc) and doc[person.end + 1].ent_type_ in _NAMED:
             return []  # "my friend's husband": his words, not hers (read from "husband")
         if verb in _HAS:
-            return [person.end] if _norm_at(doc, person.end + 1) not in _NOTICES else []
+            return [person.end] if norm_at(doc, person.end + 1) not in _NOTICES else []
         if verb in _RELATIVE or verb == "," or verb in {"i", "we"}:
             return _verb_after(doc, person.end)
         return []  # "my wife and I", "my dad says"
@@ -237,31 +238,31 @@ def _verb_after(doc: Doc, start: int, wander: int = 0) -> list[int]:
         if word in _NOTICES:
             return []  # one who tells of the writer ("said I fainted", "a client of mine who is a physio said …")
         if not relative:
-            if word == "," and i == start and _norm_at(doc, i + 1) in _RELATIVE:
+            if word == "," and i == start and norm_at(doc, i + 1) in _RELATIVE:
                 continue
             if word in _RELATIVE and i - start <= 4:  # "who", or "at the gym who"
                 relative = True
                 reaches.append(i + 1)
                 # the writer as the relative clause's subject: "who I know", "whose dad I coach"
-                writer_at = next((k for k in (i + 1, i + 2) if _norm_at(doc, k) in {"i", "we"}), None)
+                writer_at = next((k for k in (i + 1, i + 2) if norm_at(doc, k) in {"i", "we"}), None)
             elif word in {"i", "we"} and i == start and _reduced_relative(doc, i):
                 relative = reduced = True  # "the patient I'm caring for", "a man I work with"
             elif word in _NEW_SUBJECT or i - start >= wander or word in _SUBORDINATORS:
                 return reaches  # a new clause, the writer as its subject
-            elif word in {"me", "us"} and _norm_at(doc, i + 1) in _TOLD_TO:
+            elif word in {"me", "us"} and norm_at(doc, i + 1) in _TOLD_TO:
                 return reaches  # "somebody tell me why …", "a man asked me if …": what follows is the writer's
             elif word in _HAS | _EVENTS:
                 return _with_verb(doc, reaches, i)
             continue
         if word in _SENTENCE_ENDS or (closed and word in _NEW_SUBJECT):
             return reaches
-        if word in _SUBORDINATORS and _norm_at(doc, i + 1) in _CLAUSE_SUBJECTS:
+        if word in _SUBORDINATORS and norm_at(doc, i + 1) in _CLAUSE_SUBJECTS:
             return reaches  # "… called an ambulance because I started slurring": a clause of its own
         if word == ",":
             closed = True
         elif word in _HAS | _EVENTS and (
             closed
-            or _norm_at(doc, i - 1) in _RELATIVE_ENDS
+            or norm_at(doc, i - 1) in _RELATIVE_ENDS
             or (writer_at is not None and i - 2 == writer_at)
             or (reduced and _their_verb_next(doc, i))
         ):  # ", who is 90, fainted", "I work with collapsed", "whose dad I coach had", "I had last year had"
@@ -271,7 +272,7 @@ def _verb_after(doc: Doc, start: int, wander: int = 0) -> list[int]:
 
 def _with_verb(doc: Doc, reaches: list[int], verb: int) -> list[int]:
     """Their verb joins the reaches, unless it tells of someone noticing ("is worried", "has noticed")."""
-    return [*reaches, verb] if _norm_at(doc, verb + 1) not in _NOTICES else reaches
+    return [*reaches, verb] if norm_at(doc, verb + 1) not in _NOTICES else reaches
 
 
 def _reduced_relative(doc: Doc, start: int) -> bool:
@@ -291,10 +292,6 @@ def _their_verb_next(doc: Doc, i: int) -> bool:
 def _describes(token: Token) -> bool:
     """A word that may describe a person between "the" or "my" and the person ("new", "best", "older")."""
     return token.is_alpha and not token.is_stop and not token.ent_type_ and token.norm_ not in _HAS | _NOTICES
-
-
-def _norm_at(doc: Doc, index: int) -> str:
-    return doc[index].norm_ if 0 <= index < len(doc) else ""
 
 
 _POSSESSIVE = frozenset({"'s", "’s"})

@@ -421,22 +421,26 @@ class Cues:
                     or _label_answered_no(text, match) or _wrongness_denied(text, match)
                 ):  # fmt: skip
                     continue  # "no slurring"; "if your face droops, call 999"; "... droops, but mine doesn't"
-                # the sign told with the writer as the subject of its own clause: "… and shallow breaths even when I'm
-                # sitting still" is the writer's ("… had a seizure, which stressed me out" is not)
-                own = match[0] + (" i" if _WRITER_AFTER.match(text, match.end()) else "")
-                if about_self and match.start() in theirs and not _FIRST_PERSON.search(own):
+                if about_self and match.start() in theirs and not _the_writers("", text, match):
                     continue  # "the patient I'm caring for can't swallow", "our neighbour, who is 90, fainted"
                 told = _TELLS.sub("", clause)
                 seen = max(_SEEN_OTHER.finditer(told), key=lambda m: m.start(), default=None)
                 if about_self and seen and not _FIRST_PERSON.search(told[seen.start() :] + match[0]):
                     continue  # "I watched a video of someone with MND dropping things": the one in the video
                 if (
-                    about_self and _OTHER_PERSON.search(told) and not _FIRST_PERSON.search(told + own)
+                    about_self and _OTHER_PERSON.search(told)
+                    and not _the_writers(told, text, match)
                     and not _they_are_body_parts(text, told, match.start())
                 ):  # fmt: skip
                     continue  # "my dad couldn't swallow": about him, not the writer
                 return match, unclear
         return None, False
+
+
+def _the_writers(before: str, text: str, match: re.Match[str]) -> bool:
+    """Whether the writer is named in ``before`` and the sign's words, or in the sign's own clause after it ("… and
+    shallow breaths even when I'm sitting still" is the writer's; "… had a seizure, which stressed me out" is not)."""
+    return _FIRST_PERSON.search(before + match[0]) is not None or _WRITER_AFTER.match(text, match.end()) is not None
 
 
 _PLURAL_PARTS = re.compile(
