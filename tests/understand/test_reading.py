@@ -3235,3 +3235,119 @@ def test_a_trunk_or_neck_too_weak(kb: KnowledgeBase, text: str, disposition: str
 )
 def test_a_fluttering_chest_and_a_sore_one(kb: KnowledgeBase, text: str, disposition: str) -> None:
     assert _advice(kb, text).disposition == disposition, text
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # look-alikes of signs with a reason that leaves no doubt
+        ("Got a dead leg from a knee in football, bruise is fading, quad twitched a bit yesterday.", "self_care"),
+        ("I always slur my words when I'm drunk, obviously, but this is about my eyelid which twitches since Tuesday.",
+         "self_care"),
+        ("I was breathless after my 10k run but that's normal. My left thigh twitched for an hour after, fine now.",
+         "self_care"),
+        ("Tea comes out of my nose when I laugh while drinking, eyelid twitch 2 days", "self_care"),
+        # numbness from the dentist is no stroke (numbness near a twitch stays the GP's, as before)
+        ("Just had a filling and half my face is numb from the dentist, and my eyelid twitched today", "routine"),
+        # ... and the same words told otherwise stay signs
+        ("I always slur when I'm drunk but today I'm slurring sober since this morning", "emergency"),
+        ("Half my face went numb suddenly 20 min ago, I haven't been to the dentist", "emergency"),
+        ("You know when your leg goes dead after sitting on it? That's my whole left side since 20 minutes ago",
+         "emergency"),
+        ("Water comes out of my nose when I drink and it's getting worse", "urgent"),
+    ],
+)  # fmt: skip
+def test_look_alikes_with_a_plain_reason_and_their_twins(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've lost the bottom half of my sight in my left eye since this morning, all of a sudden",
+        "I keep missing the left half of the page when I read, started suddenly at lunch",
+        "Went to grab my phone and my hand missed it, and now the TV looks doubled, both started 10 min ago",
+        "there's a black shadow over half of what i see in my right eye. came on about 20 mins ago",
+        "Suddenly can't read the subtitles, words look jumbled and one eye is blurry, 20 min ago",
+        "seeing dubble since about an hour ago all of a sudden",
+        # one side of the face told by what it can't do
+        "I can't whistle or puff my cheeks out on one side since I woke up this morning",
+        "Toothpaste ran out the side of my mouth this morning and it feels heavy on that side",
+        "my eye on that side won't close since I woke up and my smile is odd",
+    ],
+)
+def test_sight_lost_in_part_and_a_face_told_by_its_tasks(kb: KnowledgeBase, text: str) -> None:
+    assert _advice(kb, text).disposition == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("I zoned out and came to on the bathroom floor, my partner says I was out for about five minutes",
+         "emergency"),
+        ("Lost a chunk of time this afternoon, found myself in the car park with no idea how I got there", "emergency"),
+        ("My eyes rolled back and I went stiff according to my mum, happened at tea time", "emergency"),
+        ("I keep drifting off mid-sentence and my husband can't keep me awake, started this evening", "emergency"),
+        ("Got fits today morning for first time, now drowsy", "emergency"),
+        ("about half an hour ago on a call my words started coming out as total rubbish", "emergency"),
+        # calm ones
+        ("Zoned out in a boring meeting, ha, and my eyelid twitched all afternoon", "self_care"),
+        ("I was out for ten minutes getting milk and my eyelid twitched", "self_care"),
+        ("got a fit of the giggles in class, eyelid twitch 2 days", "self_care"),
+    ],
+)  # fmt: skip
+def test_consciousness_and_speech_in_everyday_words(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    _assert_advice(kb, text, disposition)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("I have to stop mid-sentence to catch my breath even sitting still, and my legs are getting weaker",
+         "emergency"),
+        ("Every breath takes effort right now, sat at my desk, and my neck muscles feel weak", "emergency"),
+        ("I feel like I'm suffocating even when I'm resting and my voice is getting weaker", "emergency"),
+        # bulbar signs and weakness grown over weeks
+        ("My voice gives out after a few sentences now, it didn't use to, been like this a month", "urgent"),
+        ("Saliva pools in my mouth and I keep having to wipe it, started a few weeks ago and slowly worse", "urgent"),
+        ("It takes me ages to finish a meal now because chewing and swallowing tire me out, over the last month",
+         "urgent"),
+        ("Over the last month I can't close my lips properly, liquids leak when I drink, and it's getting worse",
+         "urgent"),
+        ("My legs give out on the stairs more and more over the last month, and my calves are rippling", "urgent"),
+        ("Having loose motions since 3 days and now muscles are twitching and cramping in my legs", "urgent"),
+        # muscle lost for a reason named is no wasting
+        ("Lost a bit of muscle since I stopped going to the gym in the summer, bicep twitch for 3 days", "self_care"),
+    ],
+)  # fmt: skip
+def test_breath_at_rest_and_signs_grown_over_weeks(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Broke my leg 5 years ago. Now calf twitches for 4 days", 4),  # the twitching's time, not the leg's
+        ("Been on sertraline for years, calf twitch 3 weeks", 21),  # "for years" is the medicine's
+        ("On the pill for years, eyelid twitch since Monday", 5),  # TODAY is a Saturday
+        ("Had a tummy bug 2 months ago, all fine now, eyelid twitching for 3 days", 3),  # "fine now" is no link
+        ("My friend told me twitching for more than two weeks needs a GP. Mine's been 17 days in my thigh.", 17),
+    ],
+)
+def test_the_twitchings_own_time_beside_other_times(kb: KnowledgeBase, text: str, days: int) -> None:
+    assert read(text, kb, today=TODAY).answers.duration_days == days, text
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        # a medicine the knowledge base does not list, by its international stem, newly started (clinical.md §9)
+        ("Just started pregabalin this week and my legs are twitching and jerking at night", True),
+        ("GP put me on ramipril 5 days ago, calf twitches since", True),
+        # prescribed is not started; a month's name is no medicine
+        ("My doctor prescribed gabapentin for the nerve pain years ago, calf twitching", None),
+        ("I started April with a twitch in my eye", None),
+    ],
+)
+def test_a_new_medicine_the_knowledge_base_does_not_list(kb: KnowledgeBase, text: str, new: bool | None) -> None:
+    assert _symptoms(kb, text).get("new_medication") is new, text

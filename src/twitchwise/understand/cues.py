@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
 import yaml
@@ -48,7 +48,9 @@ _PSEUDO_NEGATION = re.compile(
     r"|\b(?:i|it|he|she|they|we) (?:have|has|had|do|does|did|am|is|are|was|were) not(?= ?[,.;:!-])"
 )
 _CLAUSE_BREAK = re.compile(
-    r"[,;:.!?]|\b(?:but|though|although|however|whereas|except|yet|because|cause|cos|coz|so)\b"
+    r"[,;:.!?]|\b(?:but|though|although|however|whereas|except|yet|because|cos|coz|so)\b"
+    # "'cause I'm stressed", not "can stress cause seizures?" (a verb)
+    r"|\bcause\b(?= (?:i|it|he|she|they|we|you|there)\b)"
     r"|\band (?=(?:i|my|his|her|their|he|she|they|the)\b)"
 )
 # "maybe six weeks", "probably 3 a day": an amount given roughly, not a symptom in doubt
@@ -171,7 +173,8 @@ _GENERIC = re.compile(
     r"\b(?:(?:if|when|whenever|once) (?:you|your)|if (?:i|he|she|they) (?:ever|were to|was to|should ever)|"
     r"should (?:i|he|she|they) ever|"
     # what was read of a disease ("I read that ALS starts with weakness and slurred speech")
-    r"(?:read|heard|learned|learnt) (?:online |somewhere )?that (?:als|mnd|ms|it|motor neuron\w* disease|"
+    r"(?:read|reading|heard|hearing|learned|learnt|seen|saw) (?:online |somewhere )?that (?:als|mnd|ms|it|"
+    r"motor neuron\w* disease|"
     r"a stroke|strokes) (?:often |usually |can |may )?(?:starts?|begins?|causes?|means?|includes?|comes? with))\b|"
     + ADVICE_IF.pattern
 )
@@ -326,17 +329,21 @@ class Cues:
         # text then tells, whichever sentence it is in
         recent = recent or any(self.groups["event"].search(text) for _, text, _ in sentences)
         for number, (sentence, text, starts) in enumerate(sentences):
-            if text.rstrip().endswith("?") and _answered_no(sentences, number):
+            asks = text.rstrip().endswith("?")
+            if asks and _answered_no(sentences, number):
                 continue  # "trouble swallowing? no." -- a question the person answered no to
-            self._sentence(sentence, text, starts, found, about_self=about_self, recent=recent)
+            # "Is double vision a sign? I have it since an hour ago": a question the person answered yes to
+            asks = asks and not _answered_yes(sentences, number)
+            self._sentence(sentence, text, starts, found, about_self=about_self, recent=recent, asks=asks)
         for symptom in found.present:
             found.possible.pop(symptom, None)
         return found
 
     def _sentence(
-        self, sentence: Span, text: str, starts: list[int], found: Found, *, about_self: bool, recent: bool
+        self, sentence: Span, text: str, starts: list[int], found: Found, *, about_self: bool, recent: bool, asks: bool
     ) -> None:
-        """``text`` and ``starts``: the sentence's normalised words and where each token starts (``_norm_text``)."""
+        """``text`` and ``starts``: the sentence's normalised words and where each token starts (``_norm_text``);
+        ``asks``: the sentence is a question the person has not answered."""
         if not text:
             return
         figures = figurative_spans(text)  # "I can't catch my breath at work, figuratively": a figure of speech
@@ -345,67 +352,92 @@ class Cues:
         if told_of_others := sentence.doc._.told_of_others:
             tokens = [t.i for t in sentence if not t.is_space]
             theirs = frozenset(at for at, i in zip(starts, tokens, strict=True) if i in told_of_others)
-        asks = text.rstrip().endswith("?")
         remote = _PAST.search(text) is not None
         for compiled in self.cues:
             cue = compiled.cue
             if cue.symptom in found.present:
                 continue
-            match, unclear = self._first_reported(compiled, text, about_self=about_self, theirs=theirs)
-            if match is None or (cue.falls and not _fell(match)):
-                continue
-            if any(start <= match.start() < end for start, end in figures):
-                continue
-            words = _words(sentence, starts, match)
-            if unclear:
-                found.possible.setdefault(cue.symptom, words)  # "no pain and tingling around my lips": asked
-                continue
-            near = text[max(0, match.start() - NEAR) : match.end() + NEAR]
-            explained = [name for name in cue.except_when if self.groups[name].search(near)]
-            drink = self.drink_explains(near) if explained == ["drinking"] else True
-            if explained and drink is True:
-                continue  # "my hand went numb when I hit my funny bone": explained where it was said
-            if explained and drink is None:
-                found.possible.setdefault(cue.symptom, words)  # "suddenly slurring, after a few beers": asked
-                continue
-            if cue.symptom in _TASK_SIGNS and _reason_outside(text, match.end()):
-                continue  # "I can't open the jar because the lid is stuck": the task fails for a reason outside them
-            onset = cue.confirm_with is not None and (
-                (recent and cue.confirm_with == "onset") or self.groups[cue.confirm_with].search(text) is not None
-            )
-            if not onset and any(
-                self.groups[name].search(near) and not (name == "lifelong" and self.groups["changed"].search(text))
-                for name in cue.unless
-            ):
-                continue  # "numb down my left side for years": not this cue's (a long-standing symptom)
-            if framed(text, match.start(), asks=asks, remote=remote):
-                found.possible.setdefault(cue.symptom, words)
-                continue
-            if cue.symptom in RIGHT_NOW and GONE.search(text, match.end(), match.end() + 80):
-                found.possible.setdefault(cue.symptom, words)  # "short of breath yesterday, it went away": asked
-                continue
-            if any(self.groups[name].search(near) for name in cue.doubt_when):
-                found.possible.setdefault(cue.symptom, words)  # "woke with my arm numb, I'd slept on it": asked
-                continue
-            if cue.confirm or onset:
-                found.present.setdefault(cue.symptom, words)
-            else:
-                found.possible.setdefault(cue.symptom, words)
-                found.unconfirmed.setdefault(cue.symptom, words)
+            # the first match the sentence tells as the person's, not explained away: "I always slur my words when
+            # I'm drunk, but since 20 minutes ago I can't get my words out" is read past its habit
+            for match, unclear in self._reported(compiled, text, about_self=about_self, theirs=theirs):
+                judged = self._judge(
+                    cue, text, match, unclear, figures=figures, asks=asks, remote=remote, recent=recent
+                )
+                if judged is None:
+                    continue
+                words = _words(sentence, starts, match)
+                if judged == "present":
+                    found.present.setdefault(cue.symptom, words)
+                else:
+                    found.possible.setdefault(cue.symptom, words)
+                    if judged == "unconfirmed":
+                        found.unconfirmed.setdefault(cue.symptom, words)
+                break
+
+    def _judge(
+        self,
+        cue: Cue,
+        text: str,
+        match: re.Match[str],
+        unclear: bool,
+        *,
+        figures: list[tuple[int, int]],
+        asks: bool,
+        remote: bool,
+        recent: bool,
+    ) -> Literal["present", "possible", "unconfirmed"] | None:
+        """What one match of a cue tells: present, possible (asked), possible for want of its confirming words
+        (``unconfirmed``), or nothing (None: a figure of speech, or explained away where it was said)."""
+        if cue.falls and not _fell(match):
+            return None
+        if any(start <= match.start() < end for start, end in figures):
+            return None
+        if unclear:
+            return "possible"  # "no pain and tingling around my lips": asked
+        near_start = max(0, match.start() - NEAR)
+        near = text[near_start : match.end() + NEAR]
+        sign = (match.start() - near_start, match.end() - near_start)
+        explained = [name for name in cue.except_when if explains(self.groups[name], near, sign)]
+        drink = self.drink_explains(near) if explained == ["drinking"] else True
+        if explained and drink is True:
+            return None  # "my hand went numb when I hit my funny bone": explained where it was said
+        if explained and drink is None:
+            return "possible"  # "suddenly slurring, after a few beers": asked
+        if cue.symptom in _TASK_SIGNS and _reason_outside(text, match.end()):
+            return None  # "I can't open the jar because the lid is stuck": the task fails for a reason outside them
+        onset = cue.confirm_with is not None and (
+            (recent and cue.confirm_with == "onset") or self.groups[cue.confirm_with].search(text) is not None
+        )
+        if not onset and any(
+            self.groups[name].search(near) and not (name == "lifelong" and self.groups["changed"].search(text))
+            for name in cue.unless
+        ):
+            return None  # "numb down my left side for years": not this cue's (a long-standing symptom)
+        if framed(text, match.start(), asks=asks, remote=remote):
+            return "possible"
+        if cue.symptom in RIGHT_NOW and GONE.search(text, match.end(), match.end() + 80):
+            return "possible"  # "short of breath yesterday, it went away": asked
+        if any(self.groups[name].search(near) for name in cue.doubt_when):
+            return "possible"  # "woke with my arm numb, I'd slept on it": asked
+        return "present" if cue.confirm or onset else "unconfirmed"
 
     def drink_explains(self, near: str) -> bool | None:
         """Whether drink told near a speech sign explains it: "slurring after too many wines at the wedding" yes;
         told as lasting or changed ("slurred over the last few weeks, after a few beers") no; told as just now
-        ("suddenly my words won't come out right, after a few beers") not sure -- asked, never taken as drink."""
+        ("suddenly my words won't come out right, after a few beers") not sure -- asked, never taken as drink; a habit
+        of drink ("I always slur my words when I'm drunk") yes, unless told as changed."""
+        drink = self.groups["drinking"].search(near)
+        if drink and drink[0].startswith(("when", "every")) and not self.groups["changed"].search(near):
+            return True
         if any(self.groups[name].search(near) for name in ("chronic", "gradual", "changed")):
             return False
         return None if self.groups["onset"].search(near) else True
 
-    def _first_reported(
+    def _reported(
         self, compiled: Compiled, text: str, *, about_self: bool, theirs: frozenset[int] = frozenset()
-    ) -> tuple[re.Match[str], bool] | tuple[None, bool]:
-        """The first match told of the person, and whether a denial before it may or may not reach it; ``theirs``:
-        where the words of someone else start (as the context stage reads them)."""
+    ) -> Iterator[tuple[re.Match[str], bool]]:
+        """Each match told of the person, in order, and whether a denial before it may or may not reach it;
+        ``theirs``: where the words of someone else start (as the context stage reads them)."""
         for pattern in compiled.patterns:
             for found in _overlapping(pattern, text):
                 match = _past_a_denied_deficit(pattern, text, found)
@@ -433,8 +465,7 @@ class Cues:
                     and not _they_are_body_parts(text, told, match.start())
                 ):  # fmt: skip
                     continue  # "my dad couldn't swallow": about him, not the writer
-                return match, unclear
-        return None, False
+                yield match, unclear
 
 
 def _the_writers(before: str, text: str, match: re.Match[str]) -> bool:
@@ -585,6 +616,41 @@ def _expand(pattern: str, groups: dict[str, str], owner: str) -> str:
     return _GROUP.sub(group, pattern)
 
 
+# an explanation told as a picture or denied explains nothing: "half my face feels like it's been to the dentist",
+# "you know when your leg goes dead after sitting on it? That's my whole left side",
+# "numb as if I'd sat on it", "… the dentist, but I haven't been", "I haven't been to the dentist"
+_PICTURED = re.compile(
+    r"\b(?:(?:like|as if|as though) (?:it|i|you|someone|somebody|when)|you know (?:when|how))\b[^,.;]{0,30}$"
+)
+_NOT_HAD = re.compile(r"\b(?:not|never|no)(?: (?:been|had|gone|seen))?(?: to| at| near| any| a)?(?: the| my)? $")
+_DENIED_SINCE = re.compile(
+    r"\W*(?:but|though|although|and) (?:i|it|he|she|they) (?:have|has|had|did|was|is|were) not\b"
+)
+
+
+def explains(group: re.Pattern[str], near: str, sign: tuple[int, int] | None = None) -> bool:
+    """Whether an explanation (a group of ``except_when``) is told in ``near`` as what happened; ``sign``: where the
+    sign it would explain is in ``near`` (``_explains_sign``: a claim joined to the sentence before it by the claims
+    stage, "You know when your leg goes dead after sitting on it? That's my whole left side", is parted from it)."""
+    return any(
+        not _PICTURED.search(near, max(0, found.start() - 40), found.start())
+        and not _NOT_HAD.search(near, max(0, found.start() - 25), found.start())
+        and not _DENIED_SINCE.match(near, found.end())
+        and (sign is None or _explains_sign(found, near, sign))
+        for found in group.finditer(near)
+    )
+
+
+def _explains_sign(found: re.Match[str], near: str, sign: tuple[int, int]) -> bool:
+    """Whether an explanation reaches the sign: not past a full stop, "but" ("I always slur my words when I'm drunk,
+    but since 20 minutes ago I can't get my words out") or a new clause (", and"), and a habit's "when I'm drunk"
+    only the words before it."""
+    between = near[min(found.end(), sign[0]) : max(found.start(), sign[1])]
+    if " . " in between or " but " in between or " , and " in between:
+        return False
+    return not (found[0].startswith(("when", "every")) and found.start() < sign[0])
+
+
 def _norm_text(sentence: Span) -> tuple[str, list[int]]:
     """The sentence's normalised words joined by spaces, and where each token starts in it."""
     parts: list[str] = []
@@ -639,11 +705,30 @@ def _clause_before(text: str, end: int) -> str:
     return " ".join(words[max(closings) + 1 :]) if closings else text[start:end]
 
 
+# the person's own answer to the question before: "Is double vision a sign? I have it since an hour ago" (yes), "Would
+# double vision be a sign? I don't have it" (no)
+_MINE = re.compile(
+    r"(?:and |well |yes ,? |yes |yeah ,? |yeah )?i (?:have|had|do|did|get|got) (?:it|that|this|them)\b"
+    r"(?! (?:checked|looked at|seen|tested|done))"
+)
+_NOT_MINE = re.compile(
+    r"(?:but )?i (?:do not|have not|did not) (?:have|got|get|had)? ?(?:any|it|that|them|those|either|any of (?:those|"
+    r"these|them|that))\b|(?:but )?i have (?:neither|none|not got (?:any|it|them|either))\b"
+)
+
+
+def _answered_yes(sentences: list[tuple[Span, str, list[int]]], number: int) -> bool:
+    return number + 1 < len(sentences) and _MINE.match(sentences[number + 1][1]) is not None
+
+
 def _answered_no(sentences: list[tuple[Span, str, list[int]]], number: int) -> bool:
     following = sentences[number + 1][1].split()[:2] if number + 1 < len(sentences) else []
     if following[1:] and following[1] in {"idea", "clue", "sure", "doubt", "way", "matter"}:
         return False  # "No idea", "no clue": not an answer
-    return following[:1] in (["no"], ["none"], ["nope"], ["never"], ["nah"], ["negative"])
+    if following[:1] in (["no"], ["none"], ["nope"], ["never"], ["nah"], ["negative"]):
+        return True
+    # "Would double vision be a sign? I don't have it": the person's own answer, no
+    return number + 1 < len(sentences) and _NOT_MINE.match(sentences[number + 1][1]) is not None
 
 
 def _now_in_own_clause(text: str, offset: int) -> bool:

@@ -459,6 +459,18 @@ _DOSE_CHANGED = re.compile(
 
 
 _YEARS = frozenset({"year", "years", "decade", "decades"})
+# a medicine's generic name by the WHO's international stems (pregabalin, ramipril, bisoprolol, omeprazole,
+# amitriptyline is listed already), just after a word of starting it; unlisted in the knowledge base, it is still a
+# new medicine (clinical.md §9: a symptom started after a new medicine)
+_INN_STEMS = (
+    r"abalin|apentin|pril|sartan|olol|statin|oxetine|azepam|azolam|prazole|oxacin|mycin|cillin|cycline|"
+    r"triptan|setron|dipine|afil|gliptin|formin|lukast|terol|olone|asone|profen|coxib|parin|xaban|gatran|tiapine|"
+    r"peridone|zapine|tidine|semide|thiazide|conazole|dronate|glutide|gliflozin|triptyline|ipramine|oxacin"
+)
+_UNLISTED_START = re.compile(
+    rf"\b(?:started|starting|began|begun|begin|put (?:me |him |her )?on|switched (?:me )?to|changed (?:me )?to)"
+    rf"(?: (?:on|taking|me on|a course of|some))? [a-z]{{2,}}(?:{_INN_STEMS})\b"
+)
 
 
 def _named_over_everyday(text: Text, names: list[str]) -> list[str]:
@@ -495,6 +507,9 @@ def medicines(text: Text, symptoms: dict[str, bool | None]) -> None:
         ):
             symptoms["new_medication"] = True
         long_taken.append(_long_taken(text, ent, end))
+    if symptoms.get("new_medication") is not True and _UNLISTED_START.search(" ".join(t.norm_ for t in doc)):
+        symptoms["new_medication"] = True  # "Just started pregabalin this week": a medicine the knowledge base
+        # does not list, named by its international stem, newly started
     if (
         long_taken
         and all(long_taken)

@@ -454,6 +454,10 @@ def _instrument(doc: Doc, ent: Span) -> bool:
     """ "with my hand", "using my fingers", "use two hands to lift my mug", "with both hands": a body part the person
     does something with."""
     before = [norm_at(doc, ent.start - k) for k in (3, 2, 1)]
+    if before[0] == "out" and before[1] == "of" and before[2] in _OWNERS | {"the"}:
+        return True  # "tea comes out of my nose when I laugh": what something comes out of
+    if before[2] in {"a", "an", "someone 's", "somebody 's"} and before[1] in {"from", "by", "with"}:
+        return True  # "a dead leg from a knee in football", "hit by an elbow": what struck the person
     if before[2] in {"both", "two", "2"} and before[1] in {"with", "use", "using", "need", "needs", "needed"}:
         return ent.text.lower() in {"hands", "arms"} and before[0] not in _TWITCH_WORDS
     if before[2] not in {"my", "his", "her", "your"} or before[1] not in {"with", "using"}:

@@ -448,14 +448,18 @@ _AS_ALWAYS = re.compile(r"\b(?:like|as) always\b")  # "out of breath after the s
 # a short burst of hard effort: out of breath after one is no sign ("after sprinting for the bus")
 _HARD_BURST = re.compile(
     r"\b(?:sprint\w*|hiit|burpees|spin class|crossfit|(?:a|the) race|marathon|parkrun|football|rugby|squash|match|"
+    r"\d+ ?k(?: run| race)?|(?:a|my|the) (?:long |hard |fast |hill )?run|intervals|circuits|triathlon|boot ?camp|"
     r"(?:ran|run|running|rush\w*|dash\w*|chas\w*|legg\w* it) (?:for|after|to catch) (?:the|a|my) "
     r"(?:bus|train|tram|ferry))\b"
 )
 # ... or after any effort, told as over in moments ("out of breath up three flights, fine after a rest")
 _RECOVERED = re.compile(
     r"\b(?:(?:fine|normal|ok|okay|better|recovered|settled)(?: again)? (?:after|within|in) (?:a |the |about a )?"
-    r"(?:rest|minute|few minutes|couple of minutes|moment|sit down|breather)|back to normal (?:in|after|within))\b"
+    r"(?:rest|minute|few minutes|couple of minutes|moment|sit down|breather)|back to normal (?:in|after|within)|"
+    r"(?:that|which|it) is (?:totally |perfectly |completely |pretty )?normal)\b"
 )
+# "fine now", "better now": told as over, not as new
+_FINE_NOW = re.compile(r"\b(?:fine|ok|okay|better|gone|settled|normal|all good) now\b")
 # ... unless told as new (the ``changed`` group of cues.yaml: "now", "lately", "became") or as more than it was
 _MORE_THAN_IT_WAS = re.compile(r"\b(?:used to|more than|than before|than usual|never)\b")
 # words of rest, for the two below
@@ -467,6 +471,15 @@ _STRUGGLING = re.compile(
     r"gasping|can not (?:get|catch) (?:my |a )?breath|"
     rf"\b(?:{_REST}|talking|all the time|constantly)\b"
 )
+
+
+def _breath_beyond(text: Text, words: str, breath: re.Pattern[str]) -> bool:
+    """Whether breathing is told as hard in the words outside ``words`` (the person's words of an effort)."""
+    at = text.raw.find(words)
+    if at < 0:
+        return False
+    rest = " ".join(t.norm_ for t in text.doc if not at <= t.idx < at + len(words))
+    return breath.search(rest) is not None
 
 
 def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> dict[str, str]:
@@ -490,6 +503,8 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
         # not "I'm gasping for air. After my spin class I was gasping": the same words told twice, once of no effort
         and text.doc.text.lower().count(struggling.lower()) <= exertion.lower().count(struggling.lower())
         and _AT_REST.search(whole) is None
+        # not "breathless after my 10k run but that's normal, and I'm gasping for air": struggling told apart too
+        and not _breath_beyond(text, exertion, cues.groups["breath"])
     )
     if of_effort:
         found.present.pop("breathing_difficulty")
@@ -508,7 +523,7 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
             del symptoms["breathing_difficulty"]
         elif (
             (_HARD_BURST.search(exertion) or _RECOVERED.search(whole))
-            and not cues.groups["changed"].search(whole)
+            and not cues.groups["changed"].search(_FINE_NOW.sub("", whole))
             and not _MORE_THAN_IT_WAS.search(whole)
             and not _AT_REST.search(whole)
         ):

@@ -53,6 +53,10 @@ _TOPICAL = frozenset(
      "ILLNESS", "PREGNANT", "SLEEP", "STRESS", "PERSON"}
 )  # fmt: skip
 _ABOUT_TWITCH = frozenset({"TWITCH", "SITE", "SYMPTOM", "CONTEXT"})
+_FINE = frozenset({"fine", "ok", "okay", "better", "good", "gone", "normal", "settled", "over", "recovered"})
+_NAMED = "named twitching"
+_NAMED_TWITCHING = frozenset({_NAMED})
+_CARRIES_TWITCHING = frozenset({"mine", "it", "they", "this", "these"})
 _BE_AN_AGE = frozenset({"i'm", "im", "'m", "am", "is", "'s", "he's", "she's", "turned", "aged", "age"})
 
 
@@ -94,15 +98,23 @@ def duration(text: Text) -> None:
             continue
         candidates.append((found[0], token.i, found[1]))
     # a time told in a sentence with no word of the twitching ("my doctor checked me last month, all clear") gives
-    # way to one told with it ("now just a twitchy eyelid since Tuesday")
-    about_twitching: dict[int, bool] = {}  # each sentence's labels read once
+    # way to one told with it ("now just a twitchy eyelid since Tuesday"); one told with the word twitching itself
+    # wins over one told only with a place ("Broke my leg 5 years ago. Now calf twitches for 4 days")
+    labels: dict[int, set[str]] = {}  # each sentence's labels read once
     for _, index, _ in candidates:
         number = text.sentence_of[index]
-        if number not in about_twitching:
-            about_twitching[number] = bool(text.labels_in(*text.sentence(index)) & _ABOUT_TWITCH)
-    told_with = [c for c in candidates if about_twitching[text.sentence_of[c[1]]]]
-    if told_with:
-        candidates = told_with
+        if number not in labels:
+            start, end = text.sentence(index)
+            labels[number] = text.labels_in(start, end)
+            if norm_at(doc, start) in _CARRIES_TWITCHING or any(map(a_named_twitch, text.ents_in(start, end))):
+                # twitching named in so many words ("twitch", not "it" or "started"), or carried on at the sentence's
+                # start ("Mine's been 17 days in my thigh")
+                labels[number].add(_NAMED)
+    for told in (_NAMED_TWITCHING, _ABOUT_TWITCH | _NAMED_TWITCHING):
+        told_with = [c for c in candidates if labels[text.sentence_of[c[1]]] & told]
+        if told_with:
+            candidates = told_with
+            break
     if candidates:
         text.data["duration_days"] = min(max(days for days, _, _ in candidates), 36500)
 
@@ -496,6 +508,8 @@ def _another_things_time(text: Text, index: int, start: int) -> bool:
             names_twitching(t) or t.ent_type_ in _ABOUT_TWITCH - {"TWITCH"} for t in tokens[-4:]
         )  # "it" stands for the medicine here, not the twitching
     before_for = tokens[: len(words) - 1 - words[::-1].index("for")]
+    if any(names_twitching(t) or t.ent_type_ == "SITE" for t in tokens[len(before_for) + 1 :]):
+        return False  # "on sertraline for years, calf twitch 3 weeks": the "for" is another time's, the twitching named
     habit = [t for t in before_for[-4:] if t.norm_ in _HABIT_WORDS and t.ent_type_ != "TWITCH"]
     # "been going on for 5 months" is the twitching's own time: a TWITCH phrase is never the something (a bare "it"
     # before a habit is not: "I decided it was from not eating any meat for a week")
@@ -722,7 +736,9 @@ def _about_twitching(text: Text, index: int, *, point: bool) -> bool:
         if twitch_before or (first.i == start and twitch_after):
             return True
     later = doc[index + 1 : min(end, index + 20)]
-    linked_after = any(t.norm_ in {"since", "then", "now"} for t in later)
+    linked_after = any(
+        t.norm_ in {"since", "then"} or (t.norm_ == "now" and norm_at(doc, t.i - 1) not in _FINE) for t in later
+    )  # not "had a tummy bug 2 months ago, all fine now, eyelid twitching": told as over
     # "after covid last month, now my calves twitch", "vomiting since yesterday and now my hands are spasming" (not
     # "she had a cold last week, no fever now": a sign said absent is not what began then)
     told = text.ents_in(index + 1, min(end, index + 20))
