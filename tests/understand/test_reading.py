@@ -3351,3 +3351,36 @@ def test_the_twitchings_own_time_beside_other_times(kb: KnowledgeBase, text: str
 )
 def test_a_new_medicine_the_knowledge_base_does_not_list(kb: KnowledgeBase, text: str, new: bool | None) -> None:
     assert _symptoms(kb, text).get("new_medication") is new, text
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a sign played down is still told; a question the person answers is a report or a no
+        ("I'm sure it's nothing, tiny bit of numbness down my left side, arm and leg, since half an hour ago",
+         "emergency"),
+        ("Feel a tad wobbly and things look a little doubled, came on suddenly 20 minutes ago, hopefully nothing",
+         "emergency"),
+        ("Went to the ER last year for a panic attack, but my left arm just went numb and my speech is off, 10 min ago",
+         "emergency"),
+        ("My buddy found me seizing on the floor at work about 20 min ago, never had a seizure before", "emergency"),
+        ("Is double vision a sign? I have it since an hour ago", "emergency"),
+        ("Would double vision be a sign? I don't have it, but I'm paranoid. Eyelid flutter 3 days.", "self_care"),
+        ("Been reading that ALS starts with slurred speech and trouble swallowing. I have neither. Thumb twitch 3d.",
+         "self_care"),
+        ("my back is seizing up after gardening, calf twitch since yesterday", "routine"),  # two places, no seizure
+        # a child with a fever: grunting and a tummy sucking in are S41's red signs, "more sleepy than usual" amber
+        ("Toddler is grunting with every breath and his tummy is sucking in, temp 39, arms twitching", "emergency"),
+        ("My 3 year old has had a fever for 2 days and is more sleepy than usual", "urgent"),
+    ],
+)  # fmt: skip
+def test_signs_played_down_and_questions_answered(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text
+
+
+def test_a_question_whether_something_causes_a_sign_is_not_the_sign(kb: KnowledgeBase) -> None:
+    # "cause" here is a verb, not "'cause" opening a clause of report
+    text = (
+        "Can stress cause seizures? Asking because I'm super stressed and my eyelid is twitching, no seizures though."
+    )
+    assert _advice(kb, text).disposition == "self_care"

@@ -486,12 +486,17 @@ _PRONOUNS = frozenset({"i", "it", "he", "she", "they", "we"})
 _NEVER_BEFORE = frozenset({"had", "felt", "experienced", "seen", "happened", "noticed", "known"})
 
 
+_MINIMISED = frozenset({"is", "'s", "its", "probably", "likely", "be", "was", "just", "prob", "hopefully"})
+
+
 def _denies_nothing(words: list[str], i: int) -> bool:
     """ "without any warning", "never had this before", "no idea why": a denial of no symptom."""
     if any(words[i : i + len(phrase)] == phrase for phrase in _WARNING):
         return True
     if elliptic_denial(words, i):
         return True  # "… but I haven't, and …": what came before
+    if words[i] == "nothing" and i >= 1 and words[i - 1] in _MINIMISED:
+        return True  # "I'm sure it's nothing, tiny bit of numbness down my left side": a hope, no denial
     following = words[i + 1 : i + 6]
     return words[i] == "never" and bool(following) and following[0] in _NEVER_BEFORE and "before" in following
 
