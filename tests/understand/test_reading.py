@@ -3384,3 +3384,16 @@ def test_a_question_whether_something_causes_a_sign_is_not_the_sign(kb: Knowledg
         "Can stress cause seizures? Asking because I'm super stressed and my eyelid is twitching, no seizures though."
     )
     assert _advice(kb, text).disposition == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a form's labels ("Vision - double", "Breathing: hard, even sitting") and a misspelt seizure
+        "Vision - double since 7pm (it's 8 now). Balance - off. Eyelid - twitchy",
+        "Breathing: hard, even sitting. Since: 1 hr. Legs: weak all week.",
+        "had a seasure an hour ago never had one befor",
+    ],
+)
+def test_a_forms_labels_and_a_misspelt_seizure(kb: KnowledgeBase, text: str) -> None:
+    assert _advice(kb, text).disposition == "emergency", text
