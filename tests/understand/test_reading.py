@@ -3274,9 +3274,13 @@ def test_look_alikes_with_a_plain_reason_and_their_twins(kb: KnowledgeBase, text
         "I can't whistle or puff my cheeks out on one side since I woke up this morning",
         "Toothpaste ran out the side of my mouth this morning and it feels heavy on that side",
         "my eye on that side won't close since I woke up and my smile is odd",
+        # a form's labels ("Vision - double", "Breathing: hard, even sitting") and a misspelt seizure
+        "Vision - double since 7pm (it's 8 now). Balance - off. Eyelid - twitchy",
+        "Breathing: hard, even sitting. Since: 1 hr. Legs: weak all week.",
+        "had a seasure an hour ago never had one befor",
     ],
 )
-def test_sight_lost_in_part_and_a_face_told_by_its_tasks(kb: KnowledgeBase, text: str) -> None:
+def test_sight_lost_in_part_a_face_told_by_its_tasks_and_a_forms_labels(kb: KnowledgeBase, text: str) -> None:
     assert _advice(kb, text).disposition == "emergency", text
 
 
@@ -3384,16 +3388,3 @@ def test_a_question_whether_something_causes_a_sign_is_not_the_sign(kb: Knowledg
         "Can stress cause seizures? Asking because I'm super stressed and my eyelid is twitching, no seizures though."
     )
     assert _advice(kb, text).disposition == "self_care"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a form's labels ("Vision - double", "Breathing: hard, even sitting") and a misspelt seizure
-        "Vision - double since 7pm (it's 8 now). Balance - off. Eyelid - twitchy",
-        "Breathing: hard, even sitting. Since: 1 hr. Legs: weak all week.",
-        "had a seasure an hour ago never had one befor",
-    ],
-)
-def test_a_forms_labels_and_a_misspelt_seizure(kb: KnowledgeBase, text: str) -> None:
-    assert _advice(kb, text).disposition == "emergency", text
