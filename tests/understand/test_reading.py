@@ -3388,3 +3388,33 @@ def test_a_question_whether_something_causes_a_sign_is_not_the_sign(kb: Knowledg
         "Can stress cause seizures? Asking because I'm super stressed and my eyelid is twitching, no seizures though."
     )
     assert _advice(kb, text).disposition == "self_care"
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("fit just now", "emergency"),
+        ("What does it mean when your vision suddenly goes double? It's happening to me now, started 15 min ago",
+         "emergency"),
+        ("What happens if your face droops? It happened to me in a dream lol. Eyelid twitch 2 days", "self_care"),
+        ("A coworker asked if I was okay because the left side of my face looked strange, about 15 min ago",
+         "emergency"),
+        ("My friends say I've been walking funny for a few weeks, like I'm slapping my right foot down", "urgent"),
+    ],
+)  # fmt: skip
+def test_a_claim_of_a_general_question_and_signs_others_see(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("calf twitch 3w no weakness", 21),  # a count and its letter
+        ("eyelid twitch 2d", 2),
+        ("I use my 3d printer a lot and my thumb twitches", None),  # no time
+        ("The twitch started in my calf, three weeks later it's still there", 21),  # the time so far
+        ("My calf has twitched since Monday and one day later my right hand felt weak", 5),  # a step in the story
+    ],
+)
+def test_a_count_and_its_letter_and_a_time_later(kb: KnowledgeBase, text: str, days: int | None) -> None:
+    assert read(text, kb, today=TODAY).answers.duration_days == days, text

@@ -36,7 +36,11 @@ _CLAIM = re.compile(
     # "What would you do if …? Asking because it just happened to me"
     r"(?:(?:i am |i 'm |i’m )?asking )?(?:because|as|since|cos|coz) (?:it|this|that) "
     r"(?:just |has just |literally just )?(?:happened|is happening|has happened|happens) to me|"
-    r"same (?:here|with me|for me)|me (?:right now|too|rn|at the moment|all day|since)\b)"
+    r"same (?:here|with me|for me)|me (?:right now|too|rn|at the moment|all day|since)\b|"
+    # "What does it mean when your vision suddenly goes double? It's happening to me now"
+    r"(?:it|this|that) (?:is |'s |’s |just |has just )?(?:happening|happened) to me\b"
+    r"(?! (?:in (?:my|a) dream|once|years ago|as a (?:kid|child)|sometimes|in the future))"
+    r"(?! \w+ (?:years|months) ago))"
 )
 _PUNCTUATION_BEFORE = frozenset({"-", "–", "—", ",", ";", ":", "..."})
 _CONDITIONS = frozenset({"if", "when", "whenever"})
@@ -46,7 +50,8 @@ _FIRST_PERSON = {"you": "i", "your": "my", "yours": "mine", "yourself": "myself"
 _YOU = re.compile(rf"\b(?:{'|'.join(_FIRST_PERSON)})\b", re.IGNORECASE)  # the words a claim turns round
 # the words a claim can open with (a cheap test before its words are joined)
 _OPENERS = frozenset({"that", "this", "mine", "same", "me", "asking", "because", "as", "since", "cos", "coz", "and",
-                      "but", "well", "yeah", "yes", "so", "honestly", "basically", "i", "i'm", "i’m"})  # fmt: skip
+                      "but", "well", "yeah", "yes", "so", "honestly", "basically", "i", "i'm", "i’m",
+                      "it"})  # fmt: skip
 
 
 @Language.component("twitchwise_claims")

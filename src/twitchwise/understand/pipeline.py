@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 _JOINED_UNIT = (
     r"(?<=[0-9])(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|dys?|wks?|weeks?"
-    r"|mths?|mnths?|months?|mos?|yrs?|years?)"
+    r"|mths?|mnths?|months?|mos?|yrs?|years?|d|w)"
 )
 MAX_CHARACTERS = 2_000_000
 """spaCy refuses longer texts by default; callers cut descriptions far shorter than this."""

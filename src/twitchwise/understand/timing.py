@@ -54,6 +54,9 @@ _TOPICAL = frozenset(
 )  # fmt: skip
 _ABOUT_TWITCH = frozenset({"TWITCH", "SITE", "SYMPTOM", "CONTEXT"})
 _FINE = frozenset({"fine", "ok", "okay", "better", "good", "gone", "normal", "settled", "over", "recovered"})
+_DIMENSIONAL = frozenset({"printer", "printers", "printing", "print", "prints", "model", "models", "modelling",
+                          "modeling", "scan", "scans", "ultrasound", "glasses", "movie", "movies", "film", "films",
+                          "game", "games", "animation", "art", "design", "puzzle"})  # fmt: skip
 _NAMED = "named twitching"
 _NAMED_TWITCHING = frozenset({_NAMED})
 _CARRIES_TWITCHING = frozenset({"mine", "it", "they", "this", "these"})
@@ -79,8 +82,8 @@ def duration(text: Text) -> None:
             found = int(span[1]) * {"7": 1, "52": 7, "12": 30}[span[2]], False  # a note's "x 3/52": three weeks
         elif norm in units and (count := _day_count(doc, token, units[norm])) is not None:
             found = count, False  # "Day 20 today", "week 3 of this twitching"
-        elif norm in units:
-            found = _units_before(text, token, units[norm])
+        elif norm in units and not (norm == "d" and norm_at(doc, token.i + 1) in _DIMENSIONAL):
+            found = _units_before(text, token, units[norm])  # not "my 3d printer"
         elif norm in _WEEKDAYS:
             found = _since_weekday(text, token)
         elif norm == "weekend" and _since_before(text, token.i, 3):
@@ -234,8 +237,9 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None
     if after == "away" or (after == "from" and norm_at(doc, token.i + 2) == "now"):
         return None  # "an appointment two weeks away", "three weeks from now": a time to come
-    if after == "later":
-        return None  # "one day later my right hand felt weak": a step in the story, not a time since then
+    if after == "later" and not {norm_at(doc, token.i + k) for k in range(2, 10)} & {"still", "now", "too"}:
+        return None  # "one day later my right hand felt weak": a step in the story, not a time since then (but
+        # "three weeks later it's still there", "… it's in my other calf too": the twitching's time so far)
     settled = {norm_at(doc, token.i - k) for k in range(1, 6)} & _ENDED
     if settled and "after" in {norm_at(doc, token.i - k) for k in range(1, 4)}:
         return None  # "insomnia, which settled after about a week": how long something else lasted
