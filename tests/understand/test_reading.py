@@ -3418,3 +3418,16 @@ def test_a_claim_of_a_general_question_and_signs_others_see(kb: KnowledgeBase, t
 )
 def test_a_count_and_its_letter_and_a_time_later(kb: KnowledgeBase, text: str, days: int | None) -> None:
     assert read(text, kb, today=TODAY).answers.duration_days == days, text
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("My gran has been falling a lot more over the past month and her legs seem weaker", "urgent"),
+        ("1) arm weak 2) face numb on right 3) started suddenly 30 mins ago", "emergency"),
+        ("I keep falling asleep at my desk, eyelid twitch", "self_care"),  # asleep is no fall
+        ("Breastfeeding, 3 months postpartum, eyelid twitching for a week, barely sleeping", "self_care"),
+    ],
+)
+def test_falls_a_numbered_list_and_a_time_since_a_birth(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text

@@ -233,8 +233,10 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         return None  # "baby 7wks hot 38.6": the baby's age, said right after the baby
     if unit_days == 365 and after != "ago" and norm_at(doc, token.i - 2) in _BE_AN_AGE:
         return None  # "I'm 35 year.. while speaking": an age said without "old", not a time
-    if norm_at(doc, token.i + 1) == "pregnant":
-        return None
+    if norm_at(doc, token.i + 1) in {"pregnant", "postpartum", "pp", "postnatal"} or (
+        norm_at(doc, token.i + 1) == "post" and norm_at(doc, token.i + 2) in {"partum", "birth", "natal"}
+    ):
+        return None  # "3 months postpartum": how long since a birth, not the twitching's time
     if after == "away" or (after == "from" and norm_at(doc, token.i + 2) == "now"):
         return None  # "an appointment two weeks away", "three weeks from now": a time to come
     if after == "later" and not {norm_at(doc, token.i + k) for k in range(2, 10)} & {"still", "now", "too"}:
