@@ -3431,3 +3431,20 @@ def test_a_count_and_its_letter_and_a_time_later(kb: KnowledgeBase, text: str, d
 )
 def test_falls_a_numbered_list_and_a_time_since_a_birth(kb: KnowledgeBase, text: str, disposition: str) -> None:
     assert _advice(kb, text).disposition == disposition, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # this session's new sign words, in calm lives
+        "Lost a chunk of time playing video games all night lol, eyelid twitching this morning",
+        "The photo looks doubled because my camera shook, anyway my calf twitches since yesterday",
+        "I keep drifting off mid-sentence reading bedtime stories to the kids, I'm so tired, eyelid twitch 3 days",
+        "Doing Pilates with my tummy sucking in all session, thigh twitched after, 1 day",
+        "Learning to ice skate, falling a lot more than I'd like haha, thigh twitching after, 2 days",
+        "My saliva pools a bit when I'm at the dentist with my mouth open, eyelid twitch for 2 days",
+        "As a teacher my voice gives out after a few hours of shouting over the class, eyelid twitch this week",
+    ],
+)
+def test_new_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
+    _assert_advice(kb, text, "self_care")

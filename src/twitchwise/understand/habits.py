@@ -464,7 +464,7 @@ _YEARS = frozenset({"year", "years", "decade", "decades"})
 # new medicine (clinical.md §9: a symptom started after a new medicine)
 _INN_STEMS = (
     r"abalin|apentin|pril|sartan|olol|statin|oxetine|azepam|azolam|prazole|oxacin|mycin|cillin|cycline|"
-    r"triptan|setron|dipine|afil|gliptin|formin|lukast|terol|olone|asone|profen|coxib|parin|xaban|gatran|tiapine|"
+    r"triptan|setron|dipine|afil|gliptin|formin|lukast|terol|olone|asone|coxib|parin|xaban|gatran|tiapine|"
     r"peridone|zapine|tidine|semide|thiazide|conazole|dronate|glutide|gliflozin|triptyline|ipramine|oxacin"
 )
 _UNLISTED_START = re.compile(
