@@ -397,7 +397,7 @@ class Cues:
         near_start = max(0, match.start() - NEAR)
         near = text[near_start : match.end() + NEAR]
         sign = (match.start() - near_start, match.end() - near_start)
-        explained = [name for name in cue.except_when if explains(self.groups[name], near, sign)]
+        explained = [name for name in cue.except_when if _explains(self.groups[name], near, sign)]
         drink = self.drink_explains(near) if explained == ["drinking"] else True
         if explained and drink is True:
             return None  # "my hand went numb when I hit my funny bone": explained where it was said
@@ -628,15 +628,15 @@ _DENIED_SINCE = re.compile(
 )
 
 
-def explains(group: re.Pattern[str], near: str, sign: tuple[int, int] | None = None) -> bool:
-    """Whether an explanation (a group of ``except_when``) is told in ``near`` as what happened; ``sign``: where the
-    sign it would explain is in ``near`` (``_explains_sign``: a claim joined to the sentence before it by the claims
-    stage, "You know when your leg goes dead after sitting on it? That's my whole left side", is parted from it)."""
+def _explains(group: re.Pattern[str], near: str, sign: tuple[int, int]) -> bool:
+    """Whether an explanation (a group of ``except_when``) is told in ``near`` as what happened to the sign at
+    ``sign`` (``_explains_sign``: a claim joined to the sentence before it by the claims stage, "You know when your
+    leg goes dead after sitting on it? That's my whole left side", is parted from it)."""
     return any(
         not _PICTURED.search(near, max(0, found.start() - 40), found.start())
         and not _NOT_HAD.search(near, max(0, found.start() - 25), found.start())
         and not _DENIED_SINCE.match(near, found.end())
-        and (sign is None or _explains_sign(found, near, sign))
+        and _explains_sign(found, near, sign)
         for found in group.finditer(near)
     )
 

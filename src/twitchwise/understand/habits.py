@@ -465,7 +465,7 @@ _YEARS = frozenset({"year", "years", "decade", "decades"})
 _INN_STEMS = (
     r"abalin|apentin|pril|sartan|olol|statin|oxetine|azepam|azolam|prazole|oxacin|mycin|cillin|cycline|"
     r"triptan|setron|dipine|afil|gliptin|formin|lukast|terol|olone|asone|coxib|parin|xaban|gatran|tiapine|"
-    r"peridone|zapine|tidine|semide|thiazide|conazole|dronate|glutide|gliflozin|triptyline|ipramine|oxacin"
+    r"peridone|zapine|tidine|semide|thiazide|conazole|dronate|glutide|gliflozin|triptyline|ipramine"
 )
 _UNLISTED_START = re.compile(
     rf"\b(?:started|starting|began|begun|begin|put (?:me |him |her )?on|switched (?:me )?to|changed (?:me )?to)"
