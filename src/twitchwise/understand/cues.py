@@ -560,7 +560,7 @@ def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:
     "I think my calf is smaller", "I had a seizure as a child".  A worry that explains a report
     ("I'm scared because I keep dropping things") is a report: "because" starts a new clause.
     """
-    if remote and not _now_in_own_clause(text, offset) and not _past_turned_from(text, offset):
+    if remote and not _past_left_behind(text, offset):
         return True
     clause = _clause_before(text, offset)
     presupposed = max(_PRESUPPOSED.finditer(clause), key=lambda m: m.start(), default=None)
@@ -731,22 +731,15 @@ def _answered_no(sentences: list[tuple[Span, str, list[int]]], number: int) -> b
     return number + 1 < len(sentences) and _NOT_MINE.match(sentences[number + 1][1]) is not None
 
 
-def _past_turned_from(text: str, offset: int) -> bool:
-    """ "Went to the ER last year for a panic attack, but my left arm just went numb": every time long past before
-    the words is turned from by a "but", and none follows in their own clause."""
+def _past_left_behind(text: str, offset: int) -> bool:
+    """Whether the words at ``offset`` are told after every time long past is left behind -- by a "now" ("My dad had a
+    stroke 5 years ago; now he has twitching and his speech is slurred") or a "but" ("Went to the ER last year for a
+    panic attack, but my left arm just went numb") -- with none in their own clause: a report, not the past."""
     last_past = max((m.end() for m in _PAST.finditer(text, 0, offset)), default=-1)
-    if last_past < 0 or " but " not in text[last_past:offset]:
-        return False
-    after = _CLAUSE_BREAK.search(text, offset)
-    return _PAST.search(text, offset, after.start() if after else len(text)) is None
-
-
-def _now_in_own_clause(text: str, offset: int) -> bool:
-    """ "My dad had a stroke 5 years ago; now he has twitching and his speech is slurred": after a "now" that
-    follows every time long past, and with none in the words' own clause, the words are a report."""
-    last_past = max((m.end() for m in _PAST.finditer(text, 0, offset)), default=-1)
-    now = _NOW.search(text, max(0, last_past), offset)
-    if now is None:
+    turned = _NOW.search(text, max(0, last_past), offset) is not None or (
+        last_past >= 0 and " but " in text[last_past:offset]
+    )
+    if not turned:
         return False
     after = _CLAUSE_BREAK.search(text, offset)
     return _PAST.search(text, offset, after.start() if after else len(text)) is None

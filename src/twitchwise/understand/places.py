@@ -452,7 +452,7 @@ def _of_earlier_episode(text: Text, ent: Span) -> bool:
 
 def _instrument(doc: Doc, ent: Span) -> bool:
     """ "with my hand", "using my fingers", "use two hands to lift my mug", "with both hands": a body part the person
-    does something with."""
+    does something with -- or that something comes out of, or that struck them ("out of my nose", "from a knee")."""
     before = [norm_at(doc, ent.start - k) for k in (3, 2, 1)]
     if before[0] == "out" and before[1] == "of" and before[2] in _OWNERS | {"the"}:
         return True  # "tea comes out of my nose when I laugh": what something comes out of

@@ -501,7 +501,7 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
         and exertion is not None
         and struggling in exertion
         # not "I'm gasping for air. After my spin class I was gasping": the same words told twice, once of no effort
-        and text.doc.text.lower().count(struggling.lower()) <= exertion.lower().count(struggling.lower())
+        and text.raw.lower().count(struggling.lower()) <= exertion.lower().count(struggling.lower())
         and _AT_REST.search(whole) is None
         # not "breathless after my 10k run but that's normal, and I'm gasping for air": struggling told apart too
         and not _breath_beyond(text, exertion, cues.groups["breath"])
