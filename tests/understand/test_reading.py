@@ -3448,3 +3448,124 @@ def test_falls_a_numbered_list_and_a_time_since_a_birth(kb: KnowledgeBase, text:
 )
 def test_new_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
     _assert_advice(kb, text, "self_care")
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # limbs that won't do as told, and a numbness climbing (a first-person Guillain-Barré story)
+        ("Legs tingling since this morning and now I can't get my legs to move.", "emergency"),
+        ("I woke with a slight tingling in my feet. By the afternoon the tingling was up to my thighs and I found "
+         "it hard to get out of the chair. I moved my legs with my hands but couldn't get them to move when I tried. "
+         "It has been several hours and it isn't better, a bit worse in fact.", "emergency"),
+        ("My feet had no feeling and I couldn't get them to work properly.", "routine"),
+        # speech told by what it does
+        ("I just talk funny, slower than I usually do.", "urgent"),
+        ("When I'm talking my vocal cords give out and the breaks in my voice make me hard to understand.", "urgent"),
+        ("Mum hasn't been able to talk very well since her fall this morning.", "emergency"),
+        # Bell's palsy named: a face that has dropped, by its name
+        ("I woke up this morning and I have Bell's palsy", "emergency"),
+        # an inability told denies nothing after it
+        ("my little finger often can't straighten and feels weak. It is worse in cold weather, but there's no pain.",
+         "routine"),
+    ],
+)  # fmt: skip
+def test_limbs_that_wont_do_as_told_speech_by_what_it_does_and_a_palsy_named(
+    kb: KnowledgeBase, text: str, disposition: str
+) -> None:
+    assert _advice(kb, text).disposition == disposition, text
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("I think I have Bell's palsy, my lips twitch", True),  # asked first, never taken as "no"
+        ("I had Bell's palsy 10 years ago, now my eyelid twitches", False),  # long past
+    ],
+)
+def test_a_palsy_named_without_an_onset_is_asked(kb: KnowledgeBase, text: str, warned: bool) -> None:
+    assert (_advice(kb, text).warning is not None) == warned, text
+
+
+@pytest.mark.parametrize(
+    ("text", "about", "sites"),
+    [
+        # one who acts on the writer tells of the writer's body
+        ("I saw two of every car. I called my wife, and she wanted me to call an ambulance, eyelid twitch", "self",
+         {"eyelid"}),
+        # "I have a daughter" is the writer's own, as "my daughter" is; her body's places are hers
+        ("I have a 53-year-old daughter who is troubled by muscle twitches. They occur on various parts of her "
+         "body.", "someone_else", {"widespread"}),
+        ("I've got a son who twitches in his sleep", "someone_else", set()),
+        ("Last night mama had a bad spell on the phone, her thigh twitching", "someone_else", {"thigh"}),
+    ],
+)  # fmt: skip
+def test_whose_body_the_words_tell(kb: KnowledgeBase, text: str, about: str, sites: set[str]) -> None:
+    reading = read(text, kb, today=TODAY)
+    assert reading.about == about, text
+    assert {s.region for s in reading.answers.sites or []} == sites, text
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "age"),
+    [
+        ("Calf twitching. It has been several hours.", 0, None),  # a time in hours
+        ("After 4 years on Lipitor, my husband can no longer walk on his own.", None, None),  # a time on a medicine
+        ("After 4 years on the pill my eyelid twitches sometimes, 3 days now", 3, None),
+        ("calf twitching for 3 weeks on my left side", 21, None),  # "on" a side, not a medicine
+        ("calf twitching 3 weeks on sertraline", 21, None),  # the twitching's time, told on a medicine
+        ("calf twitching 2 weeks on the trot", 14, None),
+        ("my husband is 52 years of age, calf twitch", None, 52),
+    ],
+)
+def test_times_on_a_medicine_in_hours_and_an_age_in_years(
+    kb: KnowledgeBase, text: str, days: int | None, age: int | None
+) -> None:
+    answers = read(text, kb, today=TODAY).answers
+    assert (answers.duration_days, answers.age) == (days, age), text
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("My father has been sick for more than 1 month. His speech is unclear.", {"slurred_speech"},
+         {"recent_fluid_loss"}),  # ill a long while, not vomiting
+        ("I've been sick twice this morning and my calf twitches", {"recent_fluid_loss"}, set()),
+        ("He suddenly couldn't lift his left arm, 20 minutes ago", set(), set()),
+        ("more than 2 days my calf twitches", set(), set()),
+    ],
+)  # fmt: skip
+def test_sickness_for_months_and_a_task_that_fails_is_no_workout(
+    kb: KnowledgeBase, text: str, present: set[str], absent: set[str]
+) -> None:
+    answers = read(text, kb, today=TODAY).answers
+    symptoms = answers.symptoms or {}
+    assert {s for s, v in symptoms.items() if v} >= present and not absent & set(symptoms), text
+    assert answers.recent_intense_exercise is None, text
+
+
+def test_a_place_told_with_more_than_a_time_and_a_legs_before_sleep(kb: KnowledgeBase) -> None:
+    assert read("more than 2 days my calf twitches", kb, today=TODAY).answers.sites == [Site(region="calf")]
+    sites = read("my son twitches his arms and legs before falling asleep", kb, today=TODAY).answers.sites or []
+    assert {s.region for s in sites} == {"upper_arm", "calf"}
+    assert read("I have an undereye twitch", kb, today=TODAY).answers.sites == [Site(region="eyelid")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # this session's new sign words, in calm lives
+        "I couldn't get the kids to move this morning, total chaos, and my eyelid is twitching, 2 days",
+        "I talk slower on purpose in meetings now, my coach said so. Calf twitch for 3 days",
+        "My boss is hard to understand on Zoom, so annoying, thumb twitching since yesterday",
+        "The weather isn't any better, a bit worse in fact, eyelid twitching 2 days",
+        "My voice gives out when I sing high notes at choir, always has, eyelid twitch 3 days",
+        "Couldn't get my car to start and now my eyelid twitches, 2 days",
+        "My kids can't understand me when I speak French, calf twitch 2 days",
+        "The tingling from my new moisturiser is up to my elbows, weird, calf twitch 2 days",
+        "After 4 years on the pill my eyelid twitches sometimes, 3 days now",
+        "I've been sick for years of my job, ha, eyelid twitch for 5 days",
+    ],
+)
+def test_this_sessions_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
+    _assert_advice(kb, text, "self_care")

@@ -91,6 +91,8 @@ class ConText:
         norms = [token.norm_ for token in doc]
         # "people ask if I've been drinking. I haven't, my speech …": a denial of what came before denies nothing
         pseudo["negated"].update(i for i in range(len(norms)) if elliptic_denial(norms, i))
+        # "my finger can't straighten and feels weak": an inability told, which denies nothing after it
+        pseudo["negated"].update(i for i in range(len(norms)) if _an_inability(norms, i))
         boundary = [0] * (len(doc) + 1)  # running count of sentence starts and terminators
         person_boundary = [0] * (len(doc) + 1)
         breaks = {token.i for token in doc if token.i > 0 and (token.is_sent_start or _a_count(doc, token))}
@@ -392,7 +394,11 @@ def denied_list_openings(
         if word in _DENIALS and _denies_nothing(words, i):
             if open_list:
                 close(i)
-        elif word in _DENIALS and not (word == "not" and i + 1 < len(words) and words[i + 1] in _NOT_PREDICATES):
+        elif (
+            word in _DENIALS
+            and not (word == "not" and i + 1 < len(words) and words[i + 1] in _NOT_PREDICATES)
+            and not (_an_inability(words, i))
+        ):
             repeated = open_list and i > 0 and words[i - 1] in LIST_JOINS
             open_list, joins, said_or = True, 0, False
         elif not open_list:
@@ -411,6 +417,22 @@ def denied_list_openings(
             said_or = said_or or word == "or"
     result[len(words)] = open_list and joins > 0
     return result
+
+
+# "I can't feel any weakness": a denial by a verb of noticing; "my finger can't straighten and feels weak": an
+# inability, told, which denies nothing after it
+_NOTICING = frozenset({"feel", "see", "notice", "find", "detect", "say", "tell", "remember", "think", "recall", "spot"})
+
+
+def _an_inability(words: list[str], i: int) -> bool:
+    return (
+        words[i] == "not"
+        and i > 0
+        and words[i - 1] in {"can", "could"}
+        and i + 1 < len(words)
+        and words[i + 1].isalpha()
+        and words[i + 1] not in _NOTICING | _DENIALS | {"be", "have", "get", "really", "say", "any"}
+    )
 
 
 # after "no pain and", a word that starts a statement rather than naming another thing denied: "no pain and my arm

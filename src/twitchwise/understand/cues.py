@@ -406,7 +406,7 @@ class Cues:
         if cue.symptom in _TASK_SIGNS and _reason_outside(text, match.end()):
             return None  # "I can't open the jar because the lid is stuck": the task fails for a reason outside them
         onset = cue.confirm_with is not None and (
-            (recent and cue.confirm_with == "onset") or self.groups[cue.confirm_with].search(text) is not None
+            (recent and cue.confirm_with in _ONSETS) or self.groups[cue.confirm_with].search(text) is not None
         )
         if not onset and any(
             self.groups[name].search(near) and not (name == "lifelong" and self.groups["changed"].search(text))
@@ -551,6 +551,9 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
     while (match := pattern.search(text, position)) is not None:
         yield match
         position = match.start() + 1
+
+
+_ONSETS = frozenset({"onset", "onset_or_fall"})  # the groups that tell a sign began suddenly
 
 
 def framed(text: str, offset: int, *, asks: bool, remote: bool) -> bool:

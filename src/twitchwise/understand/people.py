@@ -103,7 +103,11 @@ def about(text: Text) -> tuple[About, Span | None]:
         people = sorted(people + roles, key=lambda e: e.start)
     # "my eye twitches … my sister's losing weight for her wedding": beside the writer's own body, "her wedding" is no
     # word of whose body the text tells
-    third = sum(n in _HE_OR_SHE and not (mine and _their_thing(text, i)) for i, n in enumerate(norms))
+    # "I called my wife, and she wanted me to call an ambulance": one who acts on the writer tells of the writer
+    third = sum(
+        n in _HE_OR_SHE and not (mine and _their_thing(text, i)) and not _acts_on_writer(norms, i)
+        for i, n in enumerate(norms)
+    )
     lowered = text.doc.text.lower()
     # "my 4 month old has a fever", "my boy is 2 months", a text that opens "2mo old bby, temp 38.3"
     opens_young = _INFANT.match(lowered.lstrip()) is not None
@@ -146,6 +150,23 @@ def _their_thing(text: Text, index: int) -> bool:
         return False
     nxt = text.doc[index + 1]
     return nxt.is_alpha and not nxt.is_stop and nxt.ent_type_ == "" and nxt.norm_ not in _THEIR_BODY
+
+
+_ON_THE_WRITER = frozenset({
+    "wanted", "wants", "told", "tells", "made", "makes", "took", "takes", "drove", "drives", "asked", "asks", "begged",
+    "urged", "convinced", "persuaded", "nagged", "forced", "rushed", "sent", "dragged", "brought", "helped", "helps",
+    "insisted", "insists", "got", "gets", "advised", "encouraged", "pushed",
+})  # fmt: skip
+
+
+def _acts_on_writer(norms: list[str], index: int) -> bool:
+    """ "she wanted me to call an ambulance", "he drove me to A&E", "she insisted I go": a he or she whose act is on
+    the writer, which tells of the writer's body, not theirs."""
+    if norms[index] not in {"he", "she"}:
+        return False
+    following = norms[index + 1 : index + 4]
+    verb = next((k for k, n in enumerate(following[:2]) if n in _ON_THE_WRITER), None)  # "she (really) wanted"
+    return verb is not None and verb + 1 < len(following) and following[verb + 1] in {"me", "i"}
 
 
 _SAYS = frozenset({"says", "said", "say", "thinks", "think", "thought", "reckons", "reckoned", "told", "tells",
@@ -202,6 +223,8 @@ def _writer_twitches(text: Text) -> int:
         while start > 0 and doc[start - 1].norm_ not in _CLAUSE_STARTS and ent.start - start < 6:
             start -= 1
         words = " ".join(t.norm_ for t in doc[start : ent.start])
+        if any(e.label_ in _NAMED_PEOPLE for e in text.ents_in(start, ent.start)):
+            continue  # "I've got a son who twitches in his sleep": the twitching is the son's
         if _I_HAVE.search(words) and not set(words.split()) & _THIRD:
             told += 1  # "I've got a twitchy thumb", not "when I press down I still feel the jerking"
         elif norm_at(doc, start - 1) in {",", "?", "-", ":"} and norm_at(doc, start - 2) == "me":
@@ -209,6 +232,7 @@ def _writer_twitches(text: Text) -> int:
     return told
 
 
+_NAMED_PEOPLE = frozenset({"PERSON", "ROLE"})
 _I_HAVE = re.compile(r"\bi (?:have |'ve |am |'m )?(?:only |just |also |still )?(?:got|have|had|get|getting|been) ")
 
 
@@ -232,6 +256,11 @@ def _owned(text: Text, person: Span) -> bool:
         word = previous_norm(person, back)
         if word in {"my", "our"}:
             return True
+        if word in {"a", "an"}:  # "I have a 53-year-old daughter", "I've got a son who …"
+            had = [previous_norm(person, back + k) for k in (1, 2, 3)]
+            return had[:2] in (["have", "i"], ["'ve", "i"]) or (
+                had[0] == "got" and had[1:] in (["have", "i"], ["'ve", "i"])
+            )
         if not (word.isdigit() or word in _PERSON_GAP or word in _AGE_WORDS):
             return False  # "my 17 year old son", "my five-year-old son", "my twenty-two year old daughter"
     return False

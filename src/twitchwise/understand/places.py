@@ -212,6 +212,10 @@ def _listed_backs(text: Text) -> list[int]:
 _EXAMINED = frozenset({"strength", "power", "reflexes", "sensation", "tone", "normal", "fine", "intact"})
 _SHAKES = frozenset({"shake", "shakes", "shaking", "shook", "shaky", "tremble", "trembles", "trembling", "tremor",
                      "tremors"})  # fmt: skip
+_GONE_TO_SLEEP = frozenset({
+    "fall", "falls", "fell", "falling", "fallen", "go", "goes", "went", "going", "gone", "have", "has", "had", "are",
+    "is", "was", "were", "keep", "keeps", "kept", "'s", "'re", "all", "just", "always", "often", "sometimes",
+})  # fmt: skip
 _IS = frozenset({"is", "are", "was", "were", "keep", "keeps", "'s", "get", "gets", "been", "feel", "feels"})
 _CARRIES_ON = frozenset({"mostly", "mainly", "especially", "usually", "often", "sometimes", "particularly", "largely"})
 _FELT_BEFORE = frozenset({"heavy", "tired", "achy", "aching", "weary", "jelly", "wobbly"})
@@ -230,8 +234,10 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
         return False  # "panicking that my tongue might be twitching": a worry, asked about (cues.yaml), not a place
     after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
     twitch_after = any(t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4])  # "calf sore and twitching"
-    if "asleep" in after:
-        return False  # "like when your legs fall asleep": numbness, said by a picture
+    if "asleep" in after and (after[0] == "asleep" or after[0] in _GONE_TO_SLEEP):
+        return (
+            False  # "like when your legs fall asleep": numbness, said by a picture (not "legs before falling asleep")
+        )
     if {"test", "tests", "exam", "examination"} & set(after) and not twitch_after:
         return False  # "the finger to nose test", "the heel walking test": a test's name, not a place
     if ent.ent_id_ == "widespread" and norm_at(doc, ent.start - 1) in _EXAMINED:
@@ -518,6 +524,8 @@ def _site_negated(text: Text, ent: Span) -> bool:
     for token in window[clause[-1].i + 1 - window.start :] if clause else window:  # "no meds, thigh ..."
         if norm_at(doc, token.i + 1) in {"just", "only", "merely", "simply"}:
             continue  # "not just my calf any more": the calf and more
+        if token.norm_ == "than" and (doc[token.i + 1].like_num or norm_at(doc, token.i + 1) in {"a", "an"}):
+            continue  # "for more than 2 days my calf twitches": a time, not "rather than my hands"
         if token.norm_ in {"not", "no", "never", "nothing", "than", "except", "instead"}:  # "rather than my hands"
             between = text.ents_in(token.i + 1, ent.start)  # bisection: Span.ents scans every phrase
             if not any(e.label_ in {"SYMPTOM", "SITE"} or a_named_twitch(e) for e in between):

@@ -26,7 +26,7 @@ def symptoms(text: Text) -> dict[str, bool | None]:
             continue  # "can't catch my breath at work, figuratively"; "I slur my words when excited but always have"
         if ent.ent_id_ == "loss_of_dexterity" and _composing(text, ent):
             continue  # "I have trouble writing my thesis"
-        if ent.ent_id_ in _RECENT_EVENTS and _long_past(text, ent):
+        if ent.ent_id_ in _RECENT_EVENTS and (_long_past(text, ent) or _ill_for_long(text, ent)):
             continue  # "I had the stomach flu a year ago, nothing since": not a recent loss of fluid
         drink = _after_drink(text, ent) if ent.ent_id_ == "slurred_speech" else False
         if drink is True:
@@ -137,6 +137,20 @@ def _long_past(text: Text, ent: Span) -> bool:
     return _told_in(text, "long_past", ent, ent.end, ent.end + 8)
 
 
+_ILL_FOR_LONG = re.compile(
+    r"for (?:(?:more than|over|about|nearly|almost|around) )?(?:(?:a|one|\d+|two|three|four|five|six|several|a few|many"
+    r"|some) )?(?:months?|years?|ages|a long time)\b"
+)
+
+
+def _ill_for_long(text: Text, ent: Span) -> bool:
+    """ "My father has been sick for more than 1 month": ill a long while (the American "sick"), not vomiting."""
+    if ent.text.lower() not in {"been sick", "being sick"}:
+        return False
+    after = " ".join(t.norm_ for t in text.doc[ent.end : ent.end + 7])
+    return _ILL_FOR_LONG.match(after) is not None
+
+
 def _after_drink(text: Text, ent: Span) -> bool | None:
     """ "slurring after too many wines" (not "… and it's still slurred today"), in the sentence's words near it (a
     window: a run-on sentence with the word a thousand times stays linear): whether drink explains it, as the cues
@@ -223,8 +237,13 @@ _GYM_PARTS = frozenset({"leg", "legs", "arm", "arms", "chest", "back", "shoulder
 
 def _not_exercise(text: Text, ent: Span) -> bool:
     """ "running on 4 hours sleep", "running on empty", "lifting my arm": the word, not a workout."""
-    following = [norm_at(text.doc, ent.end + k) for k in (0, 1)]
+    following = [norm_at(text.doc, ent.end + k) for k in (0, 1, 2)]
+    before = [norm_at(text.doc, ent.start - k) for k in (2, 1)]
+    if before in (["can", "not"], ["could", "not"], ["unable", "to"], ["able", "to"]):
+        return True  # "he couldn't lift his left arm", "I can't run any more": a task that fails, not a workout
     word = ent.text.lower()
+    if word == "runs" and before[1] in {"the", "fast", "those", "these", "quick"}:
+        return True  # "the fast runs on the piano", "the runs": a thing named, not a run done
     if word in {"running", "run"} and following[0] in {"shoes", "trainers", "kit", "gear", "socks", "tights", "watch"}:
         return True  # "new running shoes": a thing bought, not a run
     if word in {"running", "run", "ran", "runs"} and following[0] == "on":
@@ -232,6 +251,11 @@ def _not_exercise(text: Text, ent: Span) -> bool:
     return word in {"lifting", "lift", "lifts"} and (
         following[0] in {"arm", "arms", "leg", "legs", "hand", "foot"}
         or (following[0] in {"my", "his", "her", "the", "an", "a"} and following[1] in _LIFTED_THINGS)
+        or (
+            following[0] in {"my", "his", "her", "the"}
+            and following[1] in {"left", "right"}
+            and following[2] in _LIFTED_THINGS
+        )
     )
 
 

@@ -274,12 +274,17 @@ def previous_norm(ent: Span, back: int = 1, *, skip_sides: bool = False) -> str:
 
 def followed_by_unit(doc: Doc, index: int) -> bool:
     norm = norm_at(doc, index)
+    if norm in {"years", "year", "yrs", "yr"} and norm_at(doc, index + 1) in _A_SPAN_GOES_ON:
+        return True  # "after 4 years on Lipitor", "2 years ago", "5 years into it": a time, not an age
     return norm in {
         "mg", "kg", "lbs", "lb", "%", "times", "days", "day", "weeks", "week", "months", "month", "hours", "hour",
         "minutes", "seconds", "coffees", "cups", "units", "liters", "liter", "ml", "glasses", "cigarettes", "am",
         "pm", "x", "/", "mins", "secs", "twitches", "hrs", "h", "pounds", "stone", "cans", "of", "nights", "mmol",
         "beers", "pints", "per", "a", "or", "-", "to", ":", "k", "ish", "th", "st", "nd", "rd",
     }  # fmt: skip
+
+
+_A_SPAN_GOES_ON = frozenset({"on", "ago", "later", "after", "before", "since", "into", "in", "back", "now", "with"})
 
 
 def years_old(doc: Doc, index: int) -> bool:

@@ -212,8 +212,13 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
             return None  # "it only lasts two to three seconds": how long one twitch is, not since when
         if after in {"a", "per"} and norm_at(doc, token.i + 2) in {"day", "night", "week", "shift"}:
             return None  # "gaming 10hrs a day": how much of each day, not since when
+        been = norm_at(doc, token.i - 2) == "been" or (
+            norm_at(doc, token.i - 3) == "been"
+            and norm_at(doc, token.i - 2) in {"a", "about", "around", "nearly", "almost", "over", "just", "only"}
+        )  # "it has been several hours", "it's been a few hours"
         if (
             point
+            or been
             or _since_before(text, token.i, 5)
             or (
                 (lead_words & {"for", "past", "last"} or "lasted" in lead_words)
@@ -237,6 +242,9 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         norm_at(doc, token.i + 1) == "post" and norm_at(doc, token.i + 2) in {"partum", "birth", "natal"}
     ):
         return None  # "3 months postpartum": how long since a birth, not the twitching's time
+    told_after_twitching = any(t.ent_type_ in {"TWITCH", "SITE"} for t in doc[max(0, token.i - 6) : token.i])
+    if after == "on" and _a_medicine_at(doc, token.i + 2) and not told_after_twitching:
+        return None  # "after 4 years on Lipitor", "2 weeks on the pill": a time on a medicine, not the twitching's
     if after == "away" or (after == "from" and norm_at(doc, token.i + 2) == "now"):
         return None  # "an appointment two weeks away", "three weeks from now": a time to come
     if after == "later" and not {norm_at(doc, token.i + k) for k in range(2, 10)} & {"still", "now", "too"}:
@@ -271,6 +279,19 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
     if number is not None and _more_than(doc, number, token.i) and (unit_days >= 7 or days in _limits(text)):
         days += 1  # "for more than 2 weeks" is past the NHS's two weeks, not at them ("over two days" stays two)
     return days, point
+
+
+_TAKEN = frozenset({"pill", "meds", "medication", "medications", "medicine", "medicines", "tablets", "pills",
+                    "antidepressants", "statins", "steroids", "insulin", "inhalers", "inhaler"})  # fmt: skip
+
+
+def _a_medicine_at(doc: Doc, index: int) -> bool:
+    """ "Lipitor", "the pill", "my meds", "these tablets": a medicine named at ``index`` (not "my left side")."""
+    if index >= len(doc):
+        return False
+    if norm_at(doc, index) in {"the", "my", "these", "those", "this", "his", "her"}:
+        index += 1
+    return index < len(doc) and (doc[index].ent_type_ == "MEDICINE" or doc[index].norm_ in _TAKEN)
 
 
 def _limits(text: Text) -> set[float]:
