@@ -3569,3 +3569,66 @@ def test_a_place_told_with_more_than_a_time_and_a_legs_before_sleep(kb: Knowledg
 )
 def test_this_sessions_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
     _assert_advice(kb, text, "self_care")
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # a child of 12 to 23 months, told by months, is a child for the fever rules (it had no age at all)
+        ("Our 18 month old has a fever and is breathing fast", "urgent"),
+        ("my son is 18 months and has a fever and is breathing fast", "urgent"),
+        ("my little one, 16 mths, hot 38.9 and breathing really fast", "urgent"),
+        ("my 23-month-old daughter has a fever and a rash that doesn't fade under a glass", "emergency"),
+        # hands that fail told as a story, and a wasting noticed only now
+        ("Dropping a cup, how did that happen? Dropped another cup, weird.", "urgent"),
+        ("Hmm, my left hand is weak, I hadn't noticed the hollow at the base of my thumb.", "urgent"),
+        ("I hadn't noticed the weakness in my hand until today", "routine"),
+        ("My speech keeps slowing down and there's not much power in my voice", "urgent"),
+    ],
+)
+def test_a_toddler_by_months_hands_that_fail_and_a_slowing_voice(
+    kb: KnowledgeBase, text: str, disposition: str
+) -> None:
+    assert _advice(kb, text).disposition == disposition, text
+
+
+def test_a_witness_beside_the_writer_is_not_whose_body(kb: KnowledgeBase) -> None:
+    reading = read("My husband noticed my speech was slurred this morning", kb, today=TODAY)
+    assert reading.about == "self" and reading.answers.sex is None
+    reading = read("My husband turned around and saw the baby shaking, she was hot", kb, today=TODAY)
+    assert reading.about == "someone_else" and reading.answers.sex == "female"
+    reading = read("My mum says her speech is slurred, and my balance is fine", kb, today=TODAY)
+    assert reading.about == "someone_else" and (reading.answers.symptoms or {}).get("slurred_speech") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("Two weeks ago, in the space of 5 minutes I lost most of the sight in my left eye. My world became blurry.",
+         "emergency"),
+        ("I have altered sensation from my waist down", "routine"),
+        ("Pregnant, 29 weeks: I can't go more than a couple of days without throwing up.", "urgent"),  # affirms
+        ("never a day goes by without a cramp and my calf aches", "routine"),
+        ("I live with an older uncle (he is 64) and he has fallen down suddenly a few times over the last month",
+         "urgent"),
+    ],
+)  # fmt: skip
+def test_sight_lost_in_minutes_a_double_negative_and_one_the_writer_lives_with(
+    kb: KnowledgeBase, text: str, disposition: str
+) -> None:
+    assert _advice(kb, text).disposition == disposition, text
+    if "uncle" in text:
+        assert read(text, kb, today=TODAY).about == "someone_else"
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("the power went out and everything went dark, my eyelid twitches", "self_care"),  # the lights, not the eyes
+        ("the lights went out and everything went black at the cinema, calf twitch 2 days", "self_care"),
+        ("i had a funny turn, everything went dark and i ended up on the floor", "emergency"),
+        ("The power went out and I lost consciousness for a minute", "emergency"),  # the lights explain only the dark
+    ],
+)
+def test_everything_went_dark_when_the_lights_went(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text

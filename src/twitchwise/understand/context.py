@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -92,7 +93,7 @@ class ConText:
         # "people ask if I've been drinking. I haven't, my speech …": a denial of what came before denies nothing
         pseudo["negated"].update(i for i in range(len(norms)) if elliptic_denial(norms, i))
         # "my finger can't straighten and feels weak": an inability told, which denies nothing after it
-        pseudo["negated"].update(i for i in range(len(norms)) if _an_inability(norms, i))
+        pseudo["negated"].update(i for i in range(len(norms)) if _told_not_denied(norms, i))
         boundary = [0] * (len(doc) + 1)  # running count of sentence starts and terminators
         person_boundary = [0] * (len(doc) + 1)
         breaks = {token.i for token in doc if token.i > 0 and (token.is_sent_start or _a_count(doc, token))}
@@ -397,7 +398,7 @@ def denied_list_openings(
         elif (
             word in _DENIALS
             and not (word == "not" and i + 1 < len(words) and words[i + 1] in _NOT_PREDICATES)
-            and not (_an_inability(words, i))
+            and not _told_not_denied(words, i)
         ):
             repeated = open_list and i > 0 and words[i - 1] in LIST_JOINS
             open_list, joins, said_or = True, 0, False
@@ -422,6 +423,34 @@ def denied_list_openings(
 # "I can't feel any weakness": a denial by a verb of noticing; "my finger can't straighten and feels weak": an
 # inability, told, which denies nothing after it
 _NOTICING = frozenset({"feel", "see", "notice", "find", "detect", "say", "tell", "remember", "think", "recall", "spot"})
+
+
+_NOTICED = frozenset({"noticed", "realised", "realized", "seen", "spotted"})
+
+
+def _cannot_go_without(words: list[str], i: int) -> bool:
+    """ "I can't go more than a couple of days without throwing up": a double negative, which affirms."""
+    if words[i] != "without":
+        return False
+    before = words[max(0, i - 9) : i]
+    if any(a in {"not", "never"} and b in {"go", "last"} for a, b in pairwise(before)):
+        return True  # "can't go more than two days without", "never lasts a week without"
+    return bool({"never", "no", "not"} & set(before)) and before[-2:] in (["goes", "by"], ["go", "by"], ["went", "by"])
+
+
+def _told_not_denied(words: list[str], i: int) -> bool:
+    """A negation word that denies nothing after it: an inability told, a thing noticed only now, a double negative."""
+    return _an_inability(words, i) or _noticed_only_now(words, i) or _cannot_go_without(words, i)
+
+
+def _noticed_only_now(words: list[str], i: int) -> bool:
+    """ "I hadn't noticed the hollow at the base of my thumb": noticed only now, there all the same."""
+    return (
+        words[i] in {"not", "never"}
+        and i + 2 < len(words)
+        and words[i + 1] in _NOTICED
+        and words[i + 2] in {"the", "that", "how"}
+    )
 
 
 def _an_inability(words: list[str], i: int) -> bool:

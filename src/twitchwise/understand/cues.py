@@ -41,6 +41,8 @@ _NEGATION = re.compile(r"\b(?:no|not|never|without|none|nor|neither|denies|deny|
 _PSEUDO_NEGATION = re.compile(
     r"\b(?:not sure|not certain|no idea|not only|not just|nothing but|without (?:any |a )?warning"
     r"|never (?:had|felt|experienced|seen|happened|noticed)\b.{0,30}?\bbefore"
+    # noticed only now, there all the same: "I hadn't noticed the hollow at the base of my thumb"
+    r"|(?:had not|have not|has not|never) (?:noticed|realised|realized|seen|spotted) (?:the|that|how)\b"
     # a double negative affirms: "I can't say I'm not short of breath"
     r"|(?:can not|could not|would not|will not) (?:honestly |really )?say (?:that )?(?:i am|it is|i was|it was) not)\b"
     # a denial of what was just said, ending its clause: "like I've got a cold, but I haven't, and drinks come back

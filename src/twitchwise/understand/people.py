@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from twitchwise.understand.context import FUNCTIONS
 from twitchwise.understand.text import (
     About,
     Text,
@@ -95,6 +97,8 @@ def about(text: Text) -> tuple[About, Span | None]:
     # the writer's own places ("my calf"), and twitching told in the first person ("me, I've only got a twitchy thumb")
     mine = sum(1 for e in text.by_label("SITE", others=True) if previous_norm(e, skip_sides=True) == "my")
     mine += _writer_twitches(text)
+    # "my husband noticed my speech was slurred": the writer's own functions, a word of the writer
+    own_functions = any(n == "my" and following in FUNCTIONS for n, following in pairwise(norms))
     first = sum(n in {"i", "i'm", "me"} for n in norms)
     roles = [e for e in text.by_label("ROLE", others=True) if _owned(text, e)]
     named = {e.start - 1 for e in people + roles}  # the "my" of "my students"
@@ -125,11 +129,13 @@ def about(text: Text) -> tuple[About, Span | None]:
         return "self", None  # "Thumb twitching for days. My partner reckons it's all the gaming.": the writer's own
     # "My husband thinks it's nothing … My son is 5": the one the words are about, not one who comments on them
     # or one whose own past is told ("My friend had an eye twitch last year")
-    person = next((e for e in people if not _comments_or_recalls(text, e)), people[0])
+    person = next((e for e in people if not _comments_or_recalls(text, e) and not _a_witness(text, e)), None)
+    person = person or next((e for e in people if not _comments_or_recalls(text, e)), people[0])
     owner = person.end < len(text.doc) and text.doc[person.end].norm_ in {"'s", "’s"}
     opens = mine == 0 and _opens_as_subject(text, person)
-    if third > mine or (owner and mine == 0) or (mine == 0 and first == 0) or opens:
-        return "someone_else", person
+    if third > mine or (owner and mine == 0) or (mine == 0 and first == 0 and not own_functions) or opens:
+        # a witness beside the writer ("my husband and I saw her shaking") is not whose age and sex are told
+        return "someone_else", None if _a_witness(text, person) else person
     return "self", None
 
 
@@ -197,6 +203,17 @@ def _comments_or_recalls(text: Text, person: Span) -> bool:
     return following[0] in {"had", "has"} and any(e._.other_person for e in text.ents_in(start, end))
 
 
+_WITNESSED = frozenset({"turned", "saw", "noticed", "found", "heard", "called", "rang", "phoned", "looked", "spotted",
+                        "watched", "pulled", "drove", "grabbed", "picked", "carried", "ran"})  # fmt: skip
+
+
+def _a_witness(text: Text, person: Span) -> bool:
+    """ "my husband and I", "my husband turned around and saw that the baby …": one who watched or helped, beside the
+    writer, not the one the words are about."""
+    following = [norm_at(text.doc, person.end + k) for k in range(2)]
+    return following == ["and", "i"] or following[0] in _WITNESSED
+
+
 _WRITERS = frozenset({"my", "myself", "mine", "i've", "i'd", "i'll"})
 _FORUM_FAMILY = frozenset({"ds", "dd", "dh", "dw"})
 _SUBJECT_VERBS = frozenset(
@@ -258,9 +275,11 @@ def _owned(text: Text, person: Span) -> bool:
             return True
         if word in {"a", "an"}:  # "I have a 53-year-old daughter", "I've got a son who …"
             had = [previous_norm(person, back + k) for k in (1, 2, 3)]
-            return had[:2] in (["have", "i"], ["'ve", "i"]) or (
-                had[0] == "got" and had[1:] in (["have", "i"], ["'ve", "i"])
-            )
+            return (
+                had[:2] in (["have", "i"], ["'ve", "i"], ["with", "live"], ["for", "care"], ["after", "look"])
+                or (had[0] == "got" and had[1:] in (["have", "i"], ["'ve", "i"]))
+                or had == ["of", "care", "take"]
+            )  # also "I live with an older uncle", "I care for a neighbour", "I look after a …"
         if not (word.isdigit() or word in _PERSON_GAP or word in _AGE_WORDS):
             return False  # "my 17 year old son", "my five-year-old son", "my twenty-two year old daughter"
     return False
@@ -476,7 +495,9 @@ def _named_by_age(text: Text) -> int | None:
     number = int(said) if said.isdigit() else _SMALL.get(said) or _TEENS.get(said)
     if number is None:
         return None
-    return number if unit in {"year", "yr"} else 0
+    if unit in {"year", "yr"}:
+        return number
+    return number // 12 if unit == "month" else number // 52 if unit == "week" else 0  # "our 18 month old": 1
 
 
 def _described_age(text: Text) -> int | None:
@@ -534,7 +555,7 @@ def _sex_letter(words: list[str]) -> str | None:
 _BABY_AGED = re.compile(
     r"\b(?:baby|infant|newborn|little one|wee one|bairn"
     r"|(?:my|our) (?:little |wee |baby )?(?:boy|girl|son|daughter|lad|lass))"
-    r"(?: is| aged| of)? (\d{1,2}) ?(wk|wks|week|weeks|mo|mos|mth|mths|month|months|days?)\b()"
+    r"(?: is| aged| of|,)? (\d{1,2}) ?(wk|wks|week|weeks|mo|mos|mth|mths|month|months|days?)\b()"
     r"(?! (?:into|ago|away|late|early|in|of|from|before|after|since|now)\b)"
 )
 _BORN_AGO = re.compile(  # "baby born 7 weeks ago": an age told by the birth
@@ -568,6 +589,10 @@ def infant(text: Text, about: About, symptoms: dict[str, bool | None]) -> None:
         number = int(match[1]) if match[1].isdigit() else 1 if match[1] in {"a", "an"} else _SMALL[match[1]]
         weeks = {"d": number / 7, "w": number, "m": number * 4.35}[match[2][0]]
     if weeks >= 52:
+        if text.data.get("age") is None and weeks < 16 * 52:  # "my son is 18 months": a toddler, aged 1
+            years = int(weeks // 52.18)
+            text.data["age"] = years
+            text.assume(f"'{match[0]}' read as age {years}")
         return
     text.data["age"] = 0
     text.assume(f"'{match[0]}' read as age 0 (under a year)")
