@@ -3632,3 +3632,19 @@ def test_sight_lost_in_minutes_a_double_negative_and_one_the_writer_lives_with(
 )
 def test_everything_went_dark_when_the_lights_went(kb: KnowledgeBase, text: str, disposition: str) -> None:
     assert _advice(kb, text).disposition == disposition, text
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition", "warned"),
+    [
+        # sleeping upright because lying down won't do: a sign with the heart or the breath named, else asked
+        ("For 4 months, because heart failure stops me lying down, I've had to sleep sitting up on the couch",
+         "urgent", False),
+        ("I have to sleep sitting up because of reflux, calf twitching 2 days", "self_care", True),
+        # "can't ... without" affirms: breathless each time lying down is breathlessness lying flat
+        ("I can't lie down without feeling breathless", "urgent", True),
+        ("I can't eat without choking", "urgent", False),
+    ],
+)  # fmt: skip
+def test_sleeping_upright_and_cant_without(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
+    _assert_advice(kb, text, disposition, warned=warned)

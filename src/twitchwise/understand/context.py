@@ -435,6 +435,10 @@ def _cannot_go_without(words: list[str], i: int) -> bool:
     before = words[max(0, i - 9) : i]
     if any(a in {"not", "never"} and b in {"go", "last"} for a, b in pairwise(before)):
         return True  # "can't go more than two days without", "never lasts a week without"
+    near = words[max(0, i - 5) : i]
+    can_not = [k for k, (a, b) in enumerate(pairwise(near)) if a in {"can", "could"} and b == "not"]
+    if can_not and not {",", ";", ".", "and", "but"} & set(near[can_not[-1] :]):
+        return True  # "I can't lie down without feeling breathless", "can't walk without pain": it comes each time
     return bool({"never", "no", "not"} & set(before)) and before[-2:] in (["goes", "by"], ["go", "by"], ["went", "by"])
 
 

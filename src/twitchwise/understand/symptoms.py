@@ -562,7 +562,7 @@ def cue_symptoms(text: Text, symptoms: dict[str, bool | None], about: About) -> 
     told = found.present.get("breathing_difficulty")
     if (
         lying is not None
-        and _BREATHLESS.search(lying.lower()) is not None
+        and (_BREATHLESS.search(lying.lower()) or _BREATHLESS.search(whole)) is not None
         and symptoms.get("breathing_difficulty")
         and (told is None or told in lying)
         and _STRUGGLING.search(whole) is None
