@@ -3648,3 +3648,37 @@ def test_everything_went_dark_when_the_lights_went(kb: KnowledgeBase, text: str,
 )  # fmt: skip
 def test_sleeping_upright_and_cant_without(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
     _assert_advice(kb, text, disposition, warned=warned)
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        ("Even my chest felt tight, like I was tied up in a corset.", "urgent"),  # told as past: its severity asked
+        ("I keep dropping things even when I'm not drunk", "urgent"),  # drink denied explains nothing
+        ("when I got out of bed this morning I lacked coordination and control", "emergency"),
+        ("I have no coordination at ball games, calf twitch 2 days", "self_care"),
+    ],
+)
+def test_a_chest_that_felt_tight_and_drops_with_drink_denied(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the later new words of this session, in calm lives
+        "Dropped another glass at the party, too much prosecco, eyelid twitch 2 days",
+        "The traffic keeps slowing down on my commute and my eye twitches, 4 days",
+        "In the space of 5 minutes I lost most of my savings at the casino, eyelid twitch 2 days",
+        "My world became blurry when I took my glasses off, calf twitch 1 day",
+        "I can't go a day without coffee, 3 cups, eyelid twitch 3 days",
+        "I live with an older uncle who snores, my eyelid twitches 2 days",
+        "The power went out and everything went dark, my thumb twitched a bit today",
+        "There's not much power in my voice at karaoke, haha, eyelid twitch 2 days",
+        "My husband and I went for a run, thigh twitched after, 1 day",
+        "I have altered my sleep schedule and my eyelid twitches, 2 days",
+        "Couldn't get the lid to move on the jar, my husband did it, eyelid twitch 2 days",
+    ],
+)
+def test_later_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
+    _assert_advice(kb, text, "self_care")
