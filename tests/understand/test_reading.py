@@ -3682,3 +3682,18 @@ def test_a_chest_that_felt_tight_and_drops_with_drink_denied(kb: KnowledgeBase, 
 )
 def test_later_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
     _assert_advice(kb, text, "self_care")
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition"),
+    [
+        # sight lost or gone from an eye, in so many words (self-care with no warning before)
+        ("So, nearly two weeks ago I lost the sight in my left eye. On Saturday morning my sight was just gone.",
+         "emergency"),
+        ("One morning I woke up with a blur in my left eye, and over the day it seemed to get worse", "emergency"),
+        ("There's a blur in my left eye from the eye drops, eyelid twitch", "self_care"),  # a cause from outside
+        ("I lost sight of my goals this year, eyelid twitch 2 days", "self_care"),
+    ],
+)  # fmt: skip
+def test_sight_lost_from_an_eye_in_so_many_words(kb: KnowledgeBase, text: str, disposition: str) -> None:
+    assert _advice(kb, text).disposition == disposition, text
