@@ -3697,3 +3697,14 @@ def test_later_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
 )  # fmt: skip
 def test_sight_lost_from_an_eye_in_so_many_words(kb: KnowledgeBase, text: str, disposition: str) -> None:
     assert _advice(kb, text).disposition == disposition, text
+
+
+def test_a_friends_speech_without_sense_and_a_reporters_told_beside_a_writers_fear(kb: KnowledgeBase) -> None:
+    text = "In the past few weeks our close friend, who is in his mid-50s, has started to speak without making sense."
+    reading = read(text, kb, today=TODAY)
+    assert reading.about == "someone_else" and (reading.answers.symptoms or {}).get("slurred_speech") is True
+    calm = (
+        "I felt horrible for the TV reporter who started talking nonsense at the Grammys, and I'm afraid it will "
+        "happen to me. 'You want a coke,' he said. I couldn't remember what you call it."
+    )
+    _assert_advice(kb, calm, "self_care")

@@ -59,6 +59,10 @@ _PERSON_GAP = frozenset(
         "wee",
         "new",
         "dear",
+        "close",
+        "best",
+        "good",
+        "oldest",
         "year-old",  # "my 8 yo son"
     }
 )
@@ -158,6 +162,7 @@ def _their_thing(text: Text, index: int) -> bool:
     return nxt.is_alpha and not nxt.is_stop and nxt.ent_type_ == "" and nxt.norm_ not in _THEIR_BODY
 
 
+_SPEAKS = frozenset({"said", "says", "asked", "asks", "replied", "replies", "joked", "jokes", "laughed", "laughs"})
 _ON_THE_WRITER = frozenset({
     "wanted", "wants", "told", "tells", "made", "makes", "took", "takes", "drove", "drives", "asked", "asks", "begged",
     "urged", "convinced", "persuaded", "nagged", "forced", "rushed", "sent", "dragged", "brought", "helped", "helps",
@@ -171,6 +176,8 @@ def _acts_on_writer(norms: list[str], index: int) -> bool:
     if norms[index] not in {"he", "she"}:
         return False
     following = norms[index + 1 : index + 4]
+    if following[:1] and following[0] in _SPEAKS:
+        return True  # "'You want a coke,' he said": one who speaks to the writer, no word of whose body
     verb = next((k for k, n in enumerate(following[:2]) if n in _ON_THE_WRITER), None)  # "she (really) wanted"
     return verb is not None and verb + 1 < len(following) and following[verb + 1] in {"me", "i"}
 
