@@ -92,7 +92,8 @@ class ConText:
         norms = [token.norm_ for token in doc]
         # "people ask if I've been drinking. I haven't, my speech …": a denial of what came before denies nothing
         pseudo["negated"].update(i for i in range(len(norms)) if elliptic_denial(norms, i))
-        # "my finger can't straighten and feels weak": an inability told, which denies nothing after it
+        # "my finger can't straighten and feels weak", "I hadn't noticed the hollow", "I can't go two days without
+        # throwing up": negation words that deny nothing after them
         pseudo["negated"].update(i for i in range(len(norms)) if _told_not_denied(norms, i))
         boundary = [0] * (len(doc) + 1)  # running count of sentence starts and terminators
         person_boundary = [0] * (len(doc) + 1)
@@ -423,9 +424,29 @@ def denied_list_openings(
 # "I can't feel any weakness": a denial by a verb of noticing; "my finger can't straighten and feels weak": an
 # inability, told, which denies nothing after it
 _NOTICING = frozenset({"feel", "see", "notice", "find", "detect", "say", "tell", "remember", "think", "recall", "spot"})
-
-
 _NOTICED = frozenset({"noticed", "realised", "realized", "seen", "spotted"})
+
+
+def _an_inability(words: list[str], i: int) -> bool:
+    """ "my finger can't straighten", "I couldn't lift it": "can" or "could" and "not" before a verb of doing."""
+    return (
+        words[i] == "not"
+        and i > 0
+        and words[i - 1] in {"can", "could"}
+        and i + 1 < len(words)
+        and words[i + 1].isalpha()
+        and words[i + 1] not in _NOTICING | _DENIALS | {"be", "have", "get", "really", "say", "any"}
+    )
+
+
+def _noticed_only_now(words: list[str], i: int) -> bool:
+    """ "I hadn't noticed the hollow at the base of my thumb": noticed only now, there all the same."""
+    return (
+        words[i] in {"not", "never"}
+        and i + 2 < len(words)
+        and words[i + 1] in _NOTICED
+        and words[i + 2] in {"the", "that", "how"}
+    )
 
 
 def _cannot_go_without(words: list[str], i: int) -> bool:
@@ -445,27 +466,6 @@ def _cannot_go_without(words: list[str], i: int) -> bool:
 def _told_not_denied(words: list[str], i: int) -> bool:
     """A negation word that denies nothing after it: an inability told, a thing noticed only now, a double negative."""
     return _an_inability(words, i) or _noticed_only_now(words, i) or _cannot_go_without(words, i)
-
-
-def _noticed_only_now(words: list[str], i: int) -> bool:
-    """ "I hadn't noticed the hollow at the base of my thumb": noticed only now, there all the same."""
-    return (
-        words[i] in {"not", "never"}
-        and i + 2 < len(words)
-        and words[i + 1] in _NOTICED
-        and words[i + 2] in {"the", "that", "how"}
-    )
-
-
-def _an_inability(words: list[str], i: int) -> bool:
-    return (
-        words[i] == "not"
-        and i > 0
-        and words[i - 1] in {"can", "could"}
-        and i + 1 < len(words)
-        and words[i + 1].isalpha()
-        and words[i + 1] not in _NOTICING | _DENIALS | {"be", "have", "get", "really", "say", "any"}
-    )
 
 
 # after "no pain and", a word that starts a statement rather than naming another thing denied: "no pain and my arm

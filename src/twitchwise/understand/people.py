@@ -110,8 +110,8 @@ def about(text: Text) -> tuple[About, Span | None]:
     if roles and not first and not any(n in _WRITERS and i not in named for i, n in enumerate(norms)):
         people = sorted(people + roles, key=lambda e: e.start)
     # "my eye twitches … my sister's losing weight for her wedding": beside the writer's own body, "her wedding" is no
-    # word of whose body the text tells
-    # "I called my wife, and she wanted me to call an ambulance": one who acts on the writer tells of the writer
+    # word of whose body the text tells; nor is a he or she who acts on or speaks to the writer ("I called my wife, and
+    # she wanted me to call an ambulance", "'You want a coke,' he said")
     third = sum(
         n in _HE_OR_SHE and not (mine and _their_thing(text, i)) and not _acts_on_writer(norms, i)
         for i, n in enumerate(norms)
@@ -172,7 +172,7 @@ _ON_THE_WRITER = frozenset({
 
 def _acts_on_writer(norms: list[str], index: int) -> bool:
     """ "she wanted me to call an ambulance", "he drove me to A&E", "she insisted I go": a he or she whose act is on
-    the writer, which tells of the writer's body, not theirs."""
+    the writer, which tells of the writer's body, not theirs; "'You want a coke,' he said": one who speaks, likewise."""
     if norms[index] not in {"he", "she"}:
         return False
     following = norms[index + 1 : index + 4]

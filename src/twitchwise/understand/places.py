@@ -235,9 +235,8 @@ def _twitches_there(text: Text, ent: Span, previous: tuple[Span, str | None, boo
     after = [t.norm_ for t in doc[ent.end : ent.end + 3]]
     twitch_after = any(t.ent_type_ == "TWITCH" for t in doc[ent.end : ent.end + 4])  # "calf sore and twitching"
     if "asleep" in after and (after[0] == "asleep" or after[0] in _GONE_TO_SLEEP):
-        return (
-            False  # "like when your legs fall asleep": numbness, said by a picture (not "legs before falling asleep")
-        )
+        # "like when your legs fall asleep": numbness, said by a picture (not "his legs before falling asleep")
+        return False
     if {"test", "tests", "exam", "examination"} & set(after) and not twitch_after:
         return False  # "the finger to nose test", "the heel walking test": a test's name, not a place
     if ent.ent_id_ == "widespread" and norm_at(doc, ent.start - 1) in _EXAMINED:
