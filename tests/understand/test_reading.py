@@ -3644,6 +3644,7 @@ def test_everything_went_dark_when_the_lights_went(kb: KnowledgeBase, text: str,
         # "can't ... without" affirms: breathless each time lying down is breathlessness lying flat
         ("I can't lie down without feeling breathless", "urgent", True),
         ("I can't eat without choking", "urgent", False),
+        ("all that comes out of my mouth are grunts", "urgent", True),  # a speech problem, its onset asked
     ],
 )  # fmt: skip
 def test_sleeping_upright_and_cant_without(kb: KnowledgeBase, text: str, disposition: str, warned: bool) -> None:
