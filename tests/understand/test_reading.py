@@ -3565,6 +3565,17 @@ def test_a_place_told_with_more_than_a_time_and_a_legs_before_sleep(kb: Knowledg
         "The tingling from my new moisturiser is up to my elbows, weird, calf twitch 2 days",
         "After 4 years on the pill my eyelid twitches sometimes, 3 days now",
         "I've been sick for years of my job, ha, eyelid twitch for 5 days",
+        "Dropped another glass at the party, too much prosecco, eyelid twitch 2 days",
+        "The traffic keeps slowing down on my commute and my eye twitches, 4 days",
+        "In the space of 5 minutes I lost most of my savings at the casino, eyelid twitch 2 days",
+        "My world became blurry when I took my glasses off, calf twitch 1 day",
+        "I can't go a day without coffee, 3 cups, eyelid twitch 3 days",
+        "I live with an older uncle who snores, my eyelid twitches 2 days",
+        "The power went out and everything went dark, my thumb twitched a bit today",
+        "There's not much power in my voice at karaoke, haha, eyelid twitch 2 days",
+        "My husband and I went for a run, thigh twitched after, 1 day",
+        "I have altered my sleep schedule and my eyelid twitches, 2 days",
+        "Couldn't get the lid to move on the jar, my husband did it, eyelid twitch 2 days",
     ],
 )
 def test_this_sessions_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
@@ -3662,27 +3673,6 @@ def test_sleeping_upright_and_cant_without(kb: KnowledgeBase, text: str, disposi
 )
 def test_a_chest_that_felt_tight_and_drops_with_drink_denied(kb: KnowledgeBase, text: str, disposition: str) -> None:
     assert _advice(kb, text).disposition == disposition, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the later new words of this session, in calm lives
-        "Dropped another glass at the party, too much prosecco, eyelid twitch 2 days",
-        "The traffic keeps slowing down on my commute and my eye twitches, 4 days",
-        "In the space of 5 minutes I lost most of my savings at the casino, eyelid twitch 2 days",
-        "My world became blurry when I took my glasses off, calf twitch 1 day",
-        "I can't go a day without coffee, 3 cups, eyelid twitch 3 days",
-        "I live with an older uncle who snores, my eyelid twitches 2 days",
-        "The power went out and everything went dark, my thumb twitched a bit today",
-        "There's not much power in my voice at karaoke, haha, eyelid twitch 2 days",
-        "My husband and I went for a run, thigh twitched after, 1 day",
-        "I have altered my sleep schedule and my eyelid twitches, 2 days",
-        "Couldn't get the lid to move on the jar, my husband did it, eyelid twitch 2 days",
-    ],
-)
-def test_later_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
-    _assert_advice(kb, text, "self_care")
 
 
 @pytest.mark.parametrize(
