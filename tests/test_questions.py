@@ -22,6 +22,8 @@ from twitchwise.interview import next_step
 from twitchwise.kb.models import KnowledgeBase
 from twitchwise.triage.engine import assess, facts_for, screen
 from twitchwise.triage.wording import addressed
+from twitchwise.understand import read
+from twitchwise.vocabulary import Disposition
 
 REPLIES = st.sampled_from([True, False, None])
 
@@ -141,3 +143,12 @@ def test_a_child_with_a_fever_is_asked_the_children_s_red_signs_and_an_adult_is_
     feverish = asked_in_a_check({**calf, "age": 8, "symptoms": {"fever": True}})
     assert {"hard_to_wake", "rash_not_fading", "fever_amber_sign"} <= set(feverish)
     assert "fever_amber_sign" not in adult and "fever_amber_sign" not in child
+
+
+def test_an_urgent_description_asks_what_could_make_it_an_emergency_before_the_places(kb: KnowledgeBase) -> None:
+    # a toddler's fever with fast breathing is urgent already: the emergency-level signs (hard to wake, a rash that
+    # does not fade) are asked before where the twitching is
+    reading = read("Our 18 month old has a fever and is breathing fast", kb, today=dt.date(2026, 12, 1))
+    step = next_step(reading.answers, kb, said=reading.said)
+    assert step is not None and step.level is Disposition.EMERGENCY
+    assert {"hard_to_wake", "rash_not_fading"} <= {q.id for q in step.questions}

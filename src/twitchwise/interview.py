@@ -59,6 +59,12 @@ def next_step(
     first = _ask_first(facts, screening.disposition, screening.fired, kb, asked, unsized)
     if first is not None:
         return first
+    if screening.disposition >= Disposition.URGENT:
+        # advice already urgent ("our 18 month old has a fever and is breathing fast"): what could make it an
+        # emergency is asked before where and since when it twitches
+        urgent_first = _emergency_questions(facts, kb, screening.unknown, asked)
+        if urgent_first is not None:
+            return urgent_first
     for question_id in CONTEXT_FIRST:
         if question_id not in asked and not is_answered(answers, question_id):
             return Step(None, (kb.questions[question_id],))
@@ -110,6 +116,15 @@ def _ask_first(
         return Step(level, (first,))
     symptoms = [kb.questions[q] for q in questions if kb.questions[q].kind == "yes_no_unsure"]
     return Step(level, tuple(symptoms[:MAX_CHECKLIST]))
+
+
+def _emergency_questions(
+    facts: Facts, kb: KnowledgeBase, unknown: tuple[RedFlag, ...], asked: Collection[str]
+) -> Step | None:
+    """The emergency-level symptoms still open, as one list (None when there are none)."""
+    open_questions = [q for q in _open_questions(facts, kb, unknown, Disposition.EMERGENCY) if q.id not in asked]
+    symptoms = tuple(q for q in open_questions if q.kind == "yes_no_unsure")
+    return Step(Disposition.EMERGENCY, symptoms) if symptoms else None
 
 
 def _open_questions(
