@@ -121,10 +121,20 @@ def _ask_first(
 def _emergency_questions(
     facts: Facts, kb: KnowledgeBase, unknown: tuple[RedFlag, ...], asked: Collection[str]
 ) -> Step | None:
-    """The emergency-level symptoms still open, as one list (None when there are none)."""
+    """The emergency-level symptoms still open, as one list (None when there are none): first those that would
+    complete a rule already part met for this person (a feverish child's "hard to wake" and "a rash that does not
+    fade"), then the rest in the knowledge base's order."""
     open_questions = [q for q in _open_questions(facts, kb, unknown, Disposition.EMERGENCY) if q.id not in asked]
-    symptoms = tuple(q for q in open_questions if q.kind == "yes_no_unsure")
-    return Step(Disposition.EMERGENCY, symptoms) if symptoms else None
+    particular = {
+        question_id
+        for flag in unknown
+        if flag.disposition is Disposition.EMERGENCY
+        and isinstance(flag.condition, AllOf)
+        and any(part.evaluate(facts) is True for part in flag.condition.parts)
+        for question_id in deciding_questions(flag.condition, facts)
+    }
+    symptoms = sorted((q for q in open_questions if q.kind == "yes_no_unsure"), key=lambda q: q.id not in particular)
+    return Step(Disposition.EMERGENCY, tuple(symptoms)) if symptoms else None
 
 
 def _open_questions(
