@@ -242,8 +242,11 @@ def _units_before(text: Text, token: Token, unit_days: int) -> tuple[int, bool] 
         norm_at(doc, token.i + 1) == "post" and norm_at(doc, token.i + 2) in {"partum", "birth", "natal"}
     ):
         return None  # "3 months postpartum": how long since a birth, not the twitching's time
-    told_after_twitching = any(t.ent_type_ in {"TWITCH", "SITE"} for t in doc[max(0, token.i - 6) : token.i])
-    if after == "on" and _a_medicine_at(doc, token.i + 2) and not told_after_twitching:
+    if (
+        after == "on"
+        and _a_medicine_at(doc, token.i + 2)
+        and not any(t.ent_type_ in {"TWITCH", "SITE"} for t in doc[max(0, token.i - 6) : token.i])
+    ):
         return None  # "after 4 years on Lipitor", "2 weeks on the pill": a time on a medicine, not the twitching's
     if after == "away" or (after == "from" and norm_at(doc, token.i + 2) == "now"):
         return None  # "an appointment two weeks away", "three weeks from now": a time to come
