@@ -3444,6 +3444,27 @@ def test_falls_a_numbered_list_and_a_time_since_a_birth(kb: KnowledgeBase, text:
         "Learning to ice skate, falling a lot more than I'd like haha, thigh twitching after, 2 days",
         "My saliva pools a bit when I'm at the dentist with my mouth open, eyelid twitch for 2 days",
         "As a teacher my voice gives out after a few hours of shouting over the class, eyelid twitch this week",
+        "I couldn't get the kids to move this morning, total chaos, and my eyelid is twitching, 2 days",
+        "I talk slower on purpose in meetings now, my coach said so. Calf twitch for 3 days",
+        "My boss is hard to understand on Zoom, so annoying, thumb twitching since yesterday",
+        "The weather isn't any better, a bit worse in fact, eyelid twitching 2 days",
+        "My voice gives out when I sing high notes at choir, always has, eyelid twitch 3 days",
+        "Couldn't get my car to start and now my eyelid twitches, 2 days",
+        "My kids can't understand me when I speak French, calf twitch 2 days",
+        "The tingling from my new moisturiser is up to my elbows, weird, calf twitch 2 days",
+        "After 4 years on the pill my eyelid twitches sometimes, 3 days now",
+        "I've been sick for years of my job, ha, eyelid twitch for 5 days",
+        "Dropped another glass at the party, too much prosecco, eyelid twitch 2 days",
+        "The traffic keeps slowing down on my commute and my eye twitches, 4 days",
+        "In the space of 5 minutes I lost most of my savings at the casino, eyelid twitch 2 days",
+        "My world became blurry when I took my glasses off, calf twitch 1 day",
+        "I can't go a day without coffee, 3 cups, eyelid twitch 3 days",
+        "I live with an older uncle who snores, my eyelid twitches 2 days",
+        "The power went out and everything went dark, my thumb twitched a bit today",
+        "There's not much power in my voice at karaoke, haha, eyelid twitch 2 days",
+        "My husband and I went for a run, thigh twitched after, 1 day",
+        "I have altered my sleep schedule and my eyelid twitches, 2 days",
+        "Couldn't get the lid to move on the jar, my husband did it, eyelid twitch 2 days",
     ],
 )
 def test_new_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
@@ -3549,37 +3570,6 @@ def test_a_place_told_with_more_than_a_time_and_a_legs_before_sleep(kb: Knowledg
     sites = read("my son twitches his arms and legs before falling asleep", kb, today=TODAY).answers.sites or []
     assert {s.region for s in sites} == {"upper_arm", "calf"}
     assert read("I have an undereye twitch", kb, today=TODAY).answers.sites == [Site(region="eyelid")]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # this session's new sign words, in calm lives
-        "I couldn't get the kids to move this morning, total chaos, and my eyelid is twitching, 2 days",
-        "I talk slower on purpose in meetings now, my coach said so. Calf twitch for 3 days",
-        "My boss is hard to understand on Zoom, so annoying, thumb twitching since yesterday",
-        "The weather isn't any better, a bit worse in fact, eyelid twitching 2 days",
-        "My voice gives out when I sing high notes at choir, always has, eyelid twitch 3 days",
-        "Couldn't get my car to start and now my eyelid twitches, 2 days",
-        "My kids can't understand me when I speak French, calf twitch 2 days",
-        "The tingling from my new moisturiser is up to my elbows, weird, calf twitch 2 days",
-        "After 4 years on the pill my eyelid twitches sometimes, 3 days now",
-        "I've been sick for years of my job, ha, eyelid twitch for 5 days",
-        "Dropped another glass at the party, too much prosecco, eyelid twitch 2 days",
-        "The traffic keeps slowing down on my commute and my eye twitches, 4 days",
-        "In the space of 5 minutes I lost most of my savings at the casino, eyelid twitch 2 days",
-        "My world became blurry when I took my glasses off, calf twitch 1 day",
-        "I can't go a day without coffee, 3 cups, eyelid twitch 3 days",
-        "I live with an older uncle who snores, my eyelid twitches 2 days",
-        "The power went out and everything went dark, my thumb twitched a bit today",
-        "There's not much power in my voice at karaoke, haha, eyelid twitch 2 days",
-        "My husband and I went for a run, thigh twitched after, 1 day",
-        "I have altered my sleep schedule and my eyelid twitches, 2 days",
-        "Couldn't get the lid to move on the jar, my husband did it, eyelid twitch 2 days",
-    ],
-)
-def test_this_sessions_sign_words_in_calm_lives(kb: KnowledgeBase, text: str) -> None:
-    _assert_advice(kb, text, "self_care")
 
 
 @pytest.mark.parametrize(
