@@ -150,6 +150,13 @@ BESIDE_AN_EXCEPTION = {
     "role_comma": "The patient in the next bed is asleep, {flag}",
     "role_because": "A man at the bus stop helped me because {flag}",
     "role_tell_me": "Somebody tell me why {flag}",
+    # the twentieth session's: a panic's choking feeling, word trouble likened to many parents', a thing of the world
+    # grown unbearable, a question that takes a pain as given, a birth year
+    "choking_feeling": "Felt like I was choking in my panic attack. {flag}",
+    "like_many_parents": "Like many new parents, {flag}",
+    "world_unbearable": "Work is getting unbearable. {flag}",
+    "how_to_relieve": "How can I relieve the pain in my back? {flag}",
+    "birth_year": "Born in 1985, {flag}",
 }
 
 

@@ -3689,3 +3689,56 @@ def test_a_friends_speech_without_sense_and_a_reporters_told_beside_a_writers_fe
         "happen to me. 'You want a coke,' he said. I couldn't remember what you call it."
     )
     _assert_advice(kb, calm, "self_care")
+
+
+@pytest.mark.parametrize(
+    ("text", "disposition", "warned"),
+    [
+        # a weight no longer lifted, a symptom grown past bearing, a knife and fork hardly used (batch s20's misses)
+        ("The last two weeks my left side has gone numb. It's hard to pick things up over 5lbs with my left arm.",
+         "urgent", None),
+        ("my calf twitches and the numbness is getting unbearable", "routine", None),
+        ("I could hardly use my knife and fork to eat Christmas lunch", "urgent", None),
+        ("Work is getting unbearable, my eyelid twitches", "self_care", None),
+        # a trip to the emergency department is an acute change others acted on
+        ("My husband was slurring his words at dinner, so I made him go to the ER", "emergency", False),
+        # a feverish child told by touch
+        ("When he woke up he was still hot to the touch. Then he was convulsing on the couch.", "emergency", False),
+        # a panic's "felt like I was choking" is no swallowing sign; choking on food is
+        ("Had my first panic attack today, my hands went numb. Felt like I was choking.", "routine", None),
+        ("When I eat it feels like I'm choking", "urgent", None),
+        # word-finding likened to what many parents have: asked and warned about, a sudden one still a stroke sign
+        ("Like many new parents, I sometimes have trouble finding words. My eyelid twitches.", "self_care", True),
+        ("Suddenly I couldn't find my words at dinner, I was exhausted from lack of sleep", "emergency", None),
+        ("My words slur when I'm tired now, which is new this month, and my jaw twitches.", "urgent", None),
+        # asking how to ease a thing takes it as given: cramps with pain are worth a GP appointment
+        ("I am 30 weeks pregnant and getting terrible leg cramps at night. Is this normal and how can I relieve the "
+         "pain?", "routine", None),
+        ("How can I tell if I have weakness?", "self_care", True),  # asking how to tell is no yes
+        # a tremor that makes things drop, a cup that needs both hands (batch s20e: self-care with no warning before)
+        ("My 87 year old father's tremors make him drop his food.", "urgent", None),
+        ("It has got to the point he needs to hold a cup in both hands to be able to steady it.", "urgent", None),
+        ("Rain makes me drop my plans, calf twitch 2 days", "self_care", None),
+    ],
+)  # fmt: skip
+def test_loads_unbearable_and_words_likened_to_others(
+    kb: KnowledgeBase, text: str, disposition: str, warned: bool | None
+) -> None:
+    _assert_advice(kb, text, disposition, warned=warned)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("My calf has been twitching since 2019.", (TODAY - dt.date(2019, 1, 1)).days),
+        ("My calf has twitched ever since early 2020, no weakness", (TODAY - dt.date(2020, 1, 1)).days),
+        ("Since April 2019 my thigh twitches", (TODAY - dt.date(2019, 4, 1)).days),
+        ("On 23rd December 2008 I noticed twitching in my calf and it has been there ever since",
+         (TODAY - dt.date(2008, 12, 23)).days),
+        # a birth year is no start
+        ("born in 1985, my calf twitches since Monday", (TODAY - dt.date(2026, 11, 16)).days),
+        ("my calf has twitched since 2099", None),  # a year not yet begun
+    ],
+)  # fmt: skip
+def test_a_start_told_with_its_year(kb: KnowledgeBase, text: str, days: int | None) -> None:
+    assert read(text, kb, today=TODAY).answers.duration_days == days, text

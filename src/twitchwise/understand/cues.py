@@ -91,6 +91,10 @@ _PRESUPPOSED = re.compile(
     # "Why would half my face suddenly go numb?", "How worried should I be that I fainted?", "Could caffeine explain
     # why my hand is weaker?", "What's causing my arm to go numb?": each asks about a fact it tells
     r"why(?! (?:\w+ )?(?:anyone|anybody|someone|somebody|people|you|one|they)\b)|"
+    # "How can I relieve the pain?", "how do I stop the cramps waking me": asking how to ease a thing takes it as given
+    r"how (?:can|do|should|could|would|might) (?:i|we|you) (?:best )?"
+    r"(?:relieve|ease|soothe|stop|treat|get rid of|deal with|cope with|manage|reduce) "
+    r"(?:the |my |this |these |that |his |her |our )?|"
     r"how (?:worried|concerned|scared|bad|serious) (?:should|do|would|must) (?:i|we) be (?:that|about|if|when)|"
     r"how (?:bad|serious|worrying|concerning) is (?:it|this|that) (?:that|if|when)|"
     r"(?:explains?|explaining) (?:why|how|the fact that)|(?:causes?|causing|caused) (?:my|me)|"
@@ -114,7 +118,8 @@ _MIGHT_HAPPEN = re.compile(
 PRESUPPOSING_WORDS = re.compile(
     r"(?i)\b(?:normal|bad|ok|okay|serious|worrying|concerning|common|dangerous|weird|odd|strange|unusual|funny|sign|"
     r"worry|problem|issue|fine|matter|worried|concerned|related|linked|connected|why|explains?|explaining|causes?|"
-    r"causing|caused|mean|indicate|if|when|bother\w*|scar\w*|frighten\w*|concern\w*|upset\w*)\b"
+    r"causing|caused|mean|indicate|if|when|bother\w*|scar\w*|frighten\w*|concern\w*|upset\w*|relieve|ease|soothe|"
+    r"treat|rid|stop|manage|cope|deal)\b"
 )
 # symptoms the knowledge base asks about as they are now ("Are you struggling to breathe right now?"), so one said to
 # have gone is asked again, never taken as present.  Not chest pain: one that came and went should see a GP

@@ -97,6 +97,8 @@ def duration(text: Text) -> None:
         elif norm in _MONTHS or norm in _MONTH_ABBREVIATIONS or norm in _NAMED_DAYS:
             days = _since_date(text, token)
             found = None if days is None else (days, True)
+        elif _YEAR.fullmatch(norm) and (days := _since_year(text, token)) is not None:
+            found = days, True
         if found is None or not _about_twitching(text, token.i, point=found[1]) or _advised_if(text, token.i):
             continue
         candidates.append((found[0], token.i, found[1]))
@@ -478,9 +480,47 @@ def _since_date(text: Text, token: Token) -> int | None:
             start = dt.date(text.today.year - 1, month, day)
         if last_year and start.year == text.today.year:
             start = dt.date(text.today.year - 1, month, day)  # "since June of last year"
+        if (year := _year_after(text, token)) is not None:
+            start = dt.date(year, month, day)  # "on 23rd December 2008", "since April 2019"
     except ValueError:
         return None
-    return (text.today - start).days
+    return (text.today - start).days if start <= text.today else None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_after(text: Text, token: Token) -> int | None:
+    """ "December 2008", "23rd December, 2008", "April 9th 2019": the year told after a month, if it is a year
+    that has begun."""
+    for k in (1, 2, 3):
+        word = norm_at(text.doc, token.i + k)
+        if _YEAR.fullmatch(word):
+            year = int(word)
+            return year if year <= text.today.year else None
+        if word != "," and not _DAY_OF_MONTH.fullmatch(word):
+            return None
+    return None
+
+
+def _since_year(text: Text, token: Token) -> int | None:
+    """ "since 2019", "ever since 2015", "twitching since early 2020": from the year's start (mid, late: its middle
+    and last quarter).  A year told after a month is that month's; a year alone is a start only after "since"."""
+    doc = text.doc
+    year = int(token.norm_)
+    previous = norm_at(doc, token.i - 1)
+    if (
+        year > text.today.year
+        or previous in _MONTHS
+        or previous in _MONTH_ABBREVIATIONS
+        or _DAY_OF_MONTH.fullmatch(previous)
+    ):
+        return None
+    part = previous if previous in {"early", "mid", "late"} else ""
+    if norm_at(doc, token.i - (2 if part else 1)) != "since":
+        return None
+    start = dt.date(year, {"": 1, "early": 1, "mid": 7, "late": 10}[part], 1)
+    return (text.today - start).days if start <= text.today else None
 
 
 _CLAUSE_BREAKS = frozenset({"and", "but", "so", "because", "though", "although", "while", ";", ".", "?", "!", "-"})
