@@ -272,6 +272,9 @@ def previous_norm(ent: Span, back: int = 1, *, skip_sides: bool = False) -> str:
     return doc[index].norm_ if index >= 0 else ""
 
 
+_A_SPAN_GOES_ON = frozenset({"on", "ago", "later", "after", "before", "since", "into", "in", "back", "now", "with"})
+
+
 def followed_by_unit(doc: Doc, index: int) -> bool:
     norm = norm_at(doc, index)
     if norm in {"years", "year", "yrs", "yr"} and norm_at(doc, index + 1) in _A_SPAN_GOES_ON:
@@ -282,9 +285,6 @@ def followed_by_unit(doc: Doc, index: int) -> bool:
         "pm", "x", "/", "mins", "secs", "twitches", "hrs", "h", "pounds", "stone", "cans", "of", "nights", "mmol",
         "beers", "pints", "per", "a", "or", "-", "to", ":", "k", "ish", "th", "st", "nd", "rd",
     }  # fmt: skip
-
-
-_A_SPAN_GOES_ON = frozenset({"on", "ago", "later", "after", "before", "since", "into", "in", "back", "now", "with"})
 
 
 def years_old(doc: Doc, index: int) -> bool:

@@ -505,17 +505,13 @@ def _year_after(text: Text, token: Token) -> int | None:
 
 def _since_year(text: Text, token: Token) -> int | None:
     """ "since 2019", "ever since 2015", "twitching since early 2020": from the year's start (mid, late: its middle
-    and last quarter).  A year told after a month is that month's; a year alone is a start only after "since"."""
+    and last quarter; a year not yet begun is none).  A year told after a month is that month's; a year alone is a
+    start only after "since"."""
     doc = text.doc
     year = int(token.norm_)
     previous = norm_at(doc, token.i - 1)
-    if (
-        year > text.today.year
-        or previous in _MONTHS
-        or previous in _MONTH_ABBREVIATIONS
-        or _DAY_OF_MONTH.fullmatch(previous)
-    ):
-        return None
+    if previous in _MONTHS or previous in _MONTH_ABBREVIATIONS or _DAY_OF_MONTH.fullmatch(previous):
+        return None  # a month's year, read with the month
     part = previous if previous in {"early", "mid", "late"} else ""
     if norm_at(doc, token.i - (2 if part else 1)) != "since":
         return None
